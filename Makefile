@@ -1,0 +1,34 @@
+# newsarchive: `make site` builds the archive from raw/, `make test` runs the tests.
+# Both create the environment first; a fresh machine needs only Python 3.11 and pip.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup site serve test lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+site: setup
+	$(BIN)/mkdocs build --strict
+	@echo "The archive is built: open site/index.html in a browser, or run 'make serve' for http://127.0.0.1:8000/"
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+test: setup
+	$(BIN)/python -m pytest
+
+lock: setup
+	$(BIN)/python -m pip freeze --exclude-editable | sed '/^newsarchive/d' > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

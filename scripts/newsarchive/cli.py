@@ -1,0 +1,63 @@
+"""The ``newsarchive`` command: parse options, call the pipeline, print the report, pick the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from . import pipeline
+from .models import Severity
+from .report import print_report
+from .write import UnsafePathError, write_files
+
+
+def _convert(args: argparse.Namespace) -> int:
+    console = Console(stderr=True)
+    raw_dir, docs_dir = Path(args.raw_dir), Path(args.docs_dir)
+    if not raw_dir.is_dir():
+        console.print(f"error: {raw_dir}: no such folder of captures")
+        return 2
+    with Progress(console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
+        task = bar.add_task("Reading captures", total=None)
+
+        def progress(done: int, total: int, source: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"Reading {source}")
+
+        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress)
+    try:
+        written, removed = write_files(docs_dir, pipeline.render(archive, raw_files))
+    except UnsafePathError as error:
+        console.print(f"error: {error}")
+        return 1
+    total = len(archive.records) + archive.failed()
+    if not args.quiet or archive.problems:
+        print_report(archive, total, console)
+    if not args.quiet:
+        console.print(f"Wrote {written} files to {docs_dir} ({removed} stale files removed).")
+    if archive.failed():
+        return 1
+    if args.strict and any(p.severity is Severity.WARNING for p in archive.problems):
+        console.print("--strict: warnings count as failure")
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsarchive", description="Turn raw article captures into a searchable archive site.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    convert = commands.add_parser("convert", help="parse every capture in RAW_DIR and write Markdown pages to DOCS_DIR")
+    convert.add_argument("raw_dir", metavar="RAW_DIR")
+    convert.add_argument("docs_dir", metavar="DOCS_DIR")
+    convert.add_argument("--strict", action="store_true", help="exit non-zero when any file has a warning")
+    convert.add_argument("--max-mib", type=float, default=20.0, help="largest capture to read, in MiB (default 20)")
+    convert.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    args = parser.parse_args(argv)
+    return _convert(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Escaping capture text for Markdown: whatever a capture holds shows as text, never as markup."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#>+=!-]|\d+[.)])", re.M)
+
+
+def md_escape(text: str) -> str:
+    """Escape text so Python-Markdown renders it literally (HTML, emphasis, links, attribute lists)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), text)
+    return text.replace("\n", "<br>\n")
+
+
+def _escape_lead(lead: str) -> str:
+    if lead[0].isdigit():
+        return lead[:-1] + "\\" + lead[-1]
+    return "\\" + lead if lead != "=" else "&#61;"
+
+
+def finalize(value: object) -> object:
+    """Jinja2 ``finalize``: every value is escaped unless the template marked it ``Markup``."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return md_escape(str(value))

@@ -1,0 +1,55 @@
+"""The MkDocs plugin: runs the conversion inside ``mkdocs build`` and ``mkdocs serve``.
+
+The generated pages live in memory as MkDocs files; nothing is written into the
+docs folder, so hand-written pages and generated ones never mix.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base, config_options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import pipeline
+from .models import Severity
+from .report import summary
+
+log = logging.getLogger("mkdocs.plugins.newsarchive")
+
+
+class NewsArchiveConfig(base.Config):
+    raw_dir = config_options.Type(str, default="raw")
+    max_mib = config_options.Type(float, default=20.0)
+    #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
+    warn_on_capture_warnings = config_options.Type(bool, default=False)
+
+
+class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
+    def _raw_dir(self, config: MkDocsConfig) -> Path:
+        return (Path(config.config_file_path).parent / self.config.raw_dir).resolve()
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        raw_dir = self._raw_dir(config)
+        if not raw_dir.is_dir():
+            log.warning("newsarchive: the folder of captures %s does not exist; set raw_dir in mkdocs.yml", raw_dir)
+            return files
+        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576))
+        for problem in archive.problems:
+            level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
+            log.log(level, "newsarchive: %s", problem)
+        for path, content in sorted(pipeline.render(archive, raw_files).items()):
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
+                files.remove(existing)
+            files.append(File.generated(config, path, content=content))
+        log.info("newsarchive: %s", summary(archive, len(archive.records) + archive.failed()))
+        return files
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        server.watch(str(self._raw_dir(config)))
+        return server

@@ -1,0 +1,269 @@
+"""Parse a capture's text into an Article. Pure: text in, record out, no I/O.
+
+The capture is read top to bottom in zones: the page header (furniture before
+the title), the title and byline, the body, the comment section, and the tail
+(sidebars, footers). Every non-blank line lands in exactly one of the record's
+metadata, body, comments, references or removed lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Article, Block, BlockKind, Comment, PubDate, Reference, Removed
+from .body import base_indent, dateline_of, to_blocks
+from .byline import Byline, parse_byline
+from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
+from .furniture import common_lines, furniture_reason, normalise
+from .lines import Line, blocks_of, is_headline_like, is_sentence_like, split_lines, wrap_width
+from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
+
+__all__ = ["parse_capture", "common_lines", "infer_title"]
+
+_WIDGET = re.compile(
+    r"(?:recent (?:comments|posts|articles|entries|stories)|archives?|categories|tags|tag cloud|blogroll|meta|links|"
+    r"popular (?:posts|articles|stories)|most (?:read|popular|viewed|commented|shared|recent)|trending(?: now)?|"
+    r"follow us|connect with us|about (?:us|the author|this site|this blog)|subscribe(?: to .{1,40})?|newsletter|sponsored|"
+    r"latest (?:news|posts|articles|stories|headlines)|more (?:news|stories|headlines)|top stories|editor'?s picks|share this:?|like this:?)\s*:?",
+    re.I,
+)
+
+
+@dataclass
+class _Parts:
+    """What the zones collect while the capture is read."""
+
+    removed: list[Removed] = field(default_factory=list)
+    metadata: list[int] = field(default_factory=list)
+    body: list[list[Line]] = field(default_factory=list)
+    comment_lines: list[Line] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    claimed: int | None = None
+
+    def remove(self, lines: list[Line], reason: str) -> None:
+        self.removed.extend(Removed(line.no, line.text, reason) for line in lines)
+
+
+def _is_content(block: list[Line]) -> bool:
+    return any(is_sentence_like(line.content) for line in block)
+
+
+def _find_byline(blocks: list[list[Line]]) -> tuple[int, Byline, list[int]] | None:
+    """The first block near the top that reads as a byline, with the lines it used."""
+    content_seen = 0
+    for i, block in enumerate(blocks):
+        if content_seen >= 3:
+            return None
+        if len(block) <= 3:
+            after_title = i > 0 and is_headline_like(blocks[i - 1])
+            parsed = [parse_byline(line.text, after_title=after_title) for line in block]
+            if all(parsed):
+                return i, _merge_bylines(parsed), [line.no for line in block]  # type: ignore[arg-type]
+        if _is_content(block):
+            content_seen += 1
+    return None
+
+
+def _merge_bylines(parsed: list[Byline]) -> Byline:
+    """A byline spread over lines ("By X" then "February 11, 2011") as one."""
+    return Byline(
+        authors=tuple(a for p in parsed for a in p.authors),
+        date=next((p.date for p in parsed if p.date), None),
+        comments_claimed=next((p.comments_claimed for p in parsed if p.comments_claimed is not None), None),
+        organisation=next((p.organisation for p in parsed if p.organisation), None),
+    )
+
+
+def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
+    if byline_at is not None:
+        for j in range(byline_at - 1, max(-1, byline_at - 3), -1):
+            if is_headline_like(blocks[j]):
+                return j
+        return None
+    first_content = next((i for i, block in enumerate(blocks) if _is_content(block)), None)
+    if first_content is None:
+        return None
+    run = []
+    for j in range(first_content - 1, -1, -1):
+        if not is_headline_like(blocks[j]) or is_comment_heading(blocks[j][0].text):
+            break
+        run.insert(0, j)
+    return run[-2] if len(run) >= 2 else (run[0] if run else None)
+
+
+def infer_title(body: tuple[Block, ...], limit: int = 90) -> str | None:
+    """A title from the first sentence of the first paragraph, cut at a word boundary."""
+    paragraph = next((b.text for b in body if b.kind is BlockKind.PARAGRAPH), None)
+    if not paragraph:
+        return None
+    dateline = dateline_of(paragraph)
+    if dateline:
+        paragraph = re.sub(r"^.*?[–—-]{1,2}\s+", "", paragraph, count=1)
+    sentence = re.split(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])", paragraph.replace("\n", " "), maxsplit=1)[0].strip()
+    sentence = sentence.rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
+def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: frozenset[str]) -> None:
+    """Body, references, comments and tail, from block ``start`` to the end."""
+    zone = "body"
+    i = start
+    while i < len(blocks):
+        block = blocks[i]
+        first = block[0]
+        following = block[1] if len(block) > 1 else (blocks[i + 1][0] if i + 1 < len(blocks) else None)
+        if is_comment_heading(first.text) and zone != "comments":
+            zone = "comments"
+            claim = heading_claim(first.text)
+            parts.claimed = claim if claim is not None else parts.claimed
+            parts.metadata.append(first.no)
+            parts.comment_lines.extend(block[1:])
+        elif zone == "comments":
+            if _WIDGET.fullmatch(first.text) or furniture_reason(first.text) == "footer":
+                zone = "tail"
+                continue
+            parts.comment_lines.extend(block)
+        elif is_reference_heading(first.text) and (len(block) > 1 or (i + 1 < len(blocks) and all(is_title_line(l) for l in blocks[i + 1]))):
+            items = block[1:] or blocks[i + 1]
+            if not block[1:]:
+                i += 1
+            parts.references.extend(strip_heading_line(references_from(first.text, items), first.no))
+        elif len(block) == 1 and (inline := inline_reference(first.text)):
+            parts.references.append(Reference(inline[1], inline[0], (first.no,)))
+        elif (header := comment_header(first, following)) and _opens_comments(blocks, i, header):
+            zone = "comments"
+            parts.comment_lines.extend(block)
+        elif zone == "tail" or _WIDGET.fullmatch(first.text) or (zone == "body" and furniture_reason(first.text) == "footer"):
+            zone = "tail"
+            parts.remove(block, "after the article (sidebar or footer)")
+        elif all(normalise(line.text) in common for line in block):
+            parts.remove(block, "repeated across captures of this site")
+        else:
+            parts.body.append(block)
+        i += 1
+
+
+def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
+    """A comment header with no section heading: it, or one of the next few, carries indented text."""
+    if header.strong:
+        return True
+    lines = [line for block in blocks[at : at + 6] for line in block]
+    for k, line in enumerate(lines):
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        found = comment_header(line, following)
+        if found and confirmed(found, line, following):
+            return True
+    return False
+
+
+def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article:
+    """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch."""
+    all_lines = split_lines(text)
+    width = wrap_width(all_lines)
+    parts = _Parts()
+    kept = []
+    for line in all_lines:
+        reason = None if (is_comment_heading(line.text) or is_reference_heading(line.text)) else furniture_reason(line.text)
+        if reason:
+            parts.removed.append(Removed(line.no, line.text, reason))
+        else:
+            kept.append(line)
+    blocks = blocks_of(kept)
+    warnings: list[str] = []
+
+    found = _find_byline(blocks)
+    byline_at = found[0] if found else None
+    byline = found[1] if found else Byline((), None, None)
+    title_at = _title_index(blocks, byline_at)
+    head_end = max(i for i in (title_at, byline_at, -1) if i is not None)
+    if title_at is None and byline_at is None:
+        head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
+    title = blocks[title_at][0].text if title_at is not None else None
+    subtitle = None
+    date = byline.date
+    for i in range(head_end + 1):
+        if i == title_at:
+            parts.metadata.append(blocks[i][0].no)
+        elif i == byline_at:
+            parts.metadata.extend(found[2])  # type: ignore[index]
+        elif title_at is not None and i > title_at and subtitle is None and len(blocks[i]) == 1:
+            subtitle = blocks[i][0].text
+            parts.metadata.append(blocks[i][0].no)
+        else:
+            parts.remove(blocks[i], "page header (before the article)")
+
+    start = head_end + 1
+    # a caption or standfirst, or a date line, right under the title and byline
+    while start < len(blocks) and len(blocks[start]) == 1:
+        line = blocks[start][0]
+        dated = parse_byline(line.text) if date is None else None
+        if dated and dated.date and not dated.authors:
+            date = dated.date
+        elif subtitle is None and (title_at is not None or byline_at is not None) and is_headline_like(blocks[start]) \
+                and start + 1 < len(blocks) and _is_content(blocks[start + 1]) and not is_comment_heading(line.text):
+            subtitle = line.text
+        else:
+            break
+        parts.metadata.append(line.no)
+        start += 1
+
+    _walk_body(blocks, start, parts, common)
+    base = base_indent(parts.body)
+    body: list[Block] = []
+    for k, block in enumerate(parts.body):
+        between = 0 < k < len(parts.body) - 1
+        body.extend(to_blocks(block, base, width, between_prose=between))
+    comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors)
+    parts.removed.extend(comment_removed)
+
+    title_inferred = title is None
+    if title is None:
+        title = infer_title(tuple(body)) or "Untitled capture"
+        warnings.append(f"no title line: title inferred from the text ({title!r})")
+    if not byline.authors:
+        warnings.append("no byline: author unknown")
+    if date is None:
+        warnings.append("no publication date in the capture: left undated")
+    captured = sum(c.count() for c in comments)
+    claimed = byline.comments_claimed if byline.comments_claimed is not None else parts.claimed
+    if claimed is not None and claimed != captured:
+        warnings.append(f"the page claims {claimed} comments but {captured} were captured")
+    dateline = next((dateline_of(b.text) for b in body[:1] if b.kind is BlockKind.PARAGRAPH), None)
+    return Article(
+        title=title,
+        title_inferred=title_inferred,
+        subtitle=subtitle,
+        authors=byline.authors,
+        organisation=byline.organisation,
+        published=date or PubDate.unknown(),
+        comments_claimed=claimed,
+        dateline=dateline,
+        body=tuple(body),
+        comments=comments,
+        references=tuple(parts.references),
+        removed=tuple(sorted(parts.removed, key=lambda r: r.line)),
+        warnings=tuple(warnings),
+        metadata_lines=tuple(sorted(parts.metadata)),
+    )
+
+
+def accounted_lines(article: Article) -> dict[str, list[int]]:
+    """Where each line went: metadata, body, comments, references, removed. For checks and tests."""
+
+    def comment_lines(comments: tuple[Comment, ...]) -> list[int]:
+        return [n for c in comments for n in (*c.lines, *comment_lines(c.replies))]
+
+    def block_lines(block: Block) -> list[int]:
+        return list(block.lines)
+
+    return {
+        "metadata": list(article.metadata_lines),
+        "body": [n for b in article.body for n in block_lines(b)],
+        "comments": comment_lines(article.comments),
+        "references": [n for r in article.references for n in r.lines],
+        "removed": [r.line for r in article.removed],
+    }

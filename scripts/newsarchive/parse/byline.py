@@ -1,0 +1,106 @@
+"""Bylines: who wrote an article, when, and how many comments the page claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import MONTH, WEEKDAY, find_date
+from ..models import PubDate
+
+_NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
+_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions)\b\s*[»›]?", re.I)
+_BY = re.compile(r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*", re.I)
+_FILLER = re.compile(r"\b(?:posted|published|updated|last updated|modified|filed|written|created|date|dated|on|at|in)\b\s*:?", re.I)
+_SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|\s-\s)\s*")
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+_NOT_NAMES = re.compile(rf"^(?:{MONTH}|{WEEKDAY}|today|yesterday|now|the|a|an|this|that|it|comments?|home|news|share|updated?)$", re.I)
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...]
+    date: PubDate | None
+    comments_claimed: int | None
+    organisation: str | None = None
+
+
+def comment_claim(text: str) -> int | None:
+    """The comment count a line claims ("13 Comments", "One response"), or None."""
+    match = _COMMENT_CLAIM.search(text)
+    if not match:
+        return None
+    word = match.group("count").lower()
+    return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+
+
+def is_name(text: str) -> bool:
+    """A person's name or a short organisation name: capitalised words, no sentence in it."""
+    text = text.strip()
+    if not text or len(text) > 60 or not _NAME.fullmatch(text):
+        return False
+    return not any(_NOT_NAMES.match(token) for token in text.split()[:1])
+
+
+def _is_handle(text: str) -> bool:
+    """A name as people sign with it: "Tom Warren", "oolong2", "J. Ian Irby"."""
+    return len(text.split()) <= 5 and len(text) <= 60 and bool(re.match(r"[^\W\d_]", text)) and not re.search(r"[!?;:,]|\.$", text.replace(". ", " "))
+
+
+def split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _authors_from(rest: str, had_by: bool) -> list[str] | None:
+    """Names in what is left of a byline once the date and the count are gone; None when it is not names."""
+    rest = _FILLER.sub(" ", rest)
+    chunks = [c.strip(" ,;:") for c in _SEPARATORS.split(rest) if c.strip(" ,;:")]
+    if not chunks:
+        return []
+    names = split_names(chunks[0])
+    if had_by:
+        # after an explicit "by", accept handles such as "admin" or "tomw" too
+        if all(_is_handle(n) for n in names) and len(chunks) <= 2:
+            return names
+        return None
+    if all(is_name(n) for n in names) and len(chunks) <= 2:
+        return names
+    return None
+
+
+def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
+    """Read a byline, or return None when the line is not one.
+
+    Understands "By X, on 11th Feb 11 7:34 am with 13 Comments", "By X | February 11, 2011",
+    "Posted by X on 2011-02-11", "Written by X and Y", "February 11, 2011", and, right
+    under a title, "X, Reuters".
+    """
+    line = text.strip()
+    if len(line) > 200 or not line:
+        return None
+    claim = comment_claim(line)
+    rest = _COMMENT_CLAIM.sub(" ", line) if claim is not None else line
+    found = find_date(rest)
+    date = None
+    if found:
+        date, (start, end) = found
+        rest = rest[:start] + " | " + rest[end:]
+    by = _BY.search(rest)
+    had_by = bool(by) and (by.start() == 0 or bool(found) or rest[: by.start()].strip(" |,") == "")
+    if by and had_by:
+        rest = rest[by.end():] if by.start() == 0 or not rest[: by.start()].strip(" |,") else rest[by.end():] + " | " + rest[: by.start()]
+    authors = _authors_from(rest, had_by)
+    if authors is None:
+        return None
+    if not (date or had_by or claim is not None):
+        # no date, no "by": only "Name, Organisation" right under a title
+        names = [n.strip() for n in line.split(",")]
+        if after_title and len(names) == 2 and all(is_name(n) for n in names) and len(line) <= 60:
+            return Byline((names[0],), None, None, names[1])
+        return None
+    if not authors and not date:
+        return None
+    return Byline(tuple(authors), date, claim)

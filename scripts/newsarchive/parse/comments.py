@@ -1,0 +1,181 @@
+"""Reader comments: headers, text, and the nesting of replies by indentation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import find_date
+from ..models import Comment, PubDate, Removed
+from .byline import comment_claim
+from .furniture import comment_control_reason
+from .lines import BULLETS, Line, join_lines
+
+_HEADING = re.compile(
+    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200})?"
+    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?|discussion|responses|reactions"
+    r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
+    r"|(?:add|post) (?:a |your )?comment)\s*[:»]?",
+    re.I,
+)
+_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?:says|said|wrote|writes|commented|replied|replies)\s*:?\s*(?P<rest>.{0,80})$", re.I)
+_FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)|(?:add|post) (?:a |your )?comment", re.I)
+
+
+def is_comment_heading(text: str) -> bool:
+    return bool(_HEADING.fullmatch(text.strip()))
+
+
+def opens_form(text: str) -> bool:
+    return bool(_FORM_HEADING.fullmatch(text.strip(" :»")))
+
+
+def heading_claim(text: str) -> int | None:
+    return comment_claim(text) if is_comment_heading(text) else None
+
+
+def is_handle(text: str) -> bool:
+    """How commenters sign: a name or a user name, short, no sentence."""
+    text = text.strip()
+    if not text or len(text) > 40 or len(text.split()) > 5:
+        return False
+    if text[0] in "\"“‘'(" or re.search(r"[.!?,;:…)\"”’]$", text):
+        return False
+    return not (text[0].islower() and " " in text)
+
+
+@dataclass(frozen=True)
+class Header:
+    author: str
+    date: PubDate | None
+    strong: bool  # says its own kind ("X says:", "X | date"), needs no confirmation
+
+
+def comment_header(line: Line, following: Line | None) -> Header | None:
+    """A line that starts a comment, or None."""
+    text = line.content.strip()
+    says = _SAYS.match(text)
+    if says and is_handle(says.group("name")):
+        found = find_date(says.group("rest"))
+        return Header(says.group("name"), found[0] if found else None, True)
+    found = find_date(text)
+    if found:
+        date, (start, end) = found
+        name = re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,–—-])\s*$", "", text[:start]).strip()
+        tail = text[end:].strip(" |·•#-–—")
+        if name and is_handle(name) and (not tail or comment_control_reason(tail)):
+            return Header(name, date, True)
+    if not is_handle(text) or is_comment_heading(text):
+        return None
+    if line.mark and line.mark in BULLETS:
+        return Header(text, None, False)
+    if following is not None and following.indent > line.indent and following.no == line.no + 2:
+        return Header(text, None, False)
+    return None
+
+
+def confirmed(header: Header, line: Line, following: Line | None) -> bool:
+    """A header whose comment text really follows it, indented below it."""
+    return header.strong or (following is not None and following.indent > line.indent and comment_header(following, None) is None)
+
+
+@dataclass
+class _Node:
+    author: str | None
+    indent: int
+    date: PubDate | None = None
+    lines: list[int] = field(default_factory=list)
+    paragraphs: list[list[Line]] = field(default_factory=list)
+    replies: list[_Node] = field(default_factory=list)
+
+    def add_text(self, line: Line) -> None:
+        if self.paragraphs and self.paragraphs[-1][-1].no == line.no - 1:
+            self.paragraphs[-1].append(line)
+        else:
+            self.paragraphs.append([line])
+        self.lines.append(line.no)
+
+
+def _same_person(commenter: str | None, authors: tuple[str, ...]) -> bool:
+    """"Tom W" or "Tom Warren" under an article by Tom Warren."""
+    if not commenter:
+        return False
+    mine = commenter.lower().replace(".", "").split()
+    for author in authors:
+        theirs = author.lower().replace(".", "").split()
+        if mine == theirs:
+            return True
+        if len(mine) == 2 and len(theirs) >= 2 and mine[0] == theirs[0] and theirs[-1].startswith(mine[1]):
+            return True
+    return False
+
+
+def _freeze(node: _Node, width: int | None, authors: tuple[str, ...]) -> Comment:
+    return Comment(
+        author=node.author,
+        paragraphs=tuple(join_lines([l.content.strip() for l in para], width) for para in node.paragraphs),
+        replies=tuple(_freeze(reply, width, authors) for reply in node.replies),
+        date=node.date,
+        by_article_author=_same_person(node.author, authors),
+        lines=tuple(sorted(node.lines)),
+    )
+
+
+def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...]) -> tuple[tuple[Comment, ...], list[Removed]]:
+    """Build the comment tree from the lines of a comment section.
+
+    A header opens a comment; its replies are the headers indented deeper below
+    it. Text belongs to the deepest open comment indented less than the text.
+    Text that comes back to a comment's level after its replies is a comment
+    whose author line the capture lost.
+    """
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    removed: list[Removed] = []
+    in_form = False
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        control = comment_control_reason(line.text)
+        if control or (in_form and not comment_header(line, following)):
+            removed.append(Removed(line.no, line.text, control or "comment form"))
+            continue
+        if opens_form(line.text):
+            in_form = True
+            removed.append(Removed(line.no, line.text, "comment form"))
+            continue
+        header = comment_header(line, following)
+        if header:
+            in_form = False
+            while stack and stack[-1].indent >= line.indent:
+                stack.pop()
+            node = _Node(header.author, line.indent, header.date, [line.no])
+            (stack[-1].replies if stack else roots).append(node)
+            stack.append(node)
+            continue
+        current = stack[-1] if stack else None
+        if current is not None and not current.paragraphs and current.date is None and _is_date_line(line):
+            current.date = find_date(line.content)[0]  # type: ignore[index]
+            current.lines.append(line.no)
+            continue
+        owners = [node for node in stack if node.indent < line.indent]
+        owner = owners[-1] if owners else (stack[-1] if stack and not stack[-1].replies else None)
+        if owner is None or (owner is not stack[-1] and owner.replies):
+            # text at a comment's level after its replies, or before any header: a comment that lost its author line
+            level = owner.indent if owner is not None else line.indent
+            while stack and stack[-1].indent >= level:
+                stack.pop()
+            owner = _Node(None, level)
+            (stack[-1].replies if stack else roots).append(owner)
+            stack.append(owner)
+        else:
+            del stack[stack.index(owner) + 1 :]
+        owner.add_text(line)
+    return tuple(_freeze(root, width, authors) for root in roots), removed
+
+
+def _is_date_line(line: Line) -> bool:
+    found = find_date(line.content)
+    if not found:
+        return False
+    start, end = found[1]
+    return len(line.content) - (end - start) <= 6

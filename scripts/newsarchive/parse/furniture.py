@@ -1,0 +1,150 @@
+"""Page furniture: lines that belong to the web page around the article, not to it.
+
+Each rule is a small function from a line's text to a reason (or None). The
+rules name generic web furniture — skip links, share buttons, cookie banners,
+navigation bars, image placeholders, footers — never one site's phrases. Lines
+that repeat across many captures of a batch are caught by ``common_lines``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from .lines import is_sentence_like
+
+_SOCIAL = r"(?:facebook|twitter|x|linkedin|reddit|pinterest|whatsapp|tumblr|digg|delicious|stumbleupon|google\+?|email|e-mail|print|telegram|mastodon|bluesky|threads|flipboard|pocket|sms|copy link)"
+
+
+def _skip_link(text: str) -> str | None:
+    if re.match(r"^(?:skip|jump) (?:to|over) (?:the )?(?:main |primary )?(?:content|navigation|nav|menu|search|footer|sidebar|article)\b", text, re.I) or re.match(r"^skip navigation$", text, re.I):
+        return "skip link"
+    return None
+
+
+def _cookie_notice(text: str) -> str | None:
+    if re.search(r"\bcookies?\b", text, re.I) and re.search(r"\b(?:use|accept|consent|policy|agree|settings|preferences|continuing)\b", text, re.I) and len(text) < 400:
+        return "cookie notice"
+    return None
+
+
+def _share_buttons(text: str) -> str | None:
+    if re.match(rf"^(?:share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) {_SOCIAL})?|tweet(?: this)?|pin it|like this|email this|print this(?: page| article)?|{_SOCIAL})\s*[:!]?$", text, re.I):
+        return "share button"
+    tokens = re.split(r"[\s|·•/,]+", text.strip())
+    if len(tokens) >= 2 and all(re.fullmatch(_SOCIAL, t, re.I) or re.fullmatch(r"share|tweet|\d+", t, re.I) for t in tokens if t):
+        return "share buttons"
+    return None
+
+
+def _image_placeholder(text: str) -> str | None:
+    if re.fullmatch(r"(?:\[[^\]\n]{0,80}\]\s*)+", text) and not re.fullmatch(r"\[\d+\]", text.strip()):
+        return "image placeholder"
+    return None
+
+
+def _advertisement(text: str) -> str | None:
+    if re.fullmatch(r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below)", text.strip(), re.I):
+        return "advertisement"
+    return None
+
+
+def _navigation_bar(text: str) -> str | None:
+    parts = [p.strip() for p in re.split(r"\s+[|·•»›>/]\s+|\s*\|\s*", text) if p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 4 and not re.search(r"[.!?]$", p) for p in parts):
+        return "navigation bar"
+    if re.match(r"^(?:you are here|breadcrumbs?)\s*:", text, re.I):
+        return "breadcrumb"
+    return None
+
+
+def _footer(text: str) -> str | None:
+    if len(text) < 200 and (re.match(r"^(?:©|\(c\)\s|copyright\b)", text, re.I) or re.search(r"all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)", text, re.I)):
+        return "footer"
+    return None
+
+
+def _site_control(text: str) -> str | None:
+    if re.fullmatch(
+        r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
+        r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|log ?out|my account|"
+        r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →)\s*[:»«→←]?",
+        text.strip(),
+        re.I,
+    ):
+        return "site control"
+    return None
+
+
+def _text_browser_link_list(text: str) -> str | None:
+    if re.fullmatch(r"\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*", text.strip(), re.I):
+        return "link list of a text browser"
+    if re.fullmatch(r"(?:references|visible links|hidden links):?", text.strip(), re.I):
+        return "link list of a text browser"
+    return None
+
+
+RULES: tuple[Callable[[str], str | None], ...] = (
+    _skip_link,
+    _cookie_notice,
+    _share_buttons,
+    _image_placeholder,
+    _advertisement,
+    _navigation_bar,
+    _footer,
+    _site_control,
+    _text_browser_link_list,
+)
+
+#: Buttons under a comment.
+_COMMENT_CONTROLS = re.compile(
+    r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|quote|like|dislike|recommend|"
+    r"\d+ (?:likes?|replies|points?)|(?:thumbs|vote) (?:up|down)|[↑↓▲▼]\s*\d*|edit|delete)\s*[↓]?",
+    re.I,
+)
+
+#: A comment form's fields and buttons (WordPress and alike).
+_COMMENT_FORM = re.compile(
+    r"(?:(?:your )?(?:name|e-?mail|mail|website|url|comment)(?: address)?\s*(?:\*|\(required\)|\(will not be published\)(?: \(required\))?)?:?|"
+    r"(?:post|submit|add) (?:a )?comment|cancel reply|notify me of .*|save my name, email, and website.*|"
+    r"your email address will not be published.*|required fields are marked.*|you must be logged in to post a comment.*|"
+    r"comments are closed\.?|logged in as .*)",
+    re.I,
+)
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a line is page furniture, or None when it may be article text."""
+    for rule in RULES:
+        reason = rule(text)
+        if reason:
+            return reason
+    return None
+
+
+def comment_control_reason(text: str) -> str | None:
+    if _COMMENT_CONTROLS.fullmatch(text.strip()):
+        return "comment button"
+    if _COMMENT_FORM.fullmatch(text.strip()):
+        return "comment form"
+    return None
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def common_lines(texts: Iterable[str], *, min_captures: int = 3, share: float = 0.3) -> frozenset[str]:
+    """Short, non-prose lines that recur across many captures of a batch: the site's own furniture.
+
+    A line counts when it appears in at least ``min_captures`` captures and in at
+    least ``share`` of them. Prose is never counted, so passages that several
+    articles quote stay article text.
+    """
+    texts = list(texts)
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({normalise(line) for line in text.split("\n") if line.strip() and not is_sentence_like(line) and len(line.strip()) <= 80})
+    needed = max(min_captures, int(share * len(texts) + 0.999))
+    return frozenset(line for line, n in counts.items() if n >= needed)

@@ -1,0 +1,104 @@
+"""Lines and blocks: the parser's view of a capture before it means anything."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Bullet glyphs seen in captures: typographic bullets, ASCII stand-ins, dashes, arrows, boxes.
+BULLETS = "•*-·–—▪◦‣●○■□➢►▸▹→✓✔+"
+_BULLET = re.compile(rf"^(?P<mark>[{re.escape(BULLETS)}])\s+(?=\S)")
+_NUMBER = re.compile(r"^(?P<mark>\(?\d{1,3}[.)]|\([a-z]\)|[a-z]\))\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: its number (1-based), indentation, and text with any list mark split off."""
+
+    no: int
+    indent: int
+    text: str  # stripped, list mark included
+    mark: str = ""  # "•", "1." … or "" for no list mark
+    content: str = ""  # text without the list mark
+
+    @property
+    def ordered(self) -> bool:
+        return bool(self.mark) and self.mark[-1] in ".)" and self.mark not in BULLETS
+
+    @property
+    def words(self) -> int:
+        return len(self.content.split())
+
+
+def make_line(no: int, raw: str) -> Line:
+    expanded = raw.expandtabs(4).rstrip()
+    text = expanded.lstrip()
+    indent = len(expanded) - len(text)
+    match = _BULLET.match(text) or _NUMBER.match(text)
+    if match:
+        return Line(no, indent, text, match.group("mark"), text[match.end():])
+    return Line(no, indent, text, "", text)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line of ``text``, numbered from 1 as an editor numbers them."""
+    return [make_line(no, raw) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+
+
+def blocks_of(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into blocks: runs of lines with no blank line between them."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks and line.no == blocks[-1][-1].no + 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_sentence_like(text: str) -> bool:
+    """Running prose: enough words and sentence punctuation."""
+    words = len(text.split())
+    return words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text))
+
+
+def is_headline_like(block: list[Line]) -> bool:
+    """A single short line without a final full stop: a title, heading or caption."""
+    if len(block) != 1 or block[0].mark in BULLETS and block[0].mark:
+        return False
+    text = block[0].text
+    words = len(text.split())
+    return 1 <= words <= 25 and len(text) <= 200 and not re.search(r"[.,;:]$", text) and bool(re.search(r"[A-Za-z]", text))
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column at which a capture was hard-wrapped (text browsers, e-mail), or None.
+
+    A wrapped capture has many lines whose ends crowd just below one width.
+    """
+    lengths = sorted(line.indent + len(line.text) for line in lines)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    if not 40 <= width <= 120 or lengths[-1] > width + 40:
+        return None
+    near = sum(1 for n in lengths if width - 12 <= n <= width)
+    return width if near >= max(3, len(lengths) // 5) else None
+
+
+def join_lines(texts: list[str], width: int | None) -> str:
+    """Join the lines of one paragraph: wrapped lines with a space, meant line breaks with ``\\n``."""
+    out = texts[0]
+    for previous, current in zip(texts, texts[1:]):
+        next_word = current.split()[0]
+        wrapped = width is not None and len(previous) + 1 + len(next_word) > width - 12
+        if wrapped and previous.endswith("-") and not previous.endswith(" -") and current[:1].islower():
+            out += current  # a word broken at a hyphen: keep the hyphen, drop the break
+        else:
+            out += (" " if wrapped else "\n") + current
+    return out

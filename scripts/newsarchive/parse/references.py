@@ -1,0 +1,42 @@
+"""References: the "Read more" and "Related" lists that name other articles."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Reference
+from .lines import Line, is_sentence_like
+
+_HEADING = re.compile(
+    r"(?:read (?:more|next|also)|related(?: (?:articles?|posts?|stories|links|coverage|content|reading|news))?|see also|further reading|"
+    r"more (?:on|about) (?:this|the) (?:story|topic|subject)|also read|you (?:may|might) also (?:like|enjoy|be interested in)|"
+    r"recommended(?: for you| reading| articles)?|in this series|more in this series|previously|background reading|elsewhere)\s*[:»›]?",
+    re.I,
+)
+_INLINE = re.compile(r"^(?P<group>read more|related|see also|also read|read next|more)\s*:\s+(?P<title>\S.{2,200})$", re.I)
+
+
+def is_reference_heading(text: str) -> bool:
+    return bool(_HEADING.fullmatch(text.strip()))
+
+
+def inline_reference(text: str) -> tuple[str, str] | None:
+    """ "Read more: A title" on one line: (group, title)."""
+    match = _INLINE.match(text.strip())
+    return (match.group("group").strip().capitalize(), match.group("title").strip()) if match else None
+
+
+def is_title_line(line: Line) -> bool:
+    text = line.content.strip()
+    return 1 <= len(text.split()) <= 30 and (not is_sentence_like(text) or not text.endswith("."))
+
+
+def references_from(heading: str, lines: list[Line]) -> tuple[Reference, ...]:
+    """One reference per line under a heading; the heading line goes with the first one."""
+    group = heading.strip().rstrip(":»› ")
+    return tuple(Reference(line.content.strip(), group, (line.no,)) for line in lines)
+
+
+def strip_heading_line(references: tuple[Reference, ...], heading_no: int) -> tuple[Reference, ...]:
+    first, *rest = references
+    return (Reference(first.title, first.group, (heading_no, *first.lines)), *rest)

@@ -1,0 +1,95 @@
+"""The whole conversion in order: read, parse, place, render. Gather everything, then write."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .models import Problem, Severity
+from .parse import common_lines, parse_capture
+from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
+from .render import ARTICLES_PAGE, Record, render_article, render_articles, render_corpus, render_index
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every record of a run, and every problem met on the way."""
+
+    records: tuple[Record, ...]
+    problems: tuple[Problem, ...]
+    skipped: tuple[str, ...] = ()
+
+    def failed(self) -> int:
+        return len({p.source for p in self.problems if p.severity is Severity.ERROR})
+
+
+def slugify(text: str, fallback: str) -> str:
+    """A lowercase ASCII slug of letters, digits and hyphens; ``fallback`` when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    return slug or fallback
+
+
+def _page_for(capture: Capture, published_iso: str | None, taken: set[str]) -> tuple[str, str]:
+    """Where an article lives: by date and by the capture's own name, which stay put when a title changes."""
+    stem = PurePosixPath(capture.source).with_suffix("").as_posix()
+    slug = slugify(stem, capture.sha256[:12])
+    folder = f"articles/{published_iso[:4]}/{published_iso[5:7]}" if published_iso and len(published_iso) >= 7 else (
+        f"articles/{published_iso[:4]}" if published_iso else "articles/undated"
+    )
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    suffix = PurePosixPath(capture.source).suffix.lower() or ".txt"
+    raw_suffix = suffix if suffix in (".txt", ".text", ".md") else suffix + ".txt"
+    return f"{folder}/{candidate}.md", f"captures/{candidate}{raw_suffix if raw_suffix != '.md' else '.md.txt'}"
+
+
+def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> tuple[Archive, dict[str, bytes]]:
+    """Read and parse every capture under ``raw_dir``. Returns the archive and the raw bytes to publish."""
+    paths, skipped = find_captures(raw_dir)
+    problems: list[Problem] = [
+        Problem(name, Severity.WARNING, "skipped: not a text capture (.txt, .text or .md)") for name in skipped
+    ]
+    captures: list[Capture] = []
+    for done, path in enumerate(paths, start=1):
+        source = path.relative_to(raw_dir).as_posix()
+        try:
+            captures.append(read_capture(path, raw_dir, max_bytes=max_bytes))
+        except CaptureError as error:
+            problems.append(problem_from(error, source))
+        except OSError as error:
+            problems.append(Problem(source, Severity.ERROR, f"cannot be read: {error.strerror or error}"))
+        if progress:
+            progress(done, len(paths), source)
+    common = common_lines(c.text for c in captures)
+    records: list[Record] = []
+    raw_files: dict[str, bytes] = {}
+    taken: set[str] = set()
+    for capture in captures:
+        problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
+        article = parse_capture(capture.text, common=common)
+        if not article.body and not article.comments:
+            problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
+            continue
+        problems.extend(Problem(capture.source, Severity.WARNING, w) for w in article.warnings)
+        page, raw_copy = _page_for(capture, article.published.iso(), taken)
+        records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
+        raw_files[raw_copy] = capture.path.read_bytes()
+    return Archive(tuple(records), tuple(problems), tuple(skipped)), raw_files
+
+
+def render(archive: Archive, raw_files: dict[str, bytes]) -> dict[str, str | bytes]:
+    """Every generated file of the docs folder, by path relative to it."""
+    files: dict[str, str | bytes] = {record.page: render_article(record) for record in archive.records}
+    files["index.md"] = render_index(archive.records)
+    files[ARTICLES_PAGE] = render_articles(archive.records)
+    files["corpus.jsonl"] = render_corpus(archive.records)
+    files.update(raw_files)
+    return files

@@ -1,0 +1,158 @@
+"""Read a capture from disk: bytes in, clean Unicode text out, or a problem that says why not.
+
+The only stage that touches encodings. What it repairs it says, as warnings.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy
+
+from .models import Problem, Severity
+
+#: Captures larger than this are refused: a text capture of one article is
+#: rarely over a few hundred kilobytes, and a 50 MB file is a dump or a mistake.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: Suffixes read as text captures.
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # "&amp;" in a capture is data, not markup to decode
+    uncurl_quotes=False,  # typographic quotes are the author's
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+class CaptureError(Exception):
+    """A capture that cannot be read at all; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A capture's text and its provenance."""
+
+    path: Path
+    source: str  # path relative to the input folder, with forward slashes
+    sha256: str
+    size: int
+    encoding: str
+    text: str
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode bytes to text. Returns (text, encoding name, warnings); raises CaptureError.
+
+    Order: a byte-order mark decides; else strict UTF-8; else Windows-1252; else
+    Latin-1. A file with NUL bytes and no UTF-16 mark is binary.
+    """
+    warnings: list[str] = []
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name, warnings
+            except UnicodeDecodeError as error:
+                raise CaptureError(f"starts with a {name} byte-order mark but is not valid {name} ({error.reason} at byte {error.start})") from None
+    if b"\x00" in data[:8192]:
+        raise CaptureError("is a binary file (it holds NUL bytes), not a text capture")
+    try:
+        return data.decode("utf-8"), "utf-8", warnings
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    for name, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        warnings.append(f"not valid UTF-8 (byte {first_bad}); decoded as {label}")
+        return text, name, warnings
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return controls / max(len(text), 1)
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Repair mojibake (ftfy), unify line ends, drop stray control characters."""
+    warnings: list[str] = []
+    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    fixed = ftfy.fix_text(unified, config=_FTFY_CONFIG)
+    if fixed != unified:
+        sample = _first_difference(unified, fixed)
+        warnings.append(f"repaired broken encoding (mojibake), for example {sample}")
+    fixed = fixed.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
+    return fixed, warnings
+
+
+def _first_difference(before: str, after: str) -> str:
+    """A short ``'old' → 'new'`` excerpt around the first change, for the warning."""
+    start = len(os.path.commonprefix([before, after]))
+    lo = max(0, start - 8)
+    return f"{before[lo:start + 10]!r} → {after[lo:start + 10]!r}"
+
+
+def read_capture(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Capture:
+    """Read one capture; raise CaptureError with a message naming the problem."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CaptureError(
+            f"is {size / 1_048_576:.1f} MiB, over the {max_bytes / 1_048_576:.0f} MiB limit for one capture; "
+            "split it into one file per article, or raise the limit with --max-mib"
+        )
+    data = path.read_bytes()
+    source = path.relative_to(root).as_posix()
+    if not data.strip():
+        raise CaptureError("is empty (no text at all)")
+    text, encoding, warnings = decode(data)
+    if _control_share(text) > 0.01:
+        raise CaptureError(f"does not decode to text (read as {encoding} it is full of control characters); is it a text capture?")
+    text, cleaning_warnings = clean_text(text)
+    if not text.strip():
+        raise CaptureError("holds only white space")
+    return Capture(
+        path=path,
+        source=source,
+        sha256=sha256_of(data),
+        size=size,
+        encoding=encoding,
+        text=text,
+        warnings=tuple(warnings + cleaning_warnings),
+    )
+
+
+def find_captures(root: Path) -> tuple[list[Path], list[str]]:
+    """Capture files below ``root`` in a stable order, and the other files found (to report).
+
+    Hidden files and folders are passed over.
+    """
+    captures: list[Path] = []
+    others: list[str] = []
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() in TEXT_SUFFIXES or not path.suffix:
+            captures.append(path)
+        else:
+            others.append(relative.as_posix())
+    return sorted(captures, key=lambda p: p.relative_to(root).as_posix()), sorted(others)
+
+
+def problem_from(error: CaptureError, source: str) -> Problem:
+    return Problem(source=source, severity=Severity.ERROR, message=str(error))

@@ -1,0 +1,72 @@
+"""Write generated files into an output folder: never outside it, never one file twice, only when changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+MANIFEST = ".newsarchive-manifest.json"
+
+
+class UnsafePathError(ValueError):
+    """A generated path that would leave the output folder."""
+
+
+def safe_target(out_dir: Path, relative: str) -> Path:
+    """The file ``relative`` names inside ``out_dir``; raise when it would be anywhere else."""
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or not pure.parts or any(part in ("..", "", ".") for part in pure.parts) or "\\" in relative:
+        raise UnsafePathError(f"refusing to write {relative!r}: not a plain path inside the output folder")
+    target = (out_dir / pure).resolve()
+    if not target.is_relative_to(out_dir.resolve()):
+        raise UnsafePathError(f"refusing to write {relative!r}: it resolves outside {out_dir}")
+    return target
+
+
+def write_files(out_dir: Path, files: Mapping[str, str | bytes]) -> tuple[int, int]:
+    """Write every file; remove files an earlier run generated that are gone now.
+
+    Returns (written, removed). Unchanged files are not touched, so two runs give
+    the same bytes and the same modification times.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = {relative: safe_target(out_dir, relative) for relative in files}
+    lowered: dict[str, str] = {}
+    for relative in files:
+        clash = lowered.setdefault(relative.lower(), relative)
+        if clash != relative:
+            raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
+    written = 0
+    for relative, content in sorted(files.items()):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = targets[relative]
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    removed = _remove_stale(out_dir, set(files))
+    manifest = json.dumps(sorted(files), indent=0) + "\n"
+    manifest_path = out_dir / MANIFEST
+    if not manifest_path.is_file() or manifest_path.read_text("utf-8") != manifest:
+        manifest_path.write_text(manifest, "utf-8")
+    return written, removed
+
+
+def _remove_stale(out_dir: Path, current: set[str]) -> int:
+    manifest_path = out_dir / MANIFEST
+    if not manifest_path.is_file():
+        return 0
+    removed = 0
+    for relative in json.loads(manifest_path.read_text("utf-8")):
+        if relative in current:
+            continue
+        try:
+            target = safe_target(out_dir, relative)
+        except UnsafePathError:
+            continue
+        if target.is_file():
+            target.unlink()
+            removed += 1
+    return removed
