@@ -16,6 +16,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+export NO_MKDOCS_2_WARNING := 1
+
 site: setup
 	$(BIN)/mkdocs build --strict
 	@echo "The archive is built: open site/index.html in a browser, or run 'make serve' for http://127.0.0.1:8000/"
@@ -24,7 +26,7 @@ serve: setup
 	$(BIN)/mkdocs serve
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -p no:cacheprovider
 
 lock: setup
 	$(BIN)/python -m pip freeze --exclude-editable | sed '/^newsarchive/d' > requirements.lock.new

@@ -6,13 +6,16 @@ docs folder, so hand-written pages and generated ones never mix.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .models import Severity
@@ -28,7 +31,21 @@ class NewsArchiveConfig(base.Config):
     warn_on_capture_warnings = config_options.Type(bool, default=False)
 
 
+def escape_meta(value: Any) -> Any:
+    """HTML-escape every string in page metadata: Material prints ``page.meta.title`` and others unescaped."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [escape_meta(v) for v in value]
+    if isinstance(value, dict):
+        return {k: escape_meta(v) for k, v in value.items()}
+    return value
+
+
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
+    def __init__(self) -> None:
+        self.generated: set[str] = set()
+
     def _raw_dir(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.raw_dir).resolve()
 
@@ -37,6 +54,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if not raw_dir.is_dir():
             log.warning("newsarchive: the folder of captures %s does not exist; set raw_dir in mkdocs.yml", raw_dir)
             return files
+        self.generated = set()
         archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576))
         for problem in archive.problems:
             level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
@@ -47,8 +65,15 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+            self.generated.add(path)
         log.info("newsarchive: %s", summary(archive, len(archive.records) + archive.failed()))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Capture text in front matter is data: escape it before any template prints it."""
+        if page.file.src_uri in self.generated:
+            page.meta = escape_meta(page.meta)
+        return markdown
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self._raw_dir(config)))

@@ -29,7 +29,6 @@ class Precision(str, enum.Enum):
 
 
 _ISO_FORMATS = {
-    Precision.MINUTE: "%Y-%m-%dT%H:%M",
     Precision.DAY: "%Y-%m-%d",
     Precision.MONTH: "%Y-%m",
     Precision.YEAR: "%Y",
@@ -56,6 +55,8 @@ class PubDate:
         """ISO 8601 with exactly the precision the capture gives (``2011-02-11T07:34``, ``2011-02``…)."""
         if self.value is None:
             return None
+        if self.precision is Precision.MINUTE:
+            return self.value.isoformat(timespec="minutes")  # keeps a stated time zone: "+00:00"
         return self.value.strftime(_ISO_FORMATS[self.precision])
 
 

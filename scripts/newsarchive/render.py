@@ -184,10 +184,17 @@ def _jsonable(value: object) -> object:
     return value
 
 
+def article_data(article: Article) -> dict:
+    """The whole parsed article as JSON-ready data (the schema of ``corpus.jsonl``)."""
+    data = _jsonable(dataclasses.asdict(article))
+    assert isinstance(data, dict)
+    data["published"]["iso"] = article.published.iso()
+    return data
+
+
 def corpus_line(record: Record) -> str:
     """One record of ``corpus.jsonl``: provenance plus the whole parsed article."""
-    article = dataclasses.asdict(record.article)
-    article["published"]["iso"] = record.article.published.iso()
+    article = article_data(record.article)
     data = {
         "id": posixpath.splitext(posixpath.basename(record.page))[0],
         "source": record.source,

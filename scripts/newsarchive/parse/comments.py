@@ -56,8 +56,10 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     text = line.content.strip()
     says = _SAYS.match(text)
     if says and is_handle(says.group("name")):
-        found = find_date(says.group("rest"))
-        return Header(says.group("name"), found[0] if found else None, True)
+        rest = says.group("rest").strip()
+        found = find_date(rest) if rest else None
+        if not rest or (found and len(rest) - (found[1][1] - found[1][0]) <= 6):
+            return Header(says.group("name"), found[0] if found else None, True)
     found = find_date(text)
     if found:
         date, (start, end) = found
@@ -84,11 +86,14 @@ class _Node:
     author: str | None
     indent: int
     date: PubDate | None = None
+    text_indent: int | None = None
     lines: list[int] = field(default_factory=list)
     paragraphs: list[list[Line]] = field(default_factory=list)
     replies: list[_Node] = field(default_factory=list)
 
     def add_text(self, line: Line) -> None:
+        if self.text_indent is None:
+            self.text_indent = line.indent
         if self.paragraphs and self.paragraphs[-1][-1].no == line.no - 1:
             self.paragraphs[-1].append(line)
         else:
@@ -148,7 +153,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             in_form = False
             while stack and stack[-1].indent >= line.indent:
                 stack.pop()
-            node = _Node(header.author, line.indent, header.date, [line.no])
+            node = _Node(header.author, line.indent, date=header.date, lines=[line.no])
             (stack[-1].replies if stack else roots).append(node)
             stack.append(node)
             continue
@@ -157,10 +162,10 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             current.date = find_date(line.content)[0]  # type: ignore[index]
             current.lines.append(line.no)
             continue
-        owners = [node for node in stack if node.indent < line.indent]
-        owner = owners[-1] if owners else (stack[-1] if stack and not stack[-1].replies else None)
-        if owner is None or (owner is not stack[-1] and owner.replies):
-            # text at a comment's level after its replies, or before any header: a comment that lost its author line
+        owner = _owner(stack, line)
+        if owner is None or owner.replies:
+            # text back at a comment's level after its replies, or before any header:
+            # a comment whose author line the capture lost
             level = owner.indent if owner is not None else line.indent
             while stack and stack[-1].indent >= level:
                 stack.pop()
@@ -171,6 +176,24 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             del stack[stack.index(owner) + 1 :]
         owner.add_text(line)
     return tuple(_freeze(root, width, authors) for root in roots), removed
+
+
+def _owner(stack: list[_Node], line: Line) -> _Node | None:
+    """The open comment a text line continues: the one whose text stands at the line's indentation.
+
+    A comment with no text yet takes text at or below its header's indentation
+    (flat layouts put both at one level); otherwise the deepest comment whose
+    header is indented less than the line.
+    """
+    if stack and stack[-1].text_indent is None and line.indent >= stack[-1].indent:
+        return stack[-1]
+    for node in reversed(stack):
+        if node.text_indent == line.indent:
+            return node
+    for node in reversed(stack):
+        if node.indent < line.indent:
+            return node
+    return stack[-1] if stack and line.indent >= stack[-1].indent else None
 
 
 def _is_date_line(line: Line) -> bool:

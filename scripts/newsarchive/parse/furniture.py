@@ -32,7 +32,7 @@ def _cookie_notice(text: str) -> str | None:
 def _share_buttons(text: str) -> str | None:
     if re.match(rf"^(?:share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) {_SOCIAL})?|tweet(?: this)?|pin it|like this|email this|print this(?: page| article)?|{_SOCIAL})\s*[:!]?$", text, re.I):
         return "share button"
-    tokens = re.split(r"[\s|·•/,]+", text.strip())
+    tokens = re.split(r"[\s|·•/,]+", re.sub(r"\b(?:share|post|send|follow us)\s+(?:on|via|to|by)\b", "share", text.strip(), flags=re.I))
     if len(tokens) >= 2 and all(re.fullmatch(_SOCIAL, t, re.I) or re.fullmatch(r"share|tweet|\d+", t, re.I) for t in tokens if t):
         return "share buttons"
     return None

@@ -41,6 +41,19 @@ def make_line(no: int, raw: str) -> Line:
     return Line(no, indent, text, "", text)
 
 
+_LINK_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
+
+
+def strip_link_markers(text: str) -> str:
+    """Drop the "[12]" link numbers that text browsers (lynx, links) put before each link.
+
+    Only in captures that are full of them, so a bracketed number in prose stays.
+    """
+    if len(_LINK_MARKER.findall(text)) < 3:
+        return text
+    return _LINK_MARKER.sub("", text)
+
+
 def split_lines(text: str) -> list[Line]:
     """Every non-blank line of ``text``, numbered from 1 as an editor numbers them."""
     return [make_line(no, raw) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]

@@ -1,0 +1,48 @@
+"""Golden pairs: tests/fixtures/raw/NAME.txt → tests/fixtures/expected/NAME.json (parse) and NAME.md (page).
+
+Regenerate after an intended change, then review the diff:
+
+    .venv/bin/python -m tests.goldens
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsarchive import pipeline
+from newsarchive.parse import parse_capture
+from newsarchive.read import read_capture
+from newsarchive.render import article_data, render_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RAW = FIXTURES / "raw"
+EXPECTED = FIXTURES / "expected"
+
+
+def names() -> list[str]:
+    return sorted(path.stem for path in RAW.glob("*.txt"))
+
+
+def parsed_json(name: str) -> str:
+    capture = read_capture(RAW / f"{name}.txt", RAW)
+    data = {"read_warnings": list(capture.warnings), "encoding": capture.encoding, "article": article_data(parse_capture(capture.text))}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def rendered_pages() -> dict[str, str]:
+    archive, _ = pipeline.collect(RAW)
+    return {Path(record.source).stem: render_article(record) for record in archive.records}
+
+
+def main() -> None:
+    EXPECTED.mkdir(exist_ok=True)
+    pages = rendered_pages()
+    for name in names():
+        (EXPECTED / f"{name}.json").write_text(parsed_json(name), "utf-8")
+        (EXPECTED / f"{name}.md").write_text(pages[name], "utf-8")
+    print(f"wrote {len(names())} golden pairs to {EXPECTED}")
+
+
+if __name__ == "__main__":
+    main()

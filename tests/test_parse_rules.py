@@ -1,0 +1,182 @@
+"""Tables of cases for the parser's rules: bylines, dates, furniture, comment headers, titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.dates import find_date
+from newsarchive.models import BlockKind, Precision
+from newsarchive.parse import parse_capture
+from newsarchive.parse.byline import comment_claim, parse_byline
+from newsarchive.parse.comments import comment_header, is_comment_heading
+from newsarchive.parse.furniture import common_lines, furniture_reason
+from newsarchive.parse.lines import make_line
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "iso", "claimed"),
+    [
+        ("By Tom Warren, on 11th Feb 11 7:34 am with 13 Comments", ("Tom Warren",), "2011-02-11T07:34", 13),
+        ("By Jane Doe | February 11, 2011", ("Jane Doe",), "2011-02-11", None),
+        ("Posted by admin on 2011-02-11", ("admin",), "2011-02-11", None),
+        ("Written by Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen"), None, None),
+        ("Written by Ann Lee, Bo Chen and Cy Diaz", ("Ann Lee", "Bo Chen", "Cy Diaz"), None, None),
+        ("Posted on February 11, 2011 at 7:34 pm by Jane Doe", ("Jane Doe",), "2011-02-11T19:34", None),
+        ("Jane Doe | 11 Feb 2011 | 4 comments", ("Jane Doe",), "2011-02-11", 4),
+        ("February 11, 2011", (), "2011-02-11", None),
+        ("Published: December 2010", (), "2010-12", None),
+        ("By Kwame Mensah", ("Kwame Mensah",), None, None),
+        ("Fri 11 Feb 2011 07.34 GMT", (), "2011-02-11T07:34+00:00", None),
+    ],
+)
+def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+    assert (byline.date.iso() if byline.date else None) == iso
+    assert byline.comments_claimed == claimed
+
+
+def test_name_and_agency_only_under_a_title() -> None:
+    assert parse_byline("Jane Doe, Reuters", after_title=True).organisation == "Reuters"  # type: ignore[union-attr]
+    assert parse_byline("Jane Doe, Reuters") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nokia said on Friday that it plans to partner with Microsoft.",
+        "Nokia and Microsoft historic partnership",
+        "By 2015 the company expects to sell a hundred million phones a year.",
+        "The architects said the building was designed to let in daylight.",
+    ],
+)
+def test_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("11th Feb 11 7:34 am", Precision.MINUTE),
+        ("February 11th, 2011 at 7:34pm", Precision.MINUTE),
+        ("11 February 2011", Precision.DAY),
+        ("2011-02-11", Precision.DAY),
+        ("September, 2010", Precision.MONTH),
+    ],
+)
+def test_date_precision(text: str, precision: Precision) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].precision is precision
+
+
+@pytest.mark.parametrize("text", ["Feb 11", "on Friday", "last year", "Tom Warren"])
+def test_no_date_is_invented(text: str) -> None:
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Skip to main content", "skip link"),
+        ("Jump to navigation", "skip link"),
+        ("We use cookies to give you the best experience. Accept", "cookie notice"),
+        ("Share this article", "share button"),
+        ("Facebook | Twitter | LinkedIn", "share buttons"),
+        ("[logo]", "image placeholder"),
+        ("[IMG] [IMG]", "image placeholder"),
+        ("Advertisement", "advertisement"),
+        ("Home | World | Business | Tech", "navigation bar"),
+        ("© 2011 Example Media. All rights reserved.", "footer"),
+        ("Back to top", "site control"),
+        ("12. http://example.org/page", "link list of a text browser"),
+    ],
+)
+def test_furniture(line: str, reason: str) -> None:
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nokia shares on Facebook rose after the news.",
+        "Share prices fell sharply, analysts said.",
+        "[1] is the first footnote",
+        "Windows Phone 7 | Symbian",
+    ],
+)
+def test_article_text_is_not_furniture(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize("heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments"])
+def test_comment_headings(heading: str) -> None:
+    assert is_comment_heading(heading)
+
+
+@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7)])
+def test_comment_claim(text: str, count: int) -> None:
+    assert comment_claim(text) == count
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "dated"),
+    [
+        ("  • oolong2", "oolong2", False),
+        ("Carlos says:", "Carlos", False),
+        ("Hannah | April 5, 2011 at 3:02 pm", "Hannah", True),
+        ("Mark on 5 April 2011 at 15:02", "Mark", True),
+    ],
+)
+def test_comment_header(line: str, author: str, dated: bool) -> None:
+    header = comment_header(make_line(1, line), None)
+    assert header is not None and header.author == author and (header.date is not None) == dated
+
+
+@pytest.mark.parametrize("line", ["  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
+def test_not_a_comment_header(line: str) -> None:
+    assert comment_header(make_line(1, line), None) is None
+
+
+def test_common_lines_are_short_lines_repeated_across_captures() -> None:
+    texts = [f"Example Gazette\n\nStory {i}\n\nShared sentence that is long enough to be prose, said the council.\n" for i in range(4)]
+    common = common_lines(texts)
+    assert "example gazette" in common
+    assert not any("shared sentence" in line for line in common)
+
+
+def test_common_lines_are_removed_with_their_reason() -> None:
+    text = "Example Gazette tagline\n\nA title here\n\nBy Jo Bloggs | 1 March 2011\n\nSome body text that is long enough to be a paragraph of prose.\n\nExample Gazette tagline\n"
+    article = parse_capture(text, common=frozenset({"example gazette tagline"}))
+    assert article.title == "A title here"
+    assert [r.reason for r in article.removed] == ["page header (before the article)", "repeated across captures of this site"]
+
+
+def test_hard_wrapped_paragraphs_are_rejoined_and_real_breaks_kept() -> None:
+    wrapped = "\n".join(
+        [
+            "A title",
+            "",
+            "By Jo Bloggs | 1 March 2011",
+            "",
+            "This paragraph was wrapped by a text browser at about seventy-two",
+            "columns, so every line but the last ends close to that width and the",
+            "words run on from one line into the next without any break meant by",
+            "the author of the article at all.",
+            "",
+            "A second paragraph, wrapped the same way, keeps going past the width",
+            "of one line so that it needs a second line to finish its sentence.",
+        ]
+    )
+    article = parse_capture(wrapped)
+    assert [b.kind for b in article.body] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert "\n" not in article.body[0].text
+    assert article.body[0].text.startswith("This paragraph was wrapped") and article.body[0].text.endswith("at all.")
+
+
+def test_title_is_inferred_and_said() -> None:
+    article = parse_capture("The museum reopened on Saturday after a long renovation. Visitors queued from early morning.\n")
+    assert article.title_inferred
+    assert article.title == "The museum reopened on Saturday after a long renovation"
+    assert any("title inferred" in w for w in article.warnings)
+    assert not article.published.known

@@ -1,0 +1,102 @@
+"""The parser's guarantees, for captures assembled at random from parts."""
+
+from __future__ import annotations
+
+import frontmatter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsarchive.parse import accounted_lines, parse_capture
+from newsarchive.parse.lines import split_lines
+
+WORDS = ["harbour", "council", "river", "market", "station", "museum", "budget", "school", "ferry", "garden", "storm", "library"]
+NAMES = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eli Katz", "Femi Ade"]
+HANDLES = ["pat", "Ravi K", "Sam2011", "Lou", "Anonymous", "Kim Lee"]
+
+
+def sentence(draw, n: int) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=n, max_size=n + 8))
+    return " ".join(words).capitalize() + ", the residents said on the day."
+
+
+@st.composite
+def captures(draw):
+    """A capture and the parts it was built from."""
+    parts: dict[str, list[str]] = {"title": [], "byline": [], "body": [], "comments": [], "references": [], "removed": []}
+    lines: list[str] = []
+    if draw(st.booleans()):
+        junk = draw(st.sampled_from(["Skip to main content", "[logo]", "Home | News | Sport | Contact"]))
+        lines += [junk, ""]
+        parts["removed"].append(junk)
+    title = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=8))).capitalize()
+    lines += [title, ""]
+    parts["title"].append(title)
+    author = draw(st.sampled_from(NAMES))
+    byline = f"By {author} | {draw(st.integers(1, 28))} March 2011"
+    lines += [byline, ""]
+    parts["byline"].append(byline)
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.integers(0, 3)) == 0:
+            items = [f"• {sentence(draw, 3)}" for _ in range(draw(st.integers(2, 4)))]
+            lines += items + [""]
+            parts["body"] += items
+        else:
+            paragraph = sentence(draw, 8)
+            lines += [paragraph, ""]
+            parts["body"].append(paragraph)
+    if draw(st.booleans()):
+        references = [" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=6))).title() for _ in range(draw(st.integers(1, 3)))]
+        lines += ["Read more", ""] + references + [""]
+        parts["references"] += ["Read more", *references]
+    for _ in range(draw(st.integers(0, 3))):
+        handle = draw(st.sampled_from(HANDLES))
+        text = sentence(draw, 4)
+        lines += [f"  • {handle}", "", f"    {text}", ""]
+        parts["comments"] += [f"• {handle}", text]
+        if draw(st.booleans()):
+            reply = sentence(draw, 4)
+            lines += [f"    • {draw(st.sampled_from(HANDLES))}", "", f"      {reply}", ""]
+            parts["comments"] += [reply]
+    return "\n".join(lines), parts
+
+
+def where_lines_went(text: str) -> dict[str, set[str]]:
+    article = parse_capture(text)
+    numbered = {line.no: line.text for line in split_lines(text)}
+    return {zone: {numbered[n] for n in numbers} for zone, numbers in accounted_lines(article).items()}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(captures())
+def test_every_part_lands_where_it_belongs(capture) -> None:
+    text, parts = capture
+    went = where_lines_went(text)
+    assert set(parts["title"]) | set(parts["byline"]) <= went["metadata"]
+    assert set(parts["body"]) <= went["body"]
+    assert {p for p in parts["comments"]} <= went["comments"]
+    assert set(parts["references"]) <= went["references"]
+    assert set(parts["removed"]) <= went["removed"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600))
+def test_no_line_is_lost_or_counted_twice(text: str) -> None:
+    text = text.replace("\r", "\n")
+    article = parse_capture(text)
+    numbers = [n for zone in accounted_lines(article).values() for n in zone]
+    assert sorted(numbers) == [line.no for line in split_lines(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_front_matter_round_trips_any_title(title: str) -> None:
+    post = frontmatter.Post("body", title=title, date="2011-02-11")
+    loaded = frontmatter.loads(frontmatter.dumps(post))
+    assert loaded["title"] == title and loaded["date"] == "2011-02-11"
+
+
+@settings(max_examples=50, deadline=None)
+@given(captures())
+def test_parsing_is_deterministic(capture) -> None:
+    text, _ = capture
+    assert parse_capture(text) == parse_capture(text)

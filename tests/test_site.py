@@ -1,0 +1,123 @@
+"""Real sites built by real MkDocs: the shipped corpus end to end, and hostile captures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from newsarchive import pipeline
+
+from .sitebuild import active_content, build_site, comment_tree, search_text
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory) -> Path:
+    from .conftest import SEED
+
+    return build_site(SEED, tmp_path_factory.mktemp("seed"))
+
+
+def read(site: Path, pattern: str) -> str:
+    return next(site.glob(pattern)).read_text("utf-8")
+
+
+def test_home_lists_the_three_articles_newest_first(seed_site: Path) -> None:
+    home = read(seed_site, "index.html")
+    titles = ["Ballmer talks up Nokia Windows Phone 7 partnership", "Official: Nokia partners with Microsoft for Windows Phone 7", "A long term strategic alliance"]
+    positions = [home.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert "Tom Warren" in home and "2011-02-11T10:26" in home and "undated" in home
+
+
+def test_navigation_lists_sections_not_articles(seed_site: Path) -> None:
+    home = read(seed_site, "index.html")
+    nav = home[home.index("md-nav--primary") : home.index('class="md-content"')]
+    assert "Articles" in nav and "About" in nav
+    assert "Ballmer talks up" not in nav and "articles/2011" not in nav
+
+
+def test_article_page_shows_fields_and_nested_reply(seed_site: Path) -> None:
+    page = read(seed_site, "articles/2011/02/001-*.html")
+    assert "<h1" in page and "Ballmer talks up Nokia Windows Phone 7 partnership" in page
+    assert "By Tom Warren · 2011-02-11T10:26" in page
+    tree = comment_tree(page)
+    assert tree[:4] == [(0, "Jamie Thomson"), (1, "Tom W"), (1, "Jamie Thomson"), (0, "Unknown commenter")]
+    assert "article author" in page
+
+
+def test_undated_article_is_marked_not_dropped(seed_site: Path) -> None:
+    page = read(seed_site, "articles/undated/002-*.html")
+    assert "Title inferred" in page and "undated" in page
+    assert "Nokia Strategy and Financial Briefing" in page  # a reference
+
+
+def test_search_index_holds_article_text(seed_site: Path) -> None:
+    text = search_text(seed_site)
+    assert "burning platform" in text
+    assert "its going to be an awesome ride" in text  # comments are searchable too
+
+
+def test_raw_captures_are_published(seed_site: Path) -> None:
+    from .conftest import SEED
+
+    for source in SEED.glob("*.txt"):
+        slug = pipeline.slugify(source.stem, "")
+        assert (seed_site / "captures" / f"{slug}.txt").read_bytes() == source.read_bytes()
+    page = read(seed_site, "articles/2011/02/000-*.html")
+    assert re.search(r'<a download href="[./]*captures/000-e8bd22a597f5bb90\.txt"', page)
+
+
+HOSTILE = """<script>alert("title")</script> He said "no": --- the end
+
+By <img src=x onerror=alert(1)> | 1 March 2011
+
+A paragraph with <script>alert("body")</script> and [a link](javascript:alert(2)) and {: onclick="alert(3)" } in it, long enough.
+
+  • <b onmouseover=alert(4)>Mallory</b>
+
+    <script>alert("comment")</script> nice article, said nobody at all today.
+"""
+
+
+def test_capture_text_is_shown_as_text_never_run(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "hostile.txt").write_text(HOSTILE, "utf-8")
+    site = build_site(raw, tmp_path)
+    page = read(site, "articles/**/hostile.html")
+    assert "<script>alert" not in page
+    assert "<title>&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; He said" in page.replace("&quot;", "&#34;")
+    assert active_content(page) == []
+    assert "&lt;script&gt;alert(" in page  # shown, as text
+    home = read(site, "index.html")
+    assert "<script>alert" not in home and active_content(home) == []
+
+
+def test_titles_round_trip_through_front_matter(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "hostile.txt").write_text(HOSTILE, "utf-8")
+    archive, raw_files = pipeline.collect(raw)
+    files = pipeline.render(archive, raw_files)
+    page = frontmatter.loads(files[archive.records[0].page])
+    assert page["title"] == '<script>alert("title")</script> He said "no": --- the end'
+
+
+def test_file_names_never_escape_or_collide(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    text = "A title\n\nBy Jo Bloggs | 1 March 2011\n\nA paragraph of prose that is long enough to count as one.\n"
+    for name in ["sub/a.txt", "sub-a.txt", "Sub A.txt", "!!.txt", "Ünïcode — name!!.txt"]:
+        (raw / name).write_text(text, "utf-8")
+    archive, raw_files = pipeline.collect(raw)
+    pages = [r.page for r in archive.records]
+    assert len(set(pages)) == 5
+    assert all(re.fullmatch(r"articles/2011/03/[a-z0-9-]+\.md", page) for page in pages), pages
+    assert "articles/2011/03/sub-a-2.md" in pages  # a collision gets a number, not an overwrite
+    site = build_site(raw, tmp_path)
+    assert len(list((site / "articles" / "2011" / "03").glob("*.html"))) == 5
