@@ -120,14 +120,9 @@ def render_article(record: Record) -> str:
 def newest_first(records: Sequence[Record]) -> list[Record]:
     """Dated articles newest first, then the undated, each by source for a stable order."""
     dated = sorted((r for r in records if r.article.published.known), key=lambda r: r.source)
-    dated.sort(key=lambda r: _sort_key(r.article.published.value), reverse=True)
+    dated.sort(key=lambda r: r.article.published.value.replace(tzinfo=None), reverse=True)  # type: ignore[union-attr]
     undated = sorted((r for r in records if not r.article.published.known), key=lambda r: r.source)
     return dated + undated
-
-
-def _sort_key(value: datetime | None) -> tuple:
-    assert value is not None
-    return (value.replace(tzinfo=None),)
 
 
 HOME_NEWEST = 20

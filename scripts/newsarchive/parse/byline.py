@@ -89,9 +89,10 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         date, (start, end) = found
         rest = rest[:start] + " | " + rest[end:]
     by = _BY.search(rest)
-    had_by = bool(by) and (by.start() == 0 or bool(found) or rest[: by.start()].strip(" |,") == "")
+    before = rest[: by.start()].strip(" |,") if by else ""
+    had_by = bool(by) and (not before or bool(found))  # "By X", or "Posted on <date> by X"
     if by and had_by:
-        rest = rest[by.end():] if by.start() == 0 or not rest[: by.start()].strip(" |,") else rest[by.end():] + " | " + rest[: by.start()]
+        rest = rest[by.end() :] + (" | " + before if before else "")
     authors = _authors_from(rest, had_by)
     if authors is None:
         return None
