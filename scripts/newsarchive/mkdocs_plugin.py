@@ -64,7 +64,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             if existing is not None:
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            if isinstance(content, Path):
+                files.append(File.generated(config, path, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, path, content=content))
             self.generated.add(path)
         log.info("newsarchive: %s", summary(archive, len(archive.records) + archive.failed()))
         return files

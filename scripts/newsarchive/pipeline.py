@@ -51,8 +51,8 @@ def _page_for(capture: Capture, published_iso: str | None, taken: set[str]) -> t
     return f"{folder}/{candidate}.md", f"captures/{candidate}{raw_suffix if raw_suffix != '.md' else '.md.txt'}"
 
 
-def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> tuple[Archive, dict[str, bytes]]:
-    """Read and parse every capture under ``raw_dir``. Returns the archive and the raw bytes to publish."""
+def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> tuple[Archive, dict[str, Path]]:
+    """Read and parse every capture under ``raw_dir``. Returns the archive and the raw captures to publish, by site path."""
     paths, skipped = find_captures(raw_dir)
     problems: list[Problem] = [
         Problem(name, Severity.WARNING, "skipped: not a text capture (.txt, .text or .md)") for name in skipped
@@ -70,7 +70,7 @@ def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Prog
             progress(done, len(paths), source)
     common = common_lines(c.text for c in captures)
     records: list[Record] = []
-    raw_files: dict[str, bytes] = {}
+    raw_files: dict[str, Path] = {}
     taken: set[str] = set()
     for capture in captures:
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
@@ -81,13 +81,13 @@ def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Prog
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in article.warnings)
         page, raw_copy = _page_for(capture, article.published.iso(), taken)
         records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
-        raw_files[raw_copy] = capture.path.read_bytes()
+        raw_files[raw_copy] = capture.path
     return Archive(tuple(records), tuple(problems), tuple(skipped)), raw_files
 
 
-def render(archive: Archive, raw_files: dict[str, bytes]) -> dict[str, str | bytes]:
-    """Every generated file of the docs folder, by path relative to it."""
-    files: dict[str, str | bytes] = {record.page: render_article(record) for record in archive.records}
+def render(archive: Archive, raw_files: dict[str, Path]) -> dict[str, str | Path]:
+    """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is."""
+    files: dict[str, str | Path] = {record.page: render_article(record) for record in archive.records}
     files["index.md"] = render_index(archive.records)
     files[ARTICLES_PAGE] = render_articles(archive.records)
     files["corpus.jsonl"] = render_corpus(archive.records)

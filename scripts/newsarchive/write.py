@@ -24,8 +24,8 @@ def safe_target(out_dir: Path, relative: str) -> Path:
     return target
 
 
-def write_files(out_dir: Path, files: Mapping[str, str | bytes]) -> tuple[int, int]:
-    """Write every file; remove files an earlier run generated that are gone now.
+def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path]) -> tuple[int, int]:
+    """Write every file (text, bytes, or a file to copy); remove files an earlier run generated that are gone now.
 
     Returns (written, removed). Unchanged files are not touched, so two runs give
     the same bytes and the same modification times.
@@ -39,7 +39,7 @@ def write_files(out_dir: Path, files: Mapping[str, str | bytes]) -> tuple[int, i
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
     written = 0
     for relative, content in sorted(files.items()):
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") if isinstance(content, str) else content
         target = targets[relative]
         if target.is_file() and target.read_bytes() == data:
             continue
