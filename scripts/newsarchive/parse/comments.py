@@ -57,9 +57,9 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     says = _SAYS.match(text)
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()
-        found = find_date(rest) if rest else None
-        if not rest or (found and len(rest) - (found[1][1] - found[1][0]) <= 6):
-            return Header(says.group("name"), found[0] if found else None, True)
+        date = date_only(rest) if rest else None
+        if not rest or date:
+            return Header(says.group("name"), date, True)
     found = find_date(text)
     if found:
         date, (start, end) = found
@@ -158,8 +158,8 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             stack.append(node)
             continue
         current = stack[-1] if stack else None
-        if current is not None and not current.paragraphs and current.date is None and _is_date_line(line):
-            current.date = find_date(line.content)[0]  # type: ignore[index]
+        if current is not None and not current.paragraphs and current.date is None and (date := date_only(line.content)):
+            current.date = date
             current.lines.append(line.no)
             continue
         owner = _owner(stack, line)
@@ -196,9 +196,10 @@ def _owner(stack: list[_Node], line: Line) -> _Node | None:
     return stack[-1] if stack and line.indent >= stack[-1].indent else None
 
 
-def _is_date_line(line: Line) -> bool:
-    found = find_date(line.content)
+def date_only(text: str) -> PubDate | None:
+    """The date a text consists of (give or take a few characters such as "at" or "#"), or None."""
+    found = find_date(text)
     if not found:
-        return False
+        return None
     start, end = found[1]
-    return len(line.content) - (end - start) <= 6
+    return found[0] if len(text) - (end - start) <= 6 else None
