@@ -29,7 +29,9 @@ test: setup
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 lock: setup
-	$(BIN)/python -m pip freeze --exclude-editable | sed '/^newsarchive/d' > requirements.lock.new
+	printf '%s\n' "# Exact versions of every package newsarchive and its tests need (make setup installs these)." \
+		"# Regenerate after changing pyproject.toml: make lock" > requirements.lock.new
+	$(BIN)/python -m pip freeze --all --exclude-editable | sed -e '/^newsarchive/d' -e '/^pip==/d' >> requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:

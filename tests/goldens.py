@@ -13,7 +13,7 @@ from pathlib import Path
 from newsarchive import pipeline
 from newsarchive.parse import parse_capture
 from newsarchive.read import read_capture
-from newsarchive.render import article_data, render_article
+from newsarchive.render import article_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAW = FIXTURES / "raw"
@@ -31,8 +31,11 @@ def parsed_json(name: str) -> str:
 
 
 def rendered_pages() -> dict[str, str]:
-    archive, _ = pipeline.collect(RAW)
-    return {Path(record.source).stem: render_article(record) for record in archive.records}
+    """Each fixture's page as the whole pipeline renders it: the fixtures are cross-linked as one archive."""
+    archive, raw_files = pipeline.collect(RAW)
+    archive, links = pipeline.link_archive(archive)
+    files = pipeline.render(archive, raw_files, links)
+    return {Path(record.source).stem: str(files[record.page]) for record in archive.records}
 
 
 def main() -> None:

@@ -82,8 +82,10 @@ def test_rerun_writes_nothing_and_removes_stale_pages(seed_dir: Path, tmp_path: 
     removed = next(seed_dir.glob("002_*.txt"))
     removed.unlink()
     code, report = run(capsys, str(seed_dir), str(out))
-    assert "(2 stale files removed)" in report  # the page and the raw copy
+    # the page, the raw copy, and the pages of entities that only the removed article named
+    assert "(5 stale files removed)" in report
     assert not list(out.rglob("002-*"))
+    assert not (out / "entities" / "xbox-live.md").exists() and (out / "entities" / "nokia.md").exists()
 
 
 def test_front_matter_and_corpus(seed_dir: Path, tmp_path: Path, capsys) -> None:

@@ -9,6 +9,7 @@ import frontmatter
 import pytest
 
 from newsarchive import pipeline
+from newsarchive.slugs import slugify
 
 from .sitebuild import active_content, build_site, comment_tree, search_text
 
@@ -66,7 +67,7 @@ def test_raw_captures_are_published(seed_site: Path) -> None:
     from .conftest import SEED
 
     for source in SEED.glob("*.txt"):
-        slug = pipeline.slugify(source.stem, "")
+        slug = slugify(source.stem, "")
         assert (seed_site / "captures" / f"{slug}.txt").read_bytes() == source.read_bytes()
     page = read(seed_site, "articles/2011/02/000-*.html")
     assert re.search(r'<a download href="[./]*captures/000-e8bd22a597f5bb90\.txt"', page)
@@ -121,3 +122,39 @@ def test_file_names_never_escape_or_collide(tmp_path: Path) -> None:
     assert "articles/2011/03/sub-a-2.md" in pages  # a collision gets a number, not an overwrite
     site = build_site(raw, tmp_path)
     assert len(list((site / "articles" / "2011" / "03").glob("*.html"))) == 5
+
+
+def test_first_mention_links_to_the_entity_page(seed_site: Path) -> None:
+    page = read(seed_site, "articles/2011/02/000-*.html")
+    links = re.findall(r'<a class="na-entity" href="([^"]+)">([^<]+)</a>', page)
+    targets = dict((text, href) for href, text in links)
+    assert targets["Stephen Elop"] == "../../../entities/stephen-elop.html"
+    assert [text for _, text in links].count("Nokia") == 1  # the first mention only
+    entity = read(seed_site, "entities/stephen-elop.html")
+    assert "Nokia CEO" in entity and "Today Nokia and Microsoft intend" in entity
+    assert "Official: Nokia partners with Microsoft for Windows Phone 7" in entity
+
+
+def test_shared_passages_link_both_ways(seed_site: Path) -> None:
+    first = read(seed_site, "articles/2011/02/000-*.html")
+    second = read(seed_site, "articles/2011/02/001-*.html")
+    for page, other in ((first, "001-82de473aebdb76e8.html"), (second, "000-e8bd22a597f5bb90.html")):
+        assert 'id="passage-2"' in page and f'href="{other}#passage-2"' in page
+
+
+def test_not_in_the_archive_lists_references_by_citing_article(seed_site: Path) -> None:
+    page = read(seed_site, "missing.html")
+    assert "Open Letter from Stephen Elop and Steve Ballmer" in page
+    assert 'href="articles/undated/002-8430df1c30ceea1c.html"' in page
+    article = read(seed_site, "articles/undated/002-*.html")
+    assert 'href="../../missing.html"' in article
+
+
+def test_entity_index_and_data_are_published(seed_site: Path) -> None:
+    index = read(seed_site, "entities/index.html")
+    assert "People" in index and "Mobile World Congress" in index
+    import json
+
+    lines = [json.loads(line) for line in read(seed_site, "entities.jsonl").splitlines()]
+    elop = next(e for e in lines if e["name"] == "Stephen Elop")
+    assert elop["kind"] == "person" and "Elop" in elop["aliases"] and len(elop["articles"]) == 3

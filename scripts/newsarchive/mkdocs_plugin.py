@@ -27,6 +27,8 @@ log = logging.getLogger("mkdocs.plugins.newsarchive")
 class NewsArchiveConfig(base.Config):
     raw_dir = config_options.Type(str, default="raw")
     max_mib = config_options.Type(float, default=20.0)
+    #: curated entities (YAML), relative to mkdocs.yml; optional
+    entities_file = config_options.Type(str, default="entities.yml")
     #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
     warn_on_capture_warnings = config_options.Type(bool, default=False)
 
@@ -49,6 +51,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def _raw_dir(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.raw_dir).resolve()
 
+    @staticmethod
+    def _config_path(config: MkDocsConfig, name: str) -> Path:
+        return (Path(config.config_file_path).parent / name).resolve()
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         raw_dir = self._raw_dir(config)
         if not raw_dir.is_dir():
@@ -56,10 +62,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return files
         self.generated = set()
         archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576))
+        archive, links = pipeline.link_archive(archive, self._config_path(config, self.config.entities_file))
         for problem in archive.problems:
             level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
             log.log(level, "newsarchive: %s", problem)
-        for path, content in sorted(pipeline.render(archive, raw_files).items()):
+        for path, content in sorted(pipeline.render(archive, raw_files, links).items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
@@ -80,4 +87,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self._raw_dir(config)))
+        curated = self._config_path(config, self.config.entities_file)
+        if curated.exists():
+            server.watch(str(curated))
         return server

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -11,7 +9,10 @@ from pathlib import Path, PurePosixPath
 from .models import Problem, Severity
 from .parse import common_lines, parse_capture
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
-from .render import ARTICLES_PAGE, Record, render_article, render_articles, render_corpus, render_index
+from .slugs import unique_slug
+from .entity_pages import render_link_pages
+from .link import CurationError, Links, link, load_curation
+from .render import ARTICLES_PAGE, Record, article_links, render_article, render_articles, render_corpus, render_index
 
 Progress = Callable[[int, int, str], None]
 
@@ -28,24 +29,13 @@ class Archive:
         return len({p.source for p in self.problems if p.severity is Severity.ERROR})
 
 
-def slugify(text: str, fallback: str) -> str:
-    """A lowercase ASCII slug of letters, digits and hyphens; ``fallback`` when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
-    return slug or fallback
-
-
 def _page_for(capture: Capture, published_iso: str | None, taken: set[str]) -> tuple[str, str]:
     """Where an article lives: by date and by the capture's own name, which stay put when a title changes."""
     stem = PurePosixPath(capture.source).with_suffix("").as_posix()
-    slug = slugify(stem, capture.sha256[:12])
+    candidate = unique_slug(stem, capture.sha256[:12], taken)
     folder = f"articles/{published_iso[:4]}/{published_iso[5:7]}" if published_iso and len(published_iso) >= 7 else (
         f"articles/{published_iso[:4]}" if published_iso else "articles/undated"
     )
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    taken.add(candidate)
     suffix = PurePosixPath(capture.source).suffix.lower() or ".txt"
     raw_suffix = suffix if suffix in (".txt", ".text", ".md") else suffix + ".txt"
     return f"{folder}/{candidate}.md", f"captures/{candidate}{raw_suffix if raw_suffix != '.md' else '.md.txt'}"
@@ -85,9 +75,24 @@ def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Prog
     return Archive(tuple(records), tuple(problems), tuple(skipped)), raw_files
 
 
-def render(archive: Archive, raw_files: dict[str, Path]) -> dict[str, str | Path]:
+def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[Archive, Links]:
+    """Cross-link the archive; a curated entities file that cannot be used is reported and left out."""
+    try:
+        curation = load_curation(curation_file)
+    except CurationError as error:
+        problem = Problem(curation_file.name if curation_file else "entities.yml", Severity.ERROR, f"{error}; the curated entities are left out")
+        archive = Archive(archive.records, (*archive.problems, problem), archive.skipped)
+        curation = None
+    return archive, link([(r.page, r.article) for r in archive.records], curation)
+
+
+def render(archive: Archive, raw_files: dict[str, Path], links: Links | None = None) -> dict[str, str | Path]:
     """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is."""
-    files: dict[str, str | Path] = {record.page: render_article(record) for record in archive.records}
+    links = links if links is not None else link([(r.page, r.article) for r in archive.records])
+    views = article_links(links)
+    titles = {r.page: r.article.title for r in archive.records}
+    files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles) for r in archive.records}
+    files.update(render_link_pages(links, archive.records))
     files["index.md"] = render_index(archive.records)
     files[ARTICLES_PAGE] = render_articles(archive.records)
     files["corpus.jsonl"] = render_corpus(archive.records)

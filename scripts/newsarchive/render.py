@@ -8,7 +8,7 @@ import itertools
 import json
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
@@ -16,8 +16,9 @@ import frontmatter
 import jinja2
 from markupsafe import Markup
 
-from .markdown import finalize
-from .models import Article, Precision, PubDate
+from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
+from .markdown import finalize, md_escape
+from .models import Article, BlockKind, Precision, PubDate
 
 SITE_TITLE = "News archive"
 
@@ -99,14 +100,148 @@ def front_matter(record: Record) -> dict:
     }
 
 
-def render_article(record: Record) -> str:
+ENTITIES_DIR = "entities"
+MISSING_PAGE = "missing.md"
+
+
+@dataclass(frozen=True)
+class ArticleLinks:
+    """What cross-linking found for one article, arranged for its page."""
+
+    first_mentions: dict[Spot, list[tuple[int, int, Entity]]] = field(default_factory=dict)
+    passages: dict[Spot, list[SharedPassage]] = field(default_factory=dict)
+    related: tuple[Relation, ...] = ()
+    references: dict[int, ResolvedReference] = field(default_factory=dict)
+    entities: tuple[tuple[Entity, int], ...] = ()  # with the number of mentions, most first
+
+
+def article_links(links: Links) -> dict[str, ArticleLinks]:
+    """Every article's share of the cross-links, by page."""
+    first: dict[str, dict[Spot, list[tuple[int, int, Entity]]]] = {}
+    counts: dict[str, dict[str, tuple[Entity, int]]] = {}
+    for entity in links.entities:
+        earliest: dict[str, tuple[Spot, int, int]] = {}
+        for mention in entity.mentions:
+            place = (mention.spot, mention.start, mention.end)
+            if mention.article not in earliest or (place[0].block, place[0].item, place[1]) < (
+                earliest[mention.article][0].block,
+                earliest[mention.article][0].item,
+                earliest[mention.article][1],
+            ):
+                earliest[mention.article] = place
+            seen = counts.setdefault(mention.article, {})
+            seen[entity.id] = (entity, seen.get(entity.id, (entity, 0))[1] + 1)
+        for page, (spot, start, end) in earliest.items():
+            first.setdefault(page, {}).setdefault(spot, []).append((start, end, entity))
+    passages: dict[str, dict[Spot, list[SharedPassage]]] = {}
+    for passage in links.passages:
+        for copy in passage.copies:
+            passages.setdefault(copy.article, {}).setdefault(copy.spot, []).append(passage)
+    references: dict[str, dict[int, ResolvedReference]] = {}
+    for reference in links.references:
+        references.setdefault(reference.article, {})[reference.index] = reference
+    pages = set(first) | set(passages) | set(links.related) | set(references)
+    return {
+        page: ArticleLinks(
+            first.get(page, {}),
+            passages.get(page, {}),
+            links.related.get(page, ()),
+            references.get(page, {}),
+            tuple(sorted(counts.get(page, {}).values(), key=lambda item: (-item[1], item[0].name))),
+        )
+        for page in pages
+    }
+
+
+def entity_page(entity_id: str) -> str:
+    return f"{ENTITIES_DIR}/{entity_id}.md"
+
+
+def relative(target: str, page: str) -> str:
+    """A relative link from ``page`` to ``target``, both paths of the docs folder (an anchor may follow)."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def linked_text(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
+    """``text`` escaped for Markdown, with each (start, end, href, css class) span made a link."""
+    out, position = [], 0
+    for start, end, href, css in sorted(spans):
+        if start < position:
+            continue
+        out.append(md_escape(text[position:start]))
+        out.append(f"[{md_escape(text[start:end])}]({href}){{: .{css} }}")
+        position = end
+    out.append(md_escape(text[position:]))
+    return Markup("".join(out))
+
+
+@dataclass(frozen=True)
+class _BlockView:
+    kind: str
+    text: Markup
+    items: tuple[tuple[int, Markup], ...] = ()
+    ordered: bool = False
+    level: int = 2
+    anchor: str = ""
+    shared: tuple[tuple[Markup, str], ...] = ()  # (link Markdown, how similar)
+
+
+def _block_views(record: Record, view: ArticleLinks, titles: dict[str, str]) -> list[_BlockView]:
+    blocks = []
+    anchored: set[int] = set()
+    for index, block in enumerate(record.article.body):
+        def spans(item: int) -> list[tuple[int, int, str, str]]:
+            return [
+                (start, end, relative(entity_page(entity.id), record.page), "na-entity")
+                for start, end, entity in view.first_mentions.get(Spot(index, item), [])
+            ]
+
+        shared = []
+        anchor = ""
+        for passage in view.passages.get(Spot(index), []):
+            if passage.id not in anchored:
+                anchored.add(passage.id)
+                anchor = f"passage-{passage.id}"
+            how = "verbatim" if passage.similarity >= 1.0 else "nearly verbatim"
+            for copy in passage.copies:
+                if copy.article != record.page and copy.article in titles:
+                    href = relative(f"{copy.article}#passage-{passage.id}", record.page)
+                    shared.append((Markup(f"[{md_escape(titles[copy.article])}]({href})"), how))
+        items = tuple((item.depth, linked_text(item.text, spans(n))) for n, item in enumerate(block.items))
+        blocks.append(
+            _BlockView(block.kind.value, linked_text(block.text, spans(-1)), items, block.ordered, block.level, anchor, tuple(shared))
+        )
+    return blocks
+
+
+def render_article(record: Record, view: ArticleLinks | None = None, titles: dict[str, str] | None = None) -> str:
+    """An article's page. ``view`` holds its cross-links, ``titles`` the title of every page it may link to."""
+    view = view or ArticleLinks()
+    titles = titles or {}
     article = record.article
     captured = article.comments_captured()
     summary = f"{captured} comments captured"
     if article.comments_claimed is not None:
         summary += f"; the page claimed {article.comments_claimed}"
+    references = []
+    for index, reference in enumerate(article.references):
+        resolved = view.references.get(index)
+        target = resolved.target if resolved else None
+        references.append((reference, Markup(relative(target, record.page)) if target and target in titles else None))
+    names = {entity.id: entity.name for entity, _ in view.entities}
+    related = [
+        (titles[r.article], Markup(relative(r.article, record.page)), r.reason(names))
+        for r in view.related
+        if r.article in titles
+    ]
     body = _environment().get_template("article.md.j2").render(
         article=article,
+        blocks=_block_views(record, view, titles),
+        references=references,
+        missing_link=Markup(relative(MISSING_PAGE, record.page)),
+        related=related,
         byline=_byline(record),
         comment_summary=summary,
         source=posixpath.basename(record.source),

@@ -1,0 +1,146 @@
+"""Render the cross-links: a page per entity, the entity index, the "Not in the archive" page, entities.jsonl."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+import frontmatter
+from markupsafe import Markup
+
+from .link import Entity, Kind, Links, Mention
+from .link.entities import body_texts
+from .markdown import md_escape
+from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, relative
+
+ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
+LISTED_ARTICLES = 200  # articles listed on one entity page, newest first
+SNIPPET = 240
+
+_KIND_TITLES = {
+    Kind.PERSON: "People",
+    Kind.ORGANISATION: "Organisations",
+    Kind.PRODUCT: "Products",
+    Kind.PLACE: "Places",
+    Kind.EVENT: "Events",
+}
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…][”’\"')]*\s+")
+
+
+def snippet(text: str, start: int, end: int) -> Markup:
+    """The sentence around a mention, escaped, the mention in bold, cut to about 240 characters."""
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    found = _SENTENCE_END.search(text, end)
+    sentence_end = found.start() + 1 if found else len(text)
+    left, right = text[sentence_start:start], text[end:sentence_end]
+    room = max(SNIPPET - (end - start), 40)
+    if len(left) > room // 2:
+        left = "…" + left[-(room // 2):].lstrip()
+    if len(right) > room - len(left):
+        right = right[: room - len(left)].rstrip() + "…"
+    one_line = lambda t: _SPACE.sub(" ", t)  # noqa: E731
+    return Markup(f"{md_escape(one_line(left))}**{md_escape(text[start:end])}**{md_escape(one_line(right))}")
+
+
+def _text_at(record: Record, mention: Mention) -> str:
+    block = record.article.body[mention.spot.block]
+    return block.items[mention.spot.item].text if mention.spot.item >= 0 else block.text
+
+
+def render_entity(entity: Entity, links: Links, records: dict[str, Record], names: dict[str, Entity]) -> str:
+    page = entity_page(entity.id)
+    by_article: dict[str, list[Mention]] = {}
+    for mention in entity.mentions:
+        by_article.setdefault(mention.article, []).append(mention)
+    ordered = [r for r in newest_first([records[p] for p in by_article if p in records])]
+    articles = []
+    for record in ordered[:LISTED_ARTICLES]:
+        first = by_article[record.page][0]
+        articles.append((record, Markup(relative(record.page, page)), len(by_article[record.page]), snippet(_text_at(record, first), first.start, first.end)))
+    quotations = [
+        (quotation.text, records[quotation.article], Markup(relative(quotation.article, page)))
+        for quotation in entity.quotations
+        if quotation.article in records
+    ]
+    neighbours = [
+        (names[other], Markup(relative(entity_page(other), page)), count)
+        for other, count in links.cooccurring.get(entity.id, ())
+        if other in names
+    ]
+    body = _environment().get_template("entity.md.j2").render(
+        entity=entity,
+        kind=entity.kind.value,
+        mentions=len(entity.mentions),
+        article_count=len(by_article),
+        articles=articles,
+        unlisted=max(0, len(ordered) - LISTED_ARTICLES),
+        quotations=quotations,
+        neighbours=neighbours,
+        index_link=Markup(relative(ENTITIES_INDEX, page)),
+    )
+    meta = {"title": entity.name, "entity_kind": entity.kind.value, "aliases": list(entity.aliases), "roles": list(entity.roles)}
+    return frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False) + "\n"
+
+
+def render_entities_index(entities: Sequence[Entity]) -> str:
+    sections = []
+    for kind, title in _KIND_TITLES.items():
+        members = sorted((e for e in entities if e.kind is kind), key=lambda e: (-len(e.articles), e.name.casefold()))
+        if members:
+            sections.append((title, [(e, Markup(relative(entity_page(e.id), ENTITIES_INDEX)), len(e.articles), len(e.mentions)) for e in members]))
+    return _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
+
+
+def render_missing(links: Links, records: dict[str, Record]) -> str:
+    """References that no archived article matches, grouped by the article that cites them."""
+    citing: dict[str, list] = {}
+    for reference in links.references:
+        if reference.target is None and reference.article in records:
+            citing.setdefault(reference.article, []).append(reference)
+    groups = [
+        (record, Markup(relative(record.page, MISSING_PAGE)), citing[record.page])
+        for record in newest_first([records[p] for p in citing])
+    ]
+    found = sum(1 for r in links.references if r.target)
+    return _environment().get_template("missing.md.j2").render(
+        groups=groups, missing=sum(len(refs) for _, _, refs in groups), found=found
+    )
+
+
+def entity_line(entity: Entity, links: Links) -> str:
+    """One record of ``entities.jsonl``."""
+    by_article: dict[str, int] = {}
+    for mention in entity.mentions:
+        by_article[mention.article] = by_article.get(mention.article, 0) + 1
+    data = {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "curated": entity.curated,
+        "page": entity_page(entity.id),
+        "mentions": len(entity.mentions),
+        "articles": [{"page": page, "mentions": n} for page, n in by_article.items()],
+        "quotations": [{"page": q.article, "block": q.spot.block, "text": q.text} for q in entity.quotations],
+        "cooccurring": [{"id": other, "articles": n} for other, n in links.cooccurring.get(entity.id, ())],
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def render_link_pages(links: Links, records: Sequence[Record]) -> dict[str, str]:
+    """Every page and data file of the cross-links, by path in the docs folder."""
+    by_page = {r.page: r for r in records}
+    names = links.by_id()
+    files = {entity_page(e.id): render_entity(e, links, by_page, names) for e in links.entities}
+    files[ENTITIES_INDEX] = render_entities_index(links.entities)
+    files[MISSING_PAGE] = render_missing(links, by_page)
+    files["entities.jsonl"] = "".join(entity_line(e, links) + "\n" for e in links.entities)
+    return files
+
+
+__all__ = ["ENTITIES_INDEX", "body_texts", "render_link_pages", "snippet"]

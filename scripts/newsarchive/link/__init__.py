@@ -1,0 +1,37 @@
+"""Cross-linking: entities, shared passages, references and related articles, for the whole archive at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Article
+from .citations import resolve_references
+from .curation import Curation, CurationError, load_curation
+from .entities import find_entities
+from .models import Entity, Kind, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
+from .passages import find_passages
+from .related import cooccurring, relate
+
+__all__ = [
+    "Curation",
+    "CurationError",
+    "Entity",
+    "Kind",
+    "Links",
+    "Mention",
+    "Relation",
+    "ResolvedReference",
+    "SharedPassage",
+    "Spot",
+    "link",
+    "load_curation",
+]
+
+
+def link(articles: Sequence[tuple[str, Article]], curation: Curation | None = None) -> Links:
+    """Cross-link the articles, given as (page, article) pairs."""
+    entities = find_entities(articles, curation)
+    passages = find_passages(articles)
+    references = resolve_references(articles)
+    pages = [page for page, _ in articles]
+    return Links(entities, passages, relate(pages, entities, passages, references), references, cooccurring(entities))

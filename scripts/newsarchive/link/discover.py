@@ -1,0 +1,373 @@
+"""Entity discovery from the corpus itself: capitalised phrases that recur, with their aliases merged.
+
+No model: a phrase is a run of capitalised words (with a trailing version
+number, and "and"/"of" joins where the parts never stand alone). Sentence-initial
+words count only when the corpus also capitalises them mid-sentence, so
+"Speculation began…" names nothing. Aliases are merged by rules that an editor
+would use: a surname alone after the full name, a plural, an acronym of the
+initials, a name without its version number when only one version is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from . import lexicon
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|[-’'.](?=[^\W_]))*")
+_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
+_OPENERS = "“‘\"'([{«‹—–-*•"
+_ENDERS = ".!?:;…"
+_CLOSERS = "”’\"')]}»›"
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str  # without a possessive "’s"
+    possessive: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        word, end = match.group(), match.end()
+        possessive = len(word) > 2 and word[-2] in "’'" and word[-1] in "sS"
+        if possessive:
+            word, end = word[:-2], end - 2
+        found.append(_Token(match.start(), end, word, possessive))
+    return found
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+
+
+def _is_capitalised(word: str) -> bool:
+    if not word or not word[0].isalpha():
+        return False
+    if word[0].isupper():
+        return True
+    # camel case names: iPhone, eBay, adCenter
+    return len(word) >= 4 and any(c.isupper() for c in word[1:]) and word.isalnum()
+
+
+def _is_name_word(word: str) -> bool:
+    lower = word.lower()
+    if not _is_capitalised(word) or lower in lexicon.STOP or lower in lexicon.ROLES:
+        return False
+    return not (is_acronym(word) and lower in lexicon.COMMON_ACRONYMS)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    stripped = before.rstrip(_OPENERS + " ")
+    if not stripped:
+        return True
+    if stripped[-1] in _ENDERS:
+        return True
+    return stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in _ENDERS
+
+
+@dataclass
+class _Phrase:
+    """A run of name words in one text: the parts it joins, and how it starts."""
+
+    tokens: list[_Token]
+    initial: bool
+    joined_by: str | None = None  # connector to the previous phrase ("and", "of", "van"…)
+    joined: bool = False  # a later phrase is linked to this one by a connector
+
+    @property
+    def key(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def _phrases(text: str) -> list[_Phrase]:
+    """The runs of name words in ``text``, with the connectors between runs noted."""
+    phrases: list[_Phrase] = []
+    current: list[_Token] = []
+    current_link: str | None = None  # connector between the previous phrase and the current one
+    pending: str | None = None  # connector seen right after the last phrase
+
+    def close() -> None:
+        nonlocal current, current_link
+        if current:
+            phrases.append(_Phrase(current, _sentence_initial(text, current[0].start), current_link))
+            if current_link and len(phrases) > 1:
+                phrases[-2].joined = True
+        current, current_link = [], None
+
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        gap = text[tokens[index - 1].end: token.start] if index else ""
+        adjacent = index > 0 and gap == " " and not tokens[index - 1].possessive
+        if _is_name_word(token.text):
+            if current and adjacent:
+                current.append(token)
+            else:
+                close()
+                current, current_link = [token], (pending if adjacent else None)
+            pending = None
+        elif current and adjacent and _NUMBER.fullmatch(token.text) and _ends_number(text, token.end):
+            current.append(token)
+            close()
+            pending = None
+        elif current and adjacent and token.lower in _CONNECTORS and not token.possessive:
+            close()
+            pending = token.lower
+        else:
+            close()
+            pending = None
+    close()
+    return phrases
+
+
+_CONNECTORS = lexicon.PARTICLES | lexicon.JOINERS
+
+
+def _ends_number(text: str, end: int) -> bool:
+    """A version number ends here: not "1,300" nor "3.5 million"."""
+    rest = text[end: end + 2]
+    return not (len(rest) == 2 and rest[0] in ",." and rest[1].isdigit())
+
+
+@dataclass
+class _Occurrence:
+    article: str
+    key: str
+    words: tuple[str, ...]
+    joined: bool = False  # made by joining two runs with "and", "of"…
+
+
+@dataclass
+class Candidate:
+    """A discovered name with its surface forms, before kinds and mentions are worked out."""
+
+    name: str
+    surfaces: set[str] = field(default_factory=set)
+    count: int = 0
+    articles: set[str] = field(default_factory=set)
+
+
+def _vocabulary(texts: Sequence[tuple[str, str]], support: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """Lowercase words of the whole corpus, and capitalised words of the supporting text (comments)."""
+    lower: Counter[str] = Counter()
+    support_caps: Counter[str] = Counter()
+    for _, text in texts:
+        lower.update(t.text for t in _tokens(text) if t.text[:1].islower())
+    for text in support:
+        for token in _tokens(text):
+            if token.text[:1].islower():
+                lower[token.text] += 1
+            elif _is_name_word(token.text):
+                support_caps[token.text] += 1
+    return lower, support_caps
+
+
+def _occurrences(texts: Sequence[tuple[str, str]]) -> list[_Occurrence]:
+    """Every name phrase of the texts, with joins decided and sentence-initial words dropped."""
+    parsed = [(article, text, _phrases(text)) for article, text in texts]
+    standalone: Counter[str] = Counter()
+    mid_tokens: set[str] = set()
+    mid_keys: set[str] = set()
+    for _, _, phrases in parsed:
+        for phrase in phrases:
+            if not phrase.joined_by and not phrase.joined:
+                standalone[phrase.key] += 1
+            if not phrase.initial:
+                mid_keys.add(phrase.key)
+            mid_tokens.update(t.text for t in phrase.tokens[0 if not phrase.initial else 1:])
+    found: list[_Occurrence] = []
+    for article, text, phrases in parsed:
+        merged: list[tuple[list[_Token], bool, bool]] = []  # tokens, initial, joined
+        for phrase in phrases:
+            if merged and phrase.joined_by and _joins(merged[-1][0], phrase, standalone):
+                tokens, initial, _ = merged[-1]
+                merged[-1] = (tokens + phrase.tokens, initial, True)
+            else:
+                merged.append((list(phrase.tokens), phrase.initial, False))
+        for tokens, initial, joined in merged:
+            key = text[tokens[0].start: tokens[-1].end] if joined else " ".join(t.text for t in tokens)
+            if initial and key not in mid_keys and tokens[0].text not in mid_tokens and not _unmistakable(tokens[0].text):
+                tokens = tokens[1:]
+                if not tokens or (joined and tokens[0].lower in _CONNECTORS):
+                    continue
+                key = text[tokens[0].start: tokens[-1].end] if joined else " ".join(t.text for t in tokens)
+            found.append(_Occurrence(article, key, tuple(t.text for t in tokens), joined))
+    return found
+
+
+def _unmistakable(word: str) -> bool:
+    """Acronyms and camel-case words are names wherever they stand."""
+    return (is_acronym(word) and word.lower() not in lexicon.COMMON_ACRONYMS) or (word[:1].islower() and _is_capitalised(word))
+
+
+def _joins(left: list[_Token], right: _Phrase, standalone: Counter[str]) -> bool:
+    """"Strategy and Financial Briefing" is one name; "Microsoft and Nokia" are two."""
+    connector = right.joined_by or ""
+    left_key = " ".join(t.text for t in left)
+    if connector in lexicon.PARTICLES:
+        return True
+    if connector in ("of", "for"):
+        return len(left) == 1 and standalone[left_key] == 0
+    return standalone[left_key] == 0 and standalone[right.key] == 0
+
+
+def _split_prefixes(occurrences: list[_Occurrence]) -> list[_Occurrence]:
+    """"Nokia Windows Phone 7" names two things when both parts stand alone elsewhere."""
+    counts = Counter(o.key for o in occurrences)
+    split: list[_Occurrence] = []
+    for occurrence in occurrences:
+        words = occurrence.words
+        if len(words) >= 2 and not occurrence.joined:
+            head, rest = words[0], " ".join(words[1:])
+            rest_key = rest if counts[rest] else _singular(rest, counts)
+            if counts[head] >= 2 and rest_key and counts[rest_key] >= 2:
+                split.append(_Occurrence(occurrence.article, head, (head,)))
+                split.append(_Occurrence(occurrence.article, rest, words[1:]))
+                continue
+        split.append(occurrence)
+    return split
+
+
+def _singular(key: str, counts: Counter[str]) -> str | None:
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss") and counts[key[:-1]]:
+        return key[:-1]
+    return None
+
+
+def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = ()) -> list[Candidate]:
+    """Names that the texts (article, text) use, merged with their aliases.
+
+    ``support`` is further text (reader comments) that can confirm a name the
+    articles use once, but never adds a name of its own.
+    """
+    support = list(support)
+    lower, support_caps = _vocabulary(texts, support)
+    occurrences = _split_prefixes(_occurrences(texts))
+    groups: dict[str, Candidate] = {}
+    counts = Counter(o.key for o in occurrences)
+    for occurrence in occurrences:
+        key = _singular(occurrence.key, counts) or occurrence.key
+        candidate = groups.setdefault(key, Candidate(key))
+        candidate.surfaces.add(occurrence.key)
+        candidate.count += 1
+        candidate.articles.add(occurrence.article)
+    multi = {k: c for k, c in groups.items() if " " in k}
+    singles = {k: c for k, c in groups.items() if " " not in k}
+    _merge_versions(multi)
+    _merge_surnames(singles, multi)
+    kept = dict(multi)
+    for key, candidate in singles.items():
+        if _accept_single(candidate, lower, support_caps):
+            kept[key] = candidate
+    _merge_acronyms(kept, _support_acronyms(support))
+    _merge_case(kept)
+    return sorted(kept.values(), key=lambda c: c.name)
+
+
+def _accept_single(candidate: Candidate, lower: Counter[str], support_caps: Counter[str]) -> bool:
+    word = candidate.name
+    if lower[word.lower()] >= candidate.count and not _unmistakable(word):
+        return False  # a common word: "Location", "Maps" in "…services and maps"
+    if word.lower() in lexicon.PLACES:
+        return True
+    return candidate.count >= 2 or support_caps[word] >= 1
+
+
+def _absorb(target: Candidate, other: Candidate) -> None:
+    target.surfaces |= other.surfaces
+    target.count += other.count
+    target.articles |= other.articles
+
+
+def _merge_versions(multi: dict[str, Candidate]) -> None:
+    """"Windows Phone" joins "Windows Phone 7" when that is the only version the corpus names."""
+    versions: defaultdict[str, list[str]] = defaultdict(list)
+    for key in multi:
+        base, _, last = key.rpartition(" ")
+        if base and _NUMBER.fullmatch(last):
+            versions[base].append(key)
+    for base, keys in versions.items():
+        if len(keys) == 1 and base in multi:
+            _absorb(multi[keys[0]], multi.pop(base))
+
+
+def _merge_surnames(singles: dict[str, Candidate], multi: dict[str, Candidate]) -> None:
+    """"Elop" after "Stephen Elop": a last word used alone where the full name is used."""
+    by_last: defaultdict[str, list[Candidate]] = defaultdict(list)
+    for candidate in multi.values():
+        last = candidate.name.rsplit(" ", 1)[-1]
+        if not _NUMBER.fullmatch(last):
+            by_last[last].append(candidate)
+    for word in list(singles):
+        single = singles[word]
+        owners = [c for c in by_last.get(word, ()) if single.articles <= c.articles]
+        if len(owners) == 1:
+            _absorb(owners[0], singles.pop(word))
+
+
+def initials(name: str) -> str:
+    words = name.split()
+    number = words[-1] if words and _NUMBER.fullmatch(words[-1]) else ""
+    letters = "".join(w[0].upper() for w in words if w[0].isalpha() and w.lower() not in _CONNECTORS)
+    return letters + number
+
+
+def _support_acronyms(support: Iterable[str]) -> set[str]:
+    return {t.text for text in support for t in _tokens(text) if _unmistakable(t.text) and is_acronym(t.text)}
+
+
+def _merge_acronyms(kept: dict[str, Candidate], more: set[str] = frozenset()) -> None:
+    """"WP7" is "Windows Phone 7", "MWC" is "Mobile World Congress", when exactly one name fits.
+
+    Acronyms of ``more`` (from reader comments) become aliases too, without counting as mentions.
+    """
+    owners: defaultdict[str, set[str]] = defaultdict(set)
+    for key, candidate in kept.items():
+        for surface in candidate.surfaces | {key}:
+            if " " in surface and len(surface.split()) >= 2:
+                owners[initials(surface)].add(key)
+                owners[initials(surface)[: -len(surface.split()[-1])] if _NUMBER.fullmatch(surface.split()[-1]) else ""].add(key)
+    for key in [k for k in kept if is_acronym(k) and " " not in k]:
+        targets = owners.get(key.replace(".", "").upper(), set()) - {key}
+        if len(targets) == 1:
+            _absorb(kept[next(iter(targets))], kept.pop(key))
+    for acronym in sorted(more - set(kept)):
+        targets = owners.get(acronym.replace(".", "").upper(), set()) & set(kept)
+        if len(targets) == 1:
+            kept[next(iter(targets))].surfaces.add(acronym)
+
+
+def _merge_case(kept: dict[str, Candidate]) -> None:
+    by_fold: defaultdict[str, list[str]] = defaultdict(list)
+    for key in kept:
+        by_fold[key.casefold()].append(key)
+    for keys in by_fold.values():
+        if len(keys) > 1:
+            keys.sort(key=lambda k: -kept[k].count)
+            for other in keys[1:]:
+                _absorb(kept[keys[0]], kept.pop(other))
+
+
+def canonical(candidate: Candidate) -> str:
+    """The fullest form: most words, then the longest."""
+    return max(candidate.surfaces | {candidate.name}, key=lambda s: (len(s.split()), len(s), s))

@@ -1,0 +1,326 @@
+"""Entities of an archive: discovered names, curated, found in every article, typed, with roles and quotations."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..slugs import unique_slug
+from ..models import Article, BlockKind, Comment
+from . import lexicon
+from .curation import Curation
+from .discover import Candidate, canonical, discover
+from .models import Entity, Kind, Mention, Quotation, Spot, Text
+
+
+def body_texts(article: Article) -> list[Text]:
+    """The prose of an article that names things: paragraphs, quotes and list items, not headings."""
+    texts = []
+    for index, block in enumerate(article.body):
+        if block.kind is BlockKind.LIST:
+            texts.extend(Text(Spot(index, n), item.text) for n, item in enumerate(block.items))
+        elif block.kind is not BlockKind.HEADING:
+            texts.append(Text(Spot(index), block.text))
+    return texts
+
+
+def _comment_texts(comments: Sequence[Comment]) -> list[str]:
+    texts: list[str] = []
+    for comment in comments:
+        texts.extend(comment.paragraphs)
+        texts.extend(_comment_texts(comment.replies))
+    return texts
+
+
+@dataclass
+class _Draft:
+    """An entity being built: discovered or curated, before it is found in the texts."""
+
+    name: str
+    surfaces: set[str]
+    kind: Kind | None = None
+    roles: list[str] = field(default_factory=list)
+    curated: bool = False
+
+
+def _curate(candidates: list[Candidate], curation: Curation) -> list[_Draft]:
+    drafts = [_Draft(canonical(c), set(c.surfaces)) for c in candidates]
+    for addition in curation.add:
+        drafts.append(_Draft(addition.name, {addition.name, *addition.aliases}, addition.kind, list(addition.roles), True))
+
+    def find(name: str) -> _Draft | None:
+        return next((d for d in drafts if name == d.name or name in d.surfaces), None)
+
+    for alias, target_name in curation.merge.items():
+        source, target = find(alias), find(target_name)
+        if target is None:
+            target = _Draft(target_name, {target_name}, curated=True)
+            drafts.append(target)
+        if source is not None and source is not target:
+            drafts.remove(source)
+            target.surfaces |= source.surfaces
+            target.roles += source.roles
+        target.surfaces.add(alias)
+        target.curated = True
+    for old, new in curation.rename.items():
+        draft = find(old)
+        if draft is not None:
+            draft.surfaces |= {draft.name, new}
+            draft.name, draft.curated = new, True
+    for name, kind in curation.kind.items():
+        draft = find(name)
+        if draft is not None:
+            draft.kind, draft.curated = kind, True
+    ignored = curation.ignore
+    return [d for d in drafts if d.name not in ignored and not (d.surfaces & ignored and not d.curated)]
+
+
+def _automaton(drafts: list[_Draft]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for index, draft in enumerate(drafts):
+        for surface in draft.surfaces | {draft.name}:
+            if surface and surface not in automaton:
+                automaton.add_word(surface, (index, surface))
+    automaton.make_automaton()
+    return automaton
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _find(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, int, int, str]]:
+    """(draft index, start, end, surface) of every whole-word match, longest first, left to right."""
+    if not len(automaton):
+        return []
+    found = []
+    for last, (index, surface) in automaton.iter_long(text):
+        start = last - len(surface) + 1
+        if _bounded(text, start, last + 1):
+            found.append((index, start, last + 1, surface))
+    return found
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+_WORDS_BEFORE = re.compile(r"((?:[\w’'&.\-]+ ){0,6}?[\w’'&.\-]+)(, | )$")
+_ROLE_AFTER = re.compile(r"^, (?:the |a |an )?(?P<role>[^,.;:“”\"()\n]{2,60}?)(?=[,.;])")
+_OF_ORG = re.compile(r"^ (?:of|at|from) ")
+
+
+def _role_before(prefix: str, names: set[str]) -> str | None:
+    """"Nokia CEO, " or "Investment analyst, " right before a name."""
+    match = _WORDS_BEFORE.search(prefix[-90:])
+    if not match:
+        return None
+    words = match.group(1).split(" ")
+    if words[-1].lower() not in lexicon.ROLES:
+        return None
+    start = len(words) - 1
+    while start > 0 and (words[start - 1].lower() in lexicon.ROLES or words[start - 1].lower().rstrip("-") in lexicon.ROLE_MODIFIERS):
+        start -= 1
+    for org_start in range(max(0, start - 4), start):
+        if " ".join(words[org_start:start]) in names:
+            start = org_start
+            break
+    return " ".join(words[start:])
+
+
+def _role_after(rest: str) -> str | None:
+    """", ex-Microsoft employee," right after a name."""
+    match = _ROLE_AFTER.match(rest)
+    if not match:
+        return None
+    role = match.group("role").strip()
+    last = role.split()[-1].lower().rstrip("’'s")
+    return role if last in lexicon.ROLES and len(role.split()) <= 6 else None
+
+
+def _org_after(rest: str, matches: list[tuple[int, int, int, str]], end: int) -> str | None:
+    """" of Berenberg Bank": the organisation a role belongs to."""
+    of = _OF_ORG.match(rest)
+    if not of:
+        return None
+    return next((surface for _, start, _, surface in matches if start == end + of.end()), None)
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Evidence:
+    roles: Counter[str] = field(default_factory=Counter)
+    honorific: int = 0
+    product: int = 0
+    organisation: int = 0
+
+
+def _kind(draft: _Draft, evidence: _Evidence, prefixes: set[str]) -> Kind:
+    if draft.kind:
+        return draft.kind
+    words = draft.name.split()
+    last = words[-1].lower().rstrip(".")
+    if evidence.roles or evidence.honorific:
+        return Kind.PERSON
+    if len(words) > 1 and last in lexicon.EVENT_WORDS:
+        return Kind.EVENT
+    if last in lexicon.ORG_WORDS and len(words) > 1:
+        return Kind.ORGANISATION
+    if draft.name.lower() in lexicon.PLACES or any(s.lower() in lexicon.PLACES for s in draft.surfaces):
+        return Kind.PLACE
+    if len(words) > 1 and (words[-1][:1].isdigit() or words[0] in prefixes):
+        return Kind.PRODUCT
+    if draft.name in prefixes or evidence.organisation > evidence.product:
+        return Kind.ORGANISATION
+    if evidence.product:
+        return Kind.PRODUCT
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and len(draft.surfaces) > 1:
+        return Kind.PERSON  # a full name whose last word is also used alone
+    return Kind.ORGANISATION
+
+
+def _gather_evidence(text: str, start: int, end: int, evidence: _Evidence, names: set[str]) -> None:
+    before = text[max(0, start - 40): start]
+    after = text[end: end + 40]
+    next_word = re.match(r"^(?:’s|'s)?\s+([\w-]+)", after)
+    if next_word:
+        word = next_word.group(1)
+        if word.lower() in lexicon.PRODUCT_NOUNS:
+            evidence.product += 1
+        elif word.lower() in lexicon.ROLES and word.lower() not in ("partner", "employee"):
+            evidence.organisation += 2  # "Nokia CEO"
+    previous = re.search(r"([\w’'.]+)\s$", before)
+    if previous:
+        word = previous.group(1)
+        if word.lower() in ("its", "their"):
+            evidence.product += 1
+        elif word.lower().rstrip(".") in lexicon.HONORIFICS:
+            evidence.honorific += 1
+        elif word[-2:] in ("’s", "'s") and word[:-2] in names:
+            evidence.product += 1  # "Microsoft’s Bing"
+
+
+# --- quotations ---------------------------------------------------------------------------------
+
+_QUOTE = re.compile(r"“(?P<curly>[^”]{12,})”|\"(?P<straight>[^\"\n]{12,})\"")
+_SPEECH = "|".join(sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
+_VERB_THEN_NAME = re.compile(rf"^[,.]?\s*(?:{_SPEECH})\s+", re.I)
+_PRONOUN_VERB = re.compile(rf"^[,.]?\s*(?:he|she)\s+(?:{_SPEECH})\b", re.I)
+_NAME_THEN_VERB = re.compile(rf"^\s+(?:{_SPEECH})\b", re.I)
+_VERB_BEFORE = re.compile(rf"\s(?:{_SPEECH})(?:\s+[^“\"]{{0,40}}?)?[:,]\s*$", re.I)
+
+
+def _speaker(text: str, quote: re.Match[str], matches: list[tuple[int, int, int, str]], kinds: list[Kind], last_person: int | None) -> int | None:
+    """Who a quotation is attributed to, as a draft index, or None."""
+    after = text[quote.end(): quote.end() + 120]
+    verb = _VERB_THEN_NAME.match(after)
+    if verb:
+        window = quote.end() + verb.end()
+        near = [m for m in matches if window <= m[1] <= window + 40]
+        people = [m for m in near if kinds[m[0]] is Kind.PERSON]
+        if people or near:
+            return (people or near)[0][0]
+    if _PRONOUN_VERB.match(after):
+        return last_person
+    gap = re.match(r"^[,.]?\s*", after)
+    start = quote.end() + (gap.end() if gap else 0)
+    for index, m_start, m_end, _ in matches:
+        if m_start == start and _NAME_THEN_VERB.match(text[m_end: m_end + 30]):
+            return index
+    before = text[max(0, quote.start() - 80): quote.start()]
+    verb_before = _VERB_BEFORE.search(before)
+    if verb_before:
+        cut = quote.start() - len(before) + verb_before.start()
+        speakers = [m for m in matches if m[2] <= cut and cut - m[2] <= 2]
+        if speakers:
+            return speakers[-1][0]
+    return None
+
+
+# --- the whole stage ----------------------------------------------------------------------------
+
+
+def find_entities(articles: Sequence[tuple[str, Article]], curation: Curation | None = None) -> tuple[Entity, ...]:
+    """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article)."""
+    curation = curation or Curation()
+    texts = {page: body_texts(article) for page, article in articles}
+    candidates = discover(
+        [(page, t.text) for page, ts in texts.items() for t in ts],
+        (text for _, article in articles for text in _comment_texts(article.comments)),
+    )
+    drafts = _curate(candidates, curation)
+    automaton = _automaton(drafts)
+    names = {s for d in drafts for s in d.surfaces | {d.name}}
+    first_words = {d.name.split()[0] for d in drafts if " " in d.name}
+    prefixes = {d.name for d in drafts if d.name in first_words}
+
+    found: dict[tuple[str, Spot], list[tuple[int, int, int, str]]] = {}
+    evidence = [_Evidence() for _ in drafts]
+    mentions: defaultdict[int, list[Mention]] = defaultdict(list)
+    for page, page_texts in texts.items():
+        for text in page_texts:
+            matches = _find(automaton, text.text)
+            found[(page, text.spot)] = matches
+            for index, start, end, surface in matches:
+                mentions[index].append(Mention(page, text.spot, start, end, surface))
+                _gather_evidence(text.text, start, end, evidence[index], names)
+                role = _role_before(text.text[:start], names) or _role_after(text.text[end:])
+                if role:
+                    org = _org_after(text.text[end:], matches, end)
+                    evidence[index].roles[f"{role}, {org}" if org and org not in role else role] += 1
+    kinds = [_kind(d, e, prefixes) for d, e in zip(drafts, evidence)]
+    quotations = _quotations(texts, found, kinds)
+
+    taken: set[str] = set()
+    entities = []
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].name.casefold(), drafts[i].name))
+    for index in order:
+        draft = drafts[index]
+        if not mentions[index]:
+            continue
+        roles = list(dict.fromkeys([*draft.roles, *(r for r, _ in evidence[index].roles.most_common())]))
+        entities.append(
+            Entity(
+                unique_slug(draft.name, "entity", taken),
+                draft.name,
+                kinds[index] if not draft.kind else draft.kind,
+                tuple(sorted(draft.surfaces - {draft.name})),
+                tuple(roles) if kinds[index] is Kind.PERSON else tuple(draft.roles),
+                tuple(mentions[index]),
+                tuple(quotations[index]),
+                draft.curated,
+            )
+        )
+    return tuple(entities)
+
+
+def _quotations(
+    texts: dict[str, list[Text]], found: dict[tuple[str, Spot], list[tuple[int, int, int, str]]], kinds: list[Kind]
+) -> defaultdict[int, list[Quotation]]:
+    quotations: defaultdict[int, list[Quotation]] = defaultdict(list)
+    for page, page_texts in texts.items():
+        last_person: int | None = None
+        for text in page_texts:
+            matches = found[(page, text.spot)]
+            previous_speaker: int | None = None
+            for quote in _QUOTE.finditer(text.text):
+                people_before = [m[0] for m in matches if m[2] <= quote.start() and kinds[m[0]] is Kind.PERSON]
+                if people_before:
+                    last_person = people_before[-1]
+                speaker = _speaker(text.text, quote, matches, kinds, last_person)
+                if speaker is None and text.spot.item < 0:
+                    speaker = previous_speaker  # a second quotation in a paragraph goes on the same voice
+                words = (quote.group("curly") or quote.group("straight")).strip().rstrip(",").rstrip()
+                if speaker is not None and len(words.split()) >= 4:
+                    quotations[speaker].append(Quotation(page, text.spot, words))
+                    previous_speaker = speaker
+            people = [m[0] for m in matches if kinds[m[0]] is Kind.PERSON]
+            if people:
+                last_person = people[-1]
+    return quotations

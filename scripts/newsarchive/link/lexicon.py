@@ -1,0 +1,145 @@
+"""Word lists that entity discovery leans on. Small and general: no list names any entity of a corpus."""
+
+from __future__ import annotations
+
+_WORDS = str.split
+
+#: Capitalised words that are never names on their own.
+STOP = frozenset(
+    _WORDS(
+        """
+        monday tuesday wednesday thursday friday saturday sunday
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+        today tonight tomorrow yesterday now then soon later earlier recently currently finally
+        i i'm i've i'd i'll me my mine we our us you your he him his she her it its they them their
+        this that these those there here what which who whom whose when where why how whether
+        the a an and or but nor so yet for of in on at by to from with without into onto over under
+        after before during since until while as if though although because unless
+        all any both each every either neither many much more most some such no not none only just
+        also even still already again very really quite too ever never always often sometimes
+        yes yeah ok okay oh ah hey hi hello thanks thank please wow lol haha hmm uh um
+        mr mrs ms miss dr prof sir dame lord lady madam mx
+        one two three four five six seven eight nine ten first second third last next new old
+        however moreover meanwhile furthermore nevertheless therefore thus indeed instead otherwise
+        update updated editor's note photo image video source sources via read more click comments comment
+        reply replies share tweet like likes posted written published advertisement sponsored
+        am pm et pt gmt utc bst cet est pst edt pdt
+        """
+    )
+)
+
+#: Acronyms that are common nouns, not names.
+COMMON_ACRONYMS = frozenset(
+    _WORDS(
+        """
+        ceo cfo cto coo cio cmo evp svp vp md
+        oem os pc pcs tv ai api apis usb gps hd lte cdma gsm faq pdf html url urls rss ui ux
+        ipo m&a r&d pr hr it ok fyi asap aka etc diy dna gdp ceo's lcd led ram cpu gpu ssd
+        am pm gmt utc bst est pst edt pdt cet
+        """
+    )
+)
+
+#: Nouns of a role: "Nokia CEO, Stephen Elop", "Investment analyst, Adnaan Ahmad".
+ROLES = frozenset(
+    _WORDS(
+        """
+        ceo cfo cto coo cio cmo chairman chairwoman chair president vice-president founder co-founder cofounder
+        analyst spokesman spokeswoman spokesperson director minister secretary editor editor-in-chief reporter
+        correspondent columnist professor manager head chief executive officer engineer designer developer
+        senator governor mayor king queen prince princess pope judge lawyer attorney economist researcher
+        scientist author writer coach captain leader chancellor premier ambassador commissioner employee
+        boss owner investor partner evangelist strategist consultant advisor adviser representative
+        spokesperson principal dean chancellor treasurer vp svp evp md
+        """
+    )
+)
+
+#: Words that may stand before a role noun inside a role: "vice", "chief executive", "investment".
+ROLE_MODIFIERS = frozenset(
+    _WORDS(
+        """
+        vice deputy assistant associate senior junior chief executive general managing former ex acting
+        interim lead principal global regional national international financial technology technical
+        marketing sales product investment research industry equity security policy foreign prime
+        """
+    )
+)
+
+#: Honorifics before a person's name.
+HONORIFICS = frozenset(_WORDS("mr mrs ms miss dr prof sir dame lord lady sen rep gov gen col capt rev"))
+
+EVENT_WORDS = frozenset(
+    _WORDS(
+        """
+        congress conference summit briefing expo exhibition festival fair show olympics games cup
+        championship championships awards forum convention keynote hackathon meeting assembly
+        election elections war week day tour launch event symposium workshop
+        """
+    )
+)
+
+ORG_WORDS = frozenset(
+    _WORDS(
+        """
+        bank inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag sa group company co co. holdings
+        university college school institute academy ministry department agency association foundation
+        council party committee commission bureau authority board union society trust fund partners
+        capital securities ventures media times post journal news press herald tribune telegraph guardian
+        labs laboratories systems technologies technology software networks communications telecom
+        airlines airways motors industries international club fc team police army navy court parliament
+        government office center centre
+        """
+    )
+)
+
+#: Nouns that follow a product's name: "Windows Phone 7 devices", "Bing search".
+PRODUCT_NOUNS = frozenset(
+    _WORDS(
+        """
+        device devices phone phones handset handsets smartphone smartphones tablet tablets software
+        platform platforms app apps application applications service services search engine browser
+        os console consoles store solutions solution system systems model models version versions
+        update updates release edition brand chip chips processor laptop laptops camera cameras
+        """
+    )
+)
+
+#: Common place names: countries, continents and regions. A curated file adds the rest.
+PLACES = frozenset(
+    name.strip().lower()
+    for name in """
+    Afghanistan,Albania,Algeria,Argentina,Armenia,Australia,Austria,Azerbaijan,Bangladesh,Belarus,Belgium,
+    Bolivia,Bosnia,Brazil,Bulgaria,Cambodia,Cameroon,Canada,Chile,China,Colombia,Croatia,Cuba,Cyprus,
+    Czechia,Czech Republic,Denmark,Ecuador,Egypt,England,Estonia,Ethiopia,Finland,France,Georgia,Germany,
+    Ghana,Greece,Hungary,Iceland,India,Indonesia,Iran,Iraq,Ireland,Israel,Italy,Japan,Jordan,Kazakhstan,
+    Kenya,Korea,South Korea,North Korea,Kosovo,Kuwait,Latvia,Lebanon,Libya,Lithuania,Luxembourg,Malaysia,
+    Mexico,Moldova,Mongolia,Morocco,Nepal,Netherlands,New Zealand,Nigeria,Norway,Pakistan,Palestine,Peru,
+    Philippines,Poland,Portugal,Qatar,Romania,Russia,Saudi Arabia,Scotland,Serbia,Singapore,Slovakia,
+    Slovenia,Somalia,South Africa,Spain,Sri Lanka,Sudan,Sweden,Switzerland,Syria,Taiwan,Tanzania,Thailand,
+    Tunisia,Turkey,Uganda,Ukraine,United Arab Emirates,United Kingdom,United States,Uruguay,Uzbekistan,
+    Venezuela,Vietnam,Wales,Yemen,Zambia,Zimbabwe,U.S.,U.K.,US,UK,USA,UAE,EU,Europe,Asia,Africa,
+    America,North America,South America,Latin America,Antarctica,Oceania,Middle East,Scandinavia,
+    Silicon Valley,London,Paris,Berlin,Madrid,Rome,Tokyo,Beijing,Shanghai,Hong Kong,Moscow,New York,
+    Washington,San Francisco,Los Angeles,Chicago,Seattle,Boston,Toronto,Sydney,Mumbai,Delhi,Dubai,
+    Barcelona,Amsterdam,Brussels,Helsinki,Stockholm,Oslo,Copenhagen,Vienna,Zurich,Geneva,Seoul,Taipei,
+    Bangalore,Cupertino,Redmond,Espoo,Las Vegas,Austin,Dublin,Edinburgh,Manchester,Munich,Frankfurt
+    """.split(",")
+    if name.strip()
+)
+
+#: Connectors that may join two capitalised parts of one name.
+PARTICLES = frozenset(_WORDS("de van von der den du la le del della da di bin al"))
+JOINERS = frozenset(_WORDS("and & of for"))
+
+#: Verbs that introduce or close a quotation: "said Ballmer", "Elop says".
+SPEECH_VERBS = frozenset(
+    _WORDS(
+        """
+        said says say added adds explained explains wrote writes told tells stated states noted notes
+        continued continues claimed claims insisted insists argued argues admitted admits warned warns
+        declared declares remarked remarks commented comments asked asks replied replies announced announces
+        """
+    )
+)

@@ -1,0 +1,135 @@
+"""Typed records of the cross-linking stage."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(str, enum.Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PRODUCT = "product"
+    PLACE = "place"
+    EVENT = "event"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a piece of article text sits: the body block, and the list item for lists (else -1)."""
+
+    block: int
+    item: int = -1
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of an article's body text that cross-linking reads."""
+
+    spot: Spot
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in an article's text."""
+
+    article: str  # the record's page
+    spot: Spot
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    article: str
+    spot: Spot
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, product, place or event, with every place the archive names it."""
+
+    id: str  # slug, the entity page's file name
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = field(default=(), repr=False)
+    quotations: tuple[Quotation, ...] = field(default=(), repr=False)
+    curated: bool = False
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Pages that mention this entity, in order of first appearance."""
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class PassageCopy:
+    article: str
+    spot: Spot
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A paragraph that appears, verbatim or nearly, in several articles."""
+
+    id: int
+    copies: tuple[PassageCopy, ...]
+    similarity: float  # lowest word-shingle Jaccard between a copy and the first one; 1.0 is verbatim
+    text: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Why one article is related to another."""
+
+    article: str
+    score: float
+    shared_entities: tuple[str, ...] = ()  # entity ids, most telling first
+    shared_passages: int = 0
+    cites: bool = False
+    cited_by: bool = False
+
+    def reason(self, names: dict[str, str]) -> str:
+        parts = []
+        if self.shared_passages:
+            parts.append(f"{self.shared_passages} shared passage{'s' if self.shared_passages > 1 else ''}")
+        if self.cites:
+            parts.append("cited in its further reading")
+        if self.cited_by:
+            parts.append("cites this article")
+        if self.shared_entities:
+            shown = [names.get(e, e) for e in self.shared_entities[:4]]
+            more = len(self.shared_entities) - len(shown)
+            parts.append("both mention " + ", ".join(shown) + (f" and {more} more" if more > 0 else ""))
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ResolvedReference:
+    """A "Read more" title of one article, matched to an archived article or not."""
+
+    article: str
+    index: int  # position in the article's references
+    title: str
+    group: str
+    target: str | None  # the matched record's page
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Links:
+    """Everything the cross-linking stage found."""
+
+    entities: tuple[Entity, ...] = ()
+    passages: tuple[SharedPassage, ...] = ()
+    related: dict[str, tuple[Relation, ...]] = field(default_factory=dict)
+    references: tuple[ResolvedReference, ...] = ()
+    cooccurring: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)  # entity id: (entity id, articles)
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}

@@ -1,0 +1,276 @@
+"""Cross-linking: entities, aliases, roles, quotations, shared passages, references, related articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive import pipeline
+from newsarchive.link import Kind, Links, link
+from newsarchive.link.curation import CurationError, parse_curation
+from newsarchive.link.discover import canonical, discover
+from newsarchive.parse import parse_capture
+
+from .conftest import SEED
+
+EXPECTED = {
+    "Stephen Elop": Kind.PERSON,
+    "Steve Ballmer": Kind.PERSON,
+    "Adnaan Ahmad": Kind.PERSON,
+    "Nokia": Kind.ORGANISATION,
+    "Microsoft": Kind.ORGANISATION,
+    "Berenberg Bank": Kind.ORGANISATION,
+    "Windows Phone 7": Kind.PRODUCT,
+    "Symbian": Kind.PRODUCT,
+    "Bing": Kind.PRODUCT,
+    "Mobile World Congress": Kind.EVENT,
+    "Strategy and Financial Briefing": Kind.EVENT,
+}
+NOT_ENTITIES = [
+    # sentence-initial words, days, months, praise
+    "Today", "Fantastic", "Friday", "Sunday", "September", "Speculation", "Rumors", "Ecosystems", "Welcome",
+    "Together", "Investment", "The", "This", "Now", "Scale", "Brands", "GLOBAL", "CEO", "OEM", "Location",
+    # commenters' names that no article text mentions
+    "Scott2010", "Jamie Thomson", "Steve Jobs", "Tom W", "Anonymous", "oolong2", "EuroSkeptiC", "Craig",
+    # two names joined by "and"
+    "Microsoft and Nokia", "Nokia and Microsoft",
+]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[pipeline.Archive, Links]:
+    archive, _ = pipeline.collect(SEED)
+    return pipeline.link_archive(archive)
+
+
+def entity(links: Links, name: str):
+    return next(e for e in links.entities if e.name == name)
+
+
+def names_of(links: Links) -> set[str]:
+    return {e.name for e in links.entities} | {a for e in links.entities for a in e.aliases}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_entity_found_with_its_kind(seed, name: str) -> None:
+    assert entity(seed[1], name).kind is EXPECTED[name]
+
+
+@pytest.mark.parametrize("phrase", NOT_ENTITIES)
+def test_seed_junk_is_no_entity(seed, phrase: str) -> None:
+    assert phrase not in names_of(seed[1])
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [("Elop", "Stephen Elop"), ("Ballmer", "Steve Ballmer"), ("Ahmad", "Adnaan Ahmad"), ("Windows Phone", "Windows Phone 7"), ("WP7", "Windows Phone 7")],
+)
+def test_seed_aliases_are_merged(seed, alias: str, name: str) -> None:
+    assert alias in entity(seed[1], name).aliases
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [("Stephen Elop", "Nokia CEO"), ("Steve Ballmer", "Microsoft CEO"), ("Adnaan Ahmad", "Investment analyst, Berenberg Bank"), ("Stephen Elop", "ex-Microsoft employee")],
+)
+def test_seed_roles_come_from_appositions(seed, name: str, role: str) -> None:
+    assert role in entity(seed[1], name).roles
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("Steve Ballmer", "This partnership with Nokia will accelerate"),  # “…,” said Ballmer
+        ("Steve Ballmer", "Ecosystems thrive when fueled by speed"),  # “…,” he said, after "Ballmer said"
+        ("Steve Ballmer", "In this partnership with Nokia, Microsoft brings"),  # “…,” says Microsoft CEO Steve Ballmer
+        ("Stephen Elop", "Today Nokia and Microsoft intend"),  # “…,” says Nokia CEO Stephen Elop
+    ],
+)
+def test_seed_quotations_are_attributed(seed, name: str, start: str) -> None:
+    assert any(q.text.startswith(start) for q in entity(seed[1], name).quotations)
+
+
+def test_a_joint_statement_is_attributed_to_no_one(seed) -> None:
+    quotes = [q.text for e in seed[1].entities for q in e.quotations]
+    assert not any(q.startswith("Today, the battle is moving") for q in quotes)
+
+
+def test_seed_mentions_are_counted_per_article(seed) -> None:
+    archive, links = seed
+    elop = entity(links, "Stephen Elop")
+    assert len(elop.articles) == 3
+    mentions = [m for m in elop.mentions if m.article.endswith("000-e8bd22a597f5bb90.md")]
+    assert {m.surface for m in mentions} == {"Stephen Elop", "Elop"}
+
+
+def test_seed_shared_passages_link_the_two_tom_warren_articles(seed) -> None:
+    passages = seed[1].passages
+    assert len(passages) == 2
+    for passage in passages:
+        assert sorted(c.article.rsplit("/", 1)[1][:3] for c in passage.copies) == ["000", "001"]
+    assert any(p.similarity == 1.0 and p.text.startswith("Rumors of a Nokia") for p in passages)
+    assert any(p.similarity < 1.0 and p.text.startswith("The announcement comes days after") for p in passages)
+
+
+def test_seed_related_articles_give_their_reason(seed) -> None:
+    archive, links = seed
+    page = next(r.page for r in archive.records if r.source.startswith("000"))
+    top = links.related[page][0]
+    assert top.article.rsplit("/", 1)[1].startswith("001") and top.shared_passages == 2
+    reason = top.reason({e.id: e.name for e in links.entities})
+    assert reason.startswith("2 shared passages; both mention")
+
+
+def test_seed_unmatched_references_are_listed(seed) -> None:
+    references = seed[1].references
+    assert len(references) == 8 and all(r.target is None for r in references)
+    assert references[0].title == "Nokia Strategy 2011"
+
+
+# --- discovery rules on small texts ----------------------------------------------------------------
+
+
+def discovered(*texts: str, support: tuple[str, ...] = ()) -> dict[str, set[str]]:
+    found = discover([(f"a{n}", t) for n, t in enumerate(texts)], support)
+    return {canonical(c): c.surfaces for c in found}
+
+
+def test_a_surname_after_the_full_name_is_one_person() -> None:
+    found = discovered("The bank hired Maria Lopez in May. Later that week Lopez said no, and Lopez left.")
+    assert "Maria Lopez" in found and "Lopez" in found["Maria Lopez"] and "Lopez" not in found
+
+
+def test_a_surname_in_an_article_without_the_full_name_stays_apart() -> None:
+    found = discovered("Analysts met Maria Lopez and Maria Lopez spoke.", "The writer Lopez is not her, said Lopez again.")
+    assert "Lopez" not in found.get("Maria Lopez", set())
+
+
+def test_an_acronym_of_the_initials_is_an_alias() -> None:
+    found = discovered("Crowds filled the Mobile World Congress hall.", "Everyone at MWC agreed, and MWC ended.")
+    assert "MWC" in found["Mobile World Congress"]
+
+
+def test_the_only_version_takes_the_unversioned_name() -> None:
+    found = discovered("Phones run Android Market 2 now.", "Shops sell Android Market apps.")
+    assert found["Android Market 2"] >= {"Android Market"}
+
+
+def test_two_versions_keep_the_unversioned_name_apart() -> None:
+    found = discovered("The Galaxy Tab 7 and the Galaxy Tab 10 are out.", "Critics like the Galaxy Tab line.")
+    assert "Galaxy Tab" in found and "Galaxy Tab 7" in found and "Galaxy Tab 10" in found
+
+
+def test_sentence_initial_words_are_not_names_unless_capitalised_elsewhere() -> None:
+    found = discovered("Speculation grew. Shares of Acme rose.", "Acme denied it. Yesterday Acme said more.")
+    assert "Speculation" not in found and "Yesterday" not in found and "Acme" in found
+
+
+def test_and_joins_only_parts_that_never_stand_alone() -> None:
+    found = discovered("He spoke at the Strategy and Financial Briefing today.", "Talks between Acme and Initech went on; Acme and Initech agreed.", "Acme won. Then Initech lost.")
+    assert "Strategy and Financial Briefing" in found
+    assert "Acme and Initech" not in found and "Acme" in found and "Initech" in found
+
+
+def test_a_company_prefix_before_a_product_names_both() -> None:
+    found = discovered("Buy the Acme Rocket Skates now.", "The firm Acme said Rocket Skates sell. Acme sells Rocket Skates well.")
+    assert "Acme Rocket Skates" not in found and "Rocket Skates" in found
+
+
+def test_numbers_that_are_quantities_do_not_join_names() -> None:
+    found = discovered("Chief Jane Doe 1,300 words were written by Jane Doe.")
+    assert "Jane Doe 1" not in found and "Jane Doe" in found
+
+
+def test_a_name_used_once_needs_support_from_the_comments() -> None:
+    assert "Symbian" in discovered("Nokia pushes its Symbian phones. Nokia sells.", support=("I love Symbian",))
+    assert "Symbian" not in discovered("Nokia pushes its Symbian phones. Nokia sells.")
+
+
+def test_commenters_names_are_not_entities() -> None:
+    found = discovered("Shares in Nokia fell. Nokia grows.", support=("Scott2010 says Nokia rocks", "Jamie Thomson agrees"))
+    assert set(found) == {"Nokia"}
+
+
+def test_camel_case_and_dotted_acronyms_are_names() -> None:
+    found = discovered("Sales of the iPhone rose in the U.S. and the iPhone won.", "The U.S. market is big.")
+    assert "iPhone" in found and "U.S." in found
+
+
+# --- curation ------------------------------------------------------------------------------------
+
+
+def articles(*texts: str) -> list[tuple[str, object]]:
+    return [(f"articles/a{n}.md", parse_capture(f"Title {n}\n\n{text}\n")) for n, text in enumerate(texts)]
+
+
+def test_curation_adds_merges_renames_retypes_and_ignores() -> None:
+    corpus = articles(
+        "Shares of Acme Corp rose as Acme Corp said Widget sales grew. Widget sales grow.",
+        "Acme Corp hired Jane Roe. Roe spoke. Fabrikam fell and Fabrikam fell again and Zeiss lenses shone.",
+    )
+    curation = parse_curation(
+        {
+            "add": [{"name": "Carl Zeiss", "kind": "organisation", "aliases": ["Zeiss"]}],
+            "merge": {"Widget": "Acme Corp"},
+            "rename": {"Acme Corp": "Acme Corporation"},
+            "kind": {"Jane Roe": "person", "Fabrikam": "place"},
+            "ignore": ["Fabrikam"],
+        }
+    )
+    links = link(corpus, curation)
+    by_name = {e.name: e for e in links.entities}
+    assert "Carl Zeiss" in by_name and by_name["Carl Zeiss"].curated and by_name["Carl Zeiss"].kind is Kind.ORGANISATION
+    acme = by_name["Acme Corporation"]
+    assert {"Acme Corp", "Widget"} <= set(acme.aliases) and acme.kind is Kind.ORGANISATION
+    assert by_name["Jane Roe"].kind is Kind.PERSON
+    assert "Fabrikam" not in by_name
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (["a list"], "expected a mapping"),
+        ({"colour": {}}, "unknown key 'colour'"),
+        ({"kind": {"Nokia": "fruit"}}, "unknown kind 'fruit'"),
+        ({"add": [{"kind": "person"}]}, "add #1 needs a name"),
+        ({"merge": ["WP7"]}, "merge must map names to names"),
+    ],
+)
+def test_curation_errors_name_the_file_and_the_key(data, message: str) -> None:
+    with pytest.raises(CurationError, match=message) as raised:
+        parse_curation(data, "entities.yml")
+    assert str(raised.value).startswith("entities.yml")
+
+
+def test_a_broken_curation_file_is_reported_and_the_batch_goes_on(seed_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "entities.yml"
+    bad.write_text("merge: [unclosed\n", "utf-8")
+    archive, _ = pipeline.collect(seed_dir)
+    archive, links = pipeline.link_archive(archive, bad)
+    assert any(p.source == "entities.yml" and "not valid YAML" in p.message for p in archive.problems)
+    assert any(e.name == "Stephen Elop" for e in links.entities)
+
+
+# --- references and related articles -------------------------------------------------------------
+
+
+def test_a_reference_matches_an_archived_title_despite_small_differences() -> None:
+    corpus = [("articles/factory.md", parse_capture("Acme opens new factory in the north\n\nAcme opened it today and Acme hired staff.\n"))]
+    corpus.append(
+        (
+            "articles/later.md",
+            parse_capture("Acme profits rise\n\nAcme said profits rose on Monday, and Acme thanked staff.\n\nRead more\n\nAcme opens a new factory in the North\nSomething else entirely happened\n"),
+        )
+    )
+    links = link(corpus)
+    found = {r.title: r.target for r in links.references}
+    assert found["Acme opens a new factory in the North"] == "articles/factory.md"
+    assert found["Something else entirely happened"] is None
+    relation = next(r for r in links.related["articles/later.md"] if r.article == "articles/factory.md")
+    assert relation.cites
+
+
+def test_articles_with_nothing_in_common_are_not_related() -> None:
+    links = link(articles("Acme said Acme grew fast.", "Initech said Initech shrank slowly."))
+    assert all(not relations for relations in links.related.values())
