@@ -101,6 +101,10 @@ def test_front_matter_and_corpus(seed_dir: Path, tmp_path: Path, capsys) -> None
     assert [r["source"] for r in records] == sorted(p.name for p in SEED.glob("*.txt"))
     assert records[0]["published"]["iso"] == "2011-02-11T07:34"
     assert records[1]["comments"][0]["replies"][0]["author"] == "Tom W"
+    links = records[0]["links"]
+    assert {"id": "stephen-elop", "mentions": 6} in links["entities"]
+    assert links["related"][0]["page"] == records[1]["page"] and links["related"][0]["shared_passages"] == 2
+    assert records[2]["links"]["reference_targets"] == [None] * 8
     raw_copy = out / records[0]["raw"]
     assert raw_copy.read_bytes() == next(SEED.glob("000_*.txt")).read_bytes()
 

@@ -95,6 +95,6 @@ def render(archive: Archive, raw_files: dict[str, Path], links: Links | None = N
     files.update(render_link_pages(links, archive.records))
     files["index.md"] = render_index(archive.records)
     files[ARTICLES_PAGE] = render_articles(archive.records)
-    files["corpus.jsonl"] = render_corpus(archive.records)
+    files["corpus.jsonl"] = render_corpus(archive.records, views)
     files.update(raw_files)
     return files

@@ -322,8 +322,22 @@ def article_data(article: Article) -> dict:
     return data
 
 
-def corpus_line(record: Record) -> str:
-    """One record of ``corpus.jsonl``: provenance plus the whole parsed article."""
+def _links_data(view: ArticleLinks) -> dict:
+    """An article's cross-links as JSON-ready data."""
+    passages = sorted({(p.id, spot.block) for spot, found in view.passages.items() for p in found})
+    return {
+        "entities": [{"id": entity.id, "mentions": count} for entity, count in view.entities],
+        "shared_passages": [{"id": pid, "block": block} for pid, block in passages],
+        "related": [
+            {"page": r.article, "score": r.score, "shared_entities": list(r.shared_entities), "shared_passages": r.shared_passages, "cites": r.cites, "cited_by": r.cited_by}
+            for r in view.related
+        ],
+        "reference_targets": [view.references[i].target if i in view.references else None for i in range(len(view.references))],
+    }
+
+
+def corpus_line(record: Record, view: ArticleLinks | None = None) -> str:
+    """One record of ``corpus.jsonl``: provenance, the whole parsed article, and its cross-links."""
     article = article_data(record.article)
     data = {
         "id": posixpath.splitext(posixpath.basename(record.page))[0],
@@ -334,9 +348,11 @@ def corpus_line(record: Record) -> str:
         "page": record.page,
         "raw": record.raw_copy,
         **article,
+        "links": _links_data(view or ArticleLinks()),
     }
     return json.dumps(_jsonable(data), ensure_ascii=False, sort_keys=False)
 
 
-def render_corpus(records: Sequence[Record]) -> str:
-    return "".join(corpus_line(r) + "\n" for r in sorted(records, key=lambda r: r.source))
+def render_corpus(records: Sequence[Record], views: dict[str, ArticleLinks] | None = None) -> str:
+    views = views or {}
+    return "".join(corpus_line(r, views.get(r.page)) + "\n" for r in sorted(records, key=lambda r: r.source))
