@@ -30,12 +30,25 @@ def parsed_json(name: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def rendered_pages() -> dict[str, str]:
-    """Each fixture's page as the whole pipeline renders it: the fixtures are cross-linked as one archive."""
+#: Pages of the whole fixture archive kept as goldens too, by path in the docs folder.
+SITE_PAGES = ("timeline.md", "entities/index.md", "missing.md")
+
+
+def rendered_site() -> dict[str, str | Path]:
     archive, raw_files = pipeline.collect(RAW)
     archive, links = pipeline.link_archive(archive)
-    files = pipeline.render(archive, raw_files, links)
+    return pipeline.render(archive, raw_files, links)
+
+
+def rendered_pages() -> dict[str, str]:
+    """Each fixture's page as the whole pipeline renders it: the fixtures are cross-linked as one archive."""
+    archive, _ = pipeline.collect(RAW)
+    files = rendered_site()
     return {Path(record.source).stem: str(files[record.page]) for record in archive.records}
+
+
+def site_golden(page: str) -> Path:
+    return EXPECTED / "_site" / page
 
 
 def main() -> None:
@@ -44,7 +57,11 @@ def main() -> None:
     for name in names():
         (EXPECTED / f"{name}.json").write_text(parsed_json(name), "utf-8")
         (EXPECTED / f"{name}.md").write_text(pages[name], "utf-8")
-    print(f"wrote {len(names())} golden pairs to {EXPECTED}")
+    site = rendered_site()
+    for page in SITE_PAGES:
+        site_golden(page).parent.mkdir(parents=True, exist_ok=True)
+        site_golden(page).write_text(str(site[page]), "utf-8")
+    print(f"wrote {len(names())} golden pairs and {len(SITE_PAGES)} site pages to {EXPECTED}")
 
 
 if __name__ == "__main__":

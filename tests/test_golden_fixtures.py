@@ -22,3 +22,11 @@ def test_parse_matches_golden(name: str) -> None:
 def test_page_matches_golden(name: str) -> None:
     expected = (goldens.EXPECTED / f"{name}.md").read_text("utf-8")
     assert PAGES[name] == expected
+
+
+SITE = goldens.rendered_site()
+
+
+@pytest.mark.parametrize("page", goldens.SITE_PAGES)
+def test_site_page_matches_golden(page: str) -> None:
+    assert SITE[page] == goldens.site_golden(page).read_text("utf-8")

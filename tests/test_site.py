@@ -158,3 +158,20 @@ def test_entity_index_and_data_are_published(seed_site: Path) -> None:
     lines = [json.loads(line) for line in read(seed_site, "entities.jsonl").splitlines()]
     elop = next(e for e in lines if e["name"] == "Stephen Elop")
     assert elop["kind"] == "person" and "Elop" in elop["aliases"] and len(elop["articles"]) == 3
+
+
+def test_timeline_page_shows_events_and_articles_in_order(seed_site: Path) -> None:
+    page = read(seed_site, "timeline.html")
+    assert 'class="na-timeline"' in page
+    marks = ['datetime="2010-09"', 'datetime="2011-02-11"', 'datetime="2011-02-11T07:34"', 'datetime="2011-02-11T10:26"', 'datetime="2011-02-13"']
+    positions = [page.index(mark) for mark in marks]
+    assert positions == sorted(positions)
+    assert "press event on Sunday" in page and 'href="entities/mobile-world-congress.html"' in page
+    undated = page[page.index('id="undated"'):]
+    assert "A long term strategic alliance" in undated and "inferred" in undated
+    home = read(seed_site, "index.html")
+    assert 'href="timeline.html"' in home
+    import json
+
+    data = json.loads(read(seed_site, "timeline.json"))
+    assert len(data["events"]) == 2 + 7

@@ -10,6 +10,8 @@ from .models import Problem, Severity
 from .parse import common_lines, parse_capture
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
 from .slugs import unique_slug
+from .timeline import build_timeline
+from .timeline_pages import render_timeline
 from .entity_pages import render_link_pages
 from .link import CurationError, Links, link, load_curation
 from .render import ARTICLES_PAGE, Record, article_links, render_article, render_articles, render_corpus, render_index
@@ -93,6 +95,7 @@ def render(archive: Archive, raw_files: dict[str, Path], links: Links | None = N
     titles = {r.page: r.article.title for r in archive.records}
     files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles) for r in archive.records}
     files.update(render_link_pages(links, archive.records))
+    files.update(render_timeline(build_timeline([(r.page, r.article) for r in archive.records], links), archive.records, links))
     files["index.md"] = render_index(archive.records)
     files[ARTICLES_PAGE] = render_articles(archive.records)
     files["corpus.jsonl"] = render_corpus(archive.records, views)

@@ -1,0 +1,246 @@
+"""The timeline: every article at its publication, and the dated events that the articles tell.
+
+The same event told by several articles (or twice in one) is one event with
+every source: sentences that share an event's name, or two names and a word of
+substance, on the same date; a year or month that a finer date of the same
+story refines is folded into it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+from ..link import Kind, Links, Spot
+from ..link.entities import body_texts
+from ..models import Article, Precision, PubDate
+from .expressions import Span, When, find_expressions, quoted_spans, sentences
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of an article that dates an event."""
+
+    article: str
+    spot: Spot
+    sentence: str
+    expression: str
+    when: When
+
+
+@dataclass(frozen=True)
+class Event:
+    when: When
+    evidence: tuple[Evidence, ...]
+    entities: tuple[str, ...]  # entity ids, in order of first mention
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.article for e in self.evidence))
+
+
+@dataclass(frozen=True)
+class Undated:
+    """An article whose capture gives no date, with where an inference would place it and why."""
+
+    article: str
+    inferred: When | None = None
+    reason: str = ""
+    because_of: tuple[str, ...] = ()  # pages of the dated articles the inference rests on
+
+
+@dataclass(frozen=True)
+class Timeline:
+    articles: tuple[str, ...]  # dated pages, in order of publication
+    events: tuple[Event, ...]  # in order of date
+    undated: tuple[Undated, ...]
+
+
+_WORD = re.compile(r"[a-z]{6,}")
+_DULL = frozenset(
+    """about after again against along already although among another around because before being between
+    company companies could during every first further having their there these thing think those though
+    three through today under until where which while would years other since still things really going
+    further already almost always around behind beside beyond either enough except itself likely little
+    making mostly nearly neither nothing perhaps rather should something sometimes somewhat unless whether
+    within without yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday morning
+    afternoon evening announced announcement statement reported according""".split()
+)
+
+
+def _keywords(sentence: str, names: set[str]) -> set[str]:
+    named = {w for name in names for w in name.lower().split()}
+    return {w[:6] for w in _WORD.findall(sentence.lower()) if w not in _DULL and w not in named}
+
+
+@dataclass
+class _Draft:
+    when: When
+    evidence: list[Evidence]
+    entities: list[str]
+    keywords: set[str]
+    members: list[_Draft] | None = None  # the sentences a cluster was made of
+    setting: list[str] = field(default_factory=list)  # events named just before: shown, never used to merge
+
+
+def _likeness(a: _Draft, b: _Draft, events: set[str]) -> float:
+    """How surely two dated sentences tell one event; 0 when they may not."""
+    if a.evidence[0].sentence == b.evidence[0].sentence:
+        return 100.0
+    shared = set(a.entities) & set(b.entities)
+    if shared & events:
+        return 10.0
+    common = len(a.keywords & b.keywords)
+    if len(shared) >= 3 or (len(shared) >= 2 and common):
+        return len(shared) + common
+    return 0.0
+
+
+def _cluster_likeness(cluster: _Draft, draft: _Draft, events: set[str]) -> float:
+    return max(_likeness(member, draft, events) for member in cluster.members or [cluster])
+
+
+def _contains(coarse: When, fine: When) -> bool:
+    if coarse.span is Span.YEAR:
+        return fine.value.year == coarse.value.year and fine.span is not Span.YEAR
+    if coarse.span is Span.MONTH:
+        return (fine.value.year, fine.value.month) == (coarse.value.year, coarse.value.month) and fine.span in (Span.DAY, Span.MINUTE)
+    return False
+
+
+def _best(clusters: list[_Draft], draft: _Draft, events: set[str]) -> _Draft | None:
+    scored = [(_cluster_likeness(c, draft, events), n) for n, c in enumerate(clusters)]
+    scored = [(score, n) for score, n in scored if score > 0]
+    return clusters[max(scored)[1]] if scored else None
+
+
+def _merge(drafts: list[_Draft], events: set[str]) -> list[_Draft]:
+    by_date: defaultdict[tuple[str, str], list[_Draft]] = defaultdict(list)
+    for draft in drafts:
+        by_date[(draft.when.iso(), draft.when.span.value)].append(draft)
+    merged: list[_Draft] = []
+    for group in by_date.values():
+        clusters: list[_Draft] = []
+        for draft in group:
+            home = _best(clusters, draft, events)
+            if home is None:
+                clusters.append(_Draft(draft.when, list(draft.evidence), list(draft.entities), set(draft.keywords), [draft], list(draft.setting)))
+            else:
+                _absorb(home, draft)
+        merged.extend(clusters)
+    # a year or month folds into a finer date of the same story
+    kept: list[_Draft] = []
+    for cluster in sorted(merged, key=lambda d: _RANK[d.when.span]):
+        finer = [k for k in kept if _contains(cluster.when, k.when)]
+        home = _best(finer, cluster, events)
+        if home is None:
+            kept.append(cluster)
+        else:
+            _absorb(home, cluster)
+    return kept
+
+
+_RANK = {Span.MINUTE: 0, Span.DAY: 1, Span.APPROXIMATE: 2, Span.MONTH: 3, Span.YEAR: 4}
+
+
+def _absorb(home: _Draft, other: _Draft) -> None:
+    assert home.members is not None
+    home.members.extend(other.members or [other])
+    home.evidence.extend(other.evidence)
+    home.entities.extend(e for e in other.entities if e not in home.entities)
+    home.setting.extend(e for e in other.setting if e not in home.setting)
+    home.keywords |= other.keywords
+
+
+def sort_key(when: When) -> tuple[int, int, int]:
+    if when.span is Span.YEAR:
+        return (when.value.year, 0, 0)
+    if when.span is Span.MONTH:
+        return (when.value.year, when.value.month, 0)
+    return (when.value.year, when.value.month, when.value.day)
+
+
+def published_key(published: PubDate) -> tuple[int, int, int, int, int]:
+    value = published.value
+    assert value is not None
+    if published.precision is Precision.YEAR:
+        return (value.year, 0, 0, 0, 0)
+    if published.precision is Precision.MONTH:
+        return (value.year, value.month, 0, 0, 0)
+    minutes = value.hour * 60 + value.minute if published.precision is Precision.MINUTE else 0
+    return (value.year, value.month, value.day, 1, minutes)
+
+
+def _drafts(
+    page: str, article: Article, mentions: dict[tuple[str, Spot], list[tuple[int, int, str]]], names: dict[str, str], events: set[str]
+) -> list[_Draft]:
+    drafts = []
+    for text in body_texts(article):
+        quoted = quoted_spans(text.text)
+        setting: list[str] = []  # an event named in the sentence before: "All eyes are on Mobile World Congress."
+        for offset, sentence in sentences(text.text):
+            local = [(s - offset, e - offset) for s, e in quoted if e > offset and s < offset + len(sentence)]
+            named = list(dict.fromkeys(
+                entity for start, _, entity in mentions.get((page, text.spot), []) if offset <= start < offset + len(sentence)
+            ))
+            for found in find_expressions(sentence, article.published, local):
+                entities = named
+                evidence = Evidence(page, text.spot, sentence, found.when.expression, found.when)
+                context = [e for e in setting if e not in named]
+                drafts.append(_Draft(found.when, [evidence], entities, _keywords(sentence, {names[e] for e in entities}), setting=context))
+            setting = [e for e in named if e in events]
+    return drafts
+
+
+def _undated(page: str, links: Links, published: dict[str, PubDate], events: list[Event], names: dict[str, str]) -> Undated:
+    """Place an undated article where its closest dated relatives agree, if they do, and say why."""
+    related = [r for r in links.related.get(page, ()) if r.article in published]
+    days = {published[r.article].value.date() for r in related if published[r.article].precision in (Precision.MINUTE, Precision.DAY)}  # type: ignore[union-attr]
+    strong = [r for r in related if r.shared_passages or len(r.shared_entities) >= 3]
+    if len(days) != 1 or not strong:
+        return Undated(page)
+    (day,) = days
+    own = {e.id for e in links.entities if page in e.articles}
+    told = [event for event in events if event.when.value == day and event.when.span is Span.DAY and len(own & set(event.entities)) >= 2]
+    told.sort(key=lambda event: (-len(own & set(event.entities)), -len(event.sources)))
+    if not told:
+        return Undated(page)
+    shared = [names[e] for e in told[0].entities if e in own][:4]
+    reason = (
+        f"its capture gives no date; it tells the same story as {len(related)} article{'s' if len(related) > 1 else ''} "
+        f"published that day (they share {', '.join(shared)}), and an event of that day: “{told[0].evidence[0].sentence}”"
+    )
+    return Undated(page, When(day, Span.APPROXIMATE, "inferred"), reason, tuple(r.article for r in related))
+
+
+def build_timeline(articles: Sequence[tuple[str, Article]], links: Links) -> Timeline:
+    """Place every article and every dated event of the archive in order."""
+    names = {e.id: e.name for e in links.entities}
+    events_kind = {e.id for e in links.entities if e.kind is Kind.EVENT}
+    mentions: defaultdict[tuple[str, Spot], list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in links.entities:
+        for mention in entity.mentions:
+            mentions[(mention.article, mention.spot)].append((mention.start, mention.end, entity.id))
+    for found in mentions.values():
+        found.sort()
+    drafts = [draft for page, article in articles for draft in _drafts(page, article, mentions, names, events_kind)]
+    order = {page: n for n, (page, _) in enumerate(articles)}
+    published = {page: a.published for page, a in articles if a.published.known}
+    events = [
+        Event(
+            d.when,
+            tuple(sorted(d.evidence, key=lambda e: (published_key(published[e.article]) if e.article in published else (9999,), order[e.article]))),
+            tuple(d.entities + [e for e in d.setting if e not in d.entities]),
+        )
+        for d in _merge(drafts, events_kind)
+    ]
+    events.sort(key=lambda e: (sort_key(e.when), _RANK[e.when.span] * -1, e.evidence[0].sentence))
+    dated = sorted(published, key=lambda p: (published_key(published[p]), p))
+    undated = tuple(_undated(page, links, published, events, names) for page, a in articles if not a.published.known)
+    return Timeline(tuple(dated), tuple(events), undated)
+
+
+

@@ -1,0 +1,201 @@
+"""Render the timeline: a vertical timeline page (split by year for large archives) and timeline.json for TimelineJS."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .link import Links
+from .models import Precision, PubDate
+from .render import Record, _environment, entity_page, relative
+from .timeline import Event, Span, Timeline, When, published_key, sort_key
+
+TIMELINE_PAGE = "timeline.md"
+TIMELINE_JSON = "timeline.json"
+PAGE_LIMIT = 400  # entries on one page; above it the timeline is split into a page per year
+
+_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+@dataclass(frozen=True)
+class _Item:
+    key: tuple
+    kind: str  # "article" or "event"
+    iso: str
+    label: str
+    precision: str
+    title: str = ""
+    link: str = ""
+    byline: str = ""
+    sentences: tuple[tuple[str, tuple[tuple[str, Markup], ...]], ...] = ()
+    entities: tuple[tuple[str, Markup], ...] = ()
+
+
+def published_label(date: PubDate) -> str:
+    value = date.value
+    assert value is not None
+    if date.precision is Precision.YEAR:
+        return str(value.year)
+    if date.precision is Precision.MONTH:
+        return value.strftime("%B %Y")
+    day = f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
+    return f"{day}, {value.strftime('%H:%M')}" if date.precision is Precision.MINUTE else day
+
+
+def _article_item(record: Record, page: str) -> _Item:
+    published = record.article.published
+    return _Item(
+        (*published_key(published), record.page),
+        "article",
+        published.iso() or "",
+        published_label(published),
+        published.precision.value,
+        record.article.title,
+        Markup(relative(record.page, page)),
+        f"By {record.author_text}" if record.author_text else "",
+    )
+
+
+def _event_item(event: Event, records: dict[str, Record], names: dict[str, str], page: str) -> _Item:
+    sentences: dict[str, list[str]] = {}
+    for evidence in event.evidence:
+        sources = sentences.setdefault(evidence.sentence, [])
+        if evidence.article not in sources:
+            sources.append(evidence.article)
+    told = tuple(
+        (sentence, tuple((records[p].article.title, Markup(relative(p, page))) for p in pages if p in records))
+        for sentence, pages in sentences.items()
+    )
+    entities = tuple((names[e], Markup(relative(entity_page(e), page))) for e in event.entities if e in names)
+    y, m, d = sort_key(event.when)
+    return _Item((y, m, d, 0, 0, event.evidence[0].sentence), "event", event.when.iso(), event.when.label(), event.when.span.value, sentences=told, entities=entities)
+
+
+def _items(timeline: Timeline, records: dict[str, Record], names: dict[str, str], page: str) -> list[_Item]:
+    items = [_article_item(records[p], page) for p in timeline.articles if p in records]
+    items += [_event_item(e, records, names, page) for e in timeline.events]
+    return sorted(items, key=lambda item: item.key)
+
+
+def _months(items: list[_Item]) -> list[tuple[int, list[tuple[str, list[_Item]]]]]:
+    years = []
+    for year, in_year in itertools.groupby(items, key=lambda i: i.key[0]):
+        months = [
+            (_MONTH_NAMES[month] + f" {year}" if month else f"{year}, month not stated", list(group))
+            for month, group in itertools.groupby(in_year, key=lambda i: i.key[1])
+        ]
+        years.append((year, months))
+    return years
+
+
+def _undated(timeline: Timeline, records: dict[str, Record], page: str) -> list[tuple[Record, Markup, When | None, str, tuple]]:
+    return [
+        (records[u.article], Markup(relative(u.article, page)), u.inferred, u.reason, tuple((records[p].article.title, Markup(relative(p, page))) for p in u.because_of))
+        for u in timeline.undated
+        if u.article in records
+    ]
+
+
+def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links) -> dict[str, str]:
+    """The timeline page or pages, and ``timeline.json``."""
+    by_page = {r.page: r for r in records}
+    names = {e.id: e.name for e in links.entities}
+    files: dict[str, str] = {}
+    total = len(timeline.articles) + len(timeline.events)
+    environment = _environment()
+    if total <= PAGE_LIMIT:
+        items = _items(timeline, by_page, names, TIMELINE_PAGE)
+        files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
+            years=_months(items), undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=[]
+        )
+    else:
+        year_pages = []
+        for year, year_items in itertools.groupby(_items(timeline, by_page, names, TIMELINE_PAGE), key=lambda i: i.key[0]):
+            page = f"timeline/{year}.md"
+            items = [i for i in _items_for_year(timeline, by_page, names, page, year)]
+            files[page] = environment.get_template("timeline.md.j2").render(
+                years=_months(items), undated=[], articles=sum(1 for i in items if i.kind == "article"), events=sum(1 for i in items if i.kind == "event"), year_pages=[], title=f"Timeline: {year}"
+            )
+            year_pages.append((year, Markup(relative(page, TIMELINE_PAGE)), sum(1 for _ in year_items)))
+        files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
+            years=[], undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=year_pages
+        )
+    files[TIMELINE_JSON] = timeline_json(timeline, by_page, names)
+    return files
+
+
+def _items_for_year(timeline: Timeline, records: dict[str, Record], names: dict[str, str], page: str, year: int) -> list[_Item]:
+    subset = Timeline(
+        tuple(p for p in timeline.articles if p in records and records[p].article.published.value.year == year),  # type: ignore[union-attr]
+        tuple(e for e in timeline.events if e.when.value.year == year),
+        (),
+    )
+    return _items(subset, records, names, page)
+
+
+# --- TimelineJS ---------------------------------------------------------------------------------
+
+
+def _html_page(page: str) -> str:
+    """The built address of a docs page (the site uses plain .html addresses)."""
+    return page[:-3] + ".html" if page.endswith(".md") else page
+
+
+def _tl_date(iso: str, span: str, label: str) -> dict:
+    date = {"year": iso[:4]}
+    if len(iso) >= 7:
+        date["month"] = str(int(iso[5:7]))
+    if len(iso) >= 10:
+        date["day"] = str(int(iso[8:10]))
+    if len(iso) >= 16:
+        date["hour"], date["minute"] = str(int(iso[11:13])), str(int(iso[14:16]))
+    date["display_date"] = label
+    return date
+
+
+def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[str, str]) -> str:
+    """The timeline in TimelineJS 3's JSON format; every text is HTML-escaped."""
+    events = []
+    for page in timeline.articles:
+        record = records.get(page)
+        if record is None:
+            continue
+        published = record.article.published
+        link = html.escape(_html_page(page), quote=True)
+        events.append({
+            "unique_id": f"article-{page.rsplit('/', 1)[-1][:-3]}",
+            "group": "Articles",
+            "start_date": _tl_date(published.iso() or "", published.precision.value, published_label(published)),
+            "text": {
+                "headline": f'<a href="{link}">{html.escape(record.article.title)}</a>',
+                "text": html.escape(f"By {record.author_text}" if record.author_text else "Author unknown"),
+            },
+        })
+    for n, event in enumerate(timeline.events, start=1):
+        sources = ", ".join(
+            f'<a href="{html.escape(_html_page(p), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
+        )
+        sentences = "".join(f"<p>{html.escape(s)}</p>" for s in dict.fromkeys(e.sentence for e in event.evidence))
+        events.append({
+            "unique_id": f"event-{n}",
+            "group": "Events",
+            "start_date": _tl_date(event.when.iso(), event.when.span.value, event.when.label()),
+            "text": {
+                "headline": html.escape(_headline(event.evidence[0].sentence)),
+                "text": f"{sentences}<p>Precision: {event.when.span.value}. Told in {sources}.</p>",
+            },
+        })
+    data = {"title": {"text": {"headline": "Timeline", "text": f"{len(timeline.articles)} articles and {len(timeline.events)} dated events"}}, "events": events}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _headline(sentence: str, limit: int = 90) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+__all__ = ["TIMELINE_JSON", "TIMELINE_PAGE", "render_timeline", "timeline_json", "Span"]
