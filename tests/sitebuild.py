@@ -19,6 +19,7 @@ def build_site(raw_dir: Path, work: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(work / "site")
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["plugins"] = [p if not (isinstance(p, dict) and "newsarchive" in p) else {"newsarchive": {"raw_dir": str(raw_dir)}} for p in config["plugins"]]
     config_file = work / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config), "utf-8")
@@ -86,12 +87,16 @@ class _ActiveContent(HTMLParser):
                 self.found.append(f"<{tag} {name}={value!r}>")
             if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
                 self.found.append(f"<{tag} {name}={value!r}>")
-        self._script = tag == "script"
+        # schema.org data is a script element the browser never runs; tojson escapes "<" in it
+        self._script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
+        self._data = tag == "script" and not self._script
 
     def handle_endtag(self, tag):
-        self._script = False
+        self._script = self._data = False
 
     def handle_data(self, data):
+        if getattr(self, "_data", False) and "<" in data:
+            self.found.append(f"<script type=application/ld+json>{data[:60]}")
         if self._script and "alert(" in data:
             self.found.append(f"<script>{data[:60]}")
 

@@ -82,7 +82,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Capture text in front matter is data: escape it before any template prints it."""
         if page.file.src_uri in self.generated:
+            schema = page.meta.pop("schema", None)  # printed through tojson, which escapes it for a script
             page.meta = escape_meta(page.meta)
+            if schema is not None:
+                page.meta["schema"] = schema
         return markdown
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):

@@ -14,7 +14,9 @@ from .timeline import build_timeline
 from .timeline_pages import render_timeline
 from .entity_pages import render_link_pages
 from .link import CurationError, Links, link, load_curation
-from .render import ARTICLES_PAGE, Record, article_links, render_article, render_articles, render_corpus, render_index
+from .browse import render_browse
+from .feed import FEED, render_feed
+from .render import Record, article_links, render_article, render_corpus
 
 Progress = Callable[[int, int, str], None]
 
@@ -96,8 +98,8 @@ def render(archive: Archive, raw_files: dict[str, Path], links: Links | None = N
     files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles) for r in archive.records}
     files.update(render_link_pages(links, archive.records))
     files.update(render_timeline(build_timeline([(r.page, r.article) for r in archive.records], links), archive.records, links))
-    files["index.md"] = render_index(archive.records)
-    files[ARTICLES_PAGE] = render_articles(archive.records)
+    files.update(render_browse(archive.records, links, archive.problems, archive.skipped))
+    files[FEED] = render_feed(archive.records)
     files["corpus.jsonl"] = render_corpus(archive.records, views)
     files.update(raw_files)
     return files

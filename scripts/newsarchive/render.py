@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import itertools
 import json
 import posixpath
 from collections.abc import Sequence
@@ -19,36 +18,13 @@ from markupsafe import Markup
 from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape
 from .models import Article, BlockKind, Precision, PubDate
+from .cite import apa, bibtex, fence, mla
+from .records import UNKNOWN_SOURCE, WORDS_PER_MINUTE, Record
+from .slugs import slugify
 
 SITE_TITLE = "News archive"
 
 
-@dataclass(frozen=True)
-class Record:
-    """An article with its provenance and where it lives in the site."""
-
-    source: str  # input path relative to the raw folder
-    sha256: str
-    size: int
-    encoding: str
-    page: str  # e.g. "articles/2011/02/000-e8bd22a5.md"
-    raw_copy: str  # e.g. "captures/000-e8bd22a5.txt"
-    article: Article
-
-    @property
-    def author_text(self) -> str | None:
-        names = self.article.authors
-        if not names:
-            return None
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    def link_from(self, page: str) -> str:
-        """A relative link to this record's page from another page of the docs folder."""
-        return posixpath.relpath(self.page, posixpath.dirname(page) or ".")
-
-    def words(self) -> int:
-        body = self.article.body
-        return sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in body)
 
 
 @lru_cache(maxsize=1)
@@ -64,15 +40,62 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _byline(record: Record) -> str:
-    article = record.article
-    parts = [f"By {record.author_text}" if record.author_text else "Author unknown"]
-    parts.append(article.published.iso() or "undated")
-    if article.organisation:
-        parts.append(article.organisation)
+def author_page(name: str) -> str:
+    return f"authors/{slugify(name, 'unknown')}.md"
+
+
+def source_page(name: str) -> str:
+    return f"sources/{slugify(name, 'unknown')}.md"
+
+
+def month_page(date: PubDate) -> str:
+    """The archive page of the month (or year) an article appeared in; undated ones have their own."""
+    if date.value is None:
+        return "articles/undated/index.md"
+    if date.precision is Precision.YEAR:
+        return f"articles/{date.value.year:04d}/index.md"
+    return f"articles/{date.value.year:04d}/{date.value.month:02d}/index.md"
+
+
+def date_label(date: PubDate) -> str:
+    value = date.value
+    if value is None:
+        return "undated"
+    if date.precision is Precision.YEAR:
+        return str(value.year)
+    if date.precision is Precision.MONTH:
+        return value.strftime("%B %Y")
+    day = f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
+    return f"{day}, {value.strftime('%H:%M')}" if date.precision is Precision.MINUTE else day
+
+
+def _link(text: str, target: str, page: str) -> Markup:
+    return Markup(f"[{md_escape(text)}]({relative(target, page)})")
+
+
+def _byline(record: Record) -> Markup:
+    """Author, date and time, source and dateline, each linked to its browse page."""
+    article, page = record.article, record.page
+    if article.authors:
+        links = [_link(name, author_page(name), page) for name in article.authors]
+        who = Markup("By ") + (links[0] if len(links) == 1 else Markup(", ").join(links[:-1]) + Markup(" and ") + links[-1])
+    else:
+        who = Markup("Author unknown")
+    date = article.published
+    when = Markup(f'<time datetime="{date.iso()}">{md_escape(date_label(date))}</time>') if date.known else Markup("Undated")
+    parts = [who, when + Markup(" (") + _link(month_label(date), month_page(date), page) + Markup(")"), _link(record.publication, source_page(record.publication), page)]
     if article.dateline:
-        parts.append(article.dateline)
-    return " · ".join(parts)
+        parts.append(Markup(md_escape(article.dateline)))
+    return Markup(" · ").join(parts)
+
+
+def _facts(record: Record) -> str:
+    article = record.article
+    captured, claimed = article.comments_captured(), article.comments_claimed
+    comments = f"{captured} comment{'s' if captured != 1 else ''} captured"
+    if claimed is not None:
+        comments += f" of {claimed} the page claimed"
+    return f"{record.words()} words · {record.reading_minutes()} min read · {comments}"
 
 
 def front_matter(record: Record) -> dict:
@@ -98,6 +121,27 @@ def front_matter(record: Record) -> dict:
         "comments_captured": article.comments_captured(),
         "warnings": list(article.warnings),
     }
+
+
+def json_ld(record: Record) -> dict:
+    """schema.org NewsArticle data for the page head."""
+    article = record.article
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "author": [{"@type": "Person", "name": name} for name in article.authors],
+        "wordCount": record.words(),
+        "commentCount": article.comments_captured(),
+        "isAccessibleForFree": True,
+    }
+    if article.published.known:
+        data["datePublished"] = article.published.iso()
+    if record.publication != UNKNOWN_SOURCE:
+        data["publisher"] = {"@type": "Organization", "name": record.publication}
+    if article.dateline:
+        data["dateline"] = article.dateline
+    return data
 
 
 ENTITIES_DIR = "entities"
@@ -243,13 +287,22 @@ def render_article(record: Record, view: ArticleLinks | None = None, titles: dic
         missing_link=Markup(relative(MISSING_PAGE, record.page)),
         related=related,
         byline=_byline(record),
+        facts=_facts(record),
+        citations=[("APA", apa(record)), ("MLA", mla(record)), ("BibTeX", bibtex(record))],
+        fence=fence,
         comment_summary=summary,
         source=posixpath.basename(record.source),
         raw_link=Markup(posixpath.relpath(record.raw_copy, posixpath.dirname(record.page))),
         sha256=record.sha256,
     )
-    post = frontmatter.Post(body, **front_matter(record))
+    meta = front_matter(record)
+    meta["tags"] = [entity.name for entity, _ in view.entities[:TAGS]]
+    meta["schema"] = json_ld(record)
+    post = frontmatter.Post(body, **meta)
     return frontmatter.dumps(post, sort_keys=False) + "\n"
+
+
+TAGS = 5  # the entities an article names most become its tags
 
 
 def newest_first(records: Sequence[Record]) -> list[Record]:
@@ -260,42 +313,10 @@ def newest_first(records: Sequence[Record]) -> list[Record]:
     return dated + undated
 
 
-HOME_NEWEST = 20
-
-
-def render_index(records: Sequence[Record], page: str = "index.md") -> str:
-    """The home page: what the archive holds and its newest articles."""
-    ordered = newest_first(records)
-    dates = [r.article.published.iso() for r in ordered if r.article.published.known]
-    return _environment().get_template("index.md.j2").render(
-        site_title=SITE_TITLE,
-        records=ordered,
-        newest=ordered[:HOME_NEWEST],
-        undated=sum(1 for r in records if not r.article.published.known),
-        base=page,
-        all_link=relative(ARTICLES_PAGE, page),
-        timeline_link=relative("timeline.md", page),
-        entities_link=relative(f"{ENTITIES_DIR}/index.md", page),
-        first_date=min(dates) if dates else None,
-        last_date=max(dates) if dates else None,
-        comment_total=sum(r.article.comments_captured() for r in records),
-    )
-
-
 ARTICLES_PAGE = "articles/index.md"
 
 
-def render_articles(records: Sequence[Record], page: str = ARTICLES_PAGE) -> str:
-    """Every article by month of publication, newest first; the undated last."""
-    ordered = newest_first(records)
-    months = [
-        (month, list(group))
-        for month, group in itertools.groupby(ordered, key=lambda r: _month_label(r.article.published))
-    ]
-    return _environment().get_template("articles.md.j2").render(records=ordered, months=months, base=page)
-
-
-def _month_label(date: PubDate) -> str:
+def month_label(date: PubDate) -> str:
     if not date.known:
         return "Undated"
     assert date.value is not None

@@ -69,4 +69,13 @@ def _remove_stale(out_dir: Path, current: set[str]) -> int:
         if target.is_file():
             target.unlink()
             removed += 1
+            _prune_empty(target.parent, out_dir)
     return removed
+
+
+def _prune_empty(folder: Path, out_dir: Path) -> None:
+    """Remove folders left empty by stale files, up to (not including) the output folder."""
+    root = out_dir.resolve()
+    while folder.resolve() != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

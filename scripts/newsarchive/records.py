@@ -1,0 +1,50 @@
+"""An article with its provenance and its place in the site: what every renderer takes."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .models import Article
+
+@dataclass(frozen=True)
+class Record:
+    """An article with its provenance and where it lives in the site."""
+
+    source: str  # input path relative to the raw folder
+    sha256: str
+    size: int
+    encoding: str
+    page: str  # e.g. "articles/2011/02/000-e8bd22a5.md"
+    raw_copy: str  # e.g. "captures/000-e8bd22a5.txt"
+    article: Article
+
+    @property
+    def author_text(self) -> str | None:
+        names = self.article.authors
+        if not names:
+            return None
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    def link_from(self, page: str) -> str:
+        """A relative link to this record's page from another page of the docs folder."""
+        return posixpath.relpath(self.page, posixpath.dirname(page) or ".")
+
+    def words(self) -> int:
+        body = self.article.body
+        return sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in body)
+
+    def reading_minutes(self) -> int:
+        return max(1, round(self.words() / WORDS_PER_MINUTE))
+
+    @property
+    def publication(self) -> str:
+        """Where the article appeared: the byline's organisation, else the folder the capture sits in."""
+        if self.article.organisation:
+            return self.article.organisation
+        folder = posixpath.dirname(self.source)
+        return folder.split("/")[0] if folder else UNKNOWN_SOURCE
+
+
+WORDS_PER_MINUTE = 230
+UNKNOWN_SOURCE = "Unattributed captures"
