@@ -6,7 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site serve test lock clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: setup site serve test lock clean browser
 
 setup: $(STAMP)
 
@@ -25,7 +27,15 @@ site: setup
 serve: setup
 	$(BIN)/mkdocs serve
 
-test: setup
+# Debian's chromium for the browser tests (Playwright drives it; no browser is downloaded).
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+test: setup browser
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 lock: setup

@@ -30,8 +30,9 @@ def _convert(args: argparse.Namespace) -> int:
         archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress)
         bar.update(task, description="Cross-linking")
         archive, links = pipeline.link_archive(archive, Path(args.entities) if args.entities else None)
+        archive, book = pipeline.readdress(archive, Path(args.addresses) if args.addresses else None)
     try:
-        written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links))
+        written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links, book))
     except UnsafePathError as error:
         console.print(f"error: {error}")
         return 1
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--strict", action="store_true", help="exit non-zero when any file has a warning")
     convert.add_argument("--max-mib", type=float, default=20.0, help="largest capture to read, in MiB (default 20)")
     convert.add_argument("--entities", metavar="FILE", help="curated entities file (YAML): add, merge, rename, retype or ignore entities")
+    convert.add_argument("--addresses", metavar="FILE", help="address book (YAML) that keeps moved articles' old addresses redirecting; updated by each run")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     args = parser.parse_args(argv)
     return _convert(args)

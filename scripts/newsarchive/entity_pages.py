@@ -6,12 +6,11 @@ import json
 import re
 from collections.abc import Sequence
 
-import frontmatter
 from markupsafe import Markup
 
 from .link import Entity, Kind, Links, Mention
 from .link.entities import body_texts
-from .markdown import md_escape
+from .markdown import md_escape, page_text
 from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, relative
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
@@ -83,7 +82,7 @@ def render_entity(entity: Entity, links: Links, records: dict[str, Record], name
         index_link=Markup(relative(ENTITIES_INDEX, page)),
     )
     meta = {"title": entity.name, "entity_kind": entity.kind.value, "aliases": list(entity.aliases), "roles": list(entity.roles)}
-    return frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False) + "\n"
+    return page_text(body, meta)
 
 
 def render_entities_index(entities: Sequence[Entity]) -> str:

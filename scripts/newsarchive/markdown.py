@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import frontmatter
+import yaml
 from markupsafe import Markup
 
 _INLINE = re.compile(r"([\\`*_{}\[\]|])")
@@ -31,3 +33,20 @@ def finalize(value: object) -> object:
     if isinstance(value, Markup):
         return str(value)
     return md_escape(str(value))
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting the strings a plain scalar would lose (edge whitespace such as a lone NBSP)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    risky = value != value.strip() or any(c.isspace() and c not in " \n" for c in value)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if risky else None)
+
+
+_FrontMatterDumper.add_representer(str, _represent_str)
+
+
+def page_text(body: str, meta: dict) -> str:
+    """A Markdown page: YAML front matter written by python-frontmatter, then the body."""
+    return frontmatter.dumps(frontmatter.Post(body, **meta), Dumper=_FrontMatterDumper, sort_keys=False) + "\n"

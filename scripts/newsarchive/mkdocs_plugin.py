@@ -29,6 +29,8 @@ class NewsArchiveConfig(base.Config):
     max_mib = config_options.Type(float, default=20.0)
     #: curated entities (YAML), relative to mkdocs.yml; optional
     entities_file = config_options.Type(str, default="entities.yml")
+    #: the address book (YAML) that keeps old addresses redirecting, relative to mkdocs.yml
+    addresses_file = config_options.Type(str, default="addresses.yml")
     #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
     warn_on_capture_warnings = config_options.Type(bool, default=False)
 
@@ -63,10 +65,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.generated = set()
         archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576))
         archive, links = pipeline.link_archive(archive, self._config_path(config, self.config.entities_file))
+        archive, book = pipeline.readdress(archive, self._config_path(config, self.config.addresses_file))
         for problem in archive.problems:
             level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
             log.log(level, "newsarchive: %s", problem)
-        for path, content in sorted(pipeline.render(archive, raw_files, links).items()):
+        for path, content in sorted(pipeline.render(archive, raw_files, links, book).items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)

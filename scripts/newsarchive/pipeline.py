@@ -14,6 +14,7 @@ from .timeline import build_timeline
 from .timeline_pages import render_timeline
 from .entity_pages import render_link_pages
 from .link import CurationError, Links, link, load_curation
+from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
 from .feed import FEED, render_feed
 from .render import Record, article_links, render_article, render_corpus
@@ -90,7 +91,23 @@ def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[A
     return archive, link([(r.page, r.article) for r in archive.records], curation)
 
 
-def render(archive: Archive, raw_files: dict[str, Path], links: Links | None = None) -> dict[str, str | Path]:
+def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, AddressBook]:
+    """Update the address book with this build's addresses; a book that cannot be read is reported and replaced."""
+    try:
+        book = load_book(book_file)
+    except AddressBookError as error:
+        problem = Problem(book_file.name if book_file else ADDRESS_BOOK, Severity.WARNING, f"{error}; old addresses will not redirect")
+        archive = Archive(archive.records, (*archive.problems, problem), archive.skipped)
+        book = AddressBook()
+    book = update_book(book, archive.records)
+    if book_file is not None:
+        save_book(book, book_file)
+    return archive, book
+
+
+def render(
+    archive: Archive, raw_files: dict[str, Path], links: Links | None = None, book: AddressBook | None = None
+) -> dict[str, str | Path]:
     """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is."""
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
     views = article_links(links)
@@ -102,4 +119,6 @@ def render(archive: Archive, raw_files: dict[str, Path], links: Links | None = N
     files[FEED] = render_feed(archive.records)
     files["corpus.jsonl"] = render_corpus(archive.records, views)
     files.update(raw_files)
+    if book is not None:
+        files.update(redirect_files(book, archive.records))
     return files

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-import frontmatter
 import jinja2
 from markupsafe import Markup
 
 from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
-from .markdown import finalize, md_escape
+from .markdown import finalize, md_escape, page_text
 from .models import Article, BlockKind, Precision, PubDate
 from .cite import apa, bibtex, fence, mla
 from .records import UNKNOWN_SOURCE, WORDS_PER_MINUTE, Record
@@ -298,8 +297,7 @@ def render_article(record: Record, view: ArticleLinks | None = None, titles: dic
     meta = front_matter(record)
     meta["tags"] = [entity.name for entity, _ in view.entities[:TAGS]]
     meta["schema"] = json_ld(record)
-    post = frontmatter.Post(body, **meta)
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    return page_text(body, meta)
 
 
 TAGS = 5  # the entities an article names most become its tags

@@ -1,0 +1,102 @@
+"""Permanent addresses: every address an article ever had keeps working.
+
+An article's address comes from its publication date and its capture's file
+name, never from its title, so a better title inference or a corrected headline
+leaves it alone. When an address does change (a corrected date, a renamed or
+moved capture), the address book remembers the old one and the site gets a
+redirect page there. The book is a small YAML file beside mkdocs.yml, meant to
+be kept with the captures.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .records import Record
+
+ADDRESS_BOOK = "addresses.yml"
+
+
+@dataclass
+class AddressBook:
+    """Where each capture's article lives (by source path, with its sha256), and every old address."""
+
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)  # source: {page, sha256}
+    redirects: dict[str, str] = field(default_factory=dict)  # old page: current page
+
+
+class AddressBookError(ValueError):
+    pass
+
+
+def load_book(path: Path | None) -> AddressBook:
+    if path is None or not path.is_file():
+        return AddressBook()
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise AddressBookError(f"{path.name}: not valid YAML: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("pages", {}), dict) or not isinstance(data.get("redirects", {}), dict):
+        raise AddressBookError(f"{path.name}: expected the keys 'pages' and 'redirects'; delete the file to start a new one")
+    return AddressBook(dict(data.get("pages") or {}), {str(k): str(v) for k, v in (data.get("redirects") or {}).items()})
+
+
+def update_book(book: AddressBook, records: Sequence[Record]) -> AddressBook:
+    """The book after this build: the current addresses, and a redirect for every address that moved."""
+    by_hash = {entry.get("sha256"): entry.get("page") for entry in book.pages.values()}
+    current = {r.page for r in records}
+    redirects = dict(book.redirects)
+    pages: dict[str, dict[str, str]] = {}
+    for record in records:
+        known = book.pages.get(record.source)
+        old = known.get("page") if known else by_hash.get(record.sha256)  # a capture renamed or moved, unchanged
+        if old and old != record.page:
+            redirects[old] = record.page
+        pages[record.source] = {"page": record.page, "sha256": record.sha256}
+    for source, entry in book.pages.items():
+        if source not in pages and entry.get("page") not in current:
+            pages[source] = entry  # a capture gone from this build: keep its address for when it comes back
+    resolved = {}
+    for old in redirects:
+        target, seen = redirects[old], {old}
+        while target in redirects and target not in seen:  # follow chains: a → b → c is a → c
+            seen.add(target)
+            target = redirects[target]
+        if old not in current and target in current:
+            resolved[old] = target
+    return AddressBook(dict(sorted(pages.items())), dict(sorted(resolved.items())))
+
+
+def save_book(book: AddressBook, path: Path) -> None:
+    text = "# newsarchive keeps this file: the address of every article and every address that moved.\n"
+    text += yaml.safe_dump({"pages": book.pages, "redirects": book.redirects}, sort_keys=True, allow_unicode=True)
+    if not path.is_file() or path.read_text("utf-8") != text:
+        path.write_text(text, "utf-8")
+
+
+def _html(page: str) -> str:
+    return page[:-3] + ".html" if page.endswith(".md") else page
+
+
+def redirect_page(old: str, new: str, title: str) -> str:
+    """A static page at the old address that sends the reader on, with or without JavaScript."""
+    target = html.escape(posixpath.relpath(_html(new), posixpath.dirname(old) or "."), quote=True)
+    name = html.escape(title)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>Moved: {name}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+        f"<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n"
+        f"<body>\n<p>This article has moved: <a href=\"{target}\">{name}</a>.</p>\n</body>\n</html>\n"
+    )
+
+
+def redirect_files(book: AddressBook, records: Sequence[Record]) -> dict[str, str]:
+    """The redirect pages of the book, by path in the docs folder (``.html`` files, copied as they are)."""
+    titles = {r.page: r.article.title for r in records}
+    return {_html(old): redirect_page(old, new, titles.get(new, "the article")) for old, new in book.redirects.items() if new in titles}

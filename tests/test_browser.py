@@ -1,0 +1,123 @@
+"""The shipped corpus as a reader sees it: real chromium, from the file system and from a web server."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import ARTIFACTS, chromium, serve
+from .conftest import SEED
+from .sitebuild import build_site
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+TOM_WARREN = ["Official: Nokia partners with Microsoft for Windows Phone 7", "Ballmer talks up Nokia Windows Phone 7 partnership"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(SEED, tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module", params=["file", "http"])
+def base(request, site: Path) -> Iterator[str]:
+    if request.param == "file":
+        yield site.as_uri() + "/"
+    else:
+        with serve(site) as url:
+            yield url
+
+
+class Reader:
+    """A page in chromium that records every console error, page error and failed request."""
+
+    def __init__(self, browser, base: str) -> None:
+        self.base = base
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} {r.failure}"))
+        self.page.on("request", lambda r: None if r.url.startswith(("file:", base, "data:", "blob:")) else self.errors.append(f"left the site: {r.url}"))
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("load")
+
+    def search(self, words: str) -> list[str]:
+        self.page.locator("input.md-search__input").click(force=True)  # the box sits under its label until focused
+        self.page.keyboard.type(words)  # Material searches on key events, so type as a person does
+        results = self.page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        return [t.strip() for t in results.all_inner_texts()]
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def reader(browser, base: str) -> Iterator[Reader]:
+    instance = Reader(browser, base)
+    yield instance
+    instance.close()
+    assert instance.errors == []
+
+
+def kind(base: str) -> str:
+    return "file" if base.startswith("file:") else "http"
+
+
+def test_search_finds_both_tom_warren_articles(reader: Reader) -> None:
+    reader.open("index.html")
+    titles = reader.search("burning platform")
+    for title in TOM_WARREN:
+        assert any(title in t for t in titles), titles
+
+
+def test_search_result_opens_the_article_with_its_nested_reply(reader: Reader, base: str) -> None:
+    reader.open("index.html")
+    reader.search("burning platform")
+    reader.page.locator(".md-search-result__item a", has_text="Ballmer talks up").first.click()
+    reader.page.wait_for_url(re.compile(r".*001-82de473aebdb76e8\.html.*"))
+    reply = reader.page.locator(".na-comment .na-comment", has_text="Tom W").first
+    assert reply.is_visible()
+    assert "article author" in reply.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reader.page.screenshot(path=str(ARTIFACTS / f"article-{kind(base)}.png"), full_page=True)
+
+
+def test_entity_link_leads_to_the_entity_page(reader: Reader) -> None:
+    reader.open("articles/2011/02/000-e8bd22a597f5bb90.html")
+    reader.page.locator("a.na-entity", has_text="Stephen Elop").first.click()
+    reader.page.wait_for_url(re.compile(r".*entities/stephen-elop\.html"))
+    assert reader.page.locator("h1").inner_text().strip() == "Stephen Elop"
+    assert reader.page.locator("text=Nokia CEO").first.is_visible()
+
+
+def test_timeline_link_leads_to_the_timeline(reader: Reader, base: str) -> None:
+    reader.open("index.html")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reader.page.screenshot(path=str(ARTIFACTS / f"home-{kind(base)}.png"), full_page=True)
+    reader.page.locator("article a", has_text="Timeline").first.click()
+    reader.page.wait_for_url(re.compile(r".*timeline\.html"))
+    assert reader.page.locator(".na-timeline .na-tl-item").count() >= 7
+    reader.page.locator(".na-tl-item", has_text="press event on Sunday").first.scroll_into_view_if_needed()
+    reader.page.screenshot(path=str(ARTIFACTS / f"timeline-{kind(base)}.png"), full_page=True)
+
+
+def test_dark_mode_switches_and_stays(reader: Reader, base: str) -> None:
+    reader.open("timeline.html")
+    body = reader.page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    reader.page.locator("label.md-header__button[for^='__palette']").first.click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    reader.page.screenshot(path=str(ARTIFACTS / f"timeline-dark-{kind(base)}.png"))
