@@ -31,6 +31,7 @@ _SEP = r"\s*(?:,|at|@|-|–|—|\||·)?\s*"
 #: A written date with an optional time before or after it.
 DATE_SPAN = re.compile(rf"(?:(?:{_TIME}){_SEP})?\b{_DATE}(?:{_SEP}(?:{_TIME}))?(?![\w])", re.IGNORECASE)
 
+_DIGIT = re.compile(r"\d")
 _PERIODS = {"time": Precision.MINUTE, "day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
 
 
@@ -61,6 +62,8 @@ def interpret(text: str) -> PubDate | None:
 
 def find_date(text: str) -> tuple[PubDate, tuple[int, int]] | None:
     """The first complete date written in ``text`` and where it stands."""
+    if not _DIGIT.search(text):
+        return None  # a complete date has a year
     for match in DATE_SPAN.finditer(text):
         date = interpret(match.group(0))
         if date is not None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy
+from ftfy.badness import is_bad
 
 from .models import Problem, Severity
 
@@ -83,16 +85,25 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, less tab and line ends
+#: What ftfy's fixes act on besides mojibake: controls, escapes, lone surrogates, replacement characters.
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
+
+
 def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return controls / max(len(text), 1)
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
+
+
+def _needs_ftfy(text: str) -> bool:
+    """ftfy reads every line; most captures need none of its fixes, which this finds out in one pass."""
+    return bool(is_bad(text) or _SUSPECT.search(text)) or not unicodedata.is_normalized("NFC", text)
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
     """Repair mojibake (ftfy), unify line ends, drop stray control characters."""
     warnings: list[str] = []
     unified = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_text(unified, config=_FTFY_CONFIG)
+    fixed = ftfy.fix_text(unified, config=_FTFY_CONFIG) if _needs_ftfy(unified) else unified
     if fixed != unified:
         sample = _first_difference(unified, fixed)
         warnings.append(f"repaired broken encoding (mojibake), for example {sample}")

@@ -60,7 +60,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         date = date_only(rest) if rest else None
         if not rest or date:
             return Header(says.group("name"), date, True)
-    found = find_date(text)
+    found = find_date(text) if len(text) <= HEADER_MAX else None
     if found:
         date, (start, end) = found
         name = re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,–—-])\s*$", "", text[:start]).strip()
@@ -194,6 +194,9 @@ def _owner(stack: list[_Node], line: Line) -> _Node | None:
         if node.indent < line.indent:
             return node
     return stack[-1] if stack and line.indent >= stack[-1].indent else None
+
+
+HEADER_MAX = 160  # a "name | date" header is short; longer lines are comment text
 
 
 def date_only(text: str) -> PubDate | None:

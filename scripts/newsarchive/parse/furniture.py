@@ -114,8 +114,14 @@ _COMMENT_FORM = re.compile(
 )
 
 
+#: Past this length a line is prose or a cookie notice: no button, menu, footer or link list runs so long.
+LONG_LINE = 300
+
+
 def furniture_reason(text: str) -> str | None:
     """Why a line is page furniture, or None when it may be article text."""
+    if len(text) > LONG_LINE:
+        return _cookie_notice(text)
     for rule in RULES:
         reason = rule(text)
         if reason:

@@ -174,6 +174,11 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
 
+#: A cheap first look: a sentence with none of these holds no date expression.
+_ANY = re.compile(
+    rf"\d|\b{MONTH}(?!\w)|day\b|days\b|tonight|tomorrow|week|month|year",
+    re.I,
+)
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -189,6 +194,8 @@ def find_expressions(sentence: str, base: PubDate | None, quoted: list[tuple[int
     year needs at least the year. ``quoted`` are spans of the sentence inside
     quotation marks (found over the whole paragraph); by default, the sentence's own.
     """
+    if not _ANY.search(sentence):
+        return []
     quoted = quoted_spans(sentence) if quoted is None else quoted
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
