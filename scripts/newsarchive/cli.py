@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import time
 import sys
 from pathlib import Path
 
@@ -27,15 +29,34 @@ def _convert(args: argparse.Namespace) -> int:
         def progress(done: int, total: int, source: str) -> None:
             bar.update(task, completed=done, total=total, description=f"Reading {source}")
 
-        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress)
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[stage] = round(now - clock, 3)
+            clock = now
+
+        cache = Path(args.cache) if args.cache else None
+        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress, cache_dir=cache)
+        lap("read_parse")
         bar.update(task, description="Cross-linking")
         archive, links = pipeline.link_archive(archive, Path(args.entities) if args.entities else None)
+        lap("cross_link")
+        bar.update(task, description="Placing on the timeline")
+        timeline = pipeline.place(archive, links)
+        lap("timeline")
         archive, book = pipeline.readdress(archive, Path(args.addresses) if args.addresses else None)
-    try:
-        written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links, book))
-    except UnsafePathError as error:
-        console.print(f"error: {error}")
-        return 1
+        bar.update(task, description="Rendering pages")
+        try:
+            written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links, book, timeline))
+        except UnsafePathError as error:
+            console.print(f"error: {error}")
+            return 1
+        lap("render_write")
+    if args.timings:
+        Path(args.timings).write_text(json.dumps({"articles": len(archive.records), "stages": timings}, indent=1) + "\n", "utf-8")
     total = len(archive.records) + archive.failed()
     if not args.quiet or archive.problems:
         print_report(archive, total, console)
@@ -59,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--max-mib", type=float, default=20.0, help="largest capture to read, in MiB (default 20)")
     convert.add_argument("--entities", metavar="FILE", help="curated entities file (YAML): add, merge, rename, retype or ignore entities")
     convert.add_argument("--addresses", metavar="FILE", help="address book (YAML) that keeps moved articles' old addresses redirecting; updated by each run")
+    convert.add_argument("--cache", metavar="DIR", help="keep parsed captures in DIR, keyed by content, so unchanged captures are not parsed again")
+    convert.add_argument("--timings", metavar="FILE", help="write the seconds each stage took to FILE (JSON)")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     args = parser.parse_args(argv)
     return _convert(args)

@@ -31,6 +31,8 @@ class NewsArchiveConfig(base.Config):
     entities_file = config_options.Type(str, default="entities.yml")
     #: the address book (YAML) that keeps old addresses redirecting, relative to mkdocs.yml
     addresses_file = config_options.Type(str, default="addresses.yml")
+    #: parsed captures kept by content hash, relative to mkdocs.yml; "" turns the cache off
+    cache_dir = config_options.Type(str, default=".newsarchive-cache")
     #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
     warn_on_capture_warnings = config_options.Type(bool, default=False)
 
@@ -63,7 +65,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             log.warning("newsarchive: the folder of captures %s does not exist; set raw_dir in mkdocs.yml", raw_dir)
             return files
         self.generated = set()
-        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576))
+        cache = self._config_path(config, self.config.cache_dir) if self.config.cache_dir else None
+        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576), cache_dir=cache)
         archive, links = pipeline.link_archive(archive, self._config_path(config, self.config.entities_file))
         archive, book = pipeline.readdress(archive, self._config_path(config, self.config.addresses_file))
         for problem in archive.problems:

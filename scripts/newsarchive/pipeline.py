@@ -10,12 +10,13 @@ from .models import Problem, Severity
 from .parse import common_lines, parse_capture
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
 from .slugs import unique_slug
-from .timeline import build_timeline
+from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
 from .entity_pages import render_link_pages
 from .link import CurationError, Links, link, load_curation
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
+from .cache import ParseCache, furniture_fingerprint
 from .feed import FEED, render_feed
 from .render import Record, article_links, render_article, render_corpus
 
@@ -46,8 +47,13 @@ def _page_for(capture: Capture, published_iso: str | None, taken: set[str]) -> t
     return f"{folder}/{candidate}.md", f"captures/{candidate}{raw_suffix if raw_suffix != '.md' else '.md.txt'}"
 
 
-def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> tuple[Archive, dict[str, Path]]:
-    """Read and parse every capture under ``raw_dir``. Returns the archive and the raw captures to publish, by site path."""
+def collect(
+    raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None, cache_dir: Path | None = None
+) -> tuple[Archive, dict[str, Path]]:
+    """Read and parse every capture under ``raw_dir``. Returns the archive and the raw captures to publish, by site path.
+
+    With ``cache_dir``, a capture whose content, batch furniture and parser are unchanged is not parsed again.
+    """
     paths, skipped = find_captures(raw_dir)
     problems: list[Problem] = [
         Problem(name, Severity.WARNING, "skipped: not a text capture (.txt, .text or .md)") for name in skipped
@@ -64,12 +70,18 @@ def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Prog
         if progress:
             progress(done, len(paths), source)
     common = common_lines(c.text for c in captures)
+    cache = ParseCache(cache_dir)
+    furniture = furniture_fingerprint(common)
     records: list[Record] = []
     raw_files: dict[str, Path] = {}
     taken: set[str] = set()
     for capture in captures:
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
-        article = parse_capture(capture.text, common=common)
+        key = cache.key(capture.sha256, furniture)
+        article = cache.get(key)
+        if article is None:
+            article = parse_capture(capture.text, common=common)
+            cache.put(key, article)
         if not article.body and not article.comments:
             problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
             continue
@@ -77,6 +89,7 @@ def collect(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Prog
         page, raw_copy = _page_for(capture, article.published.iso(), taken)
         records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
         raw_files[raw_copy] = capture.path
+    cache.prune()
     return Archive(tuple(records), tuple(problems), tuple(skipped)), raw_files
 
 
@@ -89,6 +102,11 @@ def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[A
         archive = Archive(archive.records, (*archive.problems, problem), archive.skipped)
         curation = None
     return archive, link([(r.page, r.article) for r in archive.records], curation)
+
+
+def place(archive: Archive, links: Links) -> Timeline:
+    """The timeline of the archive: its articles and the events their text dates."""
+    return build_timeline([(r.page, r.article) for r in archive.records], links)
 
 
 def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, AddressBook]:
@@ -106,7 +124,11 @@ def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, Addres
 
 
 def render(
-    archive: Archive, raw_files: dict[str, Path], links: Links | None = None, book: AddressBook | None = None
+    archive: Archive,
+    raw_files: dict[str, Path],
+    links: Links | None = None,
+    book: AddressBook | None = None,
+    timeline: Timeline | None = None,
 ) -> dict[str, str | Path]:
     """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is."""
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
@@ -114,7 +136,8 @@ def render(
     titles = {r.page: r.article.title for r in archive.records}
     files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles) for r in archive.records}
     files.update(render_link_pages(links, archive.records))
-    files.update(render_timeline(build_timeline([(r.page, r.article) for r in archive.records], links), archive.records, links))
+    timeline = timeline if timeline is not None else place(archive, links)
+    files.update(render_timeline(timeline, archive.records, links))
     files.update(render_browse(archive.records, links, archive.problems, archive.skipped))
     files[FEED] = render_feed(archive.records)
     files["corpus.jsonl"] = render_corpus(archive.records, views)

@@ -10,6 +10,7 @@ initials, a name without its version number when only one version is named.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -17,14 +18,14 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|[-’'.](?=[^\W_]))*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w&]*(?:[-’'.][^\W_][\w&]*)*")
 _NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
 _OPENERS = "“‘\"'([{«‹—–-*•"
 _ENDERS = ".!?:;…"
 _CLOSERS = "”’\"')]}»›"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -61,6 +62,7 @@ def _is_capitalised(word: str) -> bool:
     return len(word) >= 4 and any(c.isupper() for c in word[1:]) and word.isalnum()
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     lower = word.lower()
     if not _is_capitalised(word) or lower in lexicon.STOP or lower in lexicon.ROLES:
@@ -167,18 +169,19 @@ class Candidate:
     articles: set[str] = field(default_factory=set)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][\w&]*(?:[-’'.][a-z][\w&]*)*")
+_CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w&]*(?:[-’'.][\w&]+)*")
+
+
 def _vocabulary(texts: Sequence[tuple[str, str]], support: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     """Lowercase words of the whole corpus, and capitalised words of the supporting text (comments)."""
     lower: Counter[str] = Counter()
     support_caps: Counter[str] = Counter()
     for _, text in texts:
-        lower.update(t.text for t in _tokens(text) if t.text[:1].islower())
+        lower.update(_LOWER_WORD.findall(text))
     for text in support:
-        for token in _tokens(text):
-            if token.text[:1].islower():
-                lower[token.text] += 1
-            elif _is_name_word(token.text):
-                support_caps[token.text] += 1
+        lower.update(_LOWER_WORD.findall(text))
+        support_caps.update(w for w in _CAPITAL_WORD.findall(text) if _is_name_word(w))
     return lower, support_caps
 
 
