@@ -83,7 +83,23 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--cache", metavar="DIR", help="keep parsed captures in DIR, keyed by content, so unchanged captures are not parsed again")
     convert.add_argument("--timings", metavar="FILE", help="write the seconds each stage took to FILE (JSON)")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    bench = commands.add_parser("bench", help="benchmark synthetic archives against a bare Material build; figures to WORK/results.{json,md}")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="archive sizes (default 1000 10000)")
+    bench.add_argument("--work", default="bench", help="folder for the archives and the figures (default bench/)")
+    generate = commands.add_parser("generate", help="write N synthetic captures into a folder")
+    generate.add_argument("count", type=int)
+    generate.add_argument("folder")
+    generate.add_argument("--seed", type=int, default=2011)
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .benchmark import main as bench_main
+
+        return bench_main(args.sizes, Path(args.work))
+    if args.command == "generate":
+        from .synth import generate as write
+
+        write(args.count, Path(args.folder), args.seed)
+        return 0
     return _convert(args)
 
 

@@ -94,20 +94,35 @@ def render_entities_index(entities: Sequence[Entity]) -> str:
     return _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
 
 
-def render_missing(links: Links, records: dict[str, Record]) -> str:
-    """References that no archived article matches, grouped by the article that cites them."""
+MISSING_PER_PAGE = 100  # citing articles on one page of "Not in the archive"
+TAGS_PAGE = "tags.md"
+TAGS_LISTED = 300
+
+
+def render_missing(links: Links, records: dict[str, Record]) -> dict[str, str]:
+    """References that no archived article matches, grouped by the article that cites them, 100 articles a page."""
     citing: dict[str, list] = {}
     for reference in links.references:
         if reference.target is None and reference.article in records:
             citing.setdefault(reference.article, []).append(reference)
-    groups = [
-        (record, Markup(relative(record.page, MISSING_PAGE)), citing[record.page])
-        for record in newest_first([records[p] for p in citing])
-    ]
+    ordered = newest_first([records[p] for p in citing])
+    chunks = [ordered[i: i + MISSING_PER_PAGE] for i in range(0, max(len(ordered), 1), MISSING_PER_PAGE)]
+    paths = [MISSING_PAGE if n == 0 else f"missing-{n + 1}.md" for n in range(len(chunks))]
     found = sum(1 for r in links.references if r.target)
-    return _environment().get_template("missing.md.j2").render(
-        groups=groups, missing=sum(len(refs) for _, _, refs in groups), found=found
-    )
+    missing = sum(len(refs) for refs in citing.values())
+    files = {}
+    for n, (path, chunk) in enumerate(zip(paths, chunks)):
+        groups = [(record, Markup(relative(record.page, path)), citing[record.page]) for record in chunk]
+        pager = [(str(i + 1), Markup(relative(p, path)), i == n) for i, p in enumerate(paths)] if len(paths) > 1 else []
+        files[path] = _environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=pager)
+    return files
+
+
+def render_tags(entities: Sequence[Entity]) -> str:
+    """The tags (the entities articles name most), with their number of articles, each leading to its entity page."""
+    ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))[:TAGS_LISTED]
+    rows = [(e, Markup(relative(entity_page(e.id), TAGS_PAGE)), len(e.articles)) for e in ranked]
+    return _environment().get_template("tags.md.j2").render(rows=rows, total=len(entities), index=Markup(relative(ENTITIES_INDEX, TAGS_PAGE)))
 
 
 def entity_line(entity: Entity, links: Links) -> str:
@@ -137,7 +152,8 @@ def render_link_pages(links: Links, records: Sequence[Record]) -> dict[str, str]
     names = links.by_id()
     files = {entity_page(e.id): render_entity(e, links, by_page, names) for e in links.entities}
     files[ENTITIES_INDEX] = render_entities_index(links.entities)
-    files[MISSING_PAGE] = render_missing(links, by_page)
+    files.update(render_missing(links, by_page))
+    files[TAGS_PAGE] = render_tags(links.entities)
     files["entities.jsonl"] = "".join(entity_line(e, links) + "\n" for e in links.entities)
     return files
 

@@ -1,0 +1,223 @@
+"""The benchmark: synthetic archives of 1,000 and 10,000 articles, each stage timed, against a bare Material build.
+
+    newsarchive bench [--sizes 1000 10000] [--work bench]
+
+For each size it generates the captures (once; they are reused), converts them
+(read and parse, cross-link, timeline, render), builds the site with this
+project's mkdocs.yml, builds the same pages with a bare Material configuration,
+changes one capture and converts again, and measures peak memory (of each
+process, from the kernel's accounting), site size, the largest page and the
+bytes a browser fetches for a first search. The figures go to
+``WORK/results.json`` and ``WORK/results.md``; the targets are checked there,
+not by timed tests.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .synth import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TARGETS = {
+    "articles_per_second": 1000.0,  # conversion rate, at least
+    "pipeline_over_bare": 1.2,  # convert + build against a bare Material build of the same pages, at most
+    "peak_mib": 1024.0,  # any one process, at most
+    "incremental_share": 0.1,  # re-conversion after one capture changed, against a full one, at most
+    "first_search_kib": 300.0,  # bytes fetched for a first query, at most
+}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    returncode: int
+
+
+@dataclass
+class Figures:
+    articles: int
+    stages: dict[str, float] = field(default_factory=dict)
+    convert: Run | None = None
+    build: Run | None = None
+    bare_build: Run | None = None
+    incremental_convert: Run | None = None
+    site_mib: float = 0.0
+    bare_site_mib: float = 0.0
+    largest_page: str = ""
+    largest_page_kib: float = 0.0
+    bare_largest_page_kib: float = 0.0
+    first_search_kib: float = 0.0
+    bare_first_search_kib: float = 0.0
+    search: str = ""
+
+    def checks(self) -> dict[str, dict]:
+        assert self.convert and self.build and self.bare_build and self.incremental_convert
+        rate = self.articles / max(self.convert.seconds, 1e-9)
+        ratio = (self.convert.seconds + self.build.seconds) / max(self.bare_build.seconds, 1e-9)
+        peak = max(self.convert.peak_mib, self.build.peak_mib)
+        share = self.incremental_convert.seconds / max(self.convert.seconds, 1e-9)
+        return {
+            "articles_per_second": {"value": round(rate, 1), "target": f">= {TARGETS['articles_per_second']:.0f}", "met": rate >= TARGETS["articles_per_second"]},
+            "pipeline_over_bare": {"value": round(ratio, 2), "target": f"<= {TARGETS['pipeline_over_bare']}", "met": ratio <= TARGETS["pipeline_over_bare"]},
+            "peak_mib": {"value": round(peak, 1), "target": f"< {TARGETS['peak_mib']:.0f}", "met": peak < TARGETS["peak_mib"]},
+            "incremental_share": {"value": round(share, 3), "target": f"<= {TARGETS['incremental_share']}", "met": share <= TARGETS["incremental_share"]},
+            "first_search_kib": {"value": round(self.first_search_kib, 1), "target": f"<= {TARGETS['first_search_kib']:.0f}", "met": self.first_search_kib <= TARGETS["first_search_kib"]},
+        }
+
+
+def run(command: list[str], cwd: Path | None = None) -> Run:
+    """Run a command; its wall time and its peak resident memory, from wait4."""
+    start = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        sys.stderr.write(errors.decode("utf-8", "replace")[-2000:])
+    return Run(round(seconds, 2), round(usage.ru_maxrss / 1024, 1), process.returncode)
+
+
+def _config(docs: Path, site: Path, bare: bool) -> dict:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"], config["site_dir"] = str(docs), str(site)
+    config["strict"] = False
+    # the pages are already converted: everything of the plugin but the conversion stays
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "newsarchive" in p)]
+    if bare:
+        config = {
+            "site_name": "Bare Material",
+            "docs_dir": str(docs),
+            "site_dir": str(site),
+            "use_directory_urls": False,
+            "theme": {"name": "material"},
+            "markdown_extensions": config["markdown_extensions"],
+            # the same sections-only navigation: listing every article would make Material's build quadratic
+            "nav": config["nav"],
+            "not_in_nav": config["not_in_nav"],
+        }
+    else:
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    return config
+
+
+def _folder_mib(folder: Path) -> float:
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1_048_576, 1)
+
+
+def _largest(folder: Path) -> tuple[str, float]:
+    pages = [(p.stat().st_size, p) for p in folder.rglob("*.html")]
+    size, path = max(pages) if pages else (0, folder)
+    return path.relative_to(folder).as_posix(), round(size / 1024, 1)
+
+
+def _first_search_kib(site: Path) -> tuple[float, str]:
+    """Gzipped bytes a browser fetches before it can show a first result."""
+    shards = site / "search" / "shards"
+    if shards.is_dir():  # the split index: the manifest, one term shard and one page of documents
+        manifest = site / "search" / "manifest.js"
+        shard = max(shards.glob("*.js"), key=lambda p: p.stat().st_size)
+        docs = max((site / "search" / "docs").glob("*.js"), key=lambda p: p.stat().st_size)
+        files = [manifest, shard, docs]
+        kind = "newsarchive split index (largest shard)"
+    else:
+        index = site / "search" / "search_index.js"
+        files = [index if index.exists() else site / "search" / "search_index.json"]
+        kind = "Material search index"
+    return round(sum(len(gzip.compress(f.read_bytes(), 6)) for f in files) / 1024, 1), kind
+
+
+def measure(size: int, work: Path) -> Figures:
+    folder = work / str(size)
+    raw = folder / "raw"
+    if len(list(raw.glob("*.txt"))) != size:
+        shutil.rmtree(raw, ignore_errors=True)
+        generate(size, raw)
+    docs, cache = folder / "docs", folder / "cache"
+    for path in (docs, cache, folder / "site", folder / "bare-site"):
+        shutil.rmtree(path, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", docs)
+    figures = Figures(size)
+    timings = folder / "timings.json"
+    convert = [sys.executable, "-m", "newsarchive", "convert", str(raw), str(docs), "-q", "--cache", str(cache), "--timings", str(timings)]
+    figures.convert = run(convert)
+    figures.stages = json.loads(timings.read_text("utf-8"))["stages"]
+    for bare, name in ((False, "site"), (True, "bare-site")):
+        config = folder / f"{name}.yml"
+        config.write_text(yaml.safe_dump(_config(docs, folder / name, bare)), "utf-8")
+        result = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
+        if bare:
+            figures.bare_build = result
+        else:
+            figures.build = result
+    figures.stages["mkdocs_build"] = figures.build.seconds  # type: ignore[union-attr]
+    figures.site_mib, figures.bare_site_mib = _folder_mib(folder / "site"), _folder_mib(folder / "bare-site")
+    figures.largest_page, figures.largest_page_kib = _largest(folder / "site")
+    figures.bare_largest_page_kib = _largest(folder / "bare-site")[1]
+    figures.first_search_kib, figures.search = _first_search_kib(folder / "site")
+    figures.bare_first_search_kib = _first_search_kib(folder / "bare-site")[0]
+    changed = sorted(raw.glob("*.txt"))[size // 2]
+    original = changed.read_bytes()
+    try:
+        changed.write_bytes(original.replace(b"\n\n", b"\n\nA sentence added for the incremental run, on Friday.\n\n", 1))
+        figures.incremental_convert = run(convert)
+    finally:
+        changed.write_bytes(original)
+    return figures
+
+
+def _markdown(results: list[Figures], machine: dict) -> str:
+    lines = [
+        "# Benchmark",
+        "",
+        f"Machine: {machine['cpus']} cores, Python {machine['python']}, {machine['platform']}. Run: `newsarchive bench`.",
+        "",
+        "| Articles | Read+parse s | Cross-link s | Timeline s | Render s | Convert s | MkDocs build s | Bare Material s | Ratio | Peak MiB | Site MiB | Largest page KiB | First search KiB (bare) | Re-convert after 1 change s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for f in results:
+        assert f.convert and f.build and f.bare_build and f.incremental_convert
+        checks = f.checks()
+        lines.append(
+            f"| {f.articles} | {f.stages.get('read_parse')} | {f.stages.get('cross_link')} | {f.stages.get('timeline')} | {f.stages.get('render_write')} "
+            f"| {f.convert.seconds} | {f.build.seconds} | {f.bare_build.seconds} | {checks['pipeline_over_bare']['value']} "
+            f"| {checks['peak_mib']['value']} | {f.site_mib} | {f.largest_page_kib} | {f.first_search_kib} ({f.bare_first_search_kib}) | {f.incremental_convert.seconds} |"
+        )
+    lines += ["", "## Targets", "", "| Articles | Figure | Value | Target | Met |", "| ---: | --- | ---: | --- | --- |"]
+    for f in results:
+        for name, check in f.checks().items():
+            lines.append(f"| {f.articles} | {name} | {check['value']} | {check['target']} | {'yes' if check['met'] else 'no'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(sizes: list[int], work: Path) -> int:
+    work.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    results = []
+    for size in sizes:
+        print(f"benchmark: {size} articles…", file=sys.stderr, flush=True)
+        figures = measure(size, work)
+        results.append(figures)
+        data = {"machine": machine, "results": [{**asdict(f), "checks": f.checks()} for f in results]}
+        (work / "results.json").write_text(json.dumps(data, indent=1) + "\n", "utf-8")
+        (work / "results.md").write_text(_markdown(results, machine), "utf-8")
+        print(_markdown([figures], machine), file=sys.stderr)
+    failed = [c for f in results for c in f.checks().values() if not c["met"]]
+    print(f"benchmark: figures in {work / 'results.json'} and {work / 'results.md'}; {len(failed)} targets not met", file=sys.stderr)
+    return 0
