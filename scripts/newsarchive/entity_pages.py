@@ -50,7 +50,7 @@ def _text_at(record: Record, mention: Mention) -> str:
     return block.items[mention.spot.item].text if mention.spot.item >= 0 else block.text
 
 
-def render_entity(entity: Entity, links: Links, records: dict[str, Record], names: dict[str, Entity]) -> str:
+def render_entity(entity: Entity, links: Links, records: dict[str, Record], names: dict[str, Entity], split_search: bool = False) -> str:
     page = entity_page(entity.id)
     by_article: dict[str, list[Mention]] = {}
     for mention in entity.mentions:
@@ -81,7 +81,9 @@ def render_entity(entity: Entity, links: Links, records: dict[str, Record], name
         neighbours=neighbours,
         index_link=Markup(relative(ENTITIES_INDEX, page)),
     )
-    meta = {"title": entity.name, "entity_kind": entity.kind.value, "aliases": list(entity.aliases), "roles": list(entity.roles)}
+    meta: dict = {"title": entity.name, "entity_kind": entity.kind.value, "aliases": list(entity.aliases), "roles": list(entity.roles)}
+    if split_search:
+        meta["search"] = {"exclude": True}  # Material's index would grow with the archive
     return page_text(body, meta)
 
 
@@ -146,11 +148,11 @@ def entity_line(entity: Entity, links: Links) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def render_link_pages(links: Links, records: Sequence[Record]) -> dict[str, str]:
+def render_link_pages(links: Links, records: Sequence[Record], split_search: bool = False) -> dict[str, str]:
     """Every page and data file of the cross-links, by path in the docs folder."""
     by_page = {r.page: r for r in records}
     names = links.by_id()
-    files = {entity_page(e.id): render_entity(e, links, by_page, names) for e in links.entities}
+    files = {entity_page(e.id): render_entity(e, links, by_page, names, split_search) for e in links.entities}
     files[ENTITIES_INDEX] = render_entities_index(links.entities)
     files.update(render_missing(links, by_page))
     files[TAGS_PAGE] = render_tags(links.entities)

@@ -33,6 +33,8 @@ class NewsArchiveConfig(base.Config):
     addresses_file = config_options.Type(str, default="addresses.yml")
     #: parsed captures kept by content hash, relative to mkdocs.yml; "" turns the cache off
     cache_dir = config_options.Type(str, default=".newsarchive-cache")
+    #: from this many articles on, articles are searched through the split index instead of Material's
+    split_search_from = config_options.Type(int, default=pipeline.SPLIT_SEARCH_FROM)
     #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
     warn_on_capture_warnings = config_options.Type(bool, default=False)
 
@@ -51,6 +53,7 @@ def escape_meta(value: Any) -> Any:
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def __init__(self) -> None:
         self.generated: set[str] = set()
+        self.split_search = False
 
     def _raw_dir(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.raw_dir).resolve()
@@ -65,14 +68,16 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             log.warning("newsarchive: the folder of captures %s does not exist; set raw_dir in mkdocs.yml", raw_dir)
             return files
         self.generated = set()
+        self.split_search = False
         cache = self._config_path(config, self.config.cache_dir) if self.config.cache_dir else None
         archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576), cache_dir=cache)
         archive, links = pipeline.link_archive(archive, self._config_path(config, self.config.entities_file))
+        self.split_search = len(archive.records) >= self.config.split_search_from
         archive, book = pipeline.readdress(archive, self._config_path(config, self.config.addresses_file))
         for problem in archive.problems:
             level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
             log.log(level, "newsarchive: %s", problem)
-        for path, content in sorted(pipeline.render(archive, raw_files, links, book).items()):
+        for path, content in sorted(pipeline.render(archive, raw_files, links, book, split_search_from=self.config.split_search_from).items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
@@ -92,6 +97,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             page.meta = escape_meta(page.meta)
             if schema is not None:
                 page.meta["schema"] = schema
+            if self.split_search:
+                page.meta["search"] = {"exclude": True}  # the split index serves the archive's pages
         return markdown
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):

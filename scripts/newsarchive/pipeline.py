@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from .models import Problem, Severity
 from .parse import common_lines, parse_capture
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
+from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
@@ -21,6 +22,10 @@ from .feed import FEED, render_feed
 from .render import Record, article_links, render_article, render_corpus
 
 Progress = Callable[[int, int, str], None]
+
+#: From this many articles on, the split index replaces Material's search for articles (Material's index
+#: passes 10 MB, which freezes pages opened from file://, at about 1,500 articles).
+SPLIT_SEARCH_FROM = 1000
 
 
 @dataclass(frozen=True)
@@ -129,13 +134,16 @@ def render(
     links: Links | None = None,
     book: AddressBook | None = None,
     timeline: Timeline | None = None,
+    split_search_from: int = SPLIT_SEARCH_FROM,
 ) -> dict[str, str | Path]:
     """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is."""
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
     views = article_links(links)
     titles = {r.page: r.article.title for r in archive.records}
-    files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles) for r in archive.records}
-    files.update(render_link_pages(links, archive.records))
+    split = len(archive.records) >= split_search_from
+    files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles, split) for r in archive.records}
+    files.update(render_link_pages(links, archive.records, split))
+    files.update(build_search_index(archive.records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST})
     timeline = timeline if timeline is not None else place(archive, links)
     files.update(render_timeline(timeline, archive.records, links))
     files.update(render_browse(archive.records, links, archive.problems, archive.skipped))

@@ -259,8 +259,13 @@ def _block_views(record: Record, view: ArticleLinks, titles: dict[str, str]) -> 
     return blocks
 
 
-def render_article(record: Record, view: ArticleLinks | None = None, titles: dict[str, str] | None = None) -> str:
-    """An article's page. ``view`` holds its cross-links, ``titles`` the title of every page it may link to."""
+def render_article(
+    record: Record, view: ArticleLinks | None = None, titles: dict[str, str] | None = None, split_search: bool = False
+) -> str:
+    """An article's page. ``view`` holds its cross-links, ``titles`` the title of every page it may link to.
+
+    With ``split_search`` the page stays out of Material's index: the split index finds it.
+    """
     view = view or ArticleLinks()
     titles = titles or {}
     article = record.article
@@ -297,6 +302,8 @@ def render_article(record: Record, view: ArticleLinks | None = None, titles: dic
     meta = front_matter(record)
     meta["tags"] = [entity.name for entity, _ in view.entities[:TAGS]]
     meta["schema"] = json_ld(record)
+    if split_search:
+        meta["search"] = {"exclude": True}
     return page_text(body, meta)
 
 

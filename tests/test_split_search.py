@@ -1,0 +1,94 @@
+"""Search over an archive too large for Material's single index: the split index, in chromium, from file:// and http."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsarchive.search_index import build_search_index, terms
+from newsarchive.synth import generate
+
+from .browser import chromium, serve
+from .sitebuild import build_site
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+ARTICLES = 300
+SPLIT_FROM = 100  # so that a generated archive CI can build in seconds uses the split index
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("split")
+    generate(ARTICLES, work / "raw")
+    return build_site(work / "raw", work, split_search_from=SPLIT_FROM)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as instance:
+        yield instance
+
+
+def test_articles_leave_materials_index_for_the_split_one(site: Path) -> None:
+    import json
+    import re
+
+    locations = [doc["location"] for doc in json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]]
+    assert not [place for place in locations if re.search(r"article-\d{6}\.html", place)]
+    assert (site / "search/na/manifest.js").read_text("utf-8").startswith('naSearch.manifest("index",{"split":true')
+    assert len(list((site / "search/na/t").glob("*.js"))) > 20
+
+
+def test_split_index_finds_every_word_of_a_title() -> None:
+    from newsarchive.parse import parse_capture
+    from newsarchive.records import Record
+
+    article = parse_capture("Harbour tram opens\n\nBy Ann Lee, 3 March 2011\n\nThe harbour tram opened today, to cheers.\n")
+    record = Record("a.txt", "0" * 64, 1, "utf-8", "articles/2011/03/a.md", "captures/a.txt", article)
+    files = build_search_index([record])
+    shard = files["search/na/t/ha.js"]
+    assert '"harbour":[0,6]' in shard and "</script" not in shard
+    assert terms("Nokia’s 2011 — Élan") == ["nokia", "2011", "élan"]
+
+
+@pytest.mark.parametrize("origin", ["file", "http"])
+def test_first_query_is_small_and_fast(site: Path, browser, origin: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    fetched: dict[str, int] = {}
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def count(response) -> None:
+        if "/search/" in response.url:
+            try:
+                fetched[response.url] = len(response.body())
+            except Exception:  # noqa: BLE001 - file:// responses may carry no body to read back
+                fetched[response.url] = Path(response.url.removeprefix("file://")).stat().st_size
+    page.on("response", count)
+
+    def search() -> tuple[float, list[str]]:
+        page.wait_for_load_state("load")
+        page.wait_for_function("window.naSearch !== undefined")
+        page.locator("input.md-search__input").click(force=True)
+        started = time.perf_counter()
+        page.keyboard.type("Vukojo")
+        page.locator(".md-search-result__item").first.wait_for(timeout=5_000)
+        return time.perf_counter() - started, page.locator(".md-search-result__item h1").all_inner_texts()
+
+    with serve(site) as url:
+        base = site.as_uri() + "/" if origin == "file" else url
+        page.goto(base + "index.html")
+        seconds, titles = search()
+    assert any("Vukojo" in t for t in titles), titles
+    assert seconds < 1.0
+    searched = sum(size for address, size in fetched.items() if "/search/na/" in address)
+    material = sum(size for address, size in fetched.items() if "search_index" in address)
+    assert 0 < searched <= 300 * 1024
+    assert material < 50 * 1024  # Material's own index holds only the hand-written pages
+    assert errors == []
+    page.close()
