@@ -130,18 +130,21 @@ def _largest(folder: Path) -> tuple[str, float]:
 
 
 def _first_search_kib(site: Path) -> tuple[float, str]:
-    """Gzipped bytes a browser fetches before it can show a first result."""
-    shards = site / "search" / "shards"
-    if shards.is_dir():  # the split index: the manifest, one term shard and one page of documents
-        manifest = site / "search" / "manifest.js"
-        shard = max(shards.glob("*.js"), key=lambda p: p.stat().st_size)
-        docs = max((site / "search" / "docs").glob("*.js"), key=lambda p: p.stat().st_size)
-        files = [manifest, shard, docs]
-        kind = "newsarchive split index (largest shard)"
-    else:
-        index = site / "search" / "search_index.js"
-        files = [index if index.exists() else site / "search" / "search_index.json"]
-        kind = "Material search index"
+    """Gzipped bytes a browser fetches before it can show a first result.
+
+    Material's index is fetched whole at every page load. With the split index, a
+    two-word query fetches the manifest, at most two shards and two chunks of
+    summaries: the largest of each are counted, besides Material's (small) index.
+    """
+    material = site / "search" / "search_index.js"
+    files = [material if material.exists() else site / "search" / "search_index.json"]
+    kind = "Material search index"
+    split = site / "search" / "na"
+    if (split / "t").is_dir():
+        shards = sorted((split / "t").glob("*.js"), key=lambda p: p.stat().st_size, reverse=True)[:2]
+        chunks = sorted((split / "d").glob("*.js"), key=lambda p: p.stat().st_size, reverse=True)[:2]
+        files += [split / "manifest.js", *shards, *chunks]
+        kind = "split index (two largest shards and chunks) and Material's index"
     return round(sum(len(gzip.compress(f.read_bytes(), 6)) for f in files) / 1024, 1), kind
 
 
