@@ -49,7 +49,7 @@ def test_bad_files_are_named_and_the_batch_goes_on(batch: Path, tmp_path: Path, 
         "undecodable.txt": "does not decode to text",
         "huge.txt": "is 50.0 MiB, over the 20 MiB limit",
         "only_furniture.txt": "holds no article text",
-        "picture.png": "not a text capture",
+        "picture.png": "not a capture",
     }.items():
         assert name in report and words in flat, name
     assert "Converted 1 of 6 files: 5 failed" in flat

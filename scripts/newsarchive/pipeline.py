@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
+from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
+from .browse import render_browse
+from .cache import ParseCache, furniture_fingerprint
+from .entity_pages import render_link_pages
+from .feed import FEED, render_feed
+from .ingest import capture_kind
+from .ingest.html import NotAnArticle, decode_html, html_article
+from .ingest.warc import listing_reason, read_warc
+from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
 from .parse import common_lines, parse_capture
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
+from .render import Record, article_links, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
-from .entity_pages import render_link_pages
-from .link import CurationError, Links, link, load_curation
-from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
-from .browse import render_browse
-from .cache import ParseCache, furniture_fingerprint
-from .feed import FEED, render_feed
-from .render import Record, article_links, render_article, render_corpus
 
 Progress = Callable[[int, int, str], None]
 
@@ -40,32 +45,48 @@ class Archive:
         return len({p.source for p in self.problems if p.severity is Severity.ERROR})
 
 
-def _page_for(capture: Capture, published_iso: str | None, taken: set[str]) -> tuple[str, str]:
-    """Where an article lives: by date and by the capture's own name, which stay put when a title changes."""
-    stem = PurePosixPath(capture.source).with_suffix("").as_posix()
-    candidate = unique_slug(stem, capture.sha256[:12], taken)
+def _page_for(stem: str, sha256: str, raw_suffix: str, published_iso: str | None, taken: set[str]) -> tuple[str, str]:
+    """Where an article lives: by date and by the capture's own name, which stay put when a title changes.
+
+    Returns the page and the path of its raw copy, whose suffix never lets a browser run it (".html.txt").
+    """
+    candidate = unique_slug(stem, sha256[:12], taken)
     folder = f"articles/{published_iso[:4]}/{published_iso[5:7]}" if published_iso and len(published_iso) >= 7 else (
         f"articles/{published_iso[:4]}" if published_iso else "articles/undated"
     )
-    suffix = PurePosixPath(capture.source).suffix.lower() or ".txt"
-    raw_suffix = suffix if suffix in (".txt", ".text", ".md") else suffix + ".txt"
-    return f"{folder}/{candidate}.md", f"captures/{candidate}{raw_suffix if raw_suffix != '.md' else '.md.txt'}"
+    return f"{folder}/{candidate}.md", f"captures/{candidate}{raw_suffix}"
+
+
+def _raw_suffix(name: str) -> str:
+    lower = name.lower()
+    for suffix in (".html.gz", ".htm.gz"):
+        if lower.endswith(suffix):
+            return suffix  # compressed: downloaded, never shown
+    suffix = PurePosixPath(lower).suffix
+    if suffix in (".txt", ".text"):
+        return suffix
+    return (suffix or "") + ".txt"  # ".md.txt", ".html.txt": shown as text, never rendered
 
 
 def collect(
     raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None, cache_dir: Path | None = None
-) -> tuple[Archive, dict[str, Path]]:
+) -> tuple[Archive, dict[str, Path | bytes]]:
     """Read and parse every capture under ``raw_dir``. Returns the archive and the raw captures to publish, by site path.
 
     With ``cache_dir``, a capture whose content, batch furniture and parser are unchanged is not parsed again.
     """
     paths, skipped = find_captures(raw_dir)
     problems: list[Problem] = [
-        Problem(name, Severity.WARNING, "skipped: not a text capture (.txt, .text or .md)") for name in skipped
+        Problem(name, Severity.WARNING, "skipped: not a capture (.txt, .text, .md, .html, .htm, .html.gz, .warc or .warc.gz)")
+        for name in skipped
     ]
     captures: list[Capture] = []
+    pages: list[tuple[str, Path]] = []  # HTML files and WARC archives, read after the text captures
     for done, path in enumerate(paths, start=1):
         source = path.relative_to(raw_dir).as_posix()
+        if capture_kind(path.name):
+            pages.append((source, path))
+            continue
         try:
             captures.append(read_capture(path, raw_dir, max_bytes=max_bytes))
         except CaptureError as error:
@@ -78,8 +99,8 @@ def collect(
     cache = ParseCache(cache_dir)
     furniture = furniture_fingerprint(common)
     records: list[Record] = []
-    raw_files: dict[str, Path] = {}
-    taken: set[str] = set()
+    raw_files: dict[str, Path | bytes] = {}
+    taken: set[str] = {"index"}  # a month's own page is index.md
     for capture in captures:
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
         key = cache.key(capture.sha256, furniture)
@@ -91,11 +112,62 @@ def collect(
             problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
             continue
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in article.warnings)
-        page, raw_copy = _page_for(capture, article.published.iso(), taken)
+        stem = PurePosixPath(capture.source).with_suffix("").as_posix()
+        page, raw_copy = _page_for(stem, capture.sha256, _raw_suffix(capture.source), article.published.iso(), taken)
         records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
         raw_files[raw_copy] = capture.path
+    for source, path in pages:
+        found, trouble = _page_records(source, path, cache, taken, max_bytes)
+        problems.extend(trouble)
+        for record, raw in found:
+            records.append(record)
+            raw_files[record.raw_copy] = raw
     cache.prune()
     return Archive(tuple(records), tuple(problems), tuple(skipped)), raw_files
+
+
+def _page_records(
+    source: str, path: Path, cache: ParseCache, taken: set[str], max_bytes: int
+) -> tuple[list[tuple[Record, Path | bytes]], list[Problem]]:
+    """The articles of an HTML file or a WARC archive, with their raw copies, and the problems met."""
+    problems: list[Problem] = []
+    try:
+        if path.stat().st_size > max_bytes and capture_kind(path.name) == "html":
+            return [], [Problem(source, Severity.ERROR, f"larger than {max_bytes // 1_048_576} MiB; raise --max-mib to read it")]
+        data = path.read_bytes()
+    except OSError as error:
+        return [], [Problem(source, Severity.ERROR, f"cannot be read: {error.strerror or error}")]
+    if capture_kind(path.name) == "html":
+        inputs = [(source, PurePosixPath(source).name.split(".")[0], data, decode_html(data, path.name), None, None, path)]
+    else:
+        found, skipped, damage = read_warc(path)
+        problems += [Problem(source, Severity.WARNING, f"{s.url}: skipped: {s.reason}") for s in skipped]
+        if damage:
+            problems.append(Problem(source, Severity.WARNING, damage))
+        inputs = []
+        for page in found:
+            reason = listing_reason(page.url)
+            if reason:
+                problems.append(Problem(source, Severity.WARNING, f"{page.url}: skipped: not an article ({reason})"))
+                continue
+            stem = PurePosixPath(urlsplit(page.url).path.rstrip("/")).name.split(".")[0] or urlsplit(page.url).hostname or "page"
+            inputs.append((f"{source}#{page.url}", stem, page.payload, page.payload, page.url, page.captured_at, page.payload))
+    records: list[tuple[Record, Path | bytes]] = []
+    for name, stem, raw, html, url, captured_at, copy in inputs:
+        sha = hashlib.sha256(raw).hexdigest()
+        key = cache.key(sha, "html")
+        article = cache.get(key)
+        if article is None:
+            try:
+                article = html_article(html, url)
+            except NotAnArticle as reason:
+                problems.append(Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}skipped: not an article: {reason}"))
+                continue
+            cache.put(key, article)
+        problems += [Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}{w}") for w in article.warnings]
+        page, raw_copy = _page_for(stem, sha, ".html.txt" if url else _raw_suffix(path.name), article.published.iso(), taken)
+        records.append((Record(name, sha, len(raw), "html", page, raw_copy, article, url, captured_at), copy))
+    return records, problems
 
 
 def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[Archive, Links]:
@@ -130,7 +202,7 @@ def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, Addres
 
 def render(
     archive: Archive,
-    raw_files: dict[str, Path],
+    raw_files: dict[str, Path | bytes],
     links: Links | None = None,
     book: AddressBook | None = None,
     timeline: Timeline | None = None,

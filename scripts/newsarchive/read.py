@@ -16,6 +16,7 @@ from pathlib import Path
 import ftfy
 from ftfy.badness import is_bad
 
+from .ingest import capture_kind
 from .models import Problem, Severity
 
 #: Captures larger than this are refused: a text capture of one article is
@@ -158,7 +159,7 @@ def find_captures(root: Path) -> tuple[list[Path], list[str]]:
         relative = path.relative_to(root)
         if not path.is_file() or any(part.startswith(".") for part in relative.parts):
             continue
-        if path.suffix.lower() in TEXT_SUFFIXES or not path.suffix:
+        if path.suffix.lower() in TEXT_SUFFIXES or not path.suffix or capture_kind(path.name):
             captures.append(path)
         else:
             others.append(relative.as_posix())

@@ -18,6 +18,8 @@ class Record:
     page: str  # e.g. "articles/2011/02/000-e8bd22a5.md"
     raw_copy: str  # e.g. "captures/000-e8bd22a5.txt"
     article: Article
+    url: str | None = None  # the address a page capture (HTML in a WARC) was captured from
+    captured_at: str | None = None  # when, as the WARC record says
 
     @property
     def author_text(self) -> str | None:

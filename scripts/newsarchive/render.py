@@ -112,6 +112,8 @@ def front_matter(record: Record) -> dict:
         "date_text": article.published.text or None,
         "dateline": article.dateline,
         "source": record.source,
+        "source_url": record.url,
+        "captured_at": record.captured_at,
         "sha256": record.sha256,
         "encoding": record.encoding,
         "raw": posixpath.relpath(record.raw_copy, posixpath.dirname(record.page)),
@@ -295,9 +297,11 @@ def render_article(
         citations=[("APA", apa(record)), ("MLA", mla(record)), ("BibTeX", bibtex(record))],
         fence=fence,
         comment_summary=summary,
-        source=posixpath.basename(record.source),
+        source=posixpath.basename(record.source.split("#", 1)[0]),
         raw_link=Markup(posixpath.relpath(record.raw_copy, posixpath.dirname(record.page))),
         sha256=record.sha256,
+        url=Markup(record.url.replace("`", "")) if record.url else None,
+        captured_at=record.captured_at,
     )
     meta = front_matter(record)
     meta["tags"] = [entity.name for entity, _ in view.entities[:TAGS]]
@@ -370,6 +374,8 @@ def corpus_line(record: Record, view: ArticleLinks | None = None) -> str:
     data = {
         "id": posixpath.splitext(posixpath.basename(record.page))[0],
         "source": record.source,
+        "source_url": record.url,
+        "captured_at": record.captured_at,
         "sha256": record.sha256,
         "size": record.size,
         "encoding": record.encoding,

@@ -1,0 +1,16 @@
+"""Page captures beside the text ones: HTML files (``.html``, ``.htm``, gzipped too) and WARC archives."""
+
+from __future__ import annotations
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def capture_kind(name: str) -> str | None:
+    """"html" or "warc" for a page capture's file name, None for anything else."""
+    lower = name.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    return None

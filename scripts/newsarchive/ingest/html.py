@@ -1,0 +1,348 @@
+"""HTML pages to articles: trafilatura for the body, the page's own markup for metadata and comments.
+
+trafilatura finds the article's text and its structure (paragraphs, lists,
+quotes, headings). It flattens reader comments into one block, so comments are
+read from the markup first (WordPress comment lists, ``article.comment``,
+schema.org Comment microdata or JSON-LD, Disqus and Livefyre static markup),
+each with its author, date and replies, and removed before extraction.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+import htmldate
+import lxml.etree as etree
+import lxml.html
+import trafilatura
+
+from ..dates import interpret
+from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate
+from ..parse.byline import comment_claim, is_name
+
+MIN_WORDS = 80  # an article has at least this many words of body text
+
+
+class NotAnArticle(Exception):
+    """A page that is no article (a home page, a listing, a search page); the message says why."""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    site: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+
+
+def decode_html(data: bytes, name: str) -> bytes:
+    return gzip.decompress(data) if name.endswith(".gz") else data
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+def _json_ld(tree: lxml.html.HtmlElement) -> list[dict]:
+    found: list[dict] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return found
+
+
+def _types(item: dict) -> set[str]:
+    kind = item.get("@type", [])
+    return {kind} if isinstance(kind, str) else set(kind) if isinstance(kind, list) else set()
+
+
+_ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting"}
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
+            if value.strip():
+                return value.strip()
+    return None
+
+
+def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
+    article = next((item for item in _json_ld(tree) if _types(item) & _ARTICLE_TYPES), {})
+    publisher = _names(article.get("publisher"))
+    title = article.get("headline") if isinstance(article.get("headline"), str) else None
+    authors = [n.strip() for n in _names(article.get("author")) if n.strip()]
+    return PageMeta(
+        title or _meta(tree, "og:title", "twitter:title"),
+        (publisher[0] if publisher else None) or _meta(tree, "og:site_name", "application-name"),
+        tuple(authors) or tuple(a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", _meta(tree, "author", "article:author") or "") if is_name(a.strip())),
+        article.get("datePublished") if isinstance(article.get("datePublished"), str) else _meta(tree, "article:published_time", "datePublished", "date"),
+    )
+
+
+_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+
+
+def clean_title(title: str, site: str | None) -> str:
+    """The title without the site's name: "Big news - The Daily Site" → "Big news"."""
+    parts = _SUFFIX.split(title.strip())
+    if len(parts) < 2:
+        return title.strip()
+    site_key = re.sub(r"\W+", "", (site or "").lower())
+    kept = [p for p in parts if re.sub(r"\W+", "", p.lower()) != site_key] if site_key else parts
+    if len(kept) == len(parts):  # no part is the site's name: drop a short last part ("… | Tech")
+        kept = parts[:-1] if len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3 else parts
+    return " – ".join(kept).strip() or title.strip()
+
+
+def _published(meta: PageMeta, html: str) -> PubDate:
+    if meta.published:
+        text = meta.published.strip()
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            precise = "T" in text or " " in text.strip()
+            return PubDate(value, Precision.MINUTE if precise else Precision.DAY, text)
+        except ValueError:
+            found = interpret(text)
+            if found:
+                return found
+    day = htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    if day:
+        return PubDate(datetime.fromisoformat(day), Precision.DAY, day)
+    return PubDate.unknown()
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+def _text(element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _paragraphs(element) -> tuple[str, ...]:
+    paragraphs = [_text(p) for p in element.xpath(".//p")]
+    return tuple(p for p in paragraphs if p) or ((_text(element),) if _text(element) else ())
+
+
+def _date(value: str | None) -> PubDate | None:
+    if not value:
+        return None
+    try:
+        return PubDate(datetime.fromisoformat(value.strip().replace("Z", "+00:00")), Precision.MINUTE, value.strip())
+    except ValueError:
+        return interpret(value)
+
+
+def _first(element, xpath: str):
+    found = element.xpath(xpath)
+    return found[0] if found else None
+
+
+def _class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def _wordpress(root) -> list[Comment]:
+    """``li.comment`` items with ``.comment-author``, ``time`` and ``.comment-content``, replies in ``.children``."""
+    comments = []
+    for item in root.xpath(f"./li[{_class('comment')} or {_class('pingback')} or starts-with(@id, 'comment-')]"):
+        body = _first(item, f"./article | ./div[{_class('comment-body')}]")
+        body = item if body is None else body
+        author = _first(body, f".//*[{_class('comment-author')}]//*[{_class('fn')}] | .//*[{_class('comment-author')}] | .//cite[{_class('fn')}]")
+        when = _first(body, ".//time/@datetime")
+        content = _first(body, f".//*[{_class('comment-content')}] | .//*[{_class('comment-text')}]")
+        if content is None:
+            content = body
+        replies_root = _first(item, f"./ul[{_class('children')}] | ./ol[{_class('children')}]")
+        replies = _wordpress(replies_root) if replies_root is not None else []
+        name = _text(author).removesuffix(" says:").removesuffix(" says").strip() if author is not None else None
+        comments.append(Comment(name or None, _paragraphs(content), tuple(replies), _date(when)))
+    return comments
+
+
+def _microdata_children(item) -> list[Comment]:
+    nested = [c for c in item.xpath(".//*[contains(@itemtype, 'schema.org/Comment')]") if c.xpath("ancestor::*[contains(@itemtype, 'schema.org/Comment')][1]")[0] is item]
+    out = []
+    for child in nested:
+        author = _first(child, ".//*[@itemprop='author']//*[@itemprop='name'] | .//*[@itemprop='author']")
+        text = _first(child, ".//*[@itemprop='text'] | .//*[@itemprop='commentText']")
+        when = _first(child, ".//*[@itemprop='dateCreated']/@datetime | .//*[@itemprop='datePublished']/@datetime")
+        out.append(Comment(_text(author) if author is not None else None, _paragraphs(text) if text is not None else (), tuple(_microdata_children(child)), _date(when)))
+    return out
+
+
+def _json_ld_comments(items: list[dict]) -> list[Comment]:
+    def convert(entry: dict) -> Comment:
+        replies = entry.get("comment") or []
+        replies = replies if isinstance(replies, list) else [replies]
+        names = _names(entry.get("author"))
+        text = entry.get("text") if isinstance(entry.get("text"), str) else ""
+        return Comment(names[0] if names else None, tuple(p.strip() for p in text.split("\n\n") if p.strip()), tuple(convert(r) for r in replies if isinstance(r, dict)), _date(entry.get("dateCreated") or entry.get("datePublished")))
+
+    for item in items:
+        if _types(item) & _ARTICLE_TYPES and item.get("comment"):
+            entries = item["comment"] if isinstance(item["comment"], list) else [item["comment"]]
+            return [convert(e) for e in entries if isinstance(e, dict)]
+    return []
+
+
+def _generic(root, item_xpath: str, author_xpath: str, text_xpath: str, children_xpath: str) -> list[Comment]:
+    comments = []
+    for item in root.xpath(item_xpath):
+        author = _first(item, author_xpath)
+        text = _first(item, text_xpath)
+        children = _first(item, children_xpath)
+        replies = _generic(children, item_xpath, author_xpath, text_xpath, children_xpath) if children is not None else []
+        when = _first(item, ".//time/@datetime")
+        comments.append(Comment(_text(author) if author is not None else None, _paragraphs(text) if text is not None else (), tuple(replies), _date(when)))
+    return comments
+
+
+def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
+    """The page's reader comments as threads, and the elements they came from (to keep them out of the body)."""
+    lists = tree.xpath(f"//ol[{_class('commentlist')} or {_class('comment-list')}] | //ul[{_class('commentlist')} or {_class('comment-list')}]")
+    if lists:
+        return [c for found in lists for c in _wordpress(found)], lists
+    articles = tree.xpath(f"//article[{_class('comment')}][not(ancestor::article[{_class('comment')}])]")
+    if articles:
+        holder = articles[0].getparent()
+        return _generic(holder, f"./article[{_class('comment')}]", f".//*[{_class('comment-author')} or {_class('author')}]", f".//*[{_class('comment-content')} or {_class('comment-body')}]", f"./*[{_class('children')} or {_class('replies')}]"), articles
+    micro = tree.xpath("//*[contains(@itemtype, 'schema.org/Comment')][not(ancestor::*[contains(@itemtype, 'schema.org/Comment')])]")
+    if micro:
+        top = []
+        for item in micro:
+            author = _first(item, ".//*[@itemprop='author']//*[@itemprop='name'] | .//*[@itemprop='author']")
+            text = _first(item, ".//*[@itemprop='text'] | .//*[@itemprop='commentText']")
+            when = _first(item, ".//*[@itemprop='dateCreated']/@datetime | .//*[@itemprop='datePublished']/@datetime")
+            top.append(Comment(_text(author) if author is not None else None, _paragraphs(text) if text is not None else (), tuple(_microdata_children(item)), _date(when)))
+        return top, micro
+    from_json = _json_ld_comments(_json_ld(tree))
+    if from_json:
+        return from_json, []
+    disqus = tree.xpath(f"//*[@id='disqus_thread']//ul[{_class('post-list')}] | //*[@id='disqus_thread']")
+    if disqus:
+        holder = _first(disqus[0], f".//ul[{_class('post-list')}]") if disqus[0].get("id") == "disqus_thread" else disqus[0]
+        if holder is not None:
+            found = _generic(holder, f"./li[{_class('post')}]", f".//*[{_class('author')}]", f".//*[{_class('post-message')}]", f"./ul[{_class('children')}]")
+            if found:
+                return found, disqus
+    livefyre = tree.xpath(f"//*[{_class('fyre-comment-stream')}]")
+    if livefyre:
+        found = _generic(livefyre[0], f"./*[{_class('fyre-comment-article')}]", f".//*[{_class('fyre-comment-username')}]", f".//*[{_class('fyre-comment')}]", f"./*[{_class('fyre-comment-replies')}]")
+        if found:
+            return found, livefyre
+    return [], []
+
+
+def _claimed(tree: lxml.html.HtmlElement) -> int | None:
+    for heading in tree.xpath(f"//*[@id='comments']//h2 | //*[@id='comments']//h3 | //*[{_class('comments-title')}]"):
+        claim = comment_claim(_text(heading))
+        if claim is not None:
+            return claim
+    return None
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+
+def _blocks(main) -> Iterator[Block]:
+    for element in main:
+        text = " ".join("".join(element.itertext()).split())
+        if element.tag == "p" and text:
+            yield Block(BlockKind.PARAGRAPH, text)
+        elif element.tag == "quote" and text:
+            yield Block(BlockKind.QUOTE, text)
+        elif element.tag == "head" and text:
+            level = int((element.get("rend") or "h2")[1:] or 2) if (element.get("rend") or "h2")[1:].isdigit() else 2
+            yield Block(BlockKind.HEADING, text, level=min(max(level, 2), 6))
+        elif element.tag == "list":
+            items = tuple(ListItem(" ".join("".join(i.itertext()).split())) for i in element.iter("item") if "".join(i.itertext()).strip())
+            if items:
+                yield Block(BlockKind.LIST, items=items, ordered=element.get("rend") == "ol")
+        elif text and element.tag in ("table", "div", "code", "lb"):
+            yield Block(BlockKind.PARAGRAPH, text)
+
+
+def html_article(data: bytes, url: str | None = None) -> Article:
+    """The article of an HTML page; raises :class:`NotAnArticle` for pages that hold none."""
+    html = data.decode("utf-8", "replace") if b"\x00" not in data[:1000] else ""
+    if not html.strip():
+        raise NotAnArticle("empty or not HTML")
+    try:
+        tree = lxml.html.fromstring(data)
+    except (etree.ParserError, ValueError) as error:
+        raise NotAnArticle(f"not HTML: {error}") from None
+    meta = page_meta(tree)
+    comments, sources = extract_comments(tree)
+    claimed = _claimed(tree)
+    for element in sources:
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    cleaned = lxml.html.tostring(tree, encoding="unicode")
+    result = trafilatura.extract(cleaned, url=url, output_format="xml", with_metadata=True, include_comments=False, include_tables=True)
+    if not result:
+        raise NotAnArticle("no article text found (a home page, a listing or a search page?)")
+    doc = etree.fromstring(result.encode("utf-8"))
+    main = doc.find("main")
+    blocks = tuple(_blocks(main)) if main is not None else ()
+    words = sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
+    title = clean_title(meta.title or doc.get("title") or "", meta.site or doc.get("sitename"))
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip() == title:
+        blocks = blocks[1:]
+    if words < MIN_WORDS:
+        raise NotAnArticle(f"only {words} words of text (a home page, a listing or a search page?)")
+    warnings = []
+    authors = meta.authors or tuple(a.strip() for a in (doc.get("author") or "").split(";") if is_name(a.strip()))
+    if not authors:
+        warnings.append("no author in the page's metadata or byline: author unknown")
+    published = _published(meta, html)
+    if not published.known:
+        warnings.append("no publication date in the page: left undated")
+    if not title:
+        title, warnings = (blocks[0].text[:90] if blocks else "Untitled"), [*warnings, "no title in the page: title taken from the text"]
+    return Article(
+        title=title,
+        title_inferred=not (meta.title or doc.get("title")),
+        authors=authors,
+        organisation=meta.site or doc.get("sitename"),
+        published=published,
+        comments_claimed=claimed,
+        body=blocks,
+        comments=tuple(_mark_author(c, set(authors)) for c in comments),
+        warnings=tuple(warnings),
+    )
+
+
+def _mark_author(comment: Comment, authors: set[str]) -> Comment:
+    """A comment by the article's own author is marked, as the text parser marks it."""
+    return Comment(
+        comment.author,
+        comment.paragraphs,
+        tuple(_mark_author(r, authors) for r in comment.replies),
+        comment.date,
+        comment.author in authors,
+    )

@@ -1,0 +1,139 @@
+"""HTML pages and WARC archives become articles beside the text captures, in the same run."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsarchive import pipeline
+from newsarchive.ingest.html import NotAnArticle, clean_title, html_article
+
+from .conftest import SEED
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+
+
+def tree(comments, depth=0) -> list[tuple[int, str | None, str]]:
+    """(depth, author, first paragraph) of every comment, in reading order."""
+    out = []
+    for comment in comments:
+        out.append((depth, comment.author, comment.paragraphs[0] if comment.paragraphs else ""))
+        out += tree(comment.replies, depth + 1)
+    return out
+
+
+def test_wordpress_page_keeps_every_comment_with_author_date_and_nesting() -> None:
+    article = html_article((HTML / "wordpress_nested_comments.html").read_bytes())
+    assert article.title == "City council approves the harbour tram line"  # no " | Harbour Times"
+    assert article.authors == ("Ann Lee",) and article.organisation == "Harbour Times"
+    assert article.published.iso() == "2011-03-03T09:15+00:00"
+    assert [b.kind.value for b in article.body] == ["paragraph", "paragraph", "list", "quote", "heading", "paragraph"]
+    assert tree(article.comments) == [
+        (0, "Pat Green", "About time. The buses on that route are always full."),
+        (1, "Ann Lee", "Thanks Pat, the council expects the buses to run less often once the tram opens."),
+        (0, "Sam Okafor", "Twelve stops is too few for a line that long."),
+    ]
+    assert article.comments[0].replies[0].by_article_author and article.comments[0].date.iso() == "2011-03-03T10:02+00:00"
+    assert article.comments[1].paragraphs == ("Twelve stops is too few for a line that long.", "We need a stop at the market.")
+    assert article.comments_claimed == 3
+    body = " ".join(b.text for b in article.body)
+    assert "About time" not in body and "Leave a Reply" not in body and "Skip to content" not in body and "All rights reserved" not in body
+
+
+def test_json_ld_gives_title_authors_date_and_comment_threads() -> None:
+    article = html_article((HTML / "json_ld_metadata.html").read_bytes())
+    assert article.title == "Storm closes schools across the region"
+    assert article.authors == ("Lee Chang", "Maria Lopez")
+    assert article.published.iso() == "2011-02-03T19:45-05:00"
+    assert tree(article.comments) == [(0, "Dana", "Stay safe everyone."), (1, "Lee Chang", "Thank you, Dana.")]
+    assert any(b.kind.value == "list" and b.ordered for b in article.body)
+
+
+def test_a_page_that_is_no_article_is_refused_with_the_reason() -> None:
+    with pytest.raises(NotAnArticle, match="words of text"):
+        html_article((HTML / "not_an_article.html").read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "clean"),
+    [
+        ("Big news - The Daily Site", "The Daily Site", "Big news"),
+        ("The Daily Site | Big news today", "The Daily Site", "Big news today"),
+        ("Storm closes schools across the region — Valley Courier", None, "Storm closes schools across the region"),
+        ("Q&A: what the tram means", None, "Q&A: what the tram means"),
+    ],
+)
+def test_titles_lose_the_site_name(title: str, site: str | None, clean: str) -> None:
+    assert clean_title(title, site) == clean
+
+
+def _response(writer: WARCWriter, url: str, html: bytes, date: str) -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    record = writer.create_warc_record(url, "response", payload=io.BytesIO(html), http_headers=headers, warc_headers_dict={"WARC-Date": date})
+    writer.write_record(record)
+
+
+def make_warc(path: Path, truncate: bool = False) -> None:
+    """Two articles, a repeated capture, a revisit, a home page; optionally a truncated last record."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    tram = (HTML / "wordpress_nested_comments.html").read_bytes()
+    storm = (HTML / "json_ld_metadata.html").read_bytes()
+    _response(writer, "https://harbour.example/2011/03/03/tram-line/", tram, "2011-03-04T08:00:00Z")
+    _response(writer, "https://valley.example/news/storm-closes-schools", storm, "2011-02-04T08:00:00Z")
+    _response(writer, "https://harbour.example/2011/03/03/tram-line/", tram, "2011-03-05T08:00:00Z")
+    revisit = writer.create_revisit_record(
+        "https://valley.example/news/storm-closes-schools", "sha1:AAAA", "https://valley.example/news/storm-closes-schools", "2011-02-04T08:00:00Z",
+        warc_headers_dict={"WARC-Date": "2011-02-05T08:00:00Z"},
+    )
+    writer.write_record(revisit)
+    _response(writer, "https://harbour.example/", (HTML / "not_an_article.html").read_bytes(), "2011-03-04T08:00:00Z")
+    data = buffer.getvalue()
+    if truncate:
+        _response(writer, "https://harbour.example/2011/03/04/ferry/", tram.replace(b"tram", b"ferry"), "2011-03-06T08:00:00Z")
+        data = buffer.getvalue()[:-200]
+    path.write_bytes(data)
+
+
+def test_warc_records_become_articles_with_provenance(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(SEED, raw)
+    make_warc(raw / "crawl.warc.gz", truncate=True)
+    shutil.copy(HTML / "json_ld_metadata.html", raw / "saved-page.html")
+    (raw / "gzipped.html.gz").write_bytes(gzip.compress((HTML / "wordpress_nested_comments.html").read_bytes()))
+    archive, raw_files = pipeline.collect(raw)
+    by_source = {r.source: r for r in archive.records}
+    tram = by_source["crawl.warc.gz#https://harbour.example/2011/03/03/tram-line/"]
+    assert tram.url == "https://harbour.example/2011/03/03/tram-line/" and tram.captured_at == "2011-03-04T08:00:00Z"
+    assert tram.page == "articles/2011/03/tram-line.md" and tram.raw_copy == "captures/tram-line.html.txt"
+    assert raw_files[tram.raw_copy].startswith(b"<!DOCTYPE html>")
+    assert "crawl.warc.gz#https://valley.example/news/storm-closes-schools" in by_source
+    assert "saved-page.html" in by_source and by_source["saved-page.html"].raw_copy.endswith(".html.txt")
+    assert "gzipped.html.gz" in by_source and by_source["gzipped.html.gz"].raw_copy.endswith(".html.gz")
+    assert len([s for s in by_source if s.endswith(".txt")]) == 3  # the text captures in the same run
+    messages = [p.message for p in archive.problems if p.source == "crawl.warc.gz"]
+    assert any("tram-line/: skipped: captured again at 2011-03-05T08:00:00Z" in m for m in messages)
+    assert any("skipped: a revisit record" in m for m in messages)
+    assert any("https://harbour.example/: skipped: not an article (a home page)" in m for m in messages)
+    assert any("truncated record for https://harbour.example/2011/03/04/ferry/" in m for m in messages)
+    assert not any("ferry" in s for s in by_source)
+
+
+def test_html_pages_build_into_the_site(tmp_path: Path) -> None:
+    from .sitebuild import build_site
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    make_warc(raw / "crawl.warc.gz")
+    site = build_site(raw, tmp_path)
+    page = (site / "articles/2011/03/tram-line.html").read_text("utf-8")
+    assert "Pat Green" in page and "na-comment--author" in page
+    assert "https://harbour.example/2011/03/03/tram-line/" in page
+    raw_copy = site / "captures/tram-line.html.txt"
+    assert raw_copy.read_bytes().startswith(b"<!DOCTYPE html>")
