@@ -7,7 +7,6 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-
 from newsarchive.cli import main
 
 from .conftest import SEED

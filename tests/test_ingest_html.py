@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from newsarchive import pipeline
 from newsarchive.ingest.html import NotAnArticle, clean_title, html_article
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from .conftest import SEED
 
@@ -137,3 +136,10 @@ def test_html_pages_build_into_the_site(tmp_path: Path) -> None:
     assert "https://harbour.example/2011/03/03/tram-line/" in page
     raw_copy = site / "captures/tram-line.html.txt"
     assert raw_copy.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_microdata_comments_keep_their_nesting() -> None:
+    article = html_article((HTML / "microdata_comments.html").read_bytes())
+    assert tree(article.comments) == [(0, "Jo", "Great to have it back."), (1, "Ravi Shah", "Agreed, Jo.")]
+    assert article.comments[0].date.iso() == "2011-03-02T12:00+00:00"
+    assert "Great to have it back" not in " ".join(b.text for b in article.body)

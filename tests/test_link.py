@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from newsarchive import pipeline
 from newsarchive.link import Kind, Links, link
 from newsarchive.link.curation import CurationError, parse_curation

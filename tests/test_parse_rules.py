@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from newsarchive.dates import find_date
 from newsarchive.models import BlockKind, Precision
 from newsarchive.parse import parse_capture

@@ -5,9 +5,7 @@ from __future__ import annotations
 import frontmatter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from newsarchive.markdown import page_text
-
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.lines import split_lines
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from newsarchive.models import BlockKind, Comment
 from newsarchive.parse import parse_capture
 from newsarchive.read import read_capture

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-
 from newsarchive import pipeline
 from newsarchive.slugs import slugify
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from newsarchive.search_index import build_search_index, terms
 from newsarchive.synth import generate
 

@@ -6,7 +6,6 @@ import json
 from datetime import date, datetime
 
 import pytest
-
 from newsarchive import pipeline
 from newsarchive.models import Precision, PubDate
 from newsarchive.timeline import Span, build_timeline, find_expressions

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .models import Article
 
+
 @dataclass(frozen=True)
 class Record:
     """An article with its provenance and where it lives in the site."""

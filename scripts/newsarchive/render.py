@@ -14,11 +14,11 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup
 
+from .cite import apa, bibtex, fence, mla
 from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
-from .models import Article, BlockKind, Precision, PubDate
-from .cite import apa, bibtex, fence, mla
-from .records import UNKNOWN_SOURCE, WORDS_PER_MINUTE, Record
+from .models import Article, Precision, PubDate
+from .records import UNKNOWN_SOURCE, Record
 from .slugs import slugify
 
 SITE_TITLE = "News archive"

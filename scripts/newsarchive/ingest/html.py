@@ -184,15 +184,21 @@ def _wordpress(root) -> list[Comment]:
     return comments
 
 
-def _microdata_children(item) -> list[Comment]:
-    nested = [c for c in item.xpath(".//*[contains(@itemtype, 'schema.org/Comment')]") if c.xpath("ancestor::*[contains(@itemtype, 'schema.org/Comment')][1]")[0] is item]
-    out = []
-    for child in nested:
-        author = _first(child, ".//*[@itemprop='author']//*[@itemprop='name'] | .//*[@itemprop='author']")
-        text = _first(child, ".//*[@itemprop='text'] | .//*[@itemprop='commentText']")
-        when = _first(child, ".//*[@itemprop='dateCreated']/@datetime | .//*[@itemprop='datePublished']/@datetime")
-        out.append(Comment(_text(author) if author is not None else None, _paragraphs(text) if text is not None else (), tuple(_microdata_children(child)), _date(when)))
-    return out
+_COMMENT_TYPE = "contains(@itemtype, 'schema.org/Comment')"
+
+
+def _microdata_comment(item) -> Comment:
+    """A schema.org/Comment element; its replies are the Comments nested directly inside it."""
+    author = _first(item, ".//*[@itemprop='author']//*[@itemprop='name'] | .//*[@itemprop='author']")
+    text = _first(item, ".//*[@itemprop='text'] | .//*[@itemprop='commentText']")
+    when = _first(item, ".//*[@itemprop='dateCreated']/@datetime | .//*[@itemprop='datePublished']/@datetime | .//*[@itemprop='dateCreated']/@content")
+    nested = [c for c in item.xpath(f".//*[{_COMMENT_TYPE}]") if c.xpath(f"ancestor::*[{_COMMENT_TYPE}][1]")[0] is item]
+    return Comment(
+        _text(author) if author is not None else None,
+        _paragraphs(text) if text is not None else (),
+        tuple(_microdata_comment(child) for child in nested),
+        _date(when),
+    )
 
 
 def _json_ld_comments(items: list[dict]) -> list[Comment]:
@@ -231,15 +237,9 @@ def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
     if articles:
         holder = articles[0].getparent()
         return _generic(holder, f"./article[{_class('comment')}]", f".//*[{_class('comment-author')} or {_class('author')}]", f".//*[{_class('comment-content')} or {_class('comment-body')}]", f"./*[{_class('children')} or {_class('replies')}]"), articles
-    micro = tree.xpath("//*[contains(@itemtype, 'schema.org/Comment')][not(ancestor::*[contains(@itemtype, 'schema.org/Comment')])]")
+    micro = tree.xpath(f"//*[{_COMMENT_TYPE}][not(ancestor::*[{_COMMENT_TYPE}])]")
     if micro:
-        top = []
-        for item in micro:
-            author = _first(item, ".//*[@itemprop='author']//*[@itemprop='name'] | .//*[@itemprop='author']")
-            text = _first(item, ".//*[@itemprop='text'] | .//*[@itemprop='commentText']")
-            when = _first(item, ".//*[@itemprop='dateCreated']/@datetime | .//*[@itemprop='datePublished']/@datetime")
-            top.append(Comment(_text(author) if author is not None else None, _paragraphs(text) if text is not None else (), tuple(_microdata_children(item)), _date(when)))
-        return top, micro
+        return [_microdata_comment(item) for item in micro], micro
     from_json = _json_ld_comments(_json_ld(tree))
     if from_json:
         return from_json, []

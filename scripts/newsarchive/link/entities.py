@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from ..slugs import unique_slug
 from ..models import Article, BlockKind, Comment
+from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
 from .discover import Candidate, canonical, discover

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-
 from ..link import Kind, Links, Spot
 from ..link.entities import body_texts
 from ..models import Article, Precision, PubDate
