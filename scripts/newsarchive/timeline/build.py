@@ -132,25 +132,25 @@ def _merge(drafts: list[_Draft], events: set[str]) -> list[_Draft]:
         merged.extend(clusters)
     # a year or month folds into a finer date of the same story
     kept: list[_Draft] = []
-    by_year: defaultdict[int, list[_Draft]] = defaultdict(list)  # finer clusters, indexed by the periods that hold them
-    by_month: defaultdict[tuple[int, int], list[_Draft]] = defaultdict(list)
+    # finer clusters indexed by the periods that hold them and the names they share, so that a coarse
+    # date is compared only with the finer dates of its period that name something it names
+    finer: defaultdict[tuple, list[_Draft]] = defaultdict(list)
     for cluster in sorted(merged, key=lambda d: _RANK[d.when.span]):
         when = cluster.when
-        if when.span is Span.YEAR:
-            finer = by_year[when.value.year]
-        elif when.span is Span.MONTH:
-            finer = by_month[(when.value.year, when.value.month)]
-        else:
-            finer = []
-        home = _best([k for k in finer if _contains(when, k.when)], cluster, events)
+        period = (when.value.year,) if when.span is Span.YEAR else (when.value.year, when.value.month) if when.span is Span.MONTH else None
+        home = None
+        if period is not None:
+            candidates = {id(k): k for entity in cluster.entities for k in finer[(period, entity)] if _contains(when, k.when)}
+            home = _best(list(candidates.values()), cluster, events)
         if home is not None:
             _absorb(home, cluster)
             continue
         kept.append(cluster)
-        if when.span is not Span.YEAR:
-            by_year[when.value.year].append(cluster)
-        if when.span in (Span.DAY, Span.MINUTE):
-            by_month[(when.value.year, when.value.month)].append(cluster)
+        for entity in cluster.entities:
+            if when.span is not Span.YEAR:
+                finer[((when.value.year,), entity)].append(cluster)
+            if when.span in (Span.DAY, Span.MINUTE):
+                finer[((when.value.year, when.value.month), entity)].append(cluster)
     return kept
 
 
