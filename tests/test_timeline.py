@@ -140,3 +140,15 @@ def test_timeline_json_escapes_capture_text() -> None:
     articles = [("articles/a.md", article)]
     text = timeline_json(build_timeline(articles, link(articles)), records, {})
     assert "<script>" not in text and "&lt;script&gt;" in text and "<b>" not in text
+
+
+def test_a_large_timeline_is_split_into_a_page_per_month(seed, monkeypatch) -> None:
+    from newsarchive import timeline_pages
+
+    archive, links, timeline = seed
+    monkeypatch.setattr(timeline_pages, "PAGE_LIMIT", 3)
+    files = timeline_pages.render_timeline(timeline, archive.records, links)
+    assert {"timeline/2010-09.md", "timeline/2011-02.md"} <= set(files)
+    assert "[February 2011](timeline/2011-02.md)" in files["timeline.md"] and "## Undated" in files["timeline.md"]
+    assert "press event on Sunday" in files["timeline/2011-02.md"] and "(in [Official: Nokia partners" in files["timeline/2011-02.md"]
+    assert "](../articles/2011/02/000-e8bd22a597f5bb90.md)" in files["timeline/2011-02.md"]

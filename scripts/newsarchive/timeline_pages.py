@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from .timeline import Event, Span, Timeline, When, published_key, sort_key
 
 TIMELINE_PAGE = "timeline.md"
 TIMELINE_JSON = "timeline.json"
-PAGE_LIMIT = 400  # entries on one page; above it the timeline is split into a page per year
+PAGE_LIMIT = 400  # entries on one page; above it the timeline is split into a page per month
 
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
@@ -113,29 +114,28 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links)
         files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
             years=_months(items), undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=[]
         )
-    else:
-        year_pages = []
-        for year, year_items in itertools.groupby(_items(timeline, by_page, names, TIMELINE_PAGE), key=lambda i: i.key[0]):
-            page = f"timeline/{year}.md"
-            items = [i for i in _items_for_year(timeline, by_page, names, page, year)]
+    else:  # a page per month, so that no page grows with the archive
+        groups: defaultdict[tuple[int, int], tuple[list[str], list[Event]]] = defaultdict(lambda: ([], []))
+        for page in timeline.articles:
+            published = by_page[page].article.published if page in by_page else None
+            if published is not None and published.value is not None:
+                groups[published_key(published)[:2]][0].append(page)
+        for event in timeline.events:
+            groups[sort_key(event.when)[:2]][1].append(event)
+        period_pages = []
+        for (year, month), (pages, events) in sorted(groups.items()):
+            page = f"timeline/{year:04d}-{month:02d}.md"
+            label = f"{_MONTH_NAMES[month]} {year}" if month else f"{year}, month not stated"
+            items = _items(Timeline(tuple(pages), tuple(events), ()), by_page, names, page)
             files[page] = environment.get_template("timeline.md.j2").render(
-                years=_months(items), undated=[], articles=sum(1 for i in items if i.kind == "article"), events=sum(1 for i in items if i.kind == "event"), year_pages=[], title=f"Timeline: {year}"
+                years=_months(items), undated=[], articles=len(pages), events=len(events), year_pages=[], title=f"Timeline: {label}"
             )
-            year_pages.append((year, Markup(relative(page, TIMELINE_PAGE)), sum(1 for _ in year_items)))
+            period_pages.append((label, Markup(relative(page, TIMELINE_PAGE)), len(items)))
         files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
-            years=[], undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=year_pages
+            years=[], undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=period_pages
         )
     files[TIMELINE_JSON] = timeline_json(timeline, by_page, names)
     return files
-
-
-def _items_for_year(timeline: Timeline, records: dict[str, Record], names: dict[str, str], page: str, year: int) -> list[_Item]:
-    subset = Timeline(
-        tuple(p for p in timeline.articles if p in records and records[p].article.published.value.year == year),  # type: ignore[union-attr]
-        tuple(e for e in timeline.events if e.when.value.year == year),
-        (),
-    )
-    return _items(subset, records, names, page)
 
 
 # --- TimelineJS ---------------------------------------------------------------------------------
