@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .records import Record
+from .records import Record, built_address
 
 ADDRESS_BOOK = "addresses.yml"
 
@@ -80,13 +80,9 @@ def save_book(book: AddressBook, path: Path) -> None:
         path.write_text(text, "utf-8")
 
 
-def _html(page: str) -> str:
-    return page[:-3] + ".html" if page.endswith(".md") else page
-
-
 def redirect_page(old: str, new: str, title: str) -> str:
     """A static page at the old address that sends the reader on, with or without JavaScript."""
-    target = html.escape(posixpath.relpath(_html(new), posixpath.dirname(old) or "."), quote=True)
+    target = html.escape(posixpath.relpath(built_address(new), posixpath.dirname(old) or "."), quote=True)
     name = html.escape(title)
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -99,4 +95,4 @@ def redirect_page(old: str, new: str, title: str) -> str:
 def redirect_files(book: AddressBook, records: Sequence[Record]) -> dict[str, str]:
     """The redirect pages of the book, by path in the docs folder (``.html`` files, copied as they are)."""
     titles = {r.page: r.article.title for r in records}
-    return {_html(old): redirect_page(old, new, titles.get(new, "the article")) for old, new in book.redirects.items() if new in titles}
+    return {built_address(old): redirect_page(old, new, titles.get(new, "the article")) for old, new in book.redirects.items() if new in titles}

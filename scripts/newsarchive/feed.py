@@ -7,16 +7,11 @@ from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
 
-from .records import Record
+from .records import Record, built_address
 from .render import SITE_TITLE, newest_first
 
 FEED = "feed.xml"
 FEED_ENTRIES = 50
-
-
-def _html(page: str) -> str:
-    """The built address of a docs page, relative to the site root (plain .html addresses)."""
-    return page[:-3] + ".html" if page.endswith(".md") else page
 
 
 def _aware(value: datetime) -> datetime:
@@ -37,7 +32,7 @@ def render_feed(records: Sequence[Record]) -> str:
         entry = feed.add_entry()
         entry.id(f"urn:sha256:{record.sha256}")
         entry.title(record.article.title)
-        entry.link(href=_html(record.page), rel="alternate")
+        entry.link(href=built_address(record.page), rel="alternate")
         when = _aware(record.article.published.value)  # type: ignore[arg-type]
         entry.published(when)
         entry.updated(when)

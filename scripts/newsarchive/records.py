@@ -51,3 +51,8 @@ class Record:
 
 WORDS_PER_MINUTE = 230
 UNKNOWN_SOURCE = "Unattributed captures"
+
+
+def built_address(page: str) -> str:
+    """The address MkDocs gives a docs page, relative to the site root (plain ``.html`` addresses)."""
+    return page[:-3] + ".html" if page.endswith(".md") else page

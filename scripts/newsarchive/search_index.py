@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .records import Record
+from .records import Record, built_address
 
 SEARCH_DIR = "search/na"
 SHARD_BYTES = 120_000  # a shard above this (before gzip) is split by one more letter
@@ -88,10 +88,6 @@ def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
 SMALL_ARCHIVE_MANIFEST = 'naSearch.manifest("index",{"split":false});\n'
 
 
-def _html(page: str) -> str:
-    return page[:-3] + ".html" if page.endswith(".md") else page
-
-
 def build_search_index(records: Sequence[Record]) -> dict[str, str]:
     """Every file of the split index, by path in the docs folder."""
     ordered = sorted(records, key=lambda r: r.page)
@@ -102,7 +98,7 @@ def build_search_index(records: Sequence[Record]) -> dict[str, str]:
             postings[term] += [number, weight]
         first = next((b.text for b in record.article.body if b.text), "")
         meta = " · ".join(p for p in (record.author_text, record.article.published.iso() or "undated") if p)
-        summaries.append([_html(record.page), record.article.title, meta, first[:SNIPPET]])
+        summaries.append([built_address(record.page), record.article.title, meta, first[:SNIPPET]])
     shards = _shards(postings)
     files = {f"{SEARCH_DIR}/t/{key}.js": _script("shard", key, members) for key, members in shards.items()}
     chunks = [summaries[i: i + DOCS_PER_CHUNK] for i in range(0, len(summaries), DOCS_PER_CHUNK)]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .link import Links
-from .models import Precision, PubDate
-from .render import Record, _environment, entity_page, relative
+from .records import built_address
+from .render import Record, _environment, date_label, entity_page, relative
 from .timeline import Event, Span, Timeline, When, published_key, sort_key
 
 TIMELINE_PAGE = "timeline.md"
@@ -37,24 +37,13 @@ class _Item:
     entities: tuple[tuple[str, Markup], ...] = ()
 
 
-def published_label(date: PubDate) -> str:
-    value = date.value
-    assert value is not None
-    if date.precision is Precision.YEAR:
-        return str(value.year)
-    if date.precision is Precision.MONTH:
-        return value.strftime("%B %Y")
-    day = f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
-    return f"{day}, {value.strftime('%H:%M')}" if date.precision is Precision.MINUTE else day
-
-
 def _article_item(record: Record, page: str) -> _Item:
     published = record.article.published
     return _Item(
         (*published_key(published), record.page),
         "article",
         published.iso() or "",
-        published_label(published),
+        date_label(published),
         published.precision.value,
         record.article.title,
         Markup(relative(record.page, page)),
@@ -141,11 +130,6 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links)
 # --- TimelineJS ---------------------------------------------------------------------------------
 
 
-def _html_page(page: str) -> str:
-    """The built address of a docs page (the site uses plain .html addresses)."""
-    return page[:-3] + ".html" if page.endswith(".md") else page
-
-
 def _tl_date(iso: str, span: str, label: str) -> dict:
     date = {"year": iso[:4]}
     if len(iso) >= 7:
@@ -166,11 +150,11 @@ def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[st
         if record is None:
             continue
         published = record.article.published
-        link = html.escape(_html_page(page), quote=True)
+        link = html.escape(built_address(page), quote=True)
         events.append({
             "unique_id": f"article-{page.rsplit('/', 1)[-1][:-3]}",
             "group": "Articles",
-            "start_date": _tl_date(published.iso() or "", published.precision.value, published_label(published)),
+            "start_date": _tl_date(published.iso() or "", published.precision.value, date_label(published)),
             "text": {
                 "headline": f'<a href="{link}">{html.escape(record.article.title)}</a>',
                 "text": html.escape(f"By {record.author_text}" if record.author_text else "Author unknown"),
@@ -178,7 +162,7 @@ def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[st
         })
     for n, event in enumerate(timeline.events, start=1):
         sources = ", ".join(
-            f'<a href="{html.escape(_html_page(p), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
+            f'<a href="{html.escape(built_address(p), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
         )
         sentences = "".join(f"<p>{html.escape(s)}</p>" for s in dict.fromkeys(e.sentence for e in event.evidence))
         events.append({
