@@ -105,6 +105,10 @@ class Comment:
         """This comment and every reply below it."""
         return 1 + sum(reply.count() for reply in self.replies)
 
+    def all_paragraphs(self) -> list[str]:
+        """The paragraphs of this comment and of every reply below it, in reading order."""
+        return [*self.paragraphs, *(p for reply in self.replies for p in reply.all_paragraphs())]
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -145,6 +149,10 @@ class Article:
 
     def comments_captured(self) -> int:
         return sum(comment.count() for comment in self.comments)
+
+    def comment_paragraphs(self) -> list[str]:
+        """Every paragraph of every comment and reply, in reading order."""
+        return [p for comment in self.comments for p in comment.all_paragraphs()]
 
 
 class Severity(str, enum.Enum):

@@ -33,14 +33,6 @@ def terms(text: str) -> list[str]:
     return [t for t in _TERM.findall(text.lower()) if 2 <= len(t) <= 30]
 
 
-def _comment_text(comments) -> list[str]:
-    out = []
-    for comment in comments:
-        out.extend(comment.paragraphs)
-        out.extend(_comment_text(comment.replies))
-    return out
-
-
 def _document_terms(record: Record) -> Counter[str]:
     article = record.article
     counts: Counter[str] = Counter()
@@ -50,7 +42,7 @@ def _document_terms(record: Record) -> Counter[str]:
         counts.update(terms(block.text))
         for item in block.items:
             counts.update(terms(item.text))
-    for paragraph in _comment_text(article.comments):
+    for paragraph in article.comment_paragraphs():
         counts.update(terms(paragraph))
     return counts
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from ..models import Article, BlockKind, Comment
+from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
@@ -25,14 +25,6 @@ def body_texts(article: Article) -> list[Text]:
             texts.extend(Text(Spot(index, n), item.text) for n, item in enumerate(block.items))
         elif block.kind is not BlockKind.HEADING:
             texts.append(Text(Spot(index), block.text))
-    return texts
-
-
-def _comment_texts(comments: Sequence[Comment]) -> list[str]:
-    texts: list[str] = []
-    for comment in comments:
-        texts.extend(comment.paragraphs)
-        texts.extend(_comment_texts(comment.replies))
     return texts
 
 
@@ -252,7 +244,7 @@ def find_entities(articles: Sequence[tuple[str, Article]], curation: Curation | 
     texts = {page: body_texts(article) for page, article in articles}
     candidates = discover(
         [(page, t.text) for page, ts in texts.items() for t in ts],
-        (text for _, article in articles for text in _comment_texts(article.comments)),
+        (text for _, article in articles for text in article.comment_paragraphs()),
     )
     drafts = _curate(candidates, curation)
     automaton = _automaton(drafts)
