@@ -14,7 +14,19 @@ from markupsafe import Markup
 from .link import Links
 from .models import Precision, Problem, Severity
 from .records import Record
-from .render import ARTICLES_PAGE, SITE_TITLE, _environment, author_page, month_label, month_page, newest_first, relative, source_page
+from .render import (
+    ARTICLES_PAGE,
+    SITE_TITLE,
+    _environment,
+    author_page,
+    month_label,
+    month_page,
+    newest_first,
+    pager,
+    paginate,
+    relative,
+    source_page,
+)
 
 PER_PAGE = 100  # rows of one listing page
 HOME_NEWEST = 20
@@ -41,23 +53,16 @@ def _rows(records: Sequence[Record], page: str) -> list[Row]:
     ]
 
 
-def _pages(base: str, records: list[Record]) -> list[tuple[str, list[Record]]]:
-    """``base`` (e.g. "authors/tom-warren.md") and "…-2.md", "…-3.md" for the rows past the first page."""
-    stem = base[:-3]
-    chunks = [records[i: i + PER_PAGE] for i in range(0, max(len(records), 1), PER_PAGE)]
-    return [(base if n == 0 else f"{stem}-{n + 1}.md", chunk) for n, chunk in enumerate(chunks)]
-
-
 def _listing(base: str, title: str, intro: str, records: list[Record], up: tuple[str, str] | None = None) -> dict[str, str]:
-    pages = _pages(base, records)
+    pages = paginate(base, records, PER_PAGE)
+    paths = [path for path, _ in pages]
     files = {}
     for n, (path, chunk) in enumerate(pages):
-        pager = [(str(i + 1), Markup(relative(p, path)), i == n) for i, (p, _) in enumerate(pages)] if len(pages) > 1 else []
         files[path] = _environment().get_template("listing.md.j2").render(
             title=title if n == 0 else f"{title} (page {n + 1})",
             intro=intro,
             rows=_rows(chunk, path),
-            pager=pager,
+            pager=pager(paths, n),
             up=(up[0], Markup(relative(up[1], path))) if up else None,
         )
     return files

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .link import Entity, Kind, Links, Mention
 from .link.entities import body_texts
 from .markdown import md_escape, page_text
-from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, relative
+from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, pager, paginate, relative
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
 LISTED_ARTICLES = 200  # articles listed on one entity page, newest first
@@ -107,16 +107,14 @@ def render_missing(links: Links, records: dict[str, Record]) -> dict[str, str]:
     for reference in links.references:
         if reference.target is None and reference.article in records:
             citing.setdefault(reference.article, []).append(reference)
-    ordered = newest_first([records[p] for p in citing])
-    chunks = [ordered[i: i + MISSING_PER_PAGE] for i in range(0, max(len(ordered), 1), MISSING_PER_PAGE)]
-    paths = [MISSING_PAGE if n == 0 else f"missing-{n + 1}.md" for n in range(len(chunks))]
+    pages = paginate(MISSING_PAGE, newest_first([records[p] for p in citing]), MISSING_PER_PAGE)
+    paths = [path for path, _ in pages]
     found = sum(1 for r in links.references if r.target)
     missing = sum(len(refs) for refs in citing.values())
     files = {}
-    for n, (path, chunk) in enumerate(zip(paths, chunks)):
+    for n, (path, chunk) in enumerate(pages):
         groups = [(record, Markup(relative(record.page, path)), citing[record.page]) for record in chunk]
-        pager = [(str(i + 1), Markup(relative(p, path)), i == n) for i, p in enumerate(paths)] if len(paths) > 1 else []
-        files[path] = _environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=pager)
+        files[path] = _environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=pager(paths, n))
     return files
 
 

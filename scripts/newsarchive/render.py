@@ -209,6 +209,19 @@ def relative(target: str, page: str) -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
+def paginate(base: str, items: Sequence, per_page: int) -> list[tuple[str, list]]:
+    """``items`` in pages of ``per_page``: ``base`` ("authors/tom-warren.md"), then "…-2.md", "…-3.md"."""
+    chunks = [list(items[i: i + per_page]) for i in range(0, max(len(items), 1), per_page)]
+    return [(base if n == 0 else f"{base[:-3]}-{n + 1}.md", chunk) for n, chunk in enumerate(chunks)]
+
+
+def pager(paths: Sequence[str], current: int) -> list[tuple[str, Markup, bool]]:
+    """(number, link, is this page) for each page of a paginated listing, seen from page ``current``; none for one page."""
+    if len(paths) < 2:
+        return []
+    return [(str(n + 1), Markup(relative(path, paths[current])), n == current) for n, path in enumerate(paths)]
+
+
 def linked_text(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
     """``text`` escaped for Markdown, with each (start, end, href, css class) span made a link."""
     out, position = [], 0
