@@ -34,16 +34,19 @@ def parsed_json(name: str) -> str:
 SITE_PAGES = ("timeline.md", "entities/index.md", "missing.md")
 
 
-def rendered_site() -> dict[str, str | Path]:
+def _converted() -> tuple[pipeline.Archive, dict[str, str | Path | bytes]]:
     archive, raw_files = pipeline.collect(RAW)
     archive, links = pipeline.link_archive(archive)
-    return pipeline.render(archive, raw_files, links)
+    return archive, pipeline.render(archive, raw_files, links)
+
+
+def rendered_site() -> dict[str, str | Path | bytes]:
+    return _converted()[1]
 
 
 def rendered_pages() -> dict[str, str]:
     """Each fixture's page as the whole pipeline renders it: the fixtures are cross-linked as one archive."""
-    archive, _ = pipeline.collect(RAW)
-    files = rendered_site()
+    archive, files = _converted()
     return {Path(record.source).stem: str(files[record.page]) for record in archive.records}
 
 
