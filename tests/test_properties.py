@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import frontmatter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsarchive.markdown import page_text
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.lines import split_lines
+from newsarchive.paths import relpath
 
 WORDS = ["harbour", "council", "river", "market", "station", "museum", "budget", "school", "ferry", "garden", "storm", "library"]
 NAMES = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eli Katz", "Femi Ade"]
@@ -99,3 +102,13 @@ def test_front_matter_round_trips_any_title(title: str) -> None:
 def test_parsing_is_deterministic(capture) -> None:
     text, _ = capture
     assert parse_capture(text) == parse_capture(text)
+
+
+_SEGMENTS = st.lists(st.sampled_from(["articles", "2011", "02", "a", "b-c", "index.md", "x.md"]), min_size=0, max_size=4)
+
+
+@given(_SEGMENTS.filter(bool), _SEGMENTS)
+def test_relpath_matches_posixpath(target, start):
+    """Our string-only relative path equals the standard library's for plain docs-folder paths."""
+    path, folder = "/".join(target), "/".join(start)
+    assert relpath(path, folder) == posixpath.relpath(path, folder or ".")

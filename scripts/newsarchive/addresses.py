@@ -11,13 +11,13 @@ be kept with the captures.
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .paths import link_from
 from .records import Record, built_address
 
 ADDRESS_BOOK = "addresses.yml"
@@ -82,7 +82,7 @@ def save_book(book: AddressBook, path: Path) -> None:
 
 def redirect_page(old: str, new: str, title: str) -> str:
     """A static page at the old address that sends the reader on, with or without JavaScript."""
-    target = html.escape(posixpath.relpath(built_address(new), posixpath.dirname(old) or "."), quote=True)
+    target = html.escape(link_from(old, built_address(new)), quote=True)
     name = html.escape(title)
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

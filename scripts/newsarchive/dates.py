@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import datetime
 
 from dateparser.date import DateDataParser
 
@@ -48,9 +49,56 @@ def _parser() -> DateDataParser:
     )
 
 
+_MONTHS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH_NAME = rf"(?P<month>{MONTH})"
+#: The common spellings read without dateparser (about 2 ms a call): "[Friday,] 11 February 2011", "February 11, 2011",
+#: "February 2011", "2011-02-11", each with an optional "10:26", "10:26 am" or "at 10:26" after it and no time zone.
+_PLAIN = re.compile(
+    rf"(?P<weekday>{WEEKDAY},?\s+)?(?:(?P<day1>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year1>\d{{4}})"
+    rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}}){_ORD},?\s+(?P<year2>\d{{4}})"
+    rf"|(?P<month3>{MONTH}),?\s+(?P<year3>\d{{4}})"
+    r"|(?P<year4>\d{4})-(?P<month4>\d{2})-(?P<day4>\d{2}))"
+    r"(?:(?:\s*,\s*|\s+(?:at|@)\s+|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s*(?P<half>[ap])\.?\s?m\.?)?)?",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> PubDate | None:
+    """A date in one of the common spellings, exactly as dateparser reads it; None for anything else."""
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    g = match.groupdict()
+    if g["month3"] and (g["weekday"] or g["hour"]):
+        return None  # "Friday, January 1990", "January 1990 0:00": dateparser picks a day of its own
+    month_name = g["month"] or g["month2"] or g["month3"]
+    month = _MONTHS[month_name[:3].lower()] if month_name else int(g["month4"])
+    year = int(g["year1"] or g["year2"] or g["year3"] or g["year4"])
+    day = int(g["day1"] or g["day2"] or g["day4"] or 1)
+    hour = minute = 0
+    if g["hour"] is not None:
+        hour, minute = int(g["hour"]), int(g["minute"])
+        if g["half"]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g["half"].lower() == "p" else 0)
+    try:
+        value = datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None  # dateparser decides what an impossible date means
+    precision = Precision.MINUTE if g["hour"] is not None else Precision.MONTH if g["month3"] else Precision.DAY
+    return PubDate(value=value, precision=precision, text=text)
+
+
 @functools.lru_cache(maxsize=4096)
 def interpret(text: str) -> PubDate | None:
     """What a written date means, with its precision; None when it is no complete date."""
+    plain = _plain(text.strip())
+    return plain if plain is not None else parsed(text)
+
+
+def parsed(text: str) -> PubDate | None:
+    """What dateparser reads in ``text`` (``interpret`` without its fast path)."""
     cleaned = re.sub(r"\s+(?:at|@)\s+", " ", text.strip())
     cleaned = re.sub(r"(\d)\.(\d{2})(?!\.\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", cleaned)
     data = _parser().get_date_data(cleaned)

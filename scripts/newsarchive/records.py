@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .models import Article
+from .paths import link_from
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Record:
 
     def link_from(self, page: str) -> str:
         """A relative link to this record's page from another page of the docs folder."""
-        return posixpath.relpath(self.page, posixpath.dirname(page) or ".")
+        return link_from(page, self.page)
 
     def words(self) -> int:
         body = self.article.body

@@ -18,6 +18,7 @@ from .cite import apa, bibtex, fence, mla
 from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
 from .models import Article, Precision, PubDate
+from .paths import link_from
 from .records import UNKNOWN_SOURCE, Record
 from .slugs import slugify
 
@@ -116,7 +117,7 @@ def front_matter(record: Record) -> dict:
         "captured_at": record.captured_at,
         "sha256": record.sha256,
         "encoding": record.encoding,
-        "raw": posixpath.relpath(record.raw_copy, posixpath.dirname(record.page)),
+        "raw": link_from(record.page, record.raw_copy),
         "words": record.words(),
         "comments_claimed": article.comments_claimed,
         "comments_captured": article.comments_captured(),
@@ -205,7 +206,7 @@ def entity_page(entity_id: str) -> str:
 def relative(target: str, page: str) -> str:
     """A relative link from ``page`` to ``target``, both paths of the docs folder (an anchor may follow)."""
     path, _, anchor = target.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    link = link_from(page, path)
     return f"{link}#{anchor}" if anchor else link
 
 
@@ -311,7 +312,7 @@ def render_article(
         fence=fence,
         comment_summary=summary,
         source=posixpath.basename(record.source.split("#", 1)[0]),
-        raw_link=Markup(posixpath.relpath(record.raw_copy, posixpath.dirname(record.page))),
+        raw_link=Markup(link_from(record.page, record.raw_copy)),
         sha256=record.sha256,
         url=Markup(record.url.replace("`", "")) if record.url else None,
         captured_at=record.captured_at,

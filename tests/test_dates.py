@@ -1,0 +1,50 @@
+"""The fast reading of common date spellings agrees with dateparser's, and leaves everything else to it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsarchive.dates import _plain, interpret, parsed
+from newsarchive.models import Precision
+
+MONTHS = ["January", "Feb", "feb.", "MARCH", "Sept", "September", "may", "June", "Jul", "dec"]
+WEEKDAYS = ["", "Friday, ", "fri ", "Sunday "]
+
+
+@st.composite
+def plain_dates(draw):
+    weekday = draw(st.sampled_from(WEEKDAYS))
+    day, month, year = draw(st.integers(1, 31)), draw(st.sampled_from(MONTHS)), draw(st.integers(1990, 2030))
+    ordinal = draw(st.sampled_from(["", "st", "th"]))
+    date = draw(st.sampled_from([
+        f"{day}{ordinal} {month} {year}", f"{day} of {month}, {year}", f"{month} {day}{ordinal}, {year}",
+        f"{month} {year}", f"{year}-{draw(st.integers(1, 12)):02d}-{day:02d}",
+    ]))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    time = draw(st.sampled_from(["", f" {hour}:{minute:02d}", f", {hour}:{minute:02d}", f" at {hour}:{minute:02d}",
+                                 f" {hour % 12 + 1}:{minute:02d} pm", f" {hour % 12 + 1}:{minute:02d}a.m."]))
+    return weekday + date + time
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain_dates())
+def test_fast_reading_agrees_with_dateparser(text):
+    fast = _plain(text)
+    slow = parsed(text)
+    if fast is None:  # an impossible day: dateparser has the last word
+        assert interpret(text) == slow
+        return
+    assert slow is not None, text
+    assert (fast.value, fast.precision, fast.text) == (slow.value, slow.precision, slow.text)
+
+
+def test_other_spellings_go_to_dateparser():
+    for text in ("11/02/2011", "10:26 GMT 11 February 2011", "11 February 2011 10:26 GMT", "Feb 11 2011 10:26:30 +0100"):
+        assert _plain(text) is None
+        assert interpret(text) == parsed(text)
+
+
+def test_precisions():
+    assert interpret("February 2011").precision is Precision.MONTH
+    assert interpret("11 February 2011").precision is Precision.DAY
+    assert interpret("11 February 2011 at 7:34 pm").value.hour == 19
