@@ -26,8 +26,8 @@ def _convert(args: argparse.Namespace) -> int:
     with Progress(console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
         task = bar.add_task("Reading captures", total=None)
 
-        def progress(done: int, total: int, source: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"Reading {source}")
+        def progress(done: int, total: int, doing: str) -> None:
+            bar.update(task, completed=done, total=total, description=doing)
 
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -39,7 +39,7 @@ def _convert(args: argparse.Namespace) -> int:
             clock = now
 
         cache = Path(args.cache) if args.cache else None
-        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress, cache_dir=cache)
+        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress, cache_dir=cache, jobs=args.jobs)
         lap("read_parse")
         bar.update(task, description="Cross-linking")
         archive, links = pipeline.link_archive(archive, Path(args.entities) if args.entities else None)
@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--cache", metavar="DIR", help="keep parsed captures in DIR, keyed by content, so unchanged captures are not parsed again")
     convert.add_argument("--split-search-from", type=int, default=pipeline.SPLIT_SEARCH_FROM, metavar="N",
                          help=f"search articles through the split index from N articles on (default {pipeline.SPLIT_SEARCH_FROM})")
+    convert.add_argument("--jobs", type=int, default=None, metavar="N", help="parse with N processes (default: every core)")
     convert.add_argument("--timings", metavar="FILE", help="write the seconds each stage took to FILE (JSON)")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     bench = commands.add_parser("bench", help="benchmark synthetic archives against a bare Material build; figures to WORK/results.{json,md}")

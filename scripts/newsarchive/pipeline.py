@@ -18,13 +18,14 @@ from .ingest.html import NotAnArticle, decode_html, html_article
 from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
-from .parse import common_lines, parse_capture
+from .parse import common_lines
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
 from .render import Record, article_links, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
+from .workers import POOL_FROM, parse_all
 
 Progress = Callable[[int, int, str], None]
 
@@ -69,11 +70,18 @@ def _raw_suffix(name: str) -> str:
 
 
 def collect(
-    raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None, cache_dir: Path | None = None
+    raw_dir: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    pool_from: int = POOL_FROM,
 ) -> tuple[Archive, dict[str, Path | bytes]]:
     """Read and parse every capture under ``raw_dir``. Returns the archive and the raw captures to publish, by site path.
 
     With ``cache_dir``, a capture whose content, batch furniture and parser are unchanged is not parsed again.
+    The others are parsed by ``jobs`` processes (all cores by default) when there are ``pool_from`` or more.
     """
     paths, skipped = find_captures(raw_dir)
     problems: list[Problem] = [
@@ -94,20 +102,25 @@ def collect(
         except OSError as error:
             problems.append(Problem(source, Severity.ERROR, f"cannot be read: {error.strerror or error}"))
         if progress:
-            progress(done, len(paths), source)
+            progress(done, len(paths), f"Reading {source}")
     common = common_lines(c.text for c in captures)
     cache = ParseCache(cache_dir)
     furniture = furniture_fingerprint(common)
+    keys = [cache.key(capture.sha256, furniture) for capture in captures]
+    articles = [cache.get(key) for key in keys]
+    missing = [i for i, article in enumerate(articles) if article is None]
+    parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
+    for done, (i, article) in enumerate(zip(missing, parsed), start=1):
+        articles[i] = article
+        cache.put(keys[i], article)
+        if progress:
+            progress(done, len(missing), f"Parsing {captures[i].source}")
     records: list[Record] = []
     raw_files: dict[str, Path | bytes] = {}
     taken: set[str] = {"index"}  # a month's own page is index.md
-    for capture in captures:
+    for capture, article in zip(captures, articles):
+        assert article is not None
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
-        key = cache.key(capture.sha256, furniture)
-        article = cache.get(key)
-        if article is None:
-            article = parse_capture(capture.text, common=common)
-            cache.put(key, article)
         if not article.body and not article.comments:
             problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
             continue
@@ -116,6 +129,7 @@ def collect(
         page, raw_copy = _page_for(stem, capture.sha256, _raw_suffix(capture.source), article.published.iso(), taken)
         records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
         raw_files[raw_copy] = capture.path
+    del captures  # the texts: the articles hold what the site needs
     for source, path in pages:
         found, trouble = _page_records(source, path, cache, taken, max_bytes)
         problems.extend(trouble)

@@ -1,0 +1,50 @@
+"""Parse captures on every core: a pool of processes for large batches, the calling process for small ones."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from .models import Article
+from .parse import parse_capture
+
+#: Below this many captures to parse, starting a pool costs more than it saves.
+POOL_FROM = 200
+
+_common: frozenset[str] = frozenset()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _start(common: frozenset[str]) -> None:
+    global _common
+    _common = common
+
+
+def _parse(text: str) -> Article:
+    return parse_capture(text, common=_common)
+
+
+def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[Article]:
+    """The parsed ``texts``, in order, with ``common`` lines treated as the batch's site furniture.
+
+    With ``jobs`` above one and at least ``pool_from`` texts, they are parsed by that many worker processes
+    (started by a fork server, so no thread of the caller is copied into them).
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 2 or len(texts) < pool_from:
+        for text in texts:
+            yield parse_capture(text, common=common)
+        return
+    context = multiprocessing.get_context("forkserver")
+    chunk = max(1, min(64, len(texts) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(common,)) as pool:
+        yield from pool.map(_parse, texts, chunksize=chunk)
