@@ -273,3 +273,31 @@ def test_a_reference_matches_an_archived_title_despite_small_differences() -> No
 def test_articles_with_nothing_in_common_are_not_related() -> None:
     links = link(articles("Acme said Acme grew fast.", "Initech said Initech shrank slowly."))
     assert all(not relations for relations in links.related.values())
+
+
+def _story(title: str, *paragraphs: str):
+    return parse_capture(title + "\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+_WIRE = ("The harbour authority confirmed on Monday that the northern pier will close for repairs for at least six months, "
+         "with ferries moved to the southern terminal and extra buses laid on for passengers from the town centre.")
+
+
+def test_a_paragraph_copied_into_many_articles_is_one_passage() -> None:
+    stories = [(f"articles/{n}.md", _story(f"Story number {n} of the week", f"Local reporter {n} wrote a paragraph of her own about the weather in district {n}.", _WIRE))
+               for n in range(60)]
+    passages = link(stories).passages
+    assert len(passages) == 1
+    assert sorted(c.article for c in passages[0].copies) == sorted(page for page, _ in stories)
+    assert passages[0].similarity == 1.0
+
+
+def test_a_reworded_copy_is_found_and_an_unrelated_paragraph_is_not() -> None:
+    reworded = _WIRE.replace("at least six months", "at least seven months")
+    other = ("A local bakery won a national prize for its rye bread this week, and the owners said they would put "
+             "the prize money towards a second oven and a bigger shop on the market square next spring.")
+    stories = [("articles/a.md", _story("First", _WIRE)), ("articles/b.md", _story("Second", reworded)), ("articles/c.md", _story("Third", other))]
+    passages = link(stories).passages
+    assert len(passages) == 1
+    assert sorted(c.article for c in passages[0].copies) == ["articles/a.md", "articles/b.md"]
+    assert 0.5 <= passages[0].similarity < 1.0

@@ -1,9 +1,12 @@
 """Shared passages: paragraphs that several articles carry verbatim or nearly so.
 
-Paragraphs are compared through MinHash signatures of their word 4-grams and a
-locality-sensitive hash index (datasketch), so the work grows with the number
-of paragraphs, not with the number of pairs of articles. Every candidate pair
-the index returns is confirmed with the exact Jaccard similarity.
+Paragraphs are compared through MinHash signatures (datasketch) of their word
+4-grams, banded as locality-sensitive hashing with the bands and rows datasketch
+chooses for the threshold. The bands are joined by sorting, not by a hash table
+of every band of every paragraph, so memory stays at a few hundred bytes per
+paragraph: shingles are kept as 32-bit hashes, never as strings. Each paragraph
+is compared only with those that share a band with it, and every candidate is
+confirmed with the exact Jaccard similarity of the shingle hashes.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 import zlib
 from collections.abc import Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..models import Article
@@ -23,34 +27,71 @@ SHINGLE = 4
 NUM_PERM = 64
 LSH_THRESHOLD = 0.6
 MIN_SIMILARITY = 0.5  # exact Jaccard of word 4-grams: a reworded sentence or two still counts
+_BATCH = 2048  # paragraphs signed at a time
 
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str) -> set[str]:
+def shingles(text: str) -> np.ndarray:
+    """The sorted, distinct 32-bit hashes of the text's word 4-grams."""
     words = _WORD.findall(text.casefold())
-    return {" ".join(words[i: i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    grams = {" ".join(words[i: i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
 
 
-def _hash(data: bytes) -> int:
-    return zlib.crc32(data)
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sorted sets of shingle hashes."""
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    union = len(a) + len(b) - common
+    return common / union if union else 1.0
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
+def _signatures(units: list[np.ndarray]) -> np.ndarray:
+    """One MinHash signature per paragraph, as rows of a matrix."""
+    matrix = np.empty((len(units), NUM_PERM), dtype=np.uint64)
+    for start in range(0, len(units), _BATCH):
+        batch = units[start: start + _BATCH]
+        hashed = MinHash.bulk([unit.tolist() for unit in batch], num_perm=NUM_PERM, hashfunc=int)
+        for row, minhash in enumerate(hashed, start):
+            matrix[row] = minhash.hashvalues
+    return matrix
+
+
+def _candidates(signatures: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs of paragraphs that agree on a whole band of their signatures, as LSH buckets them.
+
+    In a bucket, each paragraph is paired with the bucket's first and with the one before it, so a
+    paragraph copied into a thousand articles costs a thousand comparisons, not half a million.
+    """
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    pairs: set[tuple[int, int]] = set()
+    for band in range(lsh.b):
+        rows = np.ascontiguousarray(signatures[:, band * lsh.r: (band + 1) * lsh.r])
+        keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * lsh.r))).ravel()
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        ends = np.r_[starts[1:], len(ordered)]
+        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+            members = order[start:end].tolist()
+            pairs.update((members[0], m) for m in members[1:])
+            pairs.update(zip(members[1:-1], members[2:]))
+    return pairs
 
 
 def find_passages(articles: Sequence[tuple[str, Article]]) -> tuple[SharedPassage, ...]:
     """Groups of near-identical paragraphs found in at least two different articles."""
-    units: list[tuple[str, PassageCopy, str, set[str]]] = []
-    for page, article in articles:
-        for text in body_texts(article):
+    copies: list[PassageCopy] = []
+    texts: list[tuple[int, int]] = []  # (article, body text) of each paragraph, to fetch its words at the end
+    units: list[np.ndarray] = []
+    for number, (page, article) in enumerate(articles):
+        for position, text in enumerate(body_texts(article)):
             if text.spot.item < 0 and len(text.text.split()) >= MIN_WORDS:
-                units.append((page, PassageCopy(page, text.spot), text.text, shingles(text.text)))
+                copies.append(PassageCopy(page, text.spot))
+                texts.append((number, position))
+                units.append(shingles(text.text))
     if len(units) < 2:
         return ()
-    signatures = MinHash.bulk([[s.encode() for s in unit[3]] for unit in units], num_perm=NUM_PERM, hashfunc=_hash)
-    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     parent = list(range(len(units)))
 
     def root(i: int) -> int:
@@ -59,19 +100,19 @@ def find_passages(articles: Sequence[tuple[str, Article]]) -> tuple[SharedPassag
             i = parent[i]
         return i
 
-    for i, signature in enumerate(signatures):
-        for j in index.query(signature):
-            if units[j][0] != units[i][0] and jaccard(units[i][3], units[j][3]) >= MIN_SIMILARITY:
-                parent[root(i)] = root(j)
-        index.insert(i, signature)
+    for i, j in sorted(_candidates(_signatures(units))):
+        if copies[i].article != copies[j].article and root(i) != root(j) and jaccard(units[i], units[j]) >= MIN_SIMILARITY:
+            parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(units)):
         groups.setdefault(root(i), []).append(i)
     passages = []
     for members in sorted(groups.values(), key=lambda m: m[0]):
-        if len({units[i][0] for i in members}) < 2:
+        if len({copies[i].article for i in members}) < 2:
             continue
-        first = units[members[0]]
-        similarity = min(jaccard(first[3], units[i][3]) for i in members[1:])
-        passages.append(SharedPassage(len(passages) + 1, tuple(units[i][1] for i in members), round(similarity, 3), first[2]))
+        first = members[0]
+        similarity = min(jaccard(units[first], units[i]) for i in members[1:])
+        number, position = texts[first]
+        text = body_texts(articles[number][1])[position].text
+        passages.append(SharedPassage(len(passages) + 1, tuple(copies[i] for i in members), round(similarity, 3), text))
     return tuple(passages)
