@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..link import Kind, Links, Spot
 from ..link.entities import body_texts
@@ -206,16 +207,20 @@ def _drafts(
     return drafts
 
 
-def _undated(page: str, links: Links, published: dict[str, PubDate], events: list[Event], names: dict[str, str]) -> Undated:
-    """Place an undated article where its closest dated relatives agree, if they do, and say why."""
+def _undated(
+    page: str, links: Links, published: dict[str, PubDate], days_events: dict[date, list[Event]], own: set[str], names: dict[str, str]
+) -> Undated:
+    """Place an undated article where its closest dated relatives agree, if they do, and say why.
+
+    ``days_events`` are the day-precise events by day; ``own`` the ids of the entities the article names.
+    """
     related = [r for r in links.related.get(page, ()) if r.article in published]
     days = {published[r.article].value.date() for r in related if published[r.article].precision in (Precision.MINUTE, Precision.DAY)}  # type: ignore[union-attr]
     strong = [r for r in related if r.shared_passages or len(r.shared_entities) >= 3]
     if len(days) != 1 or not strong:
         return Undated(page)
     (day,) = days
-    own = {e.id for e in links.entities if page in e.articles}
-    told = [event for event in events if event.when.value == day and event.when.span is Span.DAY and len(own & set(event.entities)) >= 2]
+    told = [event for event in days_events.get(day, ()) if len(own & set(event.entities)) >= 2]
     told.sort(key=lambda event: (-len(own & set(event.entities)), -len(event.sources)))
     if not told:
         return Undated(page)
@@ -250,7 +255,15 @@ def build_timeline(articles: Sequence[tuple[str, Article]], links: Links) -> Tim
     ]
     events.sort(key=lambda e: (sort_key(e.when), _RANK[e.when.span] * -1, e.evidence[0].sentence))
     dated = sorted(published, key=lambda p: (published_key(published[p]), p))
-    undated = tuple(_undated(page, links, published, events, names) for page, a in articles if not a.published.known)
+    days_events: defaultdict[date, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.when.span is Span.DAY:
+            days_events[event.when.value].append(event)
+    own: defaultdict[str, set[str]] = defaultdict(set)
+    for entity in links.entities:
+        for mention in entity.mentions:
+            own[mention.article].add(entity.id)
+    undated = tuple(_undated(page, links, published, days_events, own[page], names) for page, a in articles if not a.published.known)
     return Timeline(tuple(dated), tuple(events), undated)
 
 
