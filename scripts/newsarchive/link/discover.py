@@ -37,17 +37,6 @@ class _Token:
         return self.text.lower()
 
 
-def _tokens(text: str) -> list[_Token]:
-    found = []
-    for match in _TOKEN.finditer(text):
-        word, end = match.group(), match.end()
-        possessive = len(word) > 2 and word[-2] in "’'" and word[-1] in "sS"
-        if possessive:
-            word, end = word[:-2], end - 2
-        found.append(_Token(match.start(), end, word, possessive))
-    return found
-
-
 def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
@@ -103,7 +92,11 @@ class _Phrase:
 
 
 def _phrases(text: str) -> list[_Phrase]:
-    """The runs of name words in ``text``, with the connectors between runs noted."""
+    """The runs of name words in ``text``, with the connectors between runs noted.
+
+    Tokens are made only for the words a phrase keeps: most words of a text are neither names nor
+    connectors, and an object for each was most of the cross-linking time.
+    """
     phrases: list[_Phrase] = []
     current: list[_Token] = []
     current_link: str | None = None  # connector between the previous phrase and the current one
@@ -117,26 +110,33 @@ def _phrases(text: str) -> list[_Phrase]:
                 phrases[-2].joined = True
         current, current_link = [], None
 
-    tokens = _tokens(text)
-    for index, token in enumerate(tokens):
-        gap = text[tokens[index - 1].end: token.start] if index else ""
-        adjacent = index > 0 and gap == " " and not tokens[index - 1].possessive
-        if _is_name_word(token.text):
+    previous_end = -1
+    previous_possessive = True  # nothing before the first word is adjacent to it
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = len(word) > 2 and word[-2] in "’'" and word[-1] in "sS"
+        if possessive:
+            word, end = word[:-2], end - 2
+        adjacent = not previous_possessive and start == previous_end + 1 and text[previous_end] == " "
+        previous_end, previous_possessive = end, possessive
+        if _is_name_word(word):
+            token = _Token(start, end, word, possessive)
             if current and adjacent:
                 current.append(token)
             else:
                 close()
                 current, current_link = [token], (pending if adjacent else None)
             pending = None
-        elif current and adjacent and _NUMBER.fullmatch(token.text) and _ends_number(text, token.end):
-            current.append(token)
+        elif current and adjacent and _NUMBER.fullmatch(word) and _ends_number(text, end):
+            current.append(_Token(start, end, word, possessive))
             close()
             pending = None
-        elif current and adjacent and token.lower in _CONNECTORS and not token.possessive:
+        elif current and adjacent and not possessive and word.lower() in _CONNECTORS:
             close()
-            pending = token.lower
+            pending = word.lower()
         else:
-            close()
+            if current:
+                close()
             pending = None
     close()
     return phrases
@@ -218,6 +218,7 @@ def _occurrences(texts: Sequence[tuple[str, str]]) -> list[_Occurrence]:
     return found
 
 
+@functools.lru_cache(maxsize=65536)
 def _unmistakable(word: str) -> bool:
     """Acronyms and camel-case words are names wherever they stand."""
     return (is_acronym(word) and word.lower() not in lexicon.COMMON_ACRONYMS) or (word[:1].islower() and _is_capitalised(word))
@@ -336,7 +337,14 @@ def initials(name: str) -> str:
 
 
 def _support_acronyms(support: Iterable[str]) -> set[str]:
-    return {t.text for text in support for t in _tokens(text) if _unmistakable(t.text) and is_acronym(t.text)}
+    found = set()
+    for text in support:
+        for word in _TOKEN.findall(text):
+            if len(word) > 2 and word[-2] in "’'" and word[-1] in "sS":
+                word = word[:-2]  # possessive
+            if word.isupper() and is_acronym(word) and _unmistakable(word):
+                found.add(word)
+    return found
 
 
 def _merge_acronyms(kept: dict[str, Candidate], more: set[str] = frozenset()) -> None:
