@@ -108,7 +108,11 @@ _OF_ORG = re.compile(r"^ (?:of|at|from) ")
 
 def _role_before(prefix: str, names: set[str]) -> str | None:
     """"Nokia CEO, " or "Investment analyst, " right before a name."""
-    match = _WORDS_BEFORE.search(prefix[-90:])
+    tail = prefix[-90:]
+    last = tail[:-2] if tail.endswith(", ") else tail[:-1] if tail.endswith(" ") else ""
+    if last.rsplit(" ", 1)[-1].lower() not in lexicon.ROLES:
+        return None  # the word before the name is no role: spare the search below, most names have none
+    match = _WORDS_BEFORE.search(tail)
     if not match:
         return None
     words = match.group(1).split(" ")
