@@ -50,7 +50,7 @@ def _convert(args: argparse.Namespace) -> int:
         archive, book = pipeline.readdress(archive, Path(args.addresses) if args.addresses else None)
         bar.update(task, description="Rendering pages")
         try:
-            written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links, book, timeline, args.split_search_from))
+            written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs))
         except UnsafePathError as error:
             console.print(f"error: {error}")
             return 1
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--cache", metavar="DIR", help="keep parsed captures in DIR, keyed by content, so unchanged captures are not parsed again")
     convert.add_argument("--split-search-from", type=int, default=pipeline.SPLIT_SEARCH_FROM, metavar="N",
                          help=f"search articles through the split index from N articles on (default {pipeline.SPLIT_SEARCH_FROM})")
-    convert.add_argument("--jobs", type=int, default=None, metavar="N", help="parse with N processes (default: every core)")
+    convert.add_argument("--jobs", type=int, default=None, metavar="N", help="parse and render with N processes (default: every core)")
     convert.add_argument("--timings", metavar="FILE", help="write the seconds each stage took to FILE (JSON)")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     bench = commands.add_parser("bench", help="benchmark synthetic archives against a bare Material build; figures to WORK/results.{json,md}")

@@ -12,6 +12,7 @@ from .link import Entity, Kind, Links, Mention
 from .link.entities import body_texts
 from .markdown import md_escape, page_text
 from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, pager, paginate, relative
+from .workers import fork_map
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
 LISTED_ARTICLES = 200  # articles listed on one entity page, newest first
@@ -146,11 +147,13 @@ def entity_line(entity: Entity, links: Links) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def render_link_pages(links: Links, records: Sequence[Record], split_search: bool = False) -> dict[str, str]:
-    """Every page and data file of the cross-links, by path in the docs folder."""
+def render_link_pages(links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None) -> dict[str, str]:
+    """Every page and data file of the cross-links, by path in the docs folder; entity pages by ``jobs`` processes."""
     by_page = {r.page: r for r in records}
     names = links.by_id()
-    files = {entity_page(e.id): render_entity(e, links, by_page, names, split_search) for e in links.entities}
+    entities = links.entities
+    pages = fork_map(lambda i: render_entity(entities[i], links, by_page, names, split_search), len(entities), jobs)
+    files = dict(zip((entity_page(e.id) for e in entities), pages))
     files[ENTITIES_INDEX] = render_entities_index(links.entities)
     files.update(render_missing(links, by_page))
     files[TAGS_PAGE] = render_tags(links.entities)

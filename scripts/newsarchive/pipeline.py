@@ -25,7 +25,7 @@ from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
-from .workers import POOL_FROM, parse_all
+from .workers import POOL_FROM, fork_map, parse_all
 
 Progress = Callable[[int, int, str], None]
 
@@ -221,20 +221,26 @@ def render(
     book: AddressBook | None = None,
     timeline: Timeline | None = None,
     split_search_from: int = SPLIT_SEARCH_FROM,
+    jobs: int | None = None,
 ) -> dict[str, str | Path]:
-    """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is."""
+    """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is.
+
+    Article and entity pages are rendered by ``jobs`` processes (all cores by default) in large archives.
+    """
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
     views = article_links(links)
-    titles = {r.page: r.article.title for r in archive.records}
-    split = len(archive.records) >= split_search_from
-    files: dict[str, str | Path] = {r.page: render_article(r, views.get(r.page), titles, split) for r in archive.records}
-    files.update(render_link_pages(links, archive.records, split))
+    records = archive.records
+    titles = {r.page: r.article.title for r in records}
+    split = len(records) >= split_search_from
+    pages = fork_map(lambda i: render_article(records[i], views.get(records[i].page), titles, split), len(records), jobs)
+    files: dict[str, str | Path] = dict(zip((r.page for r in records), pages))
+    files.update(render_link_pages(links, records, split, jobs))
     files.update(build_search_index(archive.records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST})
     timeline = timeline if timeline is not None else place(archive, links)
     files.update(render_timeline(timeline, archive.records, links))
     files.update(render_browse(archive.records, links, archive.problems, archive.skipped))
     files[FEED] = render_feed(archive.records)
-    files["corpus.jsonl"] = render_corpus(archive.records, views)
+    files["corpus.jsonl"] = render_corpus(archive.records, views, jobs)
     files.update(raw_files)
     if book is not None:
         files.update(redirect_files(book, archive.records))

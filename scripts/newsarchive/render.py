@@ -21,6 +21,7 @@ from .models import Article, Precision, PubDate
 from .paths import link_from
 from .records import UNKNOWN_SOURCE, Record
 from .slugs import slugify
+from .workers import fork_map
 
 SITE_TITLE = "News archive"
 
@@ -401,6 +402,8 @@ def corpus_line(record: Record, view: ArticleLinks | None = None) -> str:
     return json.dumps(_jsonable(data), ensure_ascii=False, sort_keys=False)
 
 
-def render_corpus(records: Sequence[Record], views: dict[str, ArticleLinks] | None = None) -> str:
+def render_corpus(records: Sequence[Record], views: dict[str, ArticleLinks] | None = None, jobs: int | None = None) -> str:
+    """``corpus.jsonl``: a line per record, in order of source; by ``jobs`` processes in large archives."""
     views = views or {}
-    return "".join(corpus_line(r, views.get(r.page)) + "\n" for r in sorted(records, key=lambda r: r.source))
+    ordered = sorted(records, key=lambda r: r.source)
+    return "".join(line + "\n" for line in fork_map(lambda i: corpus_line(ordered[i], views.get(ordered[i].page)), len(ordered), jobs))

@@ -1,19 +1,29 @@
-"""Parse captures on every core: a pool of processes for large batches, the calling process for small ones."""
+"""Work shared out over every core: forked processes for large batches, the calling process for small ones.
+
+Workers are forked, not spawned, so they start with the caller's memory as it is: the archive, its links,
+anything a stage has computed. Only item numbers go to them and only results come back. (A spawned worker
+would also import the caller's main script again, which breaks callers without one, such as a script read
+from stdin.) The workers run pure functions of that memory; they print nothing and take none of the locks
+that other threads of the caller, such as a progress bar, may hold.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 from .models import Article
 from .parse import parse_capture
 
-#: Below this many captures to parse, starting a pool costs more than it saves.
+T = TypeVar("T")
+
+#: Below this many items, starting workers costs more than it saves.
 POOL_FROM = 200
 
-_common: frozenset[str] = frozenset()
+_task: Callable[[int], object] | None = None
 
 
 def default_jobs() -> int:
@@ -24,29 +34,30 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _start(common: frozenset[str]) -> None:
-    global _common
-    _common = common
+def _call(index: int) -> object:
+    assert _task is not None
+    return _task(index)
 
 
-def _parse(text: str) -> Article:
-    return parse_capture(text, common=_common)
+def fork_map(function: Callable[[int], T], count: int, jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[T]:
+    """``function(0)``, …, ``function(count - 1)``, in order.
+
+    With ``jobs`` above one (all cores by default) and ``count`` at least ``pool_from``, the calls run in
+    that many forked processes, each inheriting ``function`` and all it refers to.
+    """
+    global _task
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 2 or count < pool_from or "fork" not in multiprocessing.get_all_start_methods() or _task is not None:
+        yield from map(function, range(count))
+        return
+    _task = function
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_call, range(count), chunksize=max(1, min(64, count // (jobs * 8))))  # type: ignore[misc]
+    finally:
+        _task = None
 
 
 def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[Article]:
-    """The parsed ``texts``, in order, with ``common`` lines treated as the batch's site furniture.
-
-    With ``jobs`` above one and at least ``pool_from`` texts, they are parsed by that many forked worker
-    processes. Forked, not spawned: a spawned worker imports the caller's main script again, which breaks
-    callers without one (a script read from stdin) and costs a second start-up. The workers only parse; they
-    take none of the locks that other threads of the caller (a progress bar) may hold.
-    """
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs < 2 or len(texts) < pool_from:
-        for text in texts:
-            yield parse_capture(text, common=common)
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = max(1, min(64, len(texts) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(common,)) as pool:
-        yield from pool.map(_parse, texts, chunksize=chunk)
+    """The parsed ``texts``, in order, with ``common`` lines treated as the batch's site furniture."""
+    return fork_map(lambda i: parse_capture(texts[i], common=common), len(texts), jobs, pool_from)
