@@ -1,0 +1,37 @@
+"""The benchmark's own measuring: memory counts worker processes too, and the figures check their targets."""
+
+from __future__ import annotations
+
+import sys
+
+from newsarchive.benchmark import Figures, Run, run
+
+_FORKED_WORKER = """
+import multiprocessing, time
+def work(_):
+    block = b"x" * (160 * 2**20)  # touched, so resident
+    time.sleep(0.6)
+    return len(block)
+if __name__ == "__main__":
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        pool.map(work, [0])
+"""
+
+
+def test_peak_memory_includes_worker_processes() -> None:
+    result = run([sys.executable, "-c", _FORKED_WORKER])
+    assert result.returncode == 0
+    assert result.peak_mib >= 160
+
+
+def test_checks_compare_each_figure_with_its_target() -> None:
+    figures = Figures(1000, convert=Run(0.5, 300.0, 0), build=Run(12.0, 900.0, 0), bare_build=Run(10.0, 700.0, 0),
+                      incremental_convert=Run(0.04, 200.0, 0), first_search_kib=120.0)
+    checks = figures.checks()
+    assert checks["articles_per_second"] == {"value": 2000.0, "target": ">= 1000", "met": True}
+    assert checks["pipeline_over_bare"]["value"] == 1.2 and checks["pipeline_over_bare"]["met"]
+    assert checks["peak_mib"]["value"] == 900.0 and checks["peak_mib"]["met"]
+    assert checks["incremental_share"]["met"] and checks["first_search_kib"]["met"]
+    slow = Figures(1000, convert=Run(5.0, 1500.0, 0), build=Run(30.0, 900.0, 0), bare_build=Run(10.0, 700.0, 0),
+                   incremental_convert=Run(4.0, 200.0, 0), first_search_kib=400.0)
+    assert not any(check["met"] for check in slow.checks().values())
