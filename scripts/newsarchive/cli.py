@@ -50,7 +50,7 @@ def _convert(args: argparse.Namespace) -> int:
         archive, book = pipeline.readdress(archive, Path(args.addresses) if args.addresses else None)
         bar.update(task, description="Rendering pages")
         try:
-            written, removed = write_files(docs_dir, pipeline.render(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs))
+            written = write_files(docs_dir, pipeline.render_files(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs))
         except UnsafePathError as error:
             console.print(f"error: {error}")
             return 1
@@ -61,7 +61,7 @@ def _convert(args: argparse.Namespace) -> int:
     if not args.quiet or archive.problems:
         print_report(archive, total, console)
     if not args.quiet:
-        console.print(f"Wrote {written} files to {docs_dir} ({removed} stale files removed).")
+        console.print(f"Wrote {written.written} files to {docs_dir} ({written.removed} stale files removed).")
     if archive.failed():
         return 1
     if args.strict and any(p.severity is Severity.WARNING for p in archive.problems):

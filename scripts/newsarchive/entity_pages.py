@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup
 
@@ -147,18 +147,19 @@ def entity_line(entity: Entity, links: Links) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def render_link_pages(links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None) -> dict[str, str]:
-    """Every page and data file of the cross-links, by path in the docs folder; entity pages by ``jobs`` processes."""
+def render_link_pages(
+    links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None
+) -> Iterator[tuple[str, str]]:
+    """Every page and data file of the cross-links, as (path in the docs folder, text); entity pages by ``jobs`` processes."""
     by_page = {r.page: r for r in records}
     names = links.by_id()
     entities = links.entities
     pages = fork_map(lambda i: render_entity(entities[i], links, by_page, names, split_search), len(entities), jobs)
-    files = dict(zip((entity_page(e.id) for e in entities), pages))
-    files[ENTITIES_INDEX] = render_entities_index(links.entities)
-    files.update(render_missing(links, by_page))
-    files[TAGS_PAGE] = render_tags(links.entities)
-    files["entities.jsonl"] = "".join(entity_line(e, links) + "\n" for e in links.entities)
-    return files
+    yield from zip((entity_page(e.id) for e in entities), pages)
+    yield ENTITIES_INDEX, render_entities_index(links.entities)
+    yield from render_missing(links, by_page).items()
+    yield TAGS_PAGE, render_tags(links.entities)
+    yield "entities.jsonl", "".join(entity_line(e, links) + "\n" for e in links.entities)
 
 
 __all__ = ["ENTITIES_INDEX", "body_texts", "render_link_pages", "snippet"]

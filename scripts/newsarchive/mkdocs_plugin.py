@@ -1,6 +1,9 @@
 """The MkDocs plugin: runs the conversion inside ``mkdocs build`` and ``mkdocs serve``.
 
-The generated pages live in memory as MkDocs files; nothing is written into the
+The conversion runs in a forked process that writes the generated pages into a
+folder of their own (``generated`` in the cache folder, or a temporary one) and
+ends before MkDocs renders anything: its memory is returned to the system, so the
+build's peak is the larger of the two, not their sum. Nothing is written into the
 docs folder, so hand-written pages and generated ones never mix.
 """
 
@@ -8,6 +11,8 @@ from __future__ import annotations
 
 import html
 import logging
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +23,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import pipeline
-from .models import Severity
+from .models import Problem, Severity
 from .report import summary
+from .workers import in_child
+from .write import write_files
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -50,10 +57,39 @@ def escape_meta(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What a conversion wrote, and what it has to say."""
+
+    paths: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    summary: str
+    split_search: bool
+
+
+def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities: Path, addresses: Path, cache: Path | None) -> Generated:
+    """Convert every capture of ``raw_dir`` and write the generated files into ``out_dir``."""
+    archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(options.max_mib * 1_048_576), cache_dir=cache)
+    archive, links = pipeline.link_archive(archive, entities)
+    archive, book = pipeline.readdress(archive, addresses)
+    written = write_files(out_dir, pipeline.render_files(archive, raw_files, links, book, split_search_from=options.split_search_from))
+    total = len(archive.records) + archive.failed()
+    return Generated(written.paths, archive.problems, summary(archive, total), len(archive.records) >= options.split_search_from)
+
+
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def __init__(self) -> None:
         self.generated: set[str] = set()
         self.split_search = False
+        self._scratch: tempfile.TemporaryDirectory | None = None
+
+    def _out_dir(self, config: MkDocsConfig) -> Path:
+        """Where the generated files go: kept in the cache folder (only changed files are rewritten), else temporary."""
+        if self.config.cache_dir:
+            return self._config_path(config, self.config.cache_dir) / "generated"
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="newsarchive-")
+        return Path(self._scratch.name)
 
     def _raw_dir(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.raw_dir).resolve()
@@ -70,24 +106,21 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.generated = set()
         self.split_search = False
         cache = self._config_path(config, self.config.cache_dir) if self.config.cache_dir else None
-        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(self.config.max_mib * 1_048_576), cache_dir=cache)
-        archive, links = pipeline.link_archive(archive, self._config_path(config, self.config.entities_file))
-        self.split_search = len(archive.records) >= self.config.split_search_from
-        archive, book = pipeline.readdress(archive, self._config_path(config, self.config.addresses_file))
-        for problem in archive.problems:
+        out_dir = self._out_dir(config)
+        entities, addresses = self._config_path(config, self.config.entities_file), self._config_path(config, self.config.addresses_file)
+        result = in_child(lambda: generate(raw_dir, out_dir, self.config, entities, addresses, cache))
+        self.split_search = result.split_search
+        for problem in result.problems:
             level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
             log.log(level, "newsarchive: %s", problem)
-        for path, content in sorted(pipeline.render(archive, raw_files, links, book, split_search_from=self.config.split_search_from).items()):
+        for path in result.paths:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
                 files.remove(existing)
-            if isinstance(content, Path):
-                files.append(File.generated(config, path, abs_src_path=str(content)))
-            else:
-                files.append(File.generated(config, path, content=content))
+            files.append(File.generated(config, path, abs_src_path=str(out_dir / path)))
             self.generated.add(path)
-        log.info("newsarchive: %s", summary(archive, len(archive.records) + archive.failed()))
+        log.info("newsarchive: %s", result.summary)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -214,6 +214,39 @@ def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, Addres
     return archive, book
 
 
+def render_files(
+    archive: Archive,
+    raw_files: dict[str, Path | bytes],
+    links: Links | None = None,
+    book: AddressBook | None = None,
+    timeline: Timeline | None = None,
+    split_search_from: int = SPLIT_SEARCH_FROM,
+    jobs: int | None = None,
+) -> Iterator[tuple[str, str | Path | bytes]]:
+    """Every generated file of the docs folder, one at a time, as (path relative to it, text or file to copy).
+
+    One at a time, so that a writer can store each before the next is made. Article and entity pages
+    are rendered by ``jobs`` processes (all cores by default) in large archives.
+    """
+    links = links if links is not None else link([(r.page, r.article) for r in archive.records])
+    views = article_links(links)
+    records = archive.records
+    titles = {r.page: r.article.title for r in records}
+    split = len(records) >= split_search_from
+    pages = fork_map(lambda i: render_article(records[i], views.get(records[i].page), titles, split), len(records), jobs)
+    yield from zip((r.page for r in records), pages)
+    yield from render_link_pages(links, records, split, jobs)
+    yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
+    timeline = timeline if timeline is not None else place(archive, links)
+    yield from render_timeline(timeline, records, links).items()
+    yield from render_browse(records, links, archive.problems, archive.skipped).items()
+    yield FEED, render_feed(records)
+    yield "corpus.jsonl", render_corpus(records, views, jobs)
+    yield from raw_files.items()
+    if book is not None:
+        yield from redirect_files(book, records).items()
+
+
 def render(
     archive: Archive,
     raw_files: dict[str, Path | bytes],
@@ -222,26 +255,6 @@ def render(
     timeline: Timeline | None = None,
     split_search_from: int = SPLIT_SEARCH_FROM,
     jobs: int | None = None,
-) -> dict[str, str | Path]:
-    """Every generated file of the docs folder, by path relative to it: text, or a file to copy as it is.
-
-    Article and entity pages are rendered by ``jobs`` processes (all cores by default) in large archives.
-    """
-    links = links if links is not None else link([(r.page, r.article) for r in archive.records])
-    views = article_links(links)
-    records = archive.records
-    titles = {r.page: r.article.title for r in records}
-    split = len(records) >= split_search_from
-    pages = fork_map(lambda i: render_article(records[i], views.get(records[i].page), titles, split), len(records), jobs)
-    files: dict[str, str | Path] = dict(zip((r.page for r in records), pages))
-    files.update(render_link_pages(links, records, split, jobs))
-    files.update(build_search_index(archive.records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST})
-    timeline = timeline if timeline is not None else place(archive, links)
-    files.update(render_timeline(timeline, archive.records, links))
-    files.update(render_browse(archive.records, links, archive.problems, archive.skipped))
-    files[FEED] = render_feed(archive.records)
-    files["corpus.jsonl"] = render_corpus(archive.records, views, jobs)
-    files.update(raw_files)
-    if book is not None:
-        files.update(redirect_files(book, archive.records))
-    return files
+) -> dict[str, str | Path | bytes]:
+    """Every generated file of the docs folder, by path: ``render_files`` gathered in one mapping."""
+    return dict(render_files(archive, raw_files, links, book, timeline, split_search_from, jobs))

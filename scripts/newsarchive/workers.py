@@ -24,6 +24,7 @@ T = TypeVar("T")
 POOL_FROM = 200
 
 _task: Callable[[int], object] | None = None
+_owner: int | None = None  # the process whose workers run _task
 
 
 def default_jobs() -> int:
@@ -43,19 +44,35 @@ def fork_map(function: Callable[[int], T], count: int, jobs: int | None = None, 
     """``function(0)``, …, ``function(count - 1)``, in order.
 
     With ``jobs`` above one (all cores by default) and ``count`` at least ``pool_from``, the calls run in
-    that many forked processes, each inheriting ``function`` and all it refers to.
+    that many forked processes, each inheriting ``function`` and all it refers to. A call made from one of
+    them may share out its own work in turn; a second share-out in the same process runs in it instead.
     """
-    global _task
+    global _task, _owner
     jobs = default_jobs() if jobs is None else jobs
-    if jobs < 2 or count < pool_from or "fork" not in multiprocessing.get_all_start_methods() or _task is not None:
+    if jobs < 2 or count < pool_from or not _can_fork() or _owner == os.getpid():
         yield from map(function, range(count))
         return
-    _task = function
+    previous = _task, _owner
+    _task, _owner = function, os.getpid()
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_call, range(count), chunksize=max(1, min(64, count // (jobs * 8))))  # type: ignore[misc]
     finally:
-        _task = None
+        _task, _owner = previous
+
+
+def in_child(function: Callable[[], T]) -> T:
+    """``function()``, run in a forked process whose memory is all returned to the system when it ends.
+
+    Its result and any exception it raises come back pickled. Where processes cannot be forked, it runs here.
+    """
+    if not _can_fork():
+        return function()
+    return next(iter(fork_map(lambda _: function(), 1, jobs=2, pool_from=1)))
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[Article]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".newsarchive-manifest.json"
@@ -24,34 +25,44 @@ def safe_target(out_dir: Path, relative: str) -> Path:
     return target
 
 
-def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path]) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Written:
+    """What a write did: every path of the output, how many files changed, how many stale ones went."""
+
+    paths: tuple[str, ...]
+    written: int
+    removed: int
+
+
+def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path] | Iterable[tuple[str, str | bytes | Path]]) -> Written:
     """Write every file (text, bytes, or a file to copy); remove files an earlier run generated that are gone now.
 
-    Returns (written, removed). Unchanged files are not touched, so two runs give
-    the same bytes and the same modification times.
+    ``files`` may be a stream of (path, content): each is stored before the next is asked for, so a whole
+    site never has to be in memory. Unchanged files are not touched, so two runs give the same bytes and the
+    same modification times. A path that would leave ``out_dir``, or that differs from another only in
+    case, raises ``UnsafePathError`` before anything is written for it.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {relative: safe_target(out_dir, relative) for relative in files}
     lowered: dict[str, str] = {}
-    for relative in files:
+    written = 0
+    for relative, content in files.items() if isinstance(files, Mapping) else files:
+        target = safe_target(out_dir, relative)
         clash = lowered.setdefault(relative.lower(), relative)
         if clash != relative:
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
-    written = 0
-    for relative, content in sorted(files.items()):
         data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") if isinstance(content, str) else content
-        target = targets[relative]
-        if target.is_file() and target.read_bytes() == data:
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    removed = _remove_stale(out_dir, set(files))
-    manifest = json.dumps(sorted(files), indent=0) + "\n"
+    paths = tuple(sorted(lowered.values()))
+    removed = _remove_stale(out_dir, set(paths))
+    manifest = json.dumps(paths, indent=0) + "\n"
     manifest_path = out_dir / MANIFEST
     if not manifest_path.is_file() or manifest_path.read_text("utf-8") != manifest:
         manifest_path.write_text(manifest, "utf-8")
-    return written, removed
+    return Written(paths, written, removed)
 
 
 def _remove_stale(out_dir: Path, current: set[str]) -> int:
