@@ -301,3 +301,22 @@ def test_a_reworded_copy_is_found_and_an_unrelated_paragraph_is_not() -> None:
     assert len(passages) == 1
     assert sorted(c.article for c in passages[0].copies) == ["articles/a.md", "articles/b.md"]
     assert 0.5 <= passages[0].similarity < 1.0
+
+
+def test_related_articles_are_found_through_rare_shared_names_not_the_common_one() -> None:
+    """Every story names Acme Foods; pairs of stories share two rarer names, and those pairs are related."""
+    places = ["Lake Hollow", "Port Ellery", "Marsh End", "Crow Hill", "Fen Cross", "Dale Mouth", "Sand Reach", "Oak Ferry"]
+    people = ["Ida Marsh", "Olu Bright", "Per Lund", "Ana Vale", "Teo Grant", "Lin Moss", "Rae Stone", "Kit Fern"]
+    stories = []
+    for n in range(16):
+        place, person = places[n // 2], people[n // 2]
+        stories.append((f"articles/{n:02d}.md", _story(
+            f"Report {n} from the region",
+            f"Acme Foods opened a depot at {place} this week, and {person} said the depot would hire forty people.",
+            f"Acme Foods said the {place} depot is its largest; {person} will run it from the spring onwards.",
+        )))
+    related = link(stories).related
+    for n in range(16):
+        partner = f"articles/{n ^ 1:02d}.md"
+        assert related[f"articles/{n:02d}.md"][0].article == partner
+        assert len(related[f"articles/{n:02d}.md"][0].shared_entities) >= 3  # Acme Foods, the place, the person

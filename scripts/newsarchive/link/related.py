@@ -10,7 +10,9 @@ from itertools import combinations
 from .models import Entity, Relation, ResolvedReference, SharedPassage
 
 RELATED = 5  # shown per article
-MAX_POSTING = 2000  # an entity in more articles than this tells nothing about relatedness
+MAX_POSTING = 150  # an entity in more articles than this is no probe for related articles (it still scores)
+PROBES = 12  # per article, the rarest entities it shares with others are the probes that find candidates
+CANDIDATES = 4 * RELATED  # candidates per article scored exactly, over every entity they share
 PASSAGE_WEIGHT = 3.0
 CITATION_WEIGHT = 2.0
 NEIGHBOURS = 8  # co-occurring entities shown per entity
@@ -23,7 +25,11 @@ def relate(
     passages: Sequence[SharedPassage],
     references: Sequence[ResolvedReference],
 ) -> dict[str, tuple[Relation, ...]]:
-    """For each page, the most related other pages and why."""
+    """For each page, the most related other pages and why.
+
+    Candidates come from inverted indexes (the page's rarest shared entities, its passages, its citations),
+    never from every pair of pages; each candidate is then scored over all the entities the two share.
+    """
     total = max(len(pages), 1)
     weight = {e.id: math.log(1 + total / len(e.articles)) for e in entities}
     by_page: defaultdict[str, list[str]] = defaultdict(list)
@@ -46,26 +52,29 @@ def relate(
         for target in targets:
             cited_by[target].add(page)
 
+    named = {page: set(ids) for page, ids in by_page.items()}
     related: dict[str, tuple[Relation, ...]] = {}
     for page in pages:
-        score: Counter[str] = Counter()
-        shared: defaultdict[str, list[str]] = defaultdict(list)
-        for entity_id in by_page.get(page, ()):
-            for other in postings.get(entity_id, ()):
-                if other != page:
-                    score[other] += weight[entity_id]
-                    shared[other].append(entity_id)
+        # candidates: articles found through the page's rarest shared entities, passages and citations;
+        # bounded probes keep this linear in the archive (common names have long postings)
+        probes = sorted((e for e in named.get(page, ()) if e in postings and len(postings[e]) > 1), key=lambda e: (-weight[e], e))[:PROBES]
+        rough: Counter[str] = Counter()
+        for entity_id in probes:
+            for other in postings[entity_id]:
+                rough[other] += weight[entity_id]
         for other, n in shared_passages[page].items():
-            score[other] += PASSAGE_WEIGHT * n
+            rough[other] += PASSAGE_WEIGHT * n
         for other in cites[page] | cited_by[page]:
-            if other != page:
-                score[other] += CITATION_WEIGHT
+            rough[other] += CITATION_WEIGHT
+        rough.pop(page, None)
         relations = []
-        for other, value in score.items():
-            entities_shared = tuple(sorted(shared[other], key=lambda e: (-weight[e], e)))
+        for other, _ in sorted(rough.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]:
+            entities_shared = tuple(sorted(named.get(page, set()) & named.get(other, set()), key=lambda e: (-weight[e], e)))
             passages_shared = shared_passages[page][other]
-            if len(entities_shared) < 2 and not passages_shared and other not in cites[page] | cited_by[page]:
+            linked = other in cites[page] or other in cited_by[page]
+            if len(entities_shared) < 2 and not passages_shared and not linked:
                 continue  # one name in common is chance
+            value = sum(weight[e] for e in entities_shared) + PASSAGE_WEIGHT * passages_shared + (CITATION_WEIGHT if linked else 0.0)
             relations.append(Relation(other, round(value, 3), entities_shared, passages_shared, other in cites[page], other in cited_by[page]))
         relations.sort(key=lambda r: (-r.score, r.article))
         related[page] = tuple(relations[:RELATED])
