@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ def escape_meta(value: Any) -> Any:
 class Generated:
     """What a conversion wrote, and what it has to say."""
 
-    paths: tuple[str, ...]
+    sources: dict[str, str]  # every generated file's path in the docs, and where its content is
     problems: tuple[Problem, ...]
     summary: str
     split_search: bool
@@ -72,9 +73,18 @@ def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities:
     archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(options.max_mib * 1_048_576), cache_dir=cache)
     archive, links = pipeline.link_archive(archive, entities)
     archive, book = pipeline.readdress(archive, addresses)
-    written = write_files(out_dir, pipeline.render_files(archive, raw_files, links, book, split_search_from=options.split_search_from))
+    raw: dict[str, str] = {}  # captures published as they are: MkDocs copies them from where they lie
+
+    def texts() -> Iterator[tuple[str, str | bytes]]:
+        for path, content in pipeline.render_files(archive, raw_files, links, book, split_search_from=options.split_search_from):
+            if isinstance(content, Path):
+                raw[path] = str(content)
+            else:
+                yield path, content
+
+    written = write_files(out_dir, texts())
     total = len(archive.records) + archive.failed()
-    return Generated(written.paths, archive.problems, summary(archive, total), len(archive.records) >= options.split_search_from)
+    return Generated({**{path: str(out_dir / path) for path in written.paths}, **raw}, archive.problems, summary(archive, total), len(archive.records) >= options.split_search_from)
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
@@ -113,12 +123,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         for problem in result.problems:
             level = logging.WARNING if problem.severity is Severity.ERROR or self.config.warn_on_capture_warnings else logging.INFO
             log.log(level, "newsarchive: %s", problem)
-        for path in result.paths:
+        for path, source in sorted(result.sources.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("newsarchive: docs/%s is generated from the captures; the file in the docs folder is ignored", path)
                 files.remove(existing)
-            files.append(File.generated(config, path, abs_src_path=str(out_dir / path)))
+            files.append(File.generated(config, path, abs_src_path=source))
             self.generated.add(path)
         log.info("newsarchive: %s", result.summary)
         return files

@@ -47,18 +47,11 @@ def fork_map(function: Callable[[int], T], count: int, jobs: int | None = None, 
     that many forked processes, each inheriting ``function`` and all it refers to. A call made from one of
     them may share out its own work in turn; a second share-out in the same process runs in it instead.
     """
-    global _task, _owner
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 2 or count < pool_from or not _can_fork() or _owner == os.getpid():
         yield from map(function, range(count))
-        return
-    previous = _task, _owner
-    _task, _owner = function, os.getpid()
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_call, range(count), chunksize=max(1, min(64, count // (jobs * 8))))  # type: ignore[misc]
-    finally:
-        _task, _owner = previous
+    else:
+        yield from _forked(function, count, jobs)
 
 
 def in_child(function: Callable[[], T]) -> T:
@@ -66,9 +59,24 @@ def in_child(function: Callable[[], T]) -> T:
 
     Its result and any exception it raises come back pickled. Where processes cannot be forked, it runs here.
     """
-    if not _can_fork():
+    if not _can_fork() or _owner == os.getpid():
         return function()
-    return next(iter(fork_map(lambda _: function(), 1, jobs=2, pool_from=1)))
+    results = _forked(lambda _: function(), 1, 1)
+    try:
+        return next(results)
+    finally:
+        results.close()  # shuts the worker down
+
+
+def _forked(function: Callable[[int], T], count: int, workers: int) -> Iterator[T]:
+    global _task, _owner
+    previous = _task, _owner
+    _task, _owner = function, os.getpid()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_call, range(count), chunksize=max(1, min(64, count // (workers * 8))))  # type: ignore[misc]
+    finally:
+        _task, _owner = previous
 
 
 def _can_fork() -> bool:

@@ -1,0 +1,32 @@
+"""Work shared over forked processes gives what the calling process would, errors included."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from newsarchive import pipeline
+from newsarchive.workers import fork_map, in_child
+
+from tests import goldens
+
+
+def test_worker_processes_parse_as_the_caller_does() -> None:
+    """The fixtures parsed by a pool of two processes give the same articles, in the same order."""
+    serial, _ = pipeline.collect(goldens.RAW, jobs=1)
+    pooled, _ = pipeline.collect(goldens.RAW, jobs=2, pool_from=1)
+    assert [r.article for r in pooled.records] == [r.article for r in serial.records]
+    assert pooled.problems == serial.problems
+
+
+def test_fork_map_keeps_order_and_shares_the_callers_memory() -> None:
+    table = {n: f"row {n}" for n in range(300)}  # not passed: the workers inherit it
+    pids = list(fork_map(lambda i: (table[i], os.getpid()), 300, jobs=2, pool_from=1))
+    assert [row for row, _ in pids] == [f"row {n}" for n in range(300)]
+    assert os.getpid() not in {pid for _, pid in pids}
+
+
+def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
+    assert in_child(lambda: os.getpid()) != os.getpid()
+    with pytest.raises(ValueError, match="bad capture"):
+        in_child(lambda: (_ for _ in ()).throw(ValueError("bad capture")))
