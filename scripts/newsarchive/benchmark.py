@@ -276,6 +276,7 @@ def _markdown(results: list[Figures], machine: dict) -> str:
 
 
 def main(sizes: list[int], work: Path) -> int:
+    work = work.resolve()  # MkDocs reads the folders of a config relative to the config file
     work.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     results = []
