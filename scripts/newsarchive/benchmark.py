@@ -223,11 +223,15 @@ def measure(size: int, work: Path) -> Figures:
     timings = folder / "timings.json"
     convert = [sys.executable, "-m", "newsarchive", "convert", str(raw), str(docs), "-q", "--cache", str(cache), "--timings", str(timings)]
     figures.convert = run(convert)
+    if figures.convert.returncode not in (0, 1):  # 1: some captures failed, as synthetic ones may not
+        raise SystemExit(f"benchmark: converting {size} articles failed (its errors are above)")
     figures.stages = json.loads(timings.read_text("utf-8"))["stages"]
     for bare, name in ((False, "site"), (True, "bare-site")):
         config = folder / f"{name}.yml"
         config.write_text(yaml.safe_dump(_config(docs, folder / name, bare, folder)), "utf-8")
         result = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
+        if result.returncode != 0:
+            raise SystemExit(f"benchmark: the {name} build of {size} articles failed (its errors are above)")
         if bare:
             figures.bare_build = result
         else:
