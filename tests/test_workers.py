@@ -30,3 +30,20 @@ def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
     assert in_child(lambda: os.getpid()) != os.getpid()
     with pytest.raises(ValueError, match="bad capture"):
         in_child(lambda: (_ for _ in ()).throw(ValueError("bad capture")))
+
+
+def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeypatch) -> None:
+    """Each share-out ends before the next begins, so the entity pages go to workers as the article pages did."""
+    from newsarchive import entity_pages
+    from newsarchive.synth import generate
+
+    generate(240, tmp_path / "raw")
+    archive, raw_files = pipeline.collect(tmp_path / "raw", jobs=2)
+    archive, links = pipeline.link_archive(archive)
+    assert len(archive.records) >= 200 and len(links.entities) >= 200
+    monkeypatch.setattr(pipeline, "render_article", lambda *args: f"pid {os.getpid()}")
+    monkeypatch.setattr(entity_pages, "render_entity", lambda *args: f"pid {os.getpid()}")
+    files = pipeline.render(archive, raw_files, links, jobs=2)
+    here = f"pid {os.getpid()}"
+    assert all(files[r.page] != here for r in archive.records)
+    assert all(files[f"entities/{e.id}.md"] != here for e in links.entities)

@@ -155,7 +155,8 @@ def render_link_pages(
     names = links.by_id()
     entities = links.entities
     pages = fork_map(lambda i: render_entity(entities[i], links, by_page, names, split_search), len(entities), jobs)
-    yield from zip((entity_page(e.id) for e in entities), pages)
+    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+        yield entity_page(entities[number].id), page
     yield ENTITIES_INDEX, render_entities_index(links.entities)
     yield from render_missing(links, by_page).items()
     yield TAGS_PAGE, render_tags(links.entities)

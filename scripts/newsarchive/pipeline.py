@@ -110,7 +110,8 @@ def collect(
     articles = [cache.get(key) for key in keys]
     missing = [i for i, article in enumerate(articles) if article is None]
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
-    for done, (i, article) in enumerate(zip(missing, parsed), start=1):
+    for done, article in enumerate(parsed, start=1):
+        i = missing[done - 1]
         articles[i] = article
         cache.put(keys[i], article)
         if progress:
@@ -234,7 +235,8 @@ def render_files(
     titles = {r.page: r.article.title for r in records}
     split = len(records) >= split_search_from
     pages = fork_map(lambda i: render_article(records[i], views.get(records[i].page), titles, split), len(records), jobs)
-    yield from zip((r.page for r in records), pages)
+    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+        yield records[number].page, page
     yield from render_link_pages(links, records, split, jobs)
     yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
