@@ -46,7 +46,10 @@ class Reader:
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} {r.failure}"))
+        # a request the browser cancels because the test moved on (net::ERR_ABORTED) is no fault of the site;
+        # a missing file is, and shows as a failed response
+        self.page.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "") else self.errors.append(f"request failed: {r.url} {r.failure}"))
+        self.page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
         self.page.on("request", lambda r: None if r.url.startswith(("file:", base, "data:", "blob:")) else self.errors.append(f"left the site: {r.url}"))
 
     def open(self, path: str) -> None:
