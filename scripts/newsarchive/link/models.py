@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -65,6 +66,15 @@ class Entity:
     def articles(self) -> tuple[str, ...]:
         """Pages that mention this entity, in order of first appearance."""
         return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+def entities_by_page(entities: Iterable[Entity]) -> dict[str, set[str]]:
+    """The ids of the entities each page names."""
+    named: dict[str, set[str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            named.setdefault(mention.article, set()).add(entity.id)
+    return named
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from .models import Entity, Relation, ResolvedReference, SharedPassage
+from .models import Entity, Relation, ResolvedReference, SharedPassage, entities_by_page
 
 RELATED = 5  # shown per article
 MAX_POSTING = 150  # an entity in more articles than this is no probe for related articles (it still scores)
@@ -31,12 +31,10 @@ def relate(
     never from every pair of pages; each candidate is then scored over all the entities the two share.
     """
     total = max(len(pages), 1)
-    weight = {e.id: math.log(1 + total / len(e.articles)) for e in entities}
-    by_page: defaultdict[str, list[str]] = defaultdict(list)
-    for entity in entities:
-        for page in entity.articles:
-            by_page[page].append(entity.id)
-    postings = {e.id: e.articles for e in entities if len(e.articles) <= MAX_POSTING}
+    articles = {e.id: e.articles for e in entities}  # a property that walks every mention: once per entity
+    weight = {entity_id: math.log(1 + total / len(found)) for entity_id, found in articles.items()}
+    postings = {entity_id: found for entity_id, found in articles.items() if len(found) <= MAX_POSTING}
+    named = entities_by_page(entities)
     shared_passages: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for passage in passages:
         copies = sorted({c.article for c in passage.copies})
@@ -52,7 +50,6 @@ def relate(
         for target in targets:
             cited_by[target].add(page)
 
-    named = {page: set(ids) for page, ids in by_page.items()}
     related: dict[str, tuple[Relation, ...]] = {}
     for page in pages:
         # candidates: articles found through the page's rarest shared entities, passages and citations;

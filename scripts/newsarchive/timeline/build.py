@@ -16,6 +16,7 @@ from datetime import date
 
 from ..link import Kind, Links, Spot
 from ..link.entities import body_texts
+from ..link.models import entities_by_page
 from ..models import Article, Precision, PubDate
 from .expressions import Span, When, find_expressions, quoted_spans, sentences
 
@@ -259,11 +260,8 @@ def build_timeline(articles: Sequence[tuple[str, Article]], links: Links) -> Tim
     for event in events:
         if event.when.span is Span.DAY:
             days_events[event.when.value].append(event)
-    own: defaultdict[str, set[str]] = defaultdict(set)
-    for entity in links.entities:
-        for mention in entity.mentions:
-            own[mention.article].add(entity.id)
-    undated = tuple(_undated(page, links, published, days_events, own[page], names) for page, a in articles if not a.published.known)
+    own = entities_by_page(links.entities)
+    undated = tuple(_undated(page, links, published, days_events, own.get(page, set()), names) for page, a in articles if not a.published.known)
     return Timeline(tuple(dated), tuple(events), undated)
 
 
