@@ -37,7 +37,7 @@ SITE_PAGES = ("timeline.md", "entities/index.md", "missing.md")
 def _converted() -> tuple[pipeline.Archive, dict[str, str | Path | bytes]]:
     archive, raw_files = pipeline.collect(RAW)
     archive, links = pipeline.link_archive(archive)
-    return archive, pipeline.render(archive, raw_files, links)
+    return archive, dict(pipeline.render_files(archive, raw_files, links))
 
 
 def rendered_site() -> dict[str, str | Path | bytes]:

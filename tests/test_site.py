@@ -104,7 +104,7 @@ def test_titles_round_trip_through_front_matter(tmp_path: Path) -> None:
     raw.mkdir()
     (raw / "hostile.txt").write_text(HOSTILE, "utf-8")
     archive, raw_files = pipeline.collect(raw)
-    files = pipeline.render(archive, raw_files)
+    files = dict(pipeline.render_files(archive, raw_files))
     page = frontmatter.loads(files[archive.records[0].page])
     assert page["title"] == '<script>alert("title")</script> He said "no": --- the end'
 

@@ -43,7 +43,7 @@ def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeyp
     assert len(archive.records) >= 200 and len(links.entities) >= 200
     monkeypatch.setattr(pipeline, "render_article", lambda *args: f"pid {os.getpid()}")
     monkeypatch.setattr(entity_pages, "render_entity", lambda *args: f"pid {os.getpid()}")
-    files = pipeline.render(archive, raw_files, links, jobs=2)
+    files = dict(pipeline.render_files(archive, raw_files, links, jobs=2))
     here = f"pid {os.getpid()}"
     assert all(files[r.page] != here for r in archive.records)
     assert all(files[f"entities/{e.id}.md"] != here for e in links.entities)

@@ -248,15 +248,3 @@ def render_files(
     if book is not None:
         yield from redirect_files(book, records).items()
 
-
-def render(
-    archive: Archive,
-    raw_files: dict[str, Path | bytes],
-    links: Links | None = None,
-    book: AddressBook | None = None,
-    timeline: Timeline | None = None,
-    split_search_from: int = SPLIT_SEARCH_FROM,
-    jobs: int | None = None,
-) -> dict[str, str | Path | bytes]:
-    """Every generated file of the docs folder, by path: ``render_files`` gathered in one mapping."""
-    return dict(render_files(archive, raw_files, links, book, timeline, split_search_from, jobs))
