@@ -1,7 +1,8 @@
 """A cache of parsed captures keyed by content: a capture that did not change is not parsed again.
 
+Each entry is the parsed article and its ``Features`` (what cross-linking and the timeline read in it).
 The key is the capture's SHA-256, the lines the batch treats as site furniture,
-and a fingerprint of the parser's own code, so a new parser version or a new
+and a fingerprint of the code that makes both, so a new parser version or a new
 batch-wide furniture line parses everything afresh. Entries not used by a run
 are removed at its end.
 """
@@ -13,14 +14,20 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
+from .features import Features
 from .models import Article
 
-_PARSER_FILES = ("parse", "models.py", "dates.py", "read.py")
+_PARSER_FILES = (
+    "parse", "models.py", "dates.py", "read.py",
+    "features.py", "link/discover.py", "link/lexicon.py", "link/passages.py", "link/entities.py", "timeline",
+)
+
+Parsed = tuple[Article, Features]
 
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
-    """A hash of the parser's source: a changed rule invalidates every cached parse."""
+    """A hash of the parser's and the features' source: a changed rule invalidates every cached parse."""
     root = Path(__file__).parent
     digest = hashlib.sha256()
     for name in _PARSER_FILES:
@@ -44,29 +51,29 @@ class ParseCache:
     def key(self, sha256: str, furniture: str) -> str:
         return f"{sha256}-{furniture}-{parser_fingerprint()}"
 
-    def get(self, key: str) -> Article | None:
+    def get(self, key: str) -> Parsed | None:
         if self.folder is None:
             return None
         self.used.add(key)
         path = self.folder / f"{key}.pickle"
         try:
-            article = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            entry = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             self.misses += 1
             return None
-        if not isinstance(article, Article):
+        if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Article) and isinstance(entry[1], Features)):
             self.misses += 1
             return None
         self.hits += 1
-        return article
+        return entry
 
-    def put(self, key: str, article: Article) -> None:
+    def put(self, key: str, entry: Parsed) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         self.used.add(key)
         temporary = self.folder / f"{key}.tmp"
-        temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(self.folder / f"{key}.pickle")
 
     def prune(self) -> None:

@@ -47,7 +47,7 @@ def _convert(args: argparse.Namespace) -> int:
         bar.update(task, description="Placing on the timeline")
         timeline = pipeline.place(archive, links)
         lap("timeline")
-        archive, book = pipeline.readdress(archive, Path(args.addresses) if args.addresses else None)
+        archive, book = pipeline.readdress(archive.without_features(), Path(args.addresses) if args.addresses else None)
         bar.update(task, description="Rendering pages")
         try:
             written = write_files(docs_dir, pipeline.render_files(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs))

@@ -72,11 +72,12 @@ def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities:
     """Convert every capture of ``raw_dir`` and write the generated files into ``out_dir``."""
     archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(options.max_mib * 1_048_576), cache_dir=cache)
     archive, links = pipeline.link_archive(archive, entities)
-    archive, book = pipeline.readdress(archive, addresses)
+    timeline = pipeline.place(archive, links)
+    archive, book = pipeline.readdress(archive.without_features(), addresses)
     raw: dict[str, str] = {}  # captures published as they are: MkDocs copies them from where they lie
 
     def texts() -> Iterator[tuple[str, str | bytes]]:
-        for path, content in pipeline.render_files(archive, raw_files, links, book, split_search_from=options.split_search_from):
+        for path, content in pipeline.render_files(archive, raw_files, links, book, timeline, options.split_search_from):
             if isinstance(content, Path):
                 raw[path] = str(content)
             else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -12,6 +12,8 @@ from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, r
 from .browse import render_browse
 from .cache import ParseCache, furniture_fingerprint
 from .entity_pages import render_link_pages
+from .features import Features
+from .features import features as features_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
 from .ingest.html import NotAnArticle, decode_html, html_article
@@ -41,6 +43,12 @@ class Archive:
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[str, ...] = ()
+    #: what each record's article gives cross-linking and the timeline, in the order of ``records``; dropped
+    #: (``without_features``) once those stages are done, or empty, and then worked out where needed
+    features: tuple[Features, ...] = ()
+
+    def without_features(self) -> Archive:
+        return replace(self, features=())
 
     def failed(self) -> int:
         return len({p.source for p in self.problems if p.severity is Severity.ERROR})
@@ -89,38 +97,36 @@ def collect(
         for name in skipped
     ]
     captures: list[Capture] = []
-    pages: list[tuple[str, Path]] = []  # HTML files and WARC archives, read after the text captures
-    for done, path in enumerate(paths, start=1):
-        source = path.relative_to(raw_dir).as_posix()
-        if capture_kind(path.name):
-            pages.append((source, path))
-            continue
-        try:
-            captures.append(read_capture(path, raw_dir, max_bytes=max_bytes))
-        except CaptureError as error:
-            problems.append(problem_from(error, source))
-        except OSError as error:
-            problems.append(Problem(source, Severity.ERROR, f"cannot be read: {error.strerror or error}"))
+    pages = [(path.relative_to(raw_dir).as_posix(), path) for path in paths if capture_kind(path.name)]  # HTML and WARC
+    texts = [path for path in paths if not capture_kind(path.name)]
+    read = fork_map(lambda i: _read(texts[i], raw_dir, max_bytes), len(texts), jobs, pool_from)
+    for done, (path, result) in enumerate(zip(texts, read), start=1):
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            captures.append(result)
         if progress:
-            progress(done, len(paths), f"Reading {source}")
+            progress(done, len(texts), f"Reading {path.relative_to(raw_dir).as_posix()}")
     common = common_lines(c.text for c in captures)
     cache = ParseCache(cache_dir)
     furniture = furniture_fingerprint(common)
     keys = [cache.key(capture.sha256, furniture) for capture in captures]
-    articles = [cache.get(key) for key in keys]
-    missing = [i for i, article in enumerate(articles) if article is None]
+    entries = [cache.get(key) for key in keys]
+    missing = [i for i, entry in enumerate(entries) if entry is None]
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
-    for done, article in enumerate(parsed, start=1):
+    for done, entry in enumerate(parsed, start=1):
         i = missing[done - 1]
-        articles[i] = article
-        cache.put(keys[i], article)
+        entries[i] = entry
+        cache.put(keys[i], entry)
         if progress:
             progress(done, len(missing), f"Parsing {captures[i].source}")
     records: list[Record] = []
+    features: list[Features] = []
     raw_files: dict[str, Path | bytes] = {}
     taken: set[str] = {"index"}  # a month's own page is index.md
-    for capture, article in zip(captures, articles):
-        assert article is not None
+    for capture, entry in zip(captures, entries):
+        assert entry is not None
+        article, found = entry
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
         if not article.body and not article.comments:
             problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
@@ -129,21 +135,33 @@ def collect(
         stem = PurePosixPath(capture.source).with_suffix("").as_posix()
         page, raw_copy = _page_for(stem, capture.sha256, _raw_suffix(capture.source), article.published.iso(), taken)
         records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
+        features.append(found)
         raw_files[raw_copy] = capture.path
-    del captures  # the texts: the articles hold what the site needs
+    del captures, entries  # the texts: the articles hold what the site needs
     for source, path in pages:
-        found, trouble = _page_records(source, path, cache, taken, max_bytes)
+        found_pages, trouble = _page_records(source, path, cache, taken, max_bytes)
         problems.extend(trouble)
-        for record, raw in found:
+        for record, found, raw in found_pages:
             records.append(record)
+            features.append(found)
             raw_files[record.raw_copy] = raw
     cache.prune()
-    return Archive(tuple(records), tuple(problems), tuple(skipped)), raw_files
+    return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
+
+
+def _read(path: Path, raw_dir: Path, max_bytes: int) -> Capture | Problem:
+    """One text capture, read, decoded and cleaned; or the problem that stopped it."""
+    try:
+        return read_capture(path, raw_dir, max_bytes=max_bytes)
+    except CaptureError as error:
+        return problem_from(error, path.relative_to(raw_dir).as_posix())
+    except OSError as error:
+        return Problem(path.relative_to(raw_dir).as_posix(), Severity.ERROR, f"cannot be read: {error.strerror or error}")
 
 
 def _page_records(
     source: str, path: Path, cache: ParseCache, taken: set[str], max_bytes: int
-) -> tuple[list[tuple[Record, Path | bytes]], list[Problem]]:
+) -> tuple[list[tuple[Record, Features, Path | bytes]], list[Problem]]:
     """The articles of an HTML file or a WARC archive, with their raw copies, and the problems met."""
     problems: list[Problem] = []
     try:
@@ -167,21 +185,23 @@ def _page_records(
                 continue
             stem = PurePosixPath(urlsplit(page.url).path.rstrip("/")).name.split(".")[0] or urlsplit(page.url).hostname or "page"
             inputs.append((f"{source}#{page.url}", stem, page.payload, page.payload, page.url, page.captured_at, page.payload))
-    records: list[tuple[Record, Path | bytes]] = []
+    records: list[tuple[Record, Features, Path | bytes]] = []
     for name, stem, raw, html, url, captured_at, copy in inputs:
         sha = hashlib.sha256(raw).hexdigest()
         key = cache.key(sha, "html")
-        article = cache.get(key)
-        if article is None:
+        entry = cache.get(key)
+        if entry is None:
             try:
                 article = html_article(html, url)
             except NotAnArticle as reason:
                 problems.append(Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}skipped: not an article: {reason}"))
                 continue
-            cache.put(key, article)
+            entry = article, features_of(article)
+            cache.put(key, entry)
+        article, found = entry
         problems += [Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}{w}") for w in article.warnings]
         page, raw_copy = _page_for(stem, sha, ".html.txt" if url else _raw_suffix(path.name), article.published.iso(), taken)
-        records.append((Record(name, sha, len(raw), "html", page, raw_copy, article, url, captured_at), copy))
+        records.append((Record(name, sha, len(raw), "html", page, raw_copy, article, url, captured_at), found, copy))
     return records, problems
 
 
@@ -191,14 +211,18 @@ def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[A
         curation = load_curation(curation_file)
     except CurationError as error:
         problem = Problem(curation_file.name if curation_file else "entities.yml", Severity.ERROR, f"{error}; the curated entities are left out")
-        archive = Archive(archive.records, (*archive.problems, problem), archive.skipped)
+        archive = replace(archive, problems=(*archive.problems, problem))
         curation = None
-    return archive, link([(r.page, r.article) for r in archive.records], curation)
+    articles = [(r.page, r.article) for r in archive.records]
+    if not archive.features:
+        return archive, link(articles, curation)
+    return archive, link(articles, curation, [f.phrases for f in archive.features], [f.paragraphs for f in archive.features])
 
 
 def place(archive: Archive, links: Links) -> Timeline:
     """The timeline of the archive: its articles and the events their text dates."""
-    return build_timeline([(r.page, r.article) for r in archive.records], links)
+    read = [f.sentences for f in archive.features] if archive.features else None
+    return build_timeline([(r.page, r.article) for r in archive.records], links, read)
 
 
 def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, AddressBook]:
@@ -207,7 +231,7 @@ def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, Addres
         book = load_book(book_file)
     except AddressBookError as error:
         problem = Problem(book_file.name if book_file else ADDRESS_BOOK, Severity.WARNING, f"{error}; old addresses will not redirect")
-        archive = Archive(archive.records, (*archive.problems, problem), archive.skipped)
+        archive = replace(archive, problems=(*archive.problems, problem))
         book = AddressBook()
     book = update_book(book, archive.records)
     if book_file is not None:

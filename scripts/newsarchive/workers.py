@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from .features import Features, features
 from .models import Article
 from .parse import parse_capture
 
@@ -83,6 +84,13 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[Article]:
-    """The parsed ``texts``, in order, with ``common`` lines treated as the batch's site furniture."""
-    return fork_map(lambda i: parse_capture(texts[i], common=common), len(texts), jobs, pool_from)
+def parse_all(
+    texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM
+) -> Iterator[tuple[Article, Features]]:
+    """The parsed ``texts`` with their features, in order, with ``common`` lines treated as the batch's site furniture."""
+    return fork_map(lambda i: _parsed(texts[i], common), len(texts), jobs, pool_from)
+
+
+def _parsed(text: str, common: frozenset[str]) -> tuple[Article, Features]:
+    article = parse_capture(text, common=common)
+    return article, features(article)

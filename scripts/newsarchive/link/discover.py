@@ -11,10 +11,13 @@ initials, a name without its version number when only one version is named.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from . import lexicon
 
@@ -29,7 +32,7 @@ _CLOSERS = "”’\"')]}»›"
 class _Token:
     start: int
     end: int
-    text: str  # without a possessive "’s"
+    text: str  # without a possessive "’s": the text's own characters from start to end
     possessive: bool
 
     @property
@@ -151,6 +154,40 @@ def _ends_number(text: str, end: int) -> bool:
     return not (len(rest) == 2 and rest[0] in ",." and rest[1].isdigit())
 
 
+_CONNECTOR_CODES = sorted(_CONNECTORS)
+_POSSESSIVE, _INITIAL, _JOINED = 1, 2, 4  # flag bits; the connector's code sits above them
+
+
+def phrase_table(texts: Sequence[str]) -> np.ndarray:
+    """The name phrases of ``texts`` packed as rows of int32, one per word: text, phrase, start, end, flags.
+
+    A few bytes a word where phrase objects take hundreds: what the parsing workers hand back and the
+    cache keeps, for ``phrases_from_table`` to unpack one article at a time.
+    """
+    rows: list[tuple[int, int, int, int, int]] = []
+    for number, text in enumerate(texts):
+        for index, phrase in enumerate(_phrases(text)):
+            flags = (_INITIAL if phrase.initial else 0) | (_JOINED if phrase.joined else 0)
+            flags |= (_CONNECTOR_CODES.index(phrase.joined_by) + 1) << 3 if phrase.joined_by else 0
+            rows.extend((number, index, t.start, t.end, flags | (_POSSESSIVE if t.possessive else 0)) for t in phrase.tokens)
+    return np.array(rows, dtype=np.int32).reshape(-1, 5)
+
+
+def phrases_from_table(table: np.ndarray, texts: Sequence[str]) -> list[list[_Phrase]]:
+    """The phrases of each of ``texts``, as ``_phrases`` finds them, from their ``phrase_table``."""
+    found: list[list[_Phrase]] = [[] for _ in texts]
+    last = (-1, -1)
+    for number, index, start, end, flags in table.tolist():
+        token = _Token(start, end, texts[number][start:end], bool(flags & _POSSESSIVE))
+        if (number, index) == last:
+            found[number][-1].tokens.append(token)
+            continue
+        last = (number, index)
+        code = flags >> 3
+        found[number].append(_Phrase([token], bool(flags & _INITIAL), _CONNECTOR_CODES[code - 1] if code else None, bool(flags & _JOINED)))
+    return found
+
+
 @dataclass
 class _Occurrence:
     article: str
@@ -185,13 +222,17 @@ def _vocabulary(texts: Sequence[tuple[str, str]], support: Iterable[str]) -> tup
     return lower, support_caps
 
 
-def _occurrences(texts: Sequence[tuple[str, str]]) -> list[_Occurrence]:
+#: (article, text, its phrases) for every text, afresh at each call: the phrases of a whole archive are
+#: too many to hold at once, so they are unpacked one article at a time, once for each pass that reads them.
+PhraseSource = Callable[[], Iterator[tuple[str, str, list[_Phrase]]]]
+
+
+def _occurrences(parsed: PhraseSource) -> list[_Occurrence]:
     """Every name phrase of the texts, with joins decided and sentence-initial words dropped."""
-    parsed = [(article, text, _phrases(text)) for article, text in texts]
     standalone: Counter[str] = Counter()
     mid_tokens: set[str] = set()
     mid_keys: set[str] = set()
-    for _, _, phrases in parsed:
+    for _, _, phrases in parsed():
         for phrase in phrases:
             if not phrase.joined_by and not phrase.joined:
                 standalone[phrase.key] += 1
@@ -199,7 +240,7 @@ def _occurrences(texts: Sequence[tuple[str, str]]) -> list[_Occurrence]:
                 mid_keys.add(phrase.key)
             mid_tokens.update(t.text for t in phrase.tokens[0 if not phrase.initial else 1:])
     found: list[_Occurrence] = []
-    for article, text, phrases in parsed:
+    for article, text, phrases in parsed():
         merged: list[tuple[list[_Token], bool, bool]] = []  # tokens, initial, joined
         for phrase in phrases:
             if merged and phrase.joined_by and _joins(merged[-1][0], phrase, standalone):
@@ -258,15 +299,20 @@ def _singular(key: str, counts: Counter[str]) -> str | None:
     return None
 
 
-def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = ()) -> list[Candidate]:
+def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), tables: Mapping[str, np.ndarray] | None = None) -> list[Candidate]:
     """Names that the texts (article, text) use, merged with their aliases.
 
     ``support`` is further text (reader comments) that can confirm a name the
-    articles use once, but never adds a name of its own.
+    articles use once, but never adds a name of its own. ``tables`` are the
+    ``phrase_table`` of each article's texts, by article, when they are known already.
     """
     support = list(support)
     lower, support_caps = _vocabulary(texts, support)
-    occurrences = _split_prefixes(_occurrences(texts))
+    if tables is None:
+        occurrences = _occurrences(lambda: ((article, text, _phrases(text)) for article, text in texts))
+    else:
+        occurrences = _occurrences(lambda: _unpacked(texts, tables))
+    occurrences = _split_prefixes(occurrences)
     groups: dict[str, Candidate] = {}
     counts = Counter(o.key for o in occurrences)
     for occurrence in occurrences:
@@ -286,6 +332,14 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = ()) -> l
     _merge_acronyms(kept, _support_acronyms(support))
     _merge_case(kept)
     return sorted(kept.values(), key=lambda c: c.name)
+
+
+def _unpacked(texts: Sequence[tuple[str, str]], tables: Mapping[str, np.ndarray]) -> Iterator[tuple[str, str, list[_Phrase]]]:
+    """(article, text, phrases) from each article's phrase table; an article's texts stand together in ``texts``."""
+    for article, group in itertools.groupby(texts, key=lambda pair: pair[0]):
+        own = [text for _, text in group]
+        for text, phrases in zip(own, phrases_from_table(tables[article], own)):
+            yield article, text, phrases
 
 
 def _accept_single(candidate: Candidate, lower: Counter[str], support_caps: Counter[str]) -> bool:

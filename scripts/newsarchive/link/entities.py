@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
+import numpy as np
 
 from ..models import Article, BlockKind
 from ..slugs import unique_slug
@@ -242,13 +243,19 @@ def _speaker(text: str, quote: re.Match[str], matches: list[tuple[int, int, int,
 # --- the whole stage ----------------------------------------------------------------------------
 
 
-def find_entities(articles: Sequence[tuple[str, Article]], curation: Curation | None = None) -> tuple[Entity, ...]:
-    """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article)."""
+def find_entities(
+    articles: Sequence[tuple[str, Article]], curation: Curation | None = None, tables: Mapping[str, np.ndarray] | None = None
+) -> tuple[Entity, ...]:
+    """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article).
+
+    ``tables`` are the ``discover.phrase_table`` of each page's body texts, when they are known already.
+    """
     curation = curation or Curation()
     texts = {page: body_texts(article) for page, article in articles}
     candidates = discover(
         [(page, t.text) for page, ts in texts.items() for t in ts],
         (text for _, article in articles for text in article.comment_paragraphs()),
+        tables,
     )
     drafts = _curate(candidates, curation)
     automaton = _automaton(drafts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -46,15 +47,32 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / union if union else 1.0
 
 
-def _signatures(units: list[np.ndarray]) -> np.ndarray:
-    """One MinHash signature per paragraph, as rows of a matrix."""
-    matrix = np.empty((len(units), NUM_PERM), dtype=np.uint64)
+def _signatures(units: Sequence[np.ndarray]) -> np.ndarray:
+    """One MinHash signature per paragraph, as rows of a matrix (datasketch's values fit in 32 bits)."""
+    matrix = np.empty((len(units), NUM_PERM), dtype=np.uint32)
     for start in range(0, len(units), _BATCH):
         batch = units[start: start + _BATCH]
         hashed = MinHash.bulk([unit.tolist() for unit in batch], num_perm=NUM_PERM, hashfunc=int)
         for row, minhash in enumerate(hashed, start):
             matrix[row] = minhash.hashvalues
     return matrix
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """The paragraphs of one article long enough to be shared: where they stand, their shingles, their signatures."""
+
+    positions: tuple[int, ...]  # indexes into body_texts(article)
+    shingles: tuple[np.ndarray, ...]
+    signatures: np.ndarray  # a row per paragraph
+
+
+def paragraphs(article: Article) -> Paragraphs:
+    """What finding shared passages needs of one article, worked out from it alone."""
+    texts = body_texts(article)
+    positions = tuple(i for i, t in enumerate(texts) if t.spot.item < 0 and len(t.text.split()) >= MIN_WORDS)
+    units = tuple(shingles(texts[i].text) for i in positions)
+    return Paragraphs(positions, units, _signatures(units))
 
 
 def _candidates(signatures: np.ndarray) -> set[tuple[int, int]]:
@@ -79,17 +97,23 @@ def _candidates(signatures: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def find_passages(articles: Sequence[tuple[str, Article]]) -> tuple[SharedPassage, ...]:
-    """Groups of near-identical paragraphs found in at least two different articles."""
+def find_passages(articles: Sequence[tuple[str, Article]], prepared: Sequence[Paragraphs] | None = None) -> tuple[SharedPassage, ...]:
+    """Groups of near-identical paragraphs found in at least two different articles.
+
+    ``prepared`` are the ``paragraphs`` of each article, in order, when they are known already.
+    """
     copies: list[PassageCopy] = []
     texts: list[tuple[int, int]] = []  # (article, body text) of each paragraph, to fetch its words at the end
     units: list[np.ndarray] = []
+    signatures: list[np.ndarray] = []
     for number, (page, article) in enumerate(articles):
-        for position, text in enumerate(body_texts(article)):
-            if text.spot.item < 0 and len(text.text.split()) >= MIN_WORDS:
-                copies.append(PassageCopy(page, text.spot))
-                texts.append((number, position))
-                units.append(shingles(text.text))
+        own = prepared[number] if prepared is not None else paragraphs(article)
+        spots = body_texts(article) if own.positions else []
+        for position in own.positions:
+            copies.append(PassageCopy(page, spots[position].spot))
+            texts.append((number, position))
+        units.extend(own.shingles)
+        signatures.append(own.signatures)
     if len(units) < 2:
         return ()
     parent = list(range(len(units)))
@@ -100,7 +124,7 @@ def find_passages(articles: Sequence[tuple[str, Article]]) -> tuple[SharedPassag
             i = parent[i]
         return i
 
-    for i, j in sorted(_candidates(_signatures(units))):
+    for i, j in sorted(_candidates(np.concatenate(signatures))):
         if copies[i].article != copies[j].article and root(i) != root(j) and jaccard(units[i], units[j]) >= MIN_SIMILARITY:
             parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}

@@ -18,7 +18,7 @@ from ..link import Kind, Links, Spot
 from ..link.entities import body_texts
 from ..link.models import entities_by_page
 from ..models import Article, Precision, PubDate
-from .expressions import Span, When, find_expressions, quoted_spans, sentences
+from .expressions import Found, Span, When, find_expressions, quoted_spans, sentences
 
 
 @dataclass(frozen=True)
@@ -187,24 +187,53 @@ def published_key(published: PubDate) -> tuple[int, int, int, int, int]:
     return (value.year, value.month, value.day, 1, minutes)
 
 
-def _drafts(
-    page: str, article: Article, mentions: dict[tuple[str, Spot], list[tuple[int, int, str]]], names: dict[str, str], events: set[str]
-) -> list[_Draft]:
-    drafts = []
+@dataclass(frozen=True)
+class Sentences:
+    """The sentences of one body text, by where they start and end, and the dates of those that give any."""
+
+    bounds: tuple[tuple[int, int], ...]
+    dated: tuple[tuple[int, str, tuple[Found, ...]], ...]  # (sentence number, sentence, its date expressions)
+
+
+def dated_sentences(article: Article) -> tuple[Sentences, ...]:
+    """What the timeline reads in each body text of ``article``, worked out from it alone."""
+    found = []
     for text in body_texts(article):
         quoted = quoted_spans(text.text)
-        setting: list[str] = []  # an event named in the sentence before: "All eyes are on Mobile World Congress."
-        for offset, sentence in sentences(text.text):
+        bounds, dated = [], []
+        for number, (offset, sentence) in enumerate(sentences(text.text)):
+            bounds.append((offset, offset + len(sentence)))
             local = [(s - offset, e - offset) for s, e in quoted if e > offset and s < offset + len(sentence)]
-            named = list(dict.fromkeys(
-                entity for start, _, entity in mentions.get((page, text.spot), []) if offset <= start < offset + len(sentence)
-            ))
-            for found in find_expressions(sentence, article.published, local):
-                entities = named
-                evidence = Evidence(page, text.spot, sentence, found.when.expression, found.when)
-                context = [e for e in setting if e not in named]
-                drafts.append(_Draft(found.when, [evidence], entities, _keywords(sentence, {names[e] for e in entities}), setting=context))
-            setting = [e for e in named if e in events]
+            expressions = find_expressions(sentence, article.published, local)
+            if expressions:
+                dated.append((number, sentence, tuple(expressions)))
+        found.append(Sentences(tuple(bounds), tuple(dated)))
+    return tuple(found)
+
+
+def _drafts(
+    page: str,
+    article: Article,
+    mentions: dict[tuple[str, Spot], list[tuple[int, int, str]]],
+    names: dict[str, str],
+    events: set[str],
+    texts: tuple[Sentences, ...],
+) -> list[_Draft]:
+    drafts = []
+    for text, read in zip(body_texts(article), texts):
+        if not read.dated:
+            continue
+        found = mentions.get((page, text.spot), [])
+        named_in = [
+            list(dict.fromkeys(entity for start, _, entity in found if offset <= start < end)) for offset, end in read.bounds
+        ]
+        for number, sentence, expressions in read.dated:
+            named = named_in[number]
+            # an event named in the sentence before: "All eyes are on Mobile World Congress."
+            setting = [e for e in named_in[number - 1] if e in events and e not in named] if number else []
+            for expression in expressions:
+                evidence = Evidence(page, text.spot, sentence, expression.when.expression, expression.when)
+                drafts.append(_Draft(expression.when, [evidence], named, _keywords(sentence, {names[e] for e in named}), setting=setting))
     return drafts
 
 
@@ -233,8 +262,11 @@ def _undated(
     return Undated(page, When(day, Span.APPROXIMATE, "inferred"), reason, tuple(r.article for r in related))
 
 
-def build_timeline(articles: Sequence[tuple[str, Article]], links: Links) -> Timeline:
-    """Place every article and every dated event of the archive in order."""
+def build_timeline(articles: Sequence[tuple[str, Article]], links: Links, read: Sequence[tuple[Sentences, ...]] | None = None) -> Timeline:
+    """Place every article and every dated event of the archive in order.
+
+    ``read`` are the ``dated_sentences`` of each article, in order, when they are known already.
+    """
     names = {e.id: e.name for e in links.entities}
     events_kind = {e.id for e in links.entities if e.kind is Kind.EVENT}
     mentions: defaultdict[tuple[str, Spot], list[tuple[int, int, str]]] = defaultdict(list)
@@ -243,7 +275,11 @@ def build_timeline(articles: Sequence[tuple[str, Article]], links: Links) -> Tim
             mentions[(mention.article, mention.spot)].append((mention.start, mention.end, entity.id))
     for found in mentions.values():
         found.sort()
-    drafts = [draft for page, article in articles for draft in _drafts(page, article, mentions, names, events_kind)]
+    drafts = [
+        draft
+        for number, (page, article) in enumerate(articles)
+        for draft in _drafts(page, article, mentions, names, events_kind, read[number] if read is not None else dated_sentences(article))
+    ]
     order = {page: n for n, (page, _) in enumerate(articles)}
     published = {page: a.published for page, a in articles if a.published.known}
     events = [

@@ -1,0 +1,33 @@
+"""What cross-linking and the timeline read in one article, worked out from that article alone.
+
+Those stages weigh the whole archive at once, but most of their time went to reading each article's own
+text: its name phrases, its paragraphs' shingles and MinHash signatures, its dated sentences. That part
+depends on nothing but the article, so it is done where the article is parsed (in the parsing workers) and
+kept with it in the parse cache: a run after one capture changes reads it back for every other one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .link.discover import phrase_table
+from .link.entities import body_texts
+from .link.passages import Paragraphs, paragraphs
+from .models import Article
+from .timeline.build import Sentences, dated_sentences
+
+
+@dataclass(frozen=True)
+class Features:
+    phrases: np.ndarray  # discover.phrase_table of the body texts
+    paragraphs: Paragraphs
+    sentences: tuple[Sentences, ...]  # one per body text
+
+
+def features(article: Article) -> Features:
+    return Features(phrase_table([t.text for t in body_texts(article)]), paragraphs(article), dated_sentences(article))
+
+
+__all__ = ["Features", "features"]
