@@ -1,7 +1,8 @@
-"""The parse cache: an unchanged capture is not parsed again, a changed one is, and a bad entry is only a miss."""
+"""The caches: an unchanged capture is not parsed again nor an unchanged page rendered again; a bad entry is only a miss."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 
@@ -9,6 +10,8 @@ from newsarchive import pipeline
 from newsarchive.cache import ParseCache
 
 from tests import goldens
+
+from .conftest import SEED
 
 
 def _copy(tmp_path):
@@ -62,3 +65,37 @@ def test_an_unreadable_or_old_entry_is_a_miss_not_an_error(tmp_path) -> None:
     assert store.get(entries[0].stem) is None and store.get(entries[1].stem) is None and store.misses == 2
     again, _ = pipeline.collect(raw, cache_dir=cache)
     assert [r.article for r in again.records] == [r.article for r in first.records]
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path, monkeypatch) -> None:
+    """After a capture's title changes, the cached run re-renders that page and the pages that link to it, and
+    gives the same site as a run without any cache; with nothing changed, no article page is rendered again."""
+    from newsarchive import render
+    from newsarchive.cli import main
+
+    raw, cache, docs = _copy(tmp_path), tmp_path / "cache", tmp_path / "docs"
+    for seed in SEED.glob("*.txt"):
+        shutil.copy(seed, raw / seed.name)
+    count = len(list(raw.glob("*.txt")))
+    rendered: list[str] = []
+    original = render.render_article
+    monkeypatch.setattr("newsarchive.pipeline.render_article", lambda record, *a: rendered.append(record.page) or original(record, *a))
+    assert main(["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]) == 0
+    assert len(rendered) == count
+    rendered.clear()
+    assert main(["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]) == 0
+    assert rendered == []
+
+    links = json.loads("[" + ",".join((docs / "corpus.jsonl").read_text("utf-8").splitlines()) + "]")
+    cited = next(line for line in links if any(other["links"]["related"] and other["links"]["related"][0]["page"] == line["page"] for other in links))
+    capture = raw / cited["source"]
+    capture.write_text(capture.read_text("utf-8").replace(cited["title"], cited["title"] + " (updated)", 1), "utf-8")
+    assert main(["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]) == 0
+    assert cited["page"] in rendered and 1 < len(rendered) < count  # the page itself and those that show its title
+    fresh = tmp_path / "fresh"
+    assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
+    assert _files(docs) == _files(fresh)

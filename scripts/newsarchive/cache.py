@@ -1,4 +1,4 @@
-"""A cache of parsed captures keyed by content: a capture that did not change is not parsed again.
+"""Caches keyed by content: a capture that did not change is not parsed again, a page whose inputs did not change is not rendered again.
 
 Each entry is the parsed article and its ``Features`` (what cross-linking and the timeline read in it).
 The key is the capture's SHA-256, the lines the batch treats as site furniture,
@@ -10,7 +10,9 @@ are removed at its end.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +25,9 @@ _PARSER_FILES = (
 )
 
 Parsed = tuple[Article, Features]
+
+#: The folder of rendered pages inside a cache folder; parsed captures sit beside it.
+PAGES_DIR = "pages"
 
 
 @lru_cache(maxsize=1)
@@ -82,4 +87,57 @@ class ParseCache:
             return
         for path in self.folder.glob("*.pickle"):
             if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of every source file and template of the package: what a rendered page may depend on."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")):
+        digest.update(file.relative_to(root).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class PageCache:
+    """Rendered pages, each keyed by a digest of everything that went into it, so an unchanged page is not rendered again.
+
+    The inputs are pickled for the digest: what a page shows of the rest of the archive must be among them,
+    reduced to what it uses (an entity's id and name, not all of its mentions). Pickling the same values
+    in another run may give other bytes (shared objects are pickled once); that costs a render, never a stale page.
+    Workers may read and store pages; the keys they used are handed back to ``used`` by the caller.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def key(self, kind: str, *inputs: object) -> str:
+        data = pickle.dumps((code_fingerprint(), kind, inputs), protocol=pickle.HIGHEST_PROTOCOL)
+        return f"{kind}-{hashlib.sha256(data).hexdigest()[:40]}"
+
+    def page(self, key: str, render: Callable[[], str]) -> str:
+        """The page stored under ``key``, or ``render()`` stored there."""
+        if self.folder is None:
+            return render()
+        path = self.folder / f"{key}.txt"
+        try:
+            return path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        text = render()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{key}.{os.getpid()}.tmp"
+        temporary.write_text(text, "utf-8")
+        temporary.replace(path)
+        return text
+
+    def prune(self) -> None:
+        """Drop the pages this run did not use."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.suffix == ".tmp" or (path.suffix == ".txt" and path.stem not in self.used):
                 path.unlink(missing_ok=True)

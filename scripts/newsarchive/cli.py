@@ -50,7 +50,7 @@ def _convert(args: argparse.Namespace) -> int:
         archive, book = pipeline.readdress(archive.without_features(), Path(args.addresses) if args.addresses else None)
         bar.update(task, description="Rendering pages")
         try:
-            written = write_files(docs_dir, pipeline.render_files(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs))
+            written = write_files(docs_dir, pipeline.render_files(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs, cache))
         except UnsafePathError as error:
             console.print(f"error: {error}")
             return 1
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--max-mib", type=float, default=20.0, help="largest capture to read, in MiB (default 20)")
     convert.add_argument("--entities", metavar="FILE", help="curated entities file (YAML): add, merge, rename, retype or ignore entities")
     convert.add_argument("--addresses", metavar="FILE", help="address book (YAML) that keeps moved articles' old addresses redirecting; updated by each run")
-    convert.add_argument("--cache", metavar="DIR", help="keep parsed captures in DIR, keyed by content, so unchanged captures are not parsed again")
+    convert.add_argument("--cache", metavar="DIR", help="keep parsed captures and rendered article pages in DIR, keyed by content, so unchanged ones are not made again")
     convert.add_argument("--split-search-from", type=int, default=pipeline.SPLIT_SEARCH_FROM, metavar="N",
                          help=f"search articles through the split index from N articles on (default {pipeline.SPLIT_SEARCH_FROM})")
     convert.add_argument("--jobs", type=int, default=None, metavar="N", help="parse and render with N processes (default: every core)")

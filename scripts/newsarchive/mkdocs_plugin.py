@@ -39,7 +39,7 @@ class NewsArchiveConfig(base.Config):
     entities_file = config_options.Type(str, default="entities.yml")
     #: the address book (YAML) that keeps old addresses redirecting, relative to mkdocs.yml
     addresses_file = config_options.Type(str, default="addresses.yml")
-    #: parsed captures kept by content hash, relative to mkdocs.yml; "" turns the cache off
+    #: parsed captures and rendered pages kept by content hash, relative to mkdocs.yml; "" turns the cache off
     cache_dir = config_options.Type(str, default=".newsarchive-cache")
     #: from this many articles on, articles are searched through the split index instead of Material's
     split_search_from = config_options.Type(int, default=pipeline.SPLIT_SEARCH_FROM)
@@ -77,7 +77,7 @@ def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities:
     raw: dict[str, str] = {}  # captures published as they are: MkDocs copies them from where they lie
 
     def texts() -> Iterator[tuple[str, str | bytes]]:
-        for path, content in pipeline.render_files(archive, raw_files, links, book, timeline, options.split_search_from):
+        for path, content in pipeline.render_files(archive, raw_files, links, book, timeline, options.split_search_from, cache_dir=cache):
             if isinstance(content, Path):
                 raw[path] = str(content)
             else:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import ParseCache, furniture_fingerprint
+from .cache import PAGES_DIR, PageCache, ParseCache, furniture_fingerprint
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
@@ -22,7 +22,7 @@ from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
 from .parse import common_lines
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
-from .render import Record, article_links, render_article, render_corpus
+from .render import Record, article_links, page_inputs, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
@@ -247,19 +247,28 @@ def render_files(
     timeline: Timeline | None = None,
     split_search_from: int = SPLIT_SEARCH_FROM,
     jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> Iterator[tuple[str, str | Path | bytes]]:
     """Every generated file of the docs folder, one at a time, as (path relative to it, text or file to copy).
 
     One at a time, so that a writer can store each before the next is made. Article and entity pages
-    are rendered by ``jobs`` processes (all cores by default) in large archives.
+    are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``,
+    article pages and corpus lines whose inputs did not change are read back from it, not rendered again.
     """
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
     views = article_links(links)
     records = archive.records
     titles = {r.page: r.article.title for r in records}
     split = len(records) >= split_search_from
-    pages = fork_map(lambda i: render_article(records[i], views.get(records[i].page), titles, split), len(records), jobs)
-    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+    cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
+
+    def article_page(i: int) -> tuple[str, str]:
+        record, view = records[i], views.get(records[i].page)
+        key = cache.key("page", page_inputs(record, view, titles), split)
+        return key, cache.page(key, lambda: render_article(record, view, titles, split))
+
+    for number, (key, page) in enumerate(fork_map(article_page, len(records), jobs)):  # drawn to the end before the next share-out
+        cache.used.add(key)
         yield records[number].page, page
     yield from render_link_pages(links, records, split, jobs)
     yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
@@ -267,7 +276,8 @@ def render_files(
     yield from render_timeline(timeline, records, links).items()
     yield from render_browse(records, links, archive.problems, archive.skipped).items()
     yield FEED, render_feed(records)
-    yield "corpus.jsonl", render_corpus(records, views, jobs)
+    yield "corpus.jsonl", render_corpus(records, views, jobs, cache)
+    cache.prune()
     yield from raw_files.items()
     if book is not None:
         yield from redirect_files(book, records).items()

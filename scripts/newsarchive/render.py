@@ -14,6 +14,7 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup
 
+from .cache import PageCache
 from .cite import apa, bibtex, fence, mla
 from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
@@ -329,6 +330,28 @@ def render_article(
 TAGS = 5  # the entities an article names most become its tags
 
 
+def page_inputs(record: Record, view: ArticleLinks | None, titles: dict[str, str]) -> tuple:
+    """Everything ``render_article`` and ``corpus_line`` read besides the code, for a cache key.
+
+    The whole record, and of the rest of the archive only what the page shows: entity ids and names (not
+    their mentions), the passages' copies, the relations, the reference targets and the titles they link to.
+    """
+    view = view or ArticleLinks()
+    mentions = tuple((spot, tuple((start, end, entity.id) for start, end, entity in found)) for spot, found in view.first_mentions.items())
+    passages = tuple((spot, tuple((p.id, p.similarity, p.copies) for p in found)) for spot, found in view.passages.items())
+    linked = {c.article for found in view.passages.values() for p in found for c in p.copies}
+    linked |= {r.article for r in view.related} | {r.target for r in view.references.values() if r.target}
+    return (
+        record,
+        mentions,
+        passages,
+        view.related,
+        tuple(sorted(view.references.items())),
+        tuple((entity.id, entity.name, count) for entity, count in view.entities),
+        tuple(sorted((page, titles.get(page)) for page in linked)),
+    )
+
+
 def newest_first(records: Sequence[Record]) -> list[Record]:
     """Dated articles newest first, then the undated, each by source for a stable order."""
     dated = sorted((r for r in records if r.article.published.known), key=lambda r: r.source)
@@ -402,8 +425,24 @@ def corpus_line(record: Record, view: ArticleLinks | None = None) -> str:
     return json.dumps(_jsonable(data), ensure_ascii=False, sort_keys=False)
 
 
-def render_corpus(records: Sequence[Record], views: dict[str, ArticleLinks] | None = None, jobs: int | None = None) -> str:
-    """``corpus.jsonl``: a line per record, in order of source; by ``jobs`` processes in large archives."""
+def render_corpus(
+    records: Sequence[Record], views: dict[str, ArticleLinks] | None = None, jobs: int | None = None, cache: PageCache | None = None
+) -> str:
+    """``corpus.jsonl``: a line per record, in order of source; by ``jobs`` processes in large archives.
+
+    With ``cache``, the line of a record whose inputs did not change is read back, not made again.
+    """
     views = views or {}
+    cache = cache or PageCache(None)
     ordered = sorted(records, key=lambda r: r.source)
-    return "".join(line + "\n" for line in fork_map(lambda i: corpus_line(ordered[i], views.get(ordered[i].page)), len(ordered), jobs))
+
+    def line(i: int) -> tuple[str, str]:
+        record, view = ordered[i], views.get(ordered[i].page)
+        key = cache.key("line", page_inputs(record, view, {}))
+        return key, cache.page(key, lambda: corpus_line(record, view))
+
+    lines = []
+    for key, text in fork_map(line, len(ordered), jobs):
+        cache.used.add(key)
+        lines.append(text + "\n")
+    return "".join(lines)
