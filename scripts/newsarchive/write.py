@@ -14,13 +14,27 @@ class UnsafePathError(ValueError):
     """A generated path that would leave the output folder."""
 
 
-def safe_target(out_dir: Path, relative: str) -> Path:
-    """The file ``relative`` names inside ``out_dir``; raise when it would be anywhere else."""
+def safe_target(out_dir: Path, relative: str, resolved: dict[Path, Path] | None = None) -> Path:
+    """The file ``relative`` names inside ``out_dir``; raise when it would be anywhere else.
+
+    ``resolved`` keeps folders already resolved, for a caller that asks for many files: the parts of the
+    path are plain names, so only a link (the file's own or a folder's) could lead elsewhere.
+    """
     pure = PurePosixPath(relative)
     if pure.is_absolute() or not pure.parts or any(part in ("..", "", ".") for part in pure.parts) or "\\" in relative:
         raise UnsafePathError(f"refusing to write {relative!r}: not a plain path inside the output folder")
-    target = (out_dir / pure).resolve()
-    if not target.is_relative_to(out_dir.resolve()):
+    resolved = {} if resolved is None else resolved
+    candidate = out_dir / pure
+    folder = resolved.get(candidate.parent)
+    if folder is None:
+        folder = resolved[candidate.parent] = candidate.parent.resolve()
+    target = folder / candidate.name
+    if target.is_symlink():
+        target = target.resolve()
+    root = resolved.get(out_dir)
+    if root is None:
+        root = resolved[out_dir] = out_dir.resolve()
+    if not target.is_relative_to(root):
         raise UnsafePathError(f"refusing to write {relative!r}: it resolves outside {out_dir}")
     return target
 
@@ -44,9 +58,10 @@ def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path] | Iterabl
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     lowered: dict[str, str] = {}
+    resolved: dict[Path, Path] = {}
     written = 0
     for relative, content in files.items() if isinstance(files, Mapping) else files:
-        target = safe_target(out_dir, relative)
+        target = safe_target(out_dir, relative, resolved)
         clash = lowered.setdefault(relative.lower(), relative)
         if clash != relative:
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")

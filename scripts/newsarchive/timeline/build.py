@@ -125,12 +125,22 @@ def _merge(drafts: list[_Draft], events: set[str]) -> list[_Draft]:
     merged: list[_Draft] = []
     for group in by_date.values():
         clusters: list[_Draft] = []
+        # a sentence is like a cluster only if one of its members is the same sentence or names what it names,
+        # so only those clusters are weighed: found by sentence and by entity, in the order they were made
+        by_sentence: defaultdict[str, set[int]] = defaultdict(set)
+        by_entity: defaultdict[str, set[int]] = defaultdict(set)
         for draft in group:
-            home = _best(clusters, draft, events)
+            near = sorted(by_sentence[draft.evidence[0].sentence].union(*(by_entity[e] for e in draft.entities)))
+            home = _best([clusters[n] for n in near], draft, events)
             if home is None:
+                number = len(clusters)
                 clusters.append(_Draft(draft.when, list(draft.evidence), list(draft.entities), set(draft.keywords), [draft], list(draft.setting)))
             else:
+                number = next(n for n in near if clusters[n] is home)
                 _absorb(home, draft)
+            by_sentence[draft.evidence[0].sentence].add(number)
+            for entity in draft.entities:
+                by_entity[entity].add(number)
         merged.extend(clusters)
     # a year or month folds into a finer date of the same story
     kept: list[_Draft] = []
