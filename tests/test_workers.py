@@ -47,3 +47,23 @@ def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeyp
     here = f"pid {os.getpid()}"
     assert all(files[r.page] != here for r in archive.records)
     assert all(files[f"entities/{e.id}.md"] != here for e in links.entities)
+
+
+def test_captures_are_read_and_parsed_by_workers(tmp_path, monkeypatch) -> None:
+    """Reading shares out first; it must end before parsing shares out, or parsing runs in the caller alone."""
+    from newsarchive import workers
+    from newsarchive.synth import generate
+
+    generate(240, tmp_path / "raw")
+    caller = os.getpid()
+
+    def elsewhere(function):
+        def checked(*args, **kwargs):
+            assert os.getpid() != caller, f"{function.__name__} ran in the calling process"
+            return function(*args, **kwargs)
+        return checked
+
+    monkeypatch.setattr(pipeline, "read_capture", elsewhere(pipeline.read_capture))
+    monkeypatch.setattr(workers, "parse_capture", elsewhere(workers.parse_capture))
+    archive, _ = pipeline.collect(tmp_path / "raw", jobs=2)
+    assert len(archive.records) == 240

@@ -100,13 +100,13 @@ def collect(
     pages = [(path.relative_to(raw_dir).as_posix(), path) for path in paths if capture_kind(path.name)]  # HTML and WARC
     texts = [path for path in paths if not capture_kind(path.name)]
     read = fork_map(lambda i: _read(texts[i], raw_dir, max_bytes), len(texts), jobs, pool_from)
-    for done, (path, result) in enumerate(zip(texts, read), start=1):
+    for done, result in enumerate(read, start=1):  # drawn to the end, so the workers stop before parsing shares out
         if isinstance(result, Problem):
             problems.append(result)
         else:
             captures.append(result)
         if progress:
-            progress(done, len(texts), f"Reading {path.relative_to(raw_dir).as_posix()}")
+            progress(done, len(texts), f"Reading {texts[done - 1].relative_to(raw_dir).as_posix()}")
     common = common_lines(c.text for c in captures)
     cache = ParseCache(cache_dir)
     furniture = furniture_fingerprint(common)
