@@ -115,6 +115,8 @@ class PageCache:
         self.used: set[str] = set()
 
     def key(self, kind: str, *inputs: object) -> str:
+        if self.folder is None:
+            return kind  # no cache: spare the digest
         data = pickle.dumps((code_fingerprint(), kind, inputs), protocol=pickle.HIGHEST_PROTOCOL)
         return f"{kind}-{hashlib.sha256(data).hexdigest()[:40]}"
 
@@ -124,13 +126,13 @@ class PageCache:
             return render()
         path = self.folder / f"{key}.txt"
         try:
-            return path.read_text("utf-8")
+            return path.read_bytes().decode("utf-8")  # bytes, so that no line end is translated on the way
         except (OSError, UnicodeDecodeError):
             pass
         text = render()
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-        temporary.write_text(text, "utf-8")
+        temporary.write_bytes(text.encode("utf-8"))
         temporary.replace(path)
         return text
 
