@@ -45,6 +45,6 @@ def test_features_come_from_the_article_alone() -> None:
     for record, found in zip(archive.records, archive.features):
         again = features(record.article)
         assert np.array_equal(found.phrases, again.phrases)
-        assert found.paragraphs.positions == again.paragraphs.positions
+        assert found.paragraphs.spots == again.paragraphs.spots
         assert np.array_equal(found.paragraphs.signatures, again.paragraphs.signatures)
         assert found.sentences == again.sentences

@@ -27,7 +27,8 @@ class Features:
 
 
 def features(article: Article) -> Features:
-    return Features(phrase_table([t.text for t in body_texts(article)]), paragraphs(article), dated_sentences(article))
+    texts = body_texts(article)
+    return Features(phrase_table([t.text for t in texts]), paragraphs(texts), dated_sentences(texts, article.published))
 
 
 __all__ = ["Features", "features"]

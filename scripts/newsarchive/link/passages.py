@@ -21,7 +21,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..models import Article
 from .entities import body_texts
-from .models import PassageCopy, SharedPassage
+from .models import PassageCopy, SharedPassage, Spot, Text
 
 MIN_WORDS = 20  # shorter paragraphs are shared by chance ("Nokia declined to comment.")
 SHINGLE = 4
@@ -62,17 +62,16 @@ def _signatures(units: Sequence[np.ndarray]) -> np.ndarray:
 class Paragraphs:
     """The paragraphs of one article long enough to be shared: where they stand, their shingles, their signatures."""
 
-    positions: tuple[int, ...]  # indexes into body_texts(article)
+    spots: tuple[Spot, ...]
     shingles: tuple[np.ndarray, ...]
     signatures: np.ndarray  # a row per paragraph
 
 
-def paragraphs(article: Article) -> Paragraphs:
-    """What finding shared passages needs of one article, worked out from it alone."""
-    texts = body_texts(article)
-    positions = tuple(i for i, t in enumerate(texts) if t.spot.item < 0 and len(t.text.split()) >= MIN_WORDS)
-    units = tuple(shingles(texts[i].text) for i in positions)
-    return Paragraphs(positions, units, _signatures(units))
+def paragraphs(texts: Sequence[Text]) -> Paragraphs:
+    """What finding shared passages needs of one article, from its ``body_texts`` alone."""
+    long = [t for t in texts if t.spot.item < 0 and len(t.text.split()) >= MIN_WORDS]
+    units = tuple(shingles(t.text) for t in long)
+    return Paragraphs(tuple(t.spot for t in long), units, _signatures(units))
 
 
 def _candidates(signatures: np.ndarray) -> set[tuple[int, int]]:
@@ -103,15 +102,14 @@ def find_passages(articles: Sequence[tuple[str, Article]], prepared: Sequence[Pa
     ``prepared`` are the ``paragraphs`` of each article, in order, when they are known already.
     """
     copies: list[PassageCopy] = []
-    texts: list[tuple[int, int]] = []  # (article, body text) of each paragraph, to fetch its words at the end
+    texts: list[int] = []  # the article of each paragraph, to fetch its words at the end
     units: list[np.ndarray] = []
     signatures: list[np.ndarray] = []
     for number, (page, article) in enumerate(articles):
-        own = prepared[number] if prepared is not None else paragraphs(article)
-        spots = body_texts(article) if own.positions else []
-        for position in own.positions:
-            copies.append(PassageCopy(page, spots[position].spot))
-            texts.append((number, position))
+        own = prepared[number] if prepared is not None else paragraphs(body_texts(article))
+        for spot in own.spots:
+            copies.append(PassageCopy(page, spot))
+            texts.append(number)
         units.extend(own.shingles)
         signatures.append(own.signatures)
     if len(units) < 2:
@@ -136,7 +134,6 @@ def find_passages(articles: Sequence[tuple[str, Article]], prepared: Sequence[Pa
             continue
         first = members[0]
         similarity = min(jaccard(units[first], units[i]) for i in members[1:])
-        number, position = texts[first]
-        text = body_texts(articles[number][1])[position].text
+        text = next(t.text for t in body_texts(articles[texts[first]][1]) if t.spot == copies[first].spot)
         passages.append(SharedPassage(len(passages) + 1, tuple(copies[i] for i in members), round(similarity, 3), text))
     return tuple(passages)

@@ -16,7 +16,7 @@ from datetime import date
 
 from ..link import Kind, Links, Spot
 from ..link.entities import body_texts
-from ..link.models import entities_by_page
+from ..link.models import Text, entities_by_page
 from ..models import Article, Precision, PubDate
 from .expressions import Found, Span, When, find_expressions, quoted_spans, sentences
 
@@ -201,39 +201,39 @@ def published_key(published: PubDate) -> tuple[int, int, int, int, int]:
 class Sentences:
     """The sentences of one body text, by where they start and end, and the dates of those that give any."""
 
+    spot: Spot
     bounds: tuple[tuple[int, int], ...]
     dated: tuple[tuple[int, str, tuple[Found, ...]], ...]  # (sentence number, sentence, its date expressions)
 
 
-def dated_sentences(article: Article) -> tuple[Sentences, ...]:
-    """What the timeline reads in each body text of ``article``, worked out from it alone."""
+def dated_sentences(texts: Sequence[Text], published: PubDate) -> tuple[Sentences, ...]:
+    """What the timeline reads in each of an article's ``body_texts``, worked out from them and its date alone."""
     found = []
-    for text in body_texts(article):
+    for text in texts:
         quoted = quoted_spans(text.text)
         bounds, dated = [], []
         for number, (offset, sentence) in enumerate(sentences(text.text)):
             bounds.append((offset, offset + len(sentence)))
             local = [(s - offset, e - offset) for s, e in quoted if e > offset and s < offset + len(sentence)]
-            expressions = find_expressions(sentence, article.published, local)
+            expressions = find_expressions(sentence, published, local)
             if expressions:
                 dated.append((number, sentence, tuple(expressions)))
-        found.append(Sentences(tuple(bounds), tuple(dated)))
+        found.append(Sentences(text.spot, tuple(bounds), tuple(dated)))
     return tuple(found)
 
 
 def _drafts(
     page: str,
-    article: Article,
     mentions: dict[tuple[str, Spot], list[tuple[int, int, str]]],
     names: dict[str, str],
     events: set[str],
     texts: tuple[Sentences, ...],
 ) -> list[_Draft]:
     drafts = []
-    for text, read in zip(body_texts(article), texts):
+    for read in texts:
         if not read.dated:
             continue
-        found = mentions.get((page, text.spot), [])
+        found = mentions.get((page, read.spot), [])
         named_in = [
             list(dict.fromkeys(entity for start, _, entity in found if offset <= start < end)) for offset, end in read.bounds
         ]
@@ -242,7 +242,7 @@ def _drafts(
             # an event named in the sentence before: "All eyes are on Mobile World Congress."
             setting = [e for e in named_in[number - 1] if e in events and e not in named] if number else []
             for expression in expressions:
-                evidence = Evidence(page, text.spot, sentence, expression.when.expression, expression.when)
+                evidence = Evidence(page, read.spot, sentence, expression.when.expression, expression.when)
                 drafts.append(_Draft(expression.when, [evidence], named, _keywords(sentence, {names[e] for e in named}), setting=setting))
     return drafts
 
@@ -288,7 +288,9 @@ def build_timeline(articles: Sequence[tuple[str, Article]], links: Links, read: 
     drafts = [
         draft
         for number, (page, article) in enumerate(articles)
-        for draft in _drafts(page, article, mentions, names, events_kind, read[number] if read is not None else dated_sentences(article))
+        for draft in _drafts(
+            page, mentions, names, events_kind, read[number] if read is not None else dated_sentences(body_texts(article), article.published)
+        )
     ]
     order = {page: n for n, (page, _) in enumerate(articles)}
     published = {page: a.published for page, a in articles if a.published.known}
