@@ -112,10 +112,11 @@ def _contains(coarse: When, fine: When) -> bool:
     return False
 
 
-def _best(clusters: list[_Draft], draft: _Draft, events: set[str]) -> _Draft | None:
+def _best(clusters: list[_Draft], draft: _Draft, events: set[str]) -> int | None:
+    """The position in ``clusters`` of the one most like ``draft``, if any is like it at all."""
     scored = [(_cluster_likeness(c, draft, events), n) for n, c in enumerate(clusters)]
     scored = [(score, n) for score, n in scored if score > 0]
-    return clusters[max(scored)[1]] if scored else None
+    return max(scored)[1] if scored else None
 
 
 def _merge(drafts: list[_Draft], events: set[str]) -> list[_Draft]:
@@ -131,13 +132,13 @@ def _merge(drafts: list[_Draft], events: set[str]) -> list[_Draft]:
         by_entity: defaultdict[str, set[int]] = defaultdict(set)
         for draft in group:
             near = sorted(by_sentence[draft.evidence[0].sentence].union(*(by_entity[e] for e in draft.entities)))
-            home = _best([clusters[n] for n in near], draft, events)
-            if home is None:
+            best = _best([clusters[n] for n in near], draft, events)
+            if best is None:
                 number = len(clusters)
                 clusters.append(_Draft(draft.when, list(draft.evidence), list(draft.entities), set(draft.keywords), [draft], list(draft.setting)))
             else:
-                number = next(n for n in near if clusters[n] is home)
-                _absorb(home, draft)
+                number = near[best]
+                _absorb(clusters[number], draft)
             by_sentence[draft.evidence[0].sentence].add(number)
             for entity in draft.entities:
                 by_entity[entity].add(number)
@@ -153,7 +154,9 @@ def _merge(drafts: list[_Draft], events: set[str]) -> list[_Draft]:
         home = None
         if period is not None:
             candidates = {id(k): k for entity in cluster.entities for k in finer[(period, entity)] if _contains(when, k.when)}
-            home = _best(list(candidates.values()), cluster, events)
+            finer_ones = list(candidates.values())
+            best = _best(finer_ones, cluster, events)
+            home = finer_ones[best] if best is not None else None
         if home is not None:
             _absorb(home, cluster)
             continue
