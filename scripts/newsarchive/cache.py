@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from .features import Features
 from .models import Article
+from .workers import fork_map
 
 _PARSER_FILES = (
     "parse", "models.py", "dates.py", "read.py",
@@ -33,12 +34,24 @@ PAGES_DIR = "pages"
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
     """A hash of the parser's and the features' source: a changed rule invalidates every cached parse."""
-    root = Path(__file__).parent
+    paths = [_ROOT / name for name in _PARSER_FILES]
+    return _digest(file for path in paths for file in (sorted(path.rglob("*.py")) if path.is_dir() else [path]))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of every source file and template of the package: what a rendered page may depend on."""
+    return _digest(sorted(p for p in _ROOT.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
+
+
+_ROOT = Path(__file__).parent
+
+
+def _digest(files: Iterable[Path]) -> str:
     digest = hashlib.sha256()
-    for name in _PARSER_FILES:
-        path = root / name
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(file.read_bytes())
+    for file in files:
+        digest.update(file.relative_to(_ROOT).as_posix().encode())
+        digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -90,24 +103,12 @@ class ParseCache:
                 path.unlink(missing_ok=True)
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of every source file and template of the package: what a rendered page may depend on."""
-    root = Path(__file__).parent
-    digest = hashlib.sha256()
-    for file in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")):
-        digest.update(file.relative_to(root).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 class PageCache:
     """Rendered pages, each keyed by a digest of everything that went into it, so an unchanged page is not rendered again.
 
     The inputs are pickled for the digest: what a page shows of the rest of the archive must be among them,
     reduced to what it uses (an entity's id and name, not all of its mentions). Pickling the same values
     in another run may give other bytes (shared objects are pickled once); that costs a render, never a stale page.
-    Workers may read and store pages; the keys they used are handed back to ``used`` by the caller.
     """
 
     def __init__(self, folder: Path | None) -> None:
@@ -135,6 +136,18 @@ class PageCache:
         temporary.write_bytes(text.encode("utf-8"))
         temporary.replace(path)
         return text
+
+    def pages(self, kind: str, count: int, inputs: Callable[[int], tuple], render: Callable[[int], str], jobs: int | None = None) -> Iterator[str]:
+        """``render(0)``, …, ``render(count - 1)``, in order, by ``jobs`` processes (``fork_map``); each read back
+        instead when a page of ``kind`` was stored for the same ``inputs(i)``, and stored when it was not."""
+
+        def one(i: int) -> tuple[str, str]:
+            key = self.key(kind, *inputs(i))
+            return key, self.page(key, lambda: render(i))
+
+        for key, text in fork_map(one, count, jobs):  # keys come back: the workers' own ``used`` is lost with them
+            self.used.add(key)
+            yield text
 
     def prune(self) -> None:
         """Drop the pages this run did not use."""

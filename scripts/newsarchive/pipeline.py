@@ -262,13 +262,14 @@ def render_files(
     split = len(records) >= split_search_from
     cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
 
-    def article_page(i: int) -> tuple[str, str]:
-        record, view = records[i], views.get(records[i].page)
-        key = cache.key("page", page_inputs(record, view, titles), split)
-        return key, cache.page(key, lambda: render_article(record, view, titles, split))
-
-    for number, (key, page) in enumerate(fork_map(article_page, len(records), jobs)):  # drawn to the end before the next share-out
-        cache.used.add(key)
+    pages = cache.pages(
+        "page",
+        len(records),
+        lambda i: (page_inputs(records[i], views.get(records[i].page), titles), split),
+        lambda i: render_article(records[i], views.get(records[i].page), titles, split),
+        jobs,
+    )
+    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield records[number].page, page
     yield from render_link_pages(links, records, split, jobs)
     yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()

@@ -22,7 +22,6 @@ from .models import Article, Precision, PubDate
 from .paths import link_from
 from .records import UNKNOWN_SOURCE, Record
 from .slugs import slugify
-from .workers import fork_map
 
 SITE_TITLE = "News archive"
 
@@ -436,13 +435,11 @@ def render_corpus(
     cache = cache or PageCache(None)
     ordered = sorted(records, key=lambda r: r.source)
 
-    def line(i: int) -> tuple[str, str]:
-        record, view = ordered[i], views.get(ordered[i].page)
-        key = cache.key("line", page_inputs(record, view, {}))
-        return key, cache.page(key, lambda: corpus_line(record, view))
-
-    lines = []
-    for key, text in fork_map(line, len(ordered), jobs):
-        cache.used.add(key)
-        lines.append(text + "\n")
-    return "".join(lines)
+    lines = cache.pages(
+        "line",
+        len(ordered),
+        lambda i: (page_inputs(ordered[i], views.get(ordered[i].page), {}),),
+        lambda i: corpus_line(ordered[i], views.get(ordered[i].page)),
+        jobs,
+    )
+    return "".join(line + "\n" for line in lines)
