@@ -26,6 +26,19 @@ def test_fork_map_keeps_order_and_shares_the_callers_memory() -> None:
     assert os.getpid() not in {pid for _, pid in pids}
 
 
+def test_workers_are_renewed_in_long_batches_and_the_collector_is_restored(monkeypatch) -> None:
+    """Fresh workers every RENEW_AFTER items (so each copies little of the caller's memory), with nothing lost."""
+    import gc
+
+    from newsarchive import workers
+
+    monkeypatch.setattr(workers, "RENEW_AFTER", 50)
+    results = list(fork_map(lambda i: (i, os.getpid()), 300, jobs=2, pool_from=1))
+    assert [i for i, _ in results] == list(range(300))
+    assert len({pid for _, pid in results}) > 2  # two workers could not have served six batches alone
+    assert gc.get_freeze_count() == 0
+
+
 def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
     assert in_child(lambda: os.getpid()) != os.getpid()
     with pytest.raises(ValueError, match="bad capture"):

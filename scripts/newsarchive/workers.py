@@ -9,10 +9,13 @@ that other threads of the caller, such as a progress bar, may hold.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from typing import TypeVar
 
 from .features import Features, features
@@ -23,6 +26,11 @@ T = TypeVar("T")
 
 #: Below this many items, starting workers costs more than it saves.
 POOL_FROM = 200
+
+#: Workers are replaced by fresh ones after this many items. A worker that reads an object of the caller's
+#: memory writes its reference count, and so gets its own copy of that memory page; fresh workers start
+#: again from the shared pages, so the copies stay few however large the batch.
+RENEW_AFTER = 500
 
 _task: Callable[[int], object] | None = None
 _owner: int | None = None  # the process whose workers run _task
@@ -73,11 +81,34 @@ def _forked(function: Callable[[int], T], count: int, workers: int) -> Iterator[
     global _task, _owner
     previous = _task, _owner
     _task, _owner = function, os.getpid()
+    # Out of the collector's sight, this process's objects are not written to by a worker's collections,
+    # so their memory pages stay shared with the workers instead of being copied into each of them.
+    _trim()
+    gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_call, range(count), chunksize=max(1, min(64, count // (workers * 8))))  # type: ignore[misc]
+        for start in range(0, count, RENEW_AFTER):
+            items = range(start, min(count, start + RENEW_AFTER))
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                yield from pool.map(_call, items, chunksize=max(1, min(64, len(items) // (workers * 8))))  # type: ignore[misc]
     finally:
+        gc.unfreeze()
         _task, _owner = previous
+
+
+def _trim() -> None:
+    """Give the memory this process has freed back to the system (glibc keeps it otherwise), so workers
+    forked now do not count it, and cannot copy it."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None)  # this program and the C library it runs on
+    except OSError:  # pragma: no cover - where a program cannot open itself
+        return None
 
 
 def _can_fork() -> bool:
