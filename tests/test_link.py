@@ -320,3 +320,24 @@ def test_related_articles_are_found_through_rare_shared_names_not_the_common_one
         partner = f"articles/{n ^ 1:02d}.md"
         assert related[f"articles/{n:02d}.md"][0].article == partner
         assert len(related[f"articles/{n:02d}.md"][0].shared_entities) >= 3  # Acme Foods, the place, the person
+
+
+def test_an_entity_page_lists_its_articles_newest_first_and_the_undated_last(tmp_path: Path) -> None:
+    from newsarchive.entity_pages import render_link_pages
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    dates = {"b-middle": "10 February 2011", "a-oldest": "5 January 2011", "d-undated": None, "c-newest": "1 March 2011"}
+    for stem, date in dates.items():
+        byline = f"By Jo Bloggs | {date}\n\n" if date else ""
+        (raw / f"{stem}.txt").write_text(
+            f"Report {stem}\n\n{byline}Stephen Elop met analysts at Berenberg Bank on the plan for the phones.\n\n"
+            "A second paragraph of prose, long enough to count as the body of the article.\n",
+            "utf-8",
+        )
+    archive, _ = pipeline.collect(raw)
+    archive, links = pipeline.link_archive(archive)
+    bank = next(e for e in links.entities if e.name == "Berenberg Bank")
+    page = dict(render_link_pages(links, archive.records))[f"entities/{bank.id}.md"]
+    order = [page.index(f"Report {stem}") for stem in ("c-newest", "b-middle", "a-oldest", "d-undated")]
+    assert order == sorted(order)

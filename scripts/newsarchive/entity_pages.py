@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -51,21 +52,46 @@ def _text_at(record: Record, mention: Mention) -> str:
     return block.items[mention.spot.item].text if mention.spot.item >= 0 else block.text
 
 
-def render_entity(entity: Entity, links: Links, records: dict[str, Record], names: dict[str, Entity], split_search: bool = False) -> str:
+def ranks(records: Iterable[Record]) -> dict[str, int]:
+    """Each record's page and its place in the archive, newest first."""
+    return {record.page: number for number, record in enumerate(newest_first(list(records)))}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What an entity's page shows of the archive's articles, read from them beforehand."""
+
+    articles: tuple[tuple[str, Markup, str, int, Markup], ...]  # (title, link, date, mentions, snippet), newest first
+    unlisted: int  # older articles left out
+    article_count: int
+    quotations: tuple[tuple[str, str, Markup], ...]  # (quotation, title of its article, link)
+
+
+def listing(entity: Entity, records: dict[str, Record], rank: dict[str, int]) -> Listing:
+    """What ``entity``'s page lists; ``rank`` is each page's place in the archive newest first (``ranks``)."""
     page = entity_page(entity.id)
     by_article: dict[str, list[Mention]] = {}
     for mention in entity.mentions:
         by_article.setdefault(mention.article, []).append(mention)
-    ordered = [r for r in newest_first([records[p] for p in by_article if p in records])]
+    ordered = sorted((p for p in by_article if p in rank), key=rank.__getitem__)
     articles = []
-    for record in ordered[:LISTED_ARTICLES]:
-        first = by_article[record.page][0]
-        articles.append((record, Markup(relative(record.page, page)), len(by_article[record.page]), snippet(_text_at(record, first), first.start, first.end)))
-    quotations = [
-        (quotation.text, records[quotation.article], Markup(relative(quotation.article, page)))
+    for article_page in ordered[:LISTED_ARTICLES]:
+        record, first = records[article_page], by_article[article_page][0]
+        link = Markup(relative(article_page, page))
+        date = record.article.published.iso() or "undated"
+        articles.append((record.article.title, link, date, len(by_article[article_page]), snippet(_text_at(record, first), first.start, first.end)))
+    quotations = tuple(
+        (quotation.text, records[quotation.article].article.title, Markup(relative(quotation.article, page)))
         for quotation in entity.quotations
         if quotation.article in records
-    ]
+    )
+    return Listing(tuple(articles), max(0, len(ordered) - LISTED_ARTICLES), len(by_article), quotations)
+
+
+def render_entity(entity: Entity, shown: Listing, links: Links, names: dict[str, Entity], split_search: bool = False) -> str:
+    """An entity's page. What it shows of the articles comes in ``shown``, so that a forked worker making it
+    reads no article: reading one writes its reference counts, and the worker would copy its memory."""
+    page = entity_page(entity.id)
     neighbours = [
         (names[other], Markup(relative(entity_page(other), page)), count)
         for other, count in links.cooccurring.get(entity.id, ())
@@ -75,10 +101,10 @@ def render_entity(entity: Entity, links: Links, records: dict[str, Record], name
         entity=entity,
         kind=entity.kind.value,
         mentions=len(entity.mentions),
-        article_count=len(by_article),
-        articles=articles,
-        unlisted=max(0, len(ordered) - LISTED_ARTICLES),
-        quotations=quotations,
+        article_count=shown.article_count,
+        articles=shown.articles,
+        unlisted=shown.unlisted,
+        quotations=shown.quotations,
         neighbours=neighbours,
         index_link=Markup(relative(ENTITIES_INDEX, page)),
     )
@@ -149,18 +175,20 @@ def entity_line(entity: Entity, links: Links) -> str:
 
 def render_link_pages(
     links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, str | Iterator[str]]]:
     """Every page and data file of the cross-links, as (path in the docs folder, text); entity pages by ``jobs`` processes."""
     by_page = {r.page: r for r in records}
     names = links.by_id()
     entities = links.entities
-    pages = fork_map(lambda i: render_entity(entities[i], links, by_page, names, split_search), len(entities), jobs)
+    rank = ranks(records)
+    shown = [listing(entity, by_page, rank) for entity in entities]
+    pages = fork_map(lambda i: render_entity(entities[i], shown[i], links, names, split_search), len(entities), jobs)
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield entity_page(entities[number].id), page
     yield ENTITIES_INDEX, render_entities_index(links.entities)
     yield from render_missing(links, by_page).items()
     yield TAGS_PAGE, render_tags(links.entities)
-    yield "entities.jsonl", "".join(entity_line(e, links) + "\n" for e in links.entities)
+    yield "entities.jsonl", (entity_line(e, links) + "\n" for e in links.entities)
 
 
 __all__ = ["ENTITIES_INDEX", "body_texts", "render_link_pages", "snippet"]
