@@ -27,7 +27,7 @@ from . import pipeline
 from .models import Problem, Severity
 from .report import summary
 from .workers import in_child
-from .write import write_files
+from .write import Content, write_files
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -76,7 +76,7 @@ def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities:
     archive, book = pipeline.readdress(archive.without_features(), addresses)
     raw: dict[str, str] = {}  # captures published as they are: MkDocs copies them from where they lie
 
-    def texts() -> Iterator[tuple[str, str | bytes]]:
+    def texts() -> Iterator[tuple[str, Content]]:
         for path, content in pipeline.render_files(archive, raw_files, links, book, timeline, options.split_search_from, cache_dir=cache):
             if isinstance(content, Path):
                 raw[path] = str(content)

@@ -28,6 +28,7 @@ from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
 from .workers import POOL_FROM, fork_map, parse_all
+from .write import Content
 
 Progress = Callable[[int, int, str], None]
 
@@ -239,6 +240,11 @@ def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, Addres
     return archive, book
 
 
+def _then(pieces: Iterator[str], after: Callable[[], object]) -> Iterator[str]:
+    yield from pieces
+    after()
+
+
 def render_files(
     archive: Archive,
     raw_files: dict[str, Path | bytes],
@@ -248,7 +254,7 @@ def render_files(
     split_search_from: int = SPLIT_SEARCH_FROM,
     jobs: int | None = None,
     cache_dir: Path | None = None,
-) -> Iterator[tuple[str, str | Path | bytes]]:
+) -> Iterator[tuple[str, Content]]:
     """Every generated file of the docs folder, one at a time, as (path relative to it, text or file to copy).
 
     One at a time, so that a writer can store each before the next is made. Article and entity pages
@@ -277,8 +283,7 @@ def render_files(
     yield from render_timeline(timeline, records, links).items()
     yield from render_browse(records, links, archive.problems, archive.skipped).items()
     yield FEED, render_feed(records)
-    yield "corpus.jsonl", render_corpus(records, views, jobs, cache)
-    cache.prune()
+    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache), cache.prune)  # the cache knows all it used once the lines are made
     yield from raw_files.items()
     if book is not None:
         yield from redirect_files(book, records).items()

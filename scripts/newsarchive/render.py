@@ -6,7 +6,7 @@ import dataclasses
 import enum
 import json
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -426,10 +426,11 @@ def corpus_line(record: Record, view: ArticleLinks | None = None) -> str:
 
 def render_corpus(
     records: Sequence[Record], views: dict[str, ArticleLinks] | None = None, jobs: int | None = None, cache: PageCache | None = None
-) -> str:
-    """``corpus.jsonl``: a line per record, in order of source; by ``jobs`` processes in large archives.
+) -> Iterator[str]:
+    """``corpus.jsonl`` in pieces, a line per record in order of source; by ``jobs`` processes in large archives.
 
-    With ``cache``, the line of a record whose inputs did not change is read back, not made again.
+    With ``cache``, the line of a record whose inputs did not change is read back, not made again. The
+    pieces must be drawn to the end, as a writer does, before anything else is shared out.
     """
     views = views or {}
     cache = cache or PageCache(None)
@@ -442,4 +443,4 @@ def render_corpus(
         lambda i: corpus_line(ordered[i], views.get(ordered[i].page)),
         jobs,
     )
-    return "".join(line + "\n" for line in lines)
+    return (line + "\n" for line in lines)

@@ -6,7 +6,7 @@ import html
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -91,11 +91,11 @@ def _undated(timeline: Timeline, records: dict[str, Record], page: str) -> list[
     ]
 
 
-def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links) -> dict[str, str]:
-    """The timeline page or pages, and ``timeline.json``."""
+def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links) -> dict[str, str | Iterator[str]]:
+    """The timeline page or pages, and ``timeline.json`` (in pieces, to be written as they come)."""
     by_page = {r.page: r for r in records}
     names = {e.id: e.name for e in links.entities}
-    files: dict[str, str] = {}
+    files: dict[str, str | Iterator[str]] = {}
     total = len(timeline.articles) + len(timeline.events)
     environment = _environment()
     if total <= PAGE_LIMIT:
@@ -142,16 +142,23 @@ def _tl_date(iso: str, span: str, label: str) -> dict:
     return date
 
 
-def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[str, str]) -> str:
-    """The timeline in TimelineJS 3's JSON format; every text is HTML-escaped."""
-    events = []
+def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[str, str]) -> Iterator[str]:
+    """The timeline in TimelineJS 3's JSON format, in pieces (an event a line); every text is HTML-escaped."""
+    title = {"text": {"headline": "Timeline", "text": f"{len(timeline.articles)} articles and {len(timeline.events)} dated events"}}
+    yield '{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": ['
+    for n, event in enumerate(_tl_events(timeline, records)):
+        yield ("\n" if n == 0 else ",\n") + json.dumps(event, ensure_ascii=False)
+    yield "\n]}\n"
+
+
+def _tl_events(timeline: Timeline, records: dict[str, Record]) -> Iterator[dict]:
     for page in timeline.articles:
         record = records.get(page)
         if record is None:
             continue
         published = record.article.published
         link = html.escape(built_address(page), quote=True)
-        events.append({
+        yield {
             "unique_id": f"article-{page.rsplit('/', 1)[-1][:-3]}",
             "group": "Articles",
             "start_date": _tl_date(published.iso() or "", published.precision.value, date_label(published)),
@@ -159,13 +166,13 @@ def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[st
                 "headline": f'<a href="{link}">{html.escape(record.article.title)}</a>',
                 "text": html.escape(f"By {record.author_text}" if record.author_text else "Author unknown"),
             },
-        })
+        }
     for n, event in enumerate(timeline.events, start=1):
         sources = ", ".join(
             f'<a href="{html.escape(built_address(p), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
         )
         sentences = "".join(f"<p>{html.escape(s)}</p>" for s in dict.fromkeys(e.sentence for e in event.evidence))
-        events.append({
+        yield {
             "unique_id": f"event-{n}",
             "group": "Events",
             "start_date": _tl_date(event.when.iso(), event.when.span.value, event.when.label()),
@@ -173,9 +180,7 @@ def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[st
                 "headline": html.escape(_headline(event.evidence[0].sentence)),
                 "text": f"{sentences}<p>Precision: {event.when.span.value}. Told in {sources}.</p>",
             },
-        })
-    data = {"title": {"text": {"headline": "Timeline", "text": f"{len(timeline.articles)} articles and {len(timeline.events)} dated events"}}, "events": events}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        }
 
 
 def _headline(sentence: str, limit: int = 90) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import filecmp
 import json
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -48,11 +50,15 @@ class Written:
     removed: int
 
 
-def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path] | Iterable[tuple[str, str | bytes | Path]]) -> Written:
-    """Write every file (text, bytes, or a file to copy); remove files an earlier run generated that are gone now.
+#: A generated file's content: text, bytes, a file to copy, or text in pieces (for files too large to hold whole).
+Content = str | bytes | Path | Iterator[str]
+
+
+def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]]) -> Written:
+    """Write every file (text, bytes, a file to copy, or pieces of text); remove files an earlier run generated that are gone now.
 
     ``files`` may be a stream of (path, content): each is stored before the next is asked for, so a whole
-    site never has to be in memory. Unchanged files are not touched, so two runs give the same bytes and the
+    site never has to be in memory; content in pieces is written as it comes, so not even a whole file. Unchanged files are not touched, so two runs give the same bytes and the
     same modification times. A path that would leave ``out_dir``, or that differs from another only in
     case, raises ``UnsafePathError`` before anything is written for it.
     """
@@ -65,12 +71,7 @@ def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path] | Iterabl
         clash = lowered.setdefault(relative.lower(), relative)
         if clash != relative:
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
-        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") if isinstance(content, str) else content
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
+        written += _store(target, content)
     paths = tuple(sorted(lowered.values()))
     removed = _remove_stale(out_dir, set(paths))
     manifest = json.dumps(paths, indent=0) + "\n"
@@ -78,6 +79,36 @@ def write_files(out_dir: Path, files: Mapping[str, str | bytes | Path] | Iterabl
     if not manifest_path.is_file() or manifest_path.read_text("utf-8") != manifest:
         manifest_path.write_text(manifest, "utf-8")
     return Written(paths, written, removed)
+
+
+def _store(target: Path, content: Content) -> bool:
+    """Write ``content`` to ``target`` unless it holds that already; whether it was written."""
+    if isinstance(content, Iterator):
+        return _store_pieces(target, content)
+    data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") if isinstance(content, str) else content
+    if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
+def _store_pieces(target: Path, pieces: Iterator[str]) -> bool:
+    """Write the pieces to a hidden file beside ``target``; it replaces ``target`` if the two differ."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")  # made like any file, so with the usual permissions
+    partial.unlink(missing_ok=True)  # a leftover of a run that was stopped
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            stream.writelines(pieces)
+        if target.is_file() and filecmp.cmp(partial, target, shallow=False):
+            partial.unlink()
+            return False
+        os.replace(partial, target)
+        return True
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _remove_stale(out_dir: Path, current: set[str]) -> int:
