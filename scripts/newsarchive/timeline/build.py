@@ -9,6 +9,7 @@ story refines is folded into it.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ class Sentences:
     """The sentences of one body text, by where they start and end, and the dates of those that give any."""
 
     spot: Spot
-    bounds: tuple[tuple[int, int], ...]
+    bounds: array  # start and end of each sentence in turn: [start 0, end 0, start 1, …], compact as an archive holds many
     dated: tuple[tuple[int, str, tuple[Found, ...]], ...]  # (sentence number, sentence, its date expressions)
 
 
@@ -214,14 +215,14 @@ def dated_sentences(texts: Sequence[Text], published: PubDate) -> tuple[Sentence
     found = []
     for text in texts:
         quoted = quoted_spans(text.text)
-        bounds, dated = [], []
+        bounds, dated = array("I"), []
         for number, (offset, sentence) in enumerate(sentences(text.text)):
-            bounds.append((offset, offset + len(sentence)))
+            bounds += array("I", (offset, offset + len(sentence)))
             local = [(s - offset, e - offset) for s, e in quoted if e > offset and s < offset + len(sentence)]
             expressions = find_expressions(sentence, published, local)
             if expressions:
                 dated.append((number, sentence, tuple(expressions)))
-        found.append(Sentences(text.spot, tuple(bounds), tuple(dated)))
+        found.append(Sentences(text.spot, bounds, tuple(dated)))
     return tuple(found)
 
 
@@ -237,13 +238,15 @@ def _drafts(
         if not read.dated:
             continue
         found = mentions.get((page, read.spot), [])
-        named_in = [
-            list(dict.fromkeys(entity for start, _, entity in found if offset <= start < end)) for offset, end in read.bounds
-        ]
+
+        def named_in(number: int) -> list[str]:
+            offset, end = read.bounds[2 * number], read.bounds[2 * number + 1]
+            return list(dict.fromkeys(entity for start, _, entity in found if offset <= start < end))
+
         for number, sentence, expressions in read.dated:
-            named = named_in[number]
+            named = named_in(number)
             # an event named in the sentence before: "All eyes are on Mobile World Congress."
-            setting = [e for e in named_in[number - 1] if e in events and e not in named] if number else []
+            setting = [e for e in named_in(number - 1) if e in events and e not in named] if number else []
             for expression in expressions:
                 evidence = Evidence(page, read.spot, sentence, expression.when.expression, expression.when)
                 drafts.append(_Draft(expression.when, [evidence], named, _keywords(sentence, {names[e] for e in named}), setting=setting))
