@@ -26,16 +26,18 @@ def test_fork_map_keeps_order_and_shares_the_callers_memory() -> None:
     assert os.getpid() not in {pid for _, pid in pids}
 
 
-def test_workers_are_renewed_in_long_batches_and_the_collector_is_restored(monkeypatch) -> None:
-    """Fresh workers every RENEW_AFTER items (so each copies little of the caller's memory), with nothing lost."""
+def test_workers_are_renewed_in_long_batches_when_asked_and_the_collector_is_restored(monkeypatch) -> None:
+    """Fresh workers every RENEW_AFTER items when asked (so each copies little of the caller's memory), with nothing lost."""
     import gc
 
     from newsarchive import workers
 
     monkeypatch.setattr(workers, "RENEW_AFTER", 50)
-    results = list(fork_map(lambda i: (i, os.getpid()), 300, jobs=2, pool_from=1))
+    results = list(fork_map(lambda i: (i, os.getpid()), 300, jobs=2, pool_from=1, renew=True))
     assert [i for i, _ in results] == list(range(300))
     assert len({pid for _, pid in results}) > 2  # two workers could not have served six batches alone
+    kept = list(fork_map(lambda i: os.getpid(), 300, jobs=2, pool_from=1))
+    assert len(set(kept)) <= 2  # without renew, the same two serve the whole batch
     assert gc.get_freeze_count() == 0
 
 

@@ -145,7 +145,8 @@ class PageCache:
             key = self.key(kind, *inputs(i))
             return key, self.page(key, lambda: render(i))
 
-        for key, text in fork_map(one, count, jobs):  # keys come back: the workers' own ``used`` is lost with them
+        # renewed workers: a page reads all of its article; keys come back, as the workers' own ``used`` is lost with them
+        for key, text in fork_map(one, count, jobs, renew=True):
             self.used.add(key)
             yield text
 

@@ -27,9 +27,10 @@ T = TypeVar("T")
 #: Below this many items, starting workers costs more than it saves.
 POOL_FROM = 200
 
-#: Workers are replaced by fresh ones after this many items. A worker that reads an object of the caller's
-#: memory writes its reference count, and so gets its own copy of that memory page; fresh workers start
-#: again from the shared pages, so the copies stay few however large the batch.
+#: For share-outs whose calls read the caller's large data (``renew=True``), workers are replaced by fresh
+#: ones after this many items. A worker that reads an object of the caller's memory writes its reference
+#: count, and so gets its own copy of that memory page; fresh workers start again from the shared pages, so
+#: the copies stay few however large the batch. (Not for all: a fresh worker must warm its caches again.)
 RENEW_AFTER = 500
 
 _task: Callable[[int], object] | None = None
@@ -49,18 +50,21 @@ def _call(index: int) -> object:
     return _task(index)
 
 
-def fork_map(function: Callable[[int], T], count: int, jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[T]:
+def fork_map(
+    function: Callable[[int], T], count: int, jobs: int | None = None, pool_from: int = POOL_FROM, renew: bool = False
+) -> Iterator[T]:
     """``function(0)``, …, ``function(count - 1)``, in order.
 
     With ``jobs`` above one (all cores by default) and ``count`` at least ``pool_from``, the calls run in
-    that many forked processes, each inheriting ``function`` and all it refers to. A call made from one of
-    them may share out its own work in turn; a second share-out in the same process runs in it instead.
+    that many forked processes, each inheriting ``function`` and all it refers to; with ``renew``, fresh
+    ones every ``RENEW_AFTER`` items. A call made from one of them may share out its own work in turn; a
+    second share-out in the same process runs in it instead.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 2 or count < pool_from or not _can_fork() or _owner == os.getpid():
         yield from map(function, range(count))
     else:
-        yield from _forked(function, count, jobs)
+        yield from _forked(function, count, jobs, RENEW_AFTER if renew else count)
 
 
 def in_child(function: Callable[[], T]) -> T:
@@ -70,14 +74,14 @@ def in_child(function: Callable[[], T]) -> T:
     """
     if not _can_fork() or _owner == os.getpid():
         return function()
-    results = _forked(lambda _: function(), 1, 1)
+    results = _forked(lambda _: function(), 1, 1, 1)
     try:
         return next(results)
     finally:
         results.close()  # shuts the worker down
 
 
-def _forked(function: Callable[[int], T], count: int, workers: int) -> Iterator[T]:
+def _forked(function: Callable[[int], T], count: int, workers: int, renew_after: int) -> Iterator[T]:
     global _task, _owner
     previous = _task, _owner
     _task, _owner = function, os.getpid()
@@ -86,8 +90,8 @@ def _forked(function: Callable[[int], T], count: int, workers: int) -> Iterator[
     _trim()
     gc.freeze()
     try:
-        for start in range(0, count, RENEW_AFTER):
-            items = range(start, min(count, start + RENEW_AFTER))
+        for start in range(0, count, renew_after):
+            items = range(start, min(count, start + renew_after))
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 yield from pool.map(_call, items, chunksize=max(1, min(64, len(items) // (workers * 8))))  # type: ignore[misc]
     finally:
