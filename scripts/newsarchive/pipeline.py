@@ -255,9 +255,10 @@ def render_files(
     jobs: int | None = None,
     cache_dir: Path | None = None,
 ) -> Iterator[tuple[str, Content]]:
-    """Every generated file of the docs folder, one at a time, as (path relative to it, text or file to copy).
+    """Every generated file of the docs folder, one at a time, as (path relative to it, ``Content``).
 
-    One at a time, so that a writer can store each before the next is made. Article and entity pages
+    One at a time, so that a writer can store each before the next is made; the largest data files come
+    in pieces, each to be drawn to the end before the next file is asked for. Article and entity pages
     are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``,
     article pages and corpus lines whose inputs did not change are read back from it, not rendered again.
     """
