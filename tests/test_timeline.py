@@ -122,7 +122,7 @@ def test_an_undated_article_without_dated_relatives_stays_uninferred() -> None:
 
 def test_timeline_json_is_timelinejs_and_escaped(seed) -> None:
     archive, links, timeline = seed
-    data = json.loads("".join(timeline_json(timeline, {r.page: r for r in archive.records}, {e.id: e.name for e in links.entities})))
+    data = json.loads("".join(timeline_json(timeline, {r.page: r for r in archive.records})))
     assert data["title"]["text"]["headline"] == "Timeline"
     for event in data["events"]:
         assert event["start_date"]["year"].isdigit() and event["text"]["headline"] and event["group"] in ("Articles", "Events")
@@ -138,7 +138,7 @@ def test_timeline_json_escapes_capture_text() -> None:
     article = parse_capture("<script>alert(1)</script> news\n\nBy Eve, 11 February 2011\n\nAcme said on Friday that <b>Acme</b> grew.\n")
     records = {"articles/a.md": Record("a.txt", "0" * 64, 1, "utf-8", "articles/a.md", "captures/a.txt", article)}
     articles = [("articles/a.md", article)]
-    text = "".join(timeline_json(build_timeline(articles, link(articles)), records, {}))
+    text = "".join(timeline_json(build_timeline(articles, link(articles)), records))
     assert "<script>" not in text and "&lt;script&gt;" in text and "<b>" not in text
 
 

@@ -123,7 +123,7 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links)
         files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
             years=[], undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=period_pages
         )
-    files[TIMELINE_JSON] = timeline_json(timeline, by_page, names)
+    files[TIMELINE_JSON] = timeline_json(timeline, by_page)
     return files
 
 
@@ -142,7 +142,7 @@ def _tl_date(iso: str, span: str, label: str) -> dict:
     return date
 
 
-def timeline_json(timeline: Timeline, records: dict[str, Record], names: dict[str, str]) -> Iterator[str]:
+def timeline_json(timeline: Timeline, records: dict[str, Record]) -> Iterator[str]:
     """The timeline in TimelineJS 3's JSON format, in pieces (an event a line); every text is HTML-escaped."""
     title = {"text": {"headline": "Timeline", "text": f"{len(timeline.articles)} articles and {len(timeline.events)} dated events"}}
     yield '{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": ['
