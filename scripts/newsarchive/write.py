@@ -58,9 +58,10 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     """Write every file (text, bytes, a file to copy, or pieces of text); remove files an earlier run generated that are gone now.
 
     ``files`` may be a stream of (path, content): each is stored before the next is asked for, so a whole
-    site never has to be in memory; content in pieces is written as it comes, so not even a whole file. Unchanged files are not touched, so two runs give the same bytes and the
-    same modification times. A path that would leave ``out_dir``, or that differs from another only in
-    case, raises ``UnsafePathError`` before anything is written for it.
+    site never has to be in memory; content in pieces is written as it comes, so not even a whole file.
+    Unchanged files are not touched, so two runs give the same bytes and the same modification times. A
+    path that would leave ``out_dir``, or that differs from another only in case, raises ``UnsafePathError``
+    before anything is written for it.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     lowered: dict[str, str] = {}
