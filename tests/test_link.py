@@ -341,3 +341,33 @@ def test_an_entity_page_lists_its_articles_newest_first_and_the_undated_last(tmp
     page = dict(render_link_pages(links, archive.records))[f"entities/{bank.id}.md"]
     order = [page.index(f"Report {stem}") for stem in ("c-newest", "b-middle", "a-oldest", "d-undated")]
     assert order == sorted(order)
+
+
+_CITING = """
+import json
+from newsarchive.link.citations import resolve_references
+from newsarchive.models import Article, Reference
+
+def article(title, references=()):
+    return Article(title=title, references=tuple(Reference(r, "Read more") for r in references))
+
+# 15 titles share one word of the reference and 15 the other: which 20 are compared in full must not
+# depend on which word a set gives first; the one that matches is among the first 20 by page.
+pages = [(f"p{n:02d}", article(f"{'alphaword' if n <= 15 else 'betaword'} filler{n} other{n} words{n}")) for n in range(1, 31)]
+pages[9] = ("p10", article("alphaword betawords"))
+pages.append(("citing", article("Citing", ["Alphaword betaword"])))
+print(json.dumps([r.target for r in resolve_references(pages)]))
+"""
+
+
+def test_a_reference_resolves_alike_in_every_process() -> None:
+    """Sets of words come in another order in each process (hash seeds); the match must not change with it."""
+    import os
+    import subprocess
+    import sys
+
+    found = {
+        subprocess.run([sys.executable, "-c", _CITING], check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(6)
+    }
+    assert found == {'["p10"]\n'}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from ..models import Article
 from .models import ResolvedReference
 
 MIN_SCORE = 88.0
+CANDIDATES = 20  # titles compared in full with a reference's, of those sharing most words with it
 _WORD = re.compile(r"\w+")
 _STOP = frozenset("a an and the of to in on for with by at from is are as its it this that how why what".split())
 
@@ -52,7 +54,8 @@ def _match(title: str, page: str, exact: dict[str, str], postings: dict[str, lis
     for key in _keys(title):
         shared.update(p for p in postings.get(key, ()) if p != page)
     best, best_score = None, 0.0
-    for candidate, _ in shared.most_common(20):
+    # the 20 that share most words, ties by page: the same whatever order the words come in (a set's order changes from run to run)
+    for candidate, _ in heapq.nsmallest(CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0])):
         score = max(fuzz.ratio(wanted, titles[candidate]), fuzz.token_sort_ratio(wanted, titles[candidate]))
         if score > best_score:
             best, best_score = candidate, score
