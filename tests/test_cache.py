@@ -99,3 +99,26 @@ def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path
     fresh = tmp_path / "fresh"
     assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
     assert _files(docs) == _files(fresh)
+
+
+def test_a_run_in_a_fresh_process_renders_nothing_again(tmp_path) -> None:
+    """Python orders sets by a hash that changes with each process: no page, nor what its cache key digests,
+    may depend on it, or every run would find pages "changed" and render them again."""
+    import os
+    import subprocess
+    import sys
+
+    from newsarchive.synth import generate
+
+    raw, cache = tmp_path / "raw", tmp_path / "cache"
+    generate(80, raw, 7)
+    sites, cached = [], []
+    for seed in ("1", "2"):
+        docs = tmp_path / f"docs-{seed}"
+        command = [sys.executable, "-m", "newsarchive", "convert", str(raw), str(docs), "-q", "--jobs", "1", "--cache", str(cache)]
+        subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        sites.append(_files(docs))
+        cached.append(sorted(p.name for p in (cache / "pages").iterdir()))
+    assert cached[1] == cached[0]
+    assert sites[0].keys() == sites[1].keys()
+    assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []

@@ -21,7 +21,7 @@ from .models import Article
 from .workers import fork_map
 
 _PARSER_FILES = (
-    "parse", "models.py", "dates.py", "read.py",
+    "parse", "ingest", "models.py", "dates.py", "read.py",
     "features.py", "link/discover.py", "link/lexicon.py", "link/passages.py", "link/entities.py", "timeline",
 )
 
@@ -121,34 +121,43 @@ class PageCache:
         data = pickle.dumps((code_fingerprint(), kind, inputs), protocol=pickle.HIGHEST_PROTOCOL)
         return f"{kind}-{hashlib.sha256(data).hexdigest()[:40]}"
 
-    def page(self, key: str, render: Callable[[], str]) -> str:
-        """The page stored under ``key``, or ``render()`` stored there."""
+    def stored(self, key: str) -> Path | None:
+        """The file of the page stored under ``key``, if there is one."""
         if self.folder is None:
-            return render()
+            return None
+        self.used.add(key)
         path = self.folder / f"{key}.txt"
-        try:
-            return path.read_bytes().decode("utf-8")  # bytes, so that no line end is translated on the way
-        except (OSError, UnicodeDecodeError):
-            pass
-        text = render()
+        return path if path.is_file() else None
+
+    def _store(self, key: str, text: str) -> None:
+        assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f"{key}.{os.getpid()}.tmp"
         temporary.write_bytes(text.encode("utf-8"))
-        temporary.replace(path)
-        return text
+        temporary.replace(self.folder / f"{key}.txt")
 
-    def pages(self, kind: str, count: int, inputs: Callable[[int], tuple], render: Callable[[int], str], jobs: int | None = None) -> Iterator[str]:
-        """``render(0)``, …, ``render(count - 1)``, in order, by ``jobs`` processes (``fork_map``); each read back
-        instead when a page of ``kind`` was stored for the same ``inputs(i)``, and stored when it was not."""
-
-        def one(i: int) -> tuple[str, str]:
-            key = self.key(kind, *inputs(i))
-            return key, self.page(key, lambda: render(i))
-
-        # renewed workers: a page reads all of its article; keys come back, as the workers' own ``used`` is lost with them
-        for key, text in fork_map(one, count, jobs, renew=True):
-            self.used.add(key)
-            yield text
+    def pages(
+        self, kind: str, count: int, inputs: Callable[[int], tuple], render: Callable[[int], str], jobs: int | None = None
+    ) -> Iterator[str | Path]:
+        """``render(0)``, …, ``render(count - 1)``, in order; each page stored for the same ``kind`` and ``inputs(i)``
+        comes back as its file instead (a ``write.Content``), and the others are rendered by ``jobs`` processes
+        (``fork_map``) and stored. The pages must be drawn to the end before anything else is shared out."""
+        if self.folder is None:
+            yield from fork_map(render, count, jobs, renew=True)
+            return
+        keys = [self.key(kind, *inputs(i)) for i in range(count)]  # here: digesting the inputs is cheap, reading a page is not
+        files = [self.stored(key) for key in keys]
+        missing = [i for i, file in enumerate(files) if file is None]
+        # renewed workers: a page reads all of its article
+        made = fork_map(lambda j: render(missing[j]), len(missing), jobs, renew=True)
+        for i, file in enumerate(files):
+            if file is None:
+                text = next(made)
+                self._store(keys[i], text)
+                yield text
+            else:
+                yield file
+        next(made, None)  # drawn to the end, so the workers stop
 
     def prune(self) -> None:
         """Drop the pages this run did not use."""

@@ -125,7 +125,7 @@ def collect(
     features: list[Features] = []
     raw_files: dict[str, Path | bytes] = {}
     taken: set[str] = {"index"}  # a month's own page is index.md
-    for capture, entry in zip(captures, entries):
+    for capture, entry, key in zip(captures, entries, keys):
         assert entry is not None
         article, found = entry
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
@@ -135,7 +135,7 @@ def collect(
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in article.warnings)
         stem = PurePosixPath(capture.source).with_suffix("").as_posix()
         page, raw_copy = _page_for(stem, capture.sha256, _raw_suffix(capture.source), article.published.iso(), taken)
-        records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article))
+        records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article, parsed=key))
         features.append(found)
         raw_files[raw_copy] = capture.path
     del captures, entries  # the texts: the articles hold what the site needs
@@ -189,7 +189,7 @@ def _page_records(
     records: list[tuple[Record, Features, Path | bytes]] = []
     for name, stem, raw, html, url, captured_at, copy in inputs:
         sha = hashlib.sha256(raw).hexdigest()
-        key = cache.key(sha, "html")
+        key = cache.key(sha, "html" if url is None else "url-" + hashlib.sha256(url.encode()).hexdigest()[:16])  # trafilatura reads the address
         entry = cache.get(key)
         if entry is None:
             try:
@@ -202,7 +202,7 @@ def _page_records(
         article, found = entry
         problems += [Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}{w}") for w in article.warnings]
         page, raw_copy = _page_for(stem, sha, ".html.txt" if url else _raw_suffix(path.name), article.published.iso(), taken)
-        records.append((Record(name, sha, len(raw), "html", page, raw_copy, article, url, captured_at), found, copy))
+        records.append((Record(name, sha, len(raw), "html", page, raw_copy, article, url, captured_at, key), found, copy))
     return records, problems
 
 

@@ -22,6 +22,9 @@ class Record:
     article: Article
     url: str | None = None  # the address a page capture (HTML in a WARC) was captured from
     captured_at: str | None = None  # when, as the WARC record says
+    #: the key its article was parsed and cached under (``ParseCache.key``), which names the article wholly:
+    #: the capture's bytes, the batch's furniture and the parser's code; empty when not known
+    parsed: str = ""
 
     @property
     def author_text(self) -> str | None:

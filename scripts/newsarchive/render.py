@@ -7,9 +7,10 @@ import enum
 import json
 import posixpath
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -332,10 +333,13 @@ TAGS = 5  # the entities an article names most become its tags
 def page_inputs(record: Record, view: ArticleLinks | None, titles: dict[str, str]) -> tuple:
     """Everything ``render_article`` and ``corpus_line`` read besides the code, for a cache key.
 
-    The whole record, and of the rest of the archive only what the page shows: entity ids and names (not
-    their mentions), the passages' copies, the relations, the reference targets and the titles they link to.
+    The record (its article by the key it was parsed under, when known: far less to digest than the article
+    itself), and of the rest of the archive only what the page shows: entity ids and names (not their
+    mentions), the passages' copies, the relations, the reference targets and the titles they link to.
     """
     view = view or ArticleLinks()
+    if record.parsed:
+        record = replace(record, article=None)  # type: ignore[arg-type]  # named by ``parsed``
     mentions = tuple((spot, tuple((start, end, entity.id) for start, end, entity in found)) for spot, found in view.first_mentions.items())
     passages = tuple((spot, tuple((p.id, p.similarity, p.copies) for p in found)) for spot, found in view.passages.items())
     linked = {c.article for found in view.passages.values() for p in found for c in p.copies}
@@ -443,4 +447,4 @@ def render_corpus(
         lambda i: corpus_line(ordered[i], views.get(ordered[i].page)),
         jobs,
     )
-    return (line + "\n" for line in lines)
+    return ((line.read_bytes().decode("utf-8") if isinstance(line, Path) else line) + "\n" for line in lines)
