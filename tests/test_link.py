@@ -371,3 +371,10 @@ def test_a_reference_resolves_alike_in_every_process() -> None:
         for seed in range(6)
     }
     assert found == {'["p10"]\n'}
+
+
+def test_an_entity_called_index_does_not_take_the_entity_index_s_page() -> None:
+    corpus = articles("The Index rose today, and the Index fell.", "The Index fell again.")
+    links = link(corpus, parse_curation({"add": [{"name": "Index", "kind": "product"}]}))
+    index = next(e for e in links.entities if e.name == "Index")
+    assert index.mentions and index.id == "index-2"

@@ -43,11 +43,17 @@ def _environment() -> jinja2.Environment:
 
 
 def author_page(name: str) -> str:
-    return f"authors/{slugify(name, 'unknown')}.md"
+    return f"authors/{_name_slug(name)}.md"
 
 
 def source_page(name: str) -> str:
-    return f"sources/{slugify(name, 'unknown')}.md"
+    return f"sources/{_name_slug(name)}.md"
+
+
+def _name_slug(name: str) -> str:
+    """An author's or a source's slug, never one of the folder's index pages ("index", "index-2"…)."""
+    slug = slugify(name, "unknown")
+    return f"named-{slug}" if slug == "index" or slug.startswith("index-") else slug
 
 
 def month_page(date: PubDate) -> str:

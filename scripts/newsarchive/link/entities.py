@@ -280,7 +280,7 @@ def find_entities(
     kinds = [_kind(d, e, prefixes) for d, e in zip(drafts, evidence)]
     quotations = _quotations(texts, found, kinds)
 
-    taken: set[str] = set()
+    taken: set[str] = {"index"}  # the entity index's page
     entities = []
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].name.casefold(), drafts[i].name))
     for index in order:
