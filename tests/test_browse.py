@@ -26,3 +26,37 @@ def test_a_listing_longer_than_a_page_is_split(monkeypatch) -> None:
     files = browse.render_browse(archive.records, pipeline.link_archive(archive)[1])
     assert "authors/tom-warren-2.md" in files
     assert files["authors/tom-warren-2.md"].rstrip().endswith('<p class="na-pager" markdown>Pages: [1](tom-warren.md) · **2**</p>')
+    index = [path for path in files if path.startswith("authors/index")]
+    assert len(index) == len({name for r in archive.records for name in r.article.authors or ("Author unknown",)}) > 1  # a name a page
+    assert all(files[path].count("](") >= 2 and "Pages:" in files[path] for path in index)  # its name, and the pager
+
+
+def test_no_author_or_source_page_takes_an_index_page_s_name() -> None:
+    from newsarchive.render import author_page, source_page
+
+    assert author_page("Index") == "authors/named-index.md" and source_page("Index 2") == "sources/named-index-2.md"
+    assert author_page("Indexer") == "authors/indexer.md"
+
+
+def test_a_kind_with_many_entities_is_listed_whole_on_pages_of_its_own(monkeypatch) -> None:
+    from collections import Counter
+
+    from newsarchive import entity_pages, pipeline
+
+    monkeypatch.setattr(entity_pages, "INDEX_TOP", 2)
+    monkeypatch.setattr(entity_pages, "KIND_PER_PAGE", 2)
+    archive, _ = pipeline.collect(SEED)
+    entities = pipeline.link_archive(archive)[1].entities
+    files = entity_pages.render_entities_index(entities)
+    index = files["entities/index.md"]
+    per_kind = Counter(e.kind for e in entities)
+    assert index.count("| [") == sum(min(2, n) for n in per_kind.values())  # the two named in most articles of each kind
+    long_kinds = [kind for kind, n in per_kind.items() if n > 2]
+    assert long_kinds
+    for kind in long_kinds:
+        title = entity_pages._KIND_TITLES[kind].lower()
+        pages = sorted(p for p in files if p.startswith(f"entities/kinds/{title}"))
+        assert len(pages) == (per_kind[kind] + 1) // 2
+        assert f"of {per_kind[kind]}: [all {title}](kinds/{title}.md)" in index
+        listed = "".join(files[p] for p in pages)
+        assert all(f"](../{e.id}.md)" in listed for e in entities if e.kind is kind)  # every one, on one of the pages

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import posixpath
 from datetime import date, datetime
 
 import pytest
@@ -150,5 +152,25 @@ def test_a_large_timeline_is_split_into_a_page_per_month(seed, monkeypatch) -> N
     files = timeline_pages.render_timeline(timeline, archive.records, links)
     assert {"timeline/2010-09.md", "timeline/2011-02.md"} <= set(files)
     assert "[February 2011](timeline/2011-02.md)" in files["timeline.md"] and "## Undated" in files["timeline.md"]
-    assert "press event on Sunday" in files["timeline/2011-02.md"] and "(in [Official: Nokia partners" in files["timeline/2011-02.md"]
-    assert "](../articles/2011/02/000-e8bd22a597f5bb90.md)" in files["timeline/2011-02.md"]
+    february = [files[p] for p in sorted(files) if p.startswith("timeline/2011-02")]  # 2011-02.md, 2011-02-2.md, …
+    assert len(february) > 1 and all(page.count('class="na-tl-item') <= 3 for page in february)  # a long month is split too
+    assert all("[2](2011-02-2.md)" in page or "**2**" in page for page in february)  # each page leads to the others
+    whole = "".join(february)
+    assert "press event on Sunday" in whole and "(in [Official: Nokia partners" in whole
+    assert "](../articles/2011/02/000-e8bd22a597f5bb90.md)" in whole
+
+
+def test_many_undated_articles_get_pages_of_their_own(seed, monkeypatch) -> None:
+    from newsarchive import timeline_pages
+
+    archive, links, timeline = seed
+    assert timeline.undated
+    monkeypatch.setattr(timeline_pages, "UNDATED_LIMIT", 2)
+    files = timeline_pages.render_timeline(dataclasses.replace(timeline, undated=timeline.undated * 3), archive.records, links)
+    assert "## Undated" in files["timeline.md"] and "](timeline/undated.md)" in files["timeline.md"]
+    assert "timeline/undated-2.md" in files and "timeline/undated-3.md" not in files
+    undated = files["timeline/undated.md"]
+    assert undated.count("- [") == 2 and "[2](undated-2.md)" in undated
+    assert undated.startswith("# Timeline: undated articles") and "dated articles at the time" not in undated
+    record = next(r for r in archive.records if r.page == timeline.undated[0].article)
+    assert f"({posixpath.relpath(record.page, 'timeline')})" in undated

@@ -121,8 +121,17 @@ def _by_name(records: Sequence[Record], names_of, page_of, index: str, title: st
         dates = [r.article.published.iso() for r in group if r.article.published.known]
         path = page_of(name)
         files.update(_listing(path, name, f"{len(group)} articles {what} {name}, newest first.", group, (title, index)))
-        entries.append((name, Markup(relative(path, index)), len(group), min(dates) if dates else "", max(dates) if dates else ""))
-    files[index] = _environment().get_template("names.md.j2").render(title=title, entries=entries, what=what)
+        entries.append((name, path, len(group), min(dates) if dates else "", max(dates) if dates else ""))
+    parts = paginate(index, entries, PER_PAGE)
+    paths = [path for path, _ in parts]
+    for n, (path, chunk) in enumerate(parts):
+        files[path] = _environment().get_template("names.md.j2").render(
+            title=title if n == 0 else f"{title} (page {n + 1})",
+            what=title.lower(),
+            total=len(entries),
+            entries=[(name, Markup(relative(target, path)), *figures) for name, target, *figures in chunk],
+            pager=pager(paths, n),
+        )
     return files
 
 

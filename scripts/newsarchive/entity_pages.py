@@ -17,6 +17,8 @@ from .workers import fork_map
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
 LISTED_ARTICLES = 200  # articles listed on one entity page, newest first
+INDEX_TOP = 100  # entities of a kind listed on the entity index, most named first; all of them on pages of their own
+KIND_PER_PAGE = 100
 SNIPPET = 240
 
 _KIND_TITLES = {
@@ -114,13 +116,36 @@ def render_entity(entity: Entity, shown: Listing, links: Links, names: dict[str,
     return page_text(body, meta)
 
 
-def render_entities_index(entities: Sequence[Entity]) -> str:
+def render_entities_index(entities: Sequence[Entity]) -> dict[str, str]:
+    """The entity index, a section per kind, most named first; a kind with more than ``INDEX_TOP`` entities
+    shows its first ones there and lists them all on pages of its own (``KIND_PER_PAGE`` rows each)."""
+    files: dict[str, str] = {}
     sections = []
     for kind, title in _KIND_TITLES.items():
         members = sorted((e for e in entities if e.kind is kind), key=lambda e: (-len(e.articles), e.name.casefold()))
-        if members:
-            sections.append((title, [(e, Markup(relative(entity_page(e.id), ENTITIES_INDEX)), len(e.articles), len(e.mentions)) for e in members]))
-    return _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
+        if not members:
+            continue
+        whole = None
+        if len(members) > INDEX_TOP:
+            parts = paginate(f"{ENTITIES_DIR}/kinds/{title.lower()}.md", members, KIND_PER_PAGE)
+            paths = [path for path, _ in parts]
+            for n, (path, chunk) in enumerate(parts):
+                files[path] = _environment().get_template("entity_kind.md.j2").render(
+                    title=f"{title} (page {n + 1})" if n else title,
+                    total=len(members),
+                    what=title.lower(),
+                    rows=_index_rows(chunk, path),
+                    pager=pager(paths, n),
+                    index_link=Markup(relative(ENTITIES_INDEX, path)),
+                )
+            whole = Markup(relative(paths[0], ENTITIES_INDEX))
+        sections.append((title, _index_rows(members[:INDEX_TOP], ENTITIES_INDEX), len(members), whole))
+    files[ENTITIES_INDEX] = _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
+    return files
+
+
+def _index_rows(members: Sequence[Entity], page: str) -> list[tuple[Entity, Markup, int, int]]:
+    return [(e, Markup(relative(entity_page(e.id), page)), len(e.articles), len(e.mentions)) for e in members]
 
 
 MISSING_PER_PAGE = 100  # citing articles on one page of "Not in the archive"
@@ -185,7 +210,7 @@ def render_link_pages(
     pages = fork_map(lambda i: render_entity(entities[i], shown[i], links, names, split_search), len(entities), jobs)
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield entity_page(entities[number].id), page
-    yield ENTITIES_INDEX, render_entities_index(links.entities)
+    yield from render_entities_index(links.entities).items()
     yield from render_missing(links, by_page).items()
     yield TAGS_PAGE, render_tags(links.entities)
     yield "entities.jsonl", (entity_line(e, links) + "\n" for e in links.entities)

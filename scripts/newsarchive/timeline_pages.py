@@ -13,12 +13,14 @@ from markupsafe import Markup
 
 from .link import Links
 from .records import built_address
-from .render import Record, _environment, date_label, entity_page, relative
+from .render import Record, _environment, date_label, entity_page, pager, paginate, relative
 from .timeline import Event, Span, Timeline, When, published_key, sort_key
 
 TIMELINE_PAGE = "timeline.md"
 TIMELINE_JSON = "timeline.json"
-PAGE_LIMIT = 400  # entries on one page; above it the timeline is split into a page per month
+PAGE_LIMIT = 400  # entries on one page; above it the timeline is split into a page per month, and a month into pages
+UNDATED_LIMIT = 100  # undated articles listed on the timeline page; more go to pages of their own
+UNDATED_PAGE = "timeline/undated.md"
 
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
@@ -92,18 +94,22 @@ def _undated(timeline: Timeline, records: dict[str, Record], page: str) -> list[
 
 
 def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links) -> dict[str, str | Iterator[str]]:
-    """The timeline page or pages, and ``timeline.json`` (in pieces, to be written as they come)."""
+    """The timeline page or pages, and ``timeline.json`` (in pieces, to be written as they come).
+
+    A large timeline gets a page per month, and a month or a list of undated articles too long for one
+    page is split into several (``PAGE_LIMIT`` and ``UNDATED_LIMIT`` entries each), so no page grows with the archive.
+    """
     by_page = {r.page: r for r in records}
     names = {e.id: e.name for e in links.entities}
     files: dict[str, str | Iterator[str]] = {}
     total = len(timeline.articles) + len(timeline.events)
-    environment = _environment()
+    counts = {"articles": len(timeline.articles), "events": len(timeline.events)}
+    undated, undated_pages = _undated_part(timeline, by_page)
+    files.update(undated_pages)
     if total <= PAGE_LIMIT:
         items = _items(timeline, by_page, names, TIMELINE_PAGE)
-        files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
-            years=_months(items), undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=[]
-        )
-    else:  # a page per month, so that no page grows with the archive
+        files[TIMELINE_PAGE] = _page(years=_months(items), **undated, **counts)
+    else:  # a page per month (or several for a long month), so that no page grows with the archive
         groups: defaultdict[tuple[int, int], tuple[list[str], list[Event]]] = defaultdict(lambda: ([], []))
         for page in timeline.articles:
             published = by_page[page].article.published if page in by_page else None
@@ -113,18 +119,39 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links)
             groups[sort_key(event.when)[:2]][1].append(event)
         period_pages = []
         for (year, month), (pages, events) in sorted(groups.items()):
-            page = f"timeline/{year:04d}-{month:02d}.md"
+            first = f"timeline/{year:04d}-{month:02d}.md"
             label = f"{_MONTH_NAMES[month]} {year}" if month else f"{year}, month not stated"
-            items = _items(Timeline(tuple(pages), tuple(events), ()), by_page, names, page)
-            files[page] = environment.get_template("timeline.md.j2").render(
-                years=_months(items), undated=[], articles=len(pages), events=len(events), year_pages=[], title=f"Timeline: {label}"
-            )
-            period_pages.append((label, Markup(relative(page, TIMELINE_PAGE)), len(items)))
-        files[TIMELINE_PAGE] = environment.get_template("timeline.md.j2").render(
-            years=[], undated=_undated(timeline, by_page, TIMELINE_PAGE), articles=len(timeline.articles), events=len(timeline.events), year_pages=period_pages
-        )
+            items = _items(Timeline(tuple(pages), tuple(events), ()), by_page, names, first)  # links alike from every page of the month
+            parts = paginate(first, items, PAGE_LIMIT)
+            paths = [path for path, _ in parts]
+            for n, (path, chunk) in enumerate(parts):
+                files[path] = _page(
+                    years=_months(chunk), articles=len(pages), events=len(events),
+                    title=f"Timeline: {label}" + (f" (page {n + 1})" if n else ""), pager=pager(paths, n),
+                )
+            period_pages.append((label, Markup(relative(first, TIMELINE_PAGE)), len(items)))
+        files[TIMELINE_PAGE] = _page(year_pages=period_pages, **undated, **counts)
     files[TIMELINE_JSON] = timeline_json(timeline, by_page)
     return files
+
+
+def _page(**values: object) -> str:
+    """A page of the timeline; what ``values`` leaves out, it has none of."""
+    defaults = {"years": [], "undated": [], "year_pages": [], "pager": [], "undated_link": None, "undated_only": False, "articles": 0, "events": 0}
+    return _environment().get_template("timeline.md.j2").render({**defaults, **values})
+
+
+def _undated_part(timeline: Timeline, records: dict[str, Record]) -> tuple[dict, dict[str, str]]:
+    """What the timeline page shows of the undated articles, and the pages that list them when they are too many for it."""
+    if len(timeline.undated) <= UNDATED_LIMIT:
+        return {"undated": _undated(timeline, records, TIMELINE_PAGE)}, {}
+    parts = paginate(UNDATED_PAGE, _undated(timeline, records, UNDATED_PAGE), UNDATED_LIMIT)
+    paths = [path for path, _ in parts]
+    pages = {
+        path: _page(undated=chunk, title="Timeline: undated articles" + (f" (page {n + 1})" if n else ""), pager=pager(paths, n), undated_only=True)
+        for n, (path, chunk) in enumerate(parts)
+    }
+    return {"undated": [], "undated_link": (len(timeline.undated), Markup(relative(UNDATED_PAGE, TIMELINE_PAGE)))}, pages
 
 
 # --- TimelineJS ---------------------------------------------------------------------------------
