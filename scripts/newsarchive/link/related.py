@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ def relate(
     articles = {e.id: e.articles for e in entities}  # a property that walks every mention: once per entity
     weight = {entity_id: math.log(1 + total / len(found)) for entity_id, found in articles.items()}
     postings = {entity_id: found for entity_id, found in articles.items() if len(found) <= MAX_POSTING}
+    rank = {entity_id: n for n, entity_id in enumerate(sorted(weight, key=lambda e: (-weight[e], e)))}  # rarest first: an order to sort by
     named = entities_by_page(entities)
     shared_passages: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for passage in passages:
@@ -54,25 +56,26 @@ def relate(
     for page in pages:
         # candidates: articles found through the page's rarest shared entities, passages and citations;
         # bounded probes keep this linear in the archive (common names have long postings)
-        probes = sorted((e for e in named.get(page, ()) if e in postings and len(postings[e]) > 1), key=lambda e: (-weight[e], e))[:PROBES]
-        rough: Counter[str] = Counter()
+        probes = sorted((e for e in named.get(page, ()) if e in postings and len(postings[e]) > 1), key=rank.__getitem__)[:PROBES]
+        rough: dict[str, float] = {}
         for entity_id in probes:
+            value = weight[entity_id]
             for other in postings[entity_id]:
-                rough[other] += weight[entity_id]
-        for other, n in shared_passages[page].items():
-            rough[other] += PASSAGE_WEIGHT * n
-        for other in cites[page] | cited_by[page]:
-            rough[other] += CITATION_WEIGHT
+                rough[other] = rough.get(other, 0.0) + value
+        for other, n in shared_passages.get(page, {}).items():
+            rough[other] = rough.get(other, 0.0) + PASSAGE_WEIGHT * n
+        for other in cites.get(page, set()) | cited_by.get(page, set()):
+            rough[other] = rough.get(other, 0.0) + CITATION_WEIGHT
         rough.pop(page, None)
         relations = []
-        for other, _ in sorted(rough.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]:
-            entities_shared = tuple(sorted(named.get(page, set()) & named.get(other, set()), key=lambda e: (-weight[e], e)))
-            passages_shared = shared_passages[page][other]
-            linked = other in cites[page] or other in cited_by[page]
+        for _, other in heapq.nsmallest(CANDIDATES, [(-value, other) for other, value in rough.items()]):  # highest, ties by page
+            entities_shared = tuple(sorted(named.get(page, set()) & named.get(other, set()), key=rank.__getitem__))
+            passages_shared = shared_passages[page][other] if page in shared_passages else 0
+            linked = other in cites.get(page, ()) or other in cited_by.get(page, ())
             if len(entities_shared) < 2 and not passages_shared and not linked:
                 continue  # one name in common is chance
             value = sum(weight[e] for e in entities_shared) + PASSAGE_WEIGHT * passages_shared + (CITATION_WEIGHT if linked else 0.0)
-            relations.append(Relation(other, round(value, 3), entities_shared, passages_shared, other in cites[page], other in cited_by[page]))
+            relations.append(Relation(other, round(value, 3), entities_shared, passages_shared, other in cites.get(page, ()), other in cited_by.get(page, ())))
         relations.sort(key=lambda r: (-r.score, r.article))
         related[page] = tuple(relations[:RELATED])
     return related
