@@ -74,6 +74,7 @@ def _files(folder) -> dict[str, bytes]:
 def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path, monkeypatch) -> None:
     """After a capture's title changes, the cached run re-renders that page and the pages that link to it, and
     gives the same site as a run without any cache; with nothing changed, no article page is rendered again."""
+    from newsarchive import entity_pages as entity_pages_module
     from newsarchive import render
     from newsarchive.cli import main
 
@@ -84,11 +85,15 @@ def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path
     rendered: list[str] = []
     original = render.render_article
     monkeypatch.setattr("newsarchive.pipeline.render_article", lambda record, *a: rendered.append(record.page) or original(record, *a))
+    entity_pages: list[str] = []
+    original_entity = entity_pages_module.render_entity
+    monkeypatch.setattr(entity_pages_module, "render_entity", lambda entity, *a: entity_pages.append(entity.id) or original_entity(entity, *a))
     assert main(["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]) == 0
-    assert len(rendered) == count
+    assert len(rendered) == count and entity_pages
     rendered.clear()
+    entity_pages.clear()
     assert main(["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]) == 0
-    assert rendered == []
+    assert rendered == [] and entity_pages == []
 
     links = json.loads("[" + ",".join((docs / "corpus.jsonl").read_text("utf-8").splitlines()) + "]")
     cited = next(line for line in links if any(other["links"]["related"] and other["links"]["related"][0]["page"] == line["page"] for other in links))

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .cache import PageCache
 from .link import Entity, Kind, Links, Mention
 from .link.entities import body_texts
 from .markdown import md_escape, page_text
 from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, pager, paginate, relative
-from .workers import fork_map
+from .write import Content
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
 LISTED_ARTICLES = 200  # articles listed on one entity page, newest first
@@ -199,15 +200,23 @@ def entity_line(entity: Entity, links: Links) -> str:
 
 
 def render_link_pages(
-    links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None
-) -> Iterator[tuple[str, str | Iterator[str]]]:
-    """Every page and data file of the cross-links, as (path in the docs folder, text); entity pages by ``jobs`` processes."""
+    links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None, cache: PageCache | None = None
+) -> Iterator[tuple[str, Content]]:
+    """Every page and data file of the cross-links, as (path in the docs folder, ``Content``); entity pages
+    by ``jobs`` processes, and read back from ``cache`` when what they show did not change."""
     by_page = {r.page: r for r in records}
     names = links.by_id()
     entities = links.entities
     rank = ranks(records)
     shown = [listing(entity, by_page, rank) for entity in entities]
-    pages = fork_map(lambda i: render_entity(entities[i], shown[i], links, names, split_search), len(entities), jobs)
+    cache = cache or PageCache(None)
+
+    def inputs(i: int) -> tuple:
+        entity = entities[i]
+        neighbours = tuple((other, names[other].name, names[other].kind, count) for other, count in links.cooccurring.get(entity.id, ()) if other in names)
+        return entity.id, entity.name, entity.kind, entity.aliases, entity.roles, len(entity.mentions), shown[i], neighbours, split_search
+
+    pages = cache.pages("entity", len(entities), inputs, lambda i: render_entity(entities[i], shown[i], links, names, split_search), jobs)
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield entity_page(entities[number].id), page
     yield from render_entities_index(links.entities).items()

@@ -259,8 +259,8 @@ def render_files(
 
     One at a time, so that a writer can store each before the next is made; the largest data files come
     in pieces, each to be drawn to the end before the next file is asked for. Article and entity pages
-    are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``,
-    article pages and corpus lines whose inputs did not change are read back from it, not rendered again.
+    are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``, article
+    pages, entity pages and corpus lines whose inputs did not change are copied from it, not rendered again.
     """
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
     views = article_links(links)
@@ -278,7 +278,7 @@ def render_files(
     )
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield records[number].page, page
-    yield from render_link_pages(links, records, split, jobs)
+    yield from render_link_pages(links, records, split, jobs, cache)
     yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
     yield from render_timeline(timeline, records, links).items()
