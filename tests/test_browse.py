@@ -35,7 +35,7 @@ def test_no_author_or_source_page_takes_an_index_page_s_name() -> None:
     from newsarchive.render import author_page, source_page
 
     assert author_page("Index") == "authors/named-index.md" and source_page("Index 2") == "sources/named-index-2.md"
-    assert author_page("Indexer") == "authors/indexer.md"
+    assert author_page("Indexer") == "authors/indexer.md" and source_page("Index Ventures") == "sources/index-ventures.md"
 
 
 def test_a_kind_with_many_entities_is_listed_whole_on_pages_of_its_own(monkeypatch) -> None:

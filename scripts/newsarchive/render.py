@@ -6,6 +6,7 @@ import dataclasses
 import enum
 import json
 import posixpath
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -53,7 +54,7 @@ def source_page(name: str) -> str:
 def _name_slug(name: str) -> str:
     """An author's or a source's slug, never one of the folder's index pages ("index", "index-2"…)."""
     slug = slugify(name, "unknown")
-    return f"named-{slug}" if slug == "index" or slug.startswith("index-") else slug
+    return f"named-{slug}" if re.fullmatch(r"index(-\d+)?", slug) else slug
 
 
 def month_page(date: PubDate) -> str:

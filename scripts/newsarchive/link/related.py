@@ -59,9 +59,9 @@ def relate(
         probes = sorted((e for e in named.get(page, ()) if e in postings and len(postings[e]) > 1), key=rank.__getitem__)[:PROBES]
         rough: dict[str, float] = {}
         for entity_id in probes:
-            value = weight[entity_id]
+            rarity = weight[entity_id]
             for other in postings[entity_id]:
-                rough[other] = rough.get(other, 0.0) + value
+                rough[other] = rough.get(other, 0.0) + rarity
         for other, n in shared_passages.get(page, {}).items():
             rough[other] = rough.get(other, 0.0) + PASSAGE_WEIGHT * n
         for other in cites.get(page, set()) | cited_by.get(page, set()):
