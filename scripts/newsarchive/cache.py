@@ -55,6 +55,14 @@ def _digest(files: Iterable[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _put_file(path: Path, data: bytes) -> None:
+    """Store ``data`` at ``path`` whole or not at all: written beside it, then moved over it (a reader never sees half)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
 def furniture_fingerprint(common: frozenset[str]) -> str:
     return hashlib.sha256("\n".join(sorted(common)).encode()).hexdigest()[:16]
 
@@ -88,11 +96,8 @@ class ParseCache:
     def put(self, key: str, entry: Parsed) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.used.add(key)
-        temporary = self.folder / f"{key}.tmp"
-        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(self.folder / f"{key}.pickle")
+        _put_file(self.folder / f"{key}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
         """Drop the entries this run did not use."""
@@ -129,13 +134,6 @@ class PageCache:
         path = self.folder / f"{key}.txt"
         return path if path.is_file() else None
 
-    def _store(self, key: str, text: str) -> None:
-        assert self.folder is not None
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-        temporary.write_bytes(text.encode("utf-8"))
-        temporary.replace(self.folder / f"{key}.txt")
-
     def pages(
         self, kind: str, count: int, inputs: Callable[[int], tuple], render: Callable[[int], str], jobs: int | None = None
     ) -> Iterator[str | Path]:
@@ -153,7 +151,7 @@ class PageCache:
         for i, file in enumerate(files):
             if file is None:
                 text = next(made)
-                self._store(keys[i], text)
+                _put_file(self.folder / f"{keys[i]}.txt", text.encode("utf-8"))
                 yield text
             else:
                 yield file
