@@ -165,6 +165,24 @@ def test_sentence_initial_words_are_not_names_unless_capitalised_elsewhere() -> 
     assert "Speculation" not in found and "Yesterday" not in found and "Acme" in found
 
 
+def test_a_full_name_that_only_starts_sentences_keeps_its_first_word() -> None:
+    found = discovered("Maria Lopez met the board. Later the board met Lopez.", "Maria Lopez spoke first. Then Lopez left.")
+    assert "Maria Lopez" in found and "Lopez" in found["Maria Lopez"]
+
+
+def test_an_ordinary_word_before_a_name_at_a_sentence_start_is_dropped() -> None:
+    found = discovered(
+        "Despite Acme's denials, shares rose. Following Acme came Initech.",
+        "Investors spoke, following the news, of Acme. Initech fell despite it; Acme and Initech merged.",
+    )
+    assert "Acme" in found and "Despite Acme" not in found and "Following Acme" not in found
+
+
+def test_a_word_starting_one_sentence_before_a_name_is_not_part_of_it() -> None:
+    found = discovered("Seldom Acme fails. The board met Acme.", "Acme won again.")
+    assert "Acme" in found and "Seldom Acme" not in found
+
+
 def test_and_joins_only_parts_that_never_stand_alone() -> None:
     found = discovered("He spoke at the Strategy and Financial Briefing today.", "Talks between Acme and Initech went on; Acme and Initech agreed.", "Acme won. Then Initech lost.")
     assert "Strategy and Financial Briefing" in found

@@ -3,7 +3,8 @@
 No model: a phrase is a run of capitalised words (with a trailing version
 number, and "and"/"of" joins where the parts never stand alone). Sentence-initial
 words count only when the corpus also capitalises them mid-sentence, so
-"Speculation began…" names nothing. Aliases are merged by rules that an editor
+"Speculation began…" names nothing, or when a full name only ever starts
+sentences ("Maria Lopez said…", more than once). Aliases are merged by rules that an editor
 would use: a surname alone after the full name, a plural, an acronym of the
 initials, a name without its version number when only one version is named.
 """
@@ -227,13 +228,21 @@ def _vocabulary(texts: Sequence[tuple[str, str]], support: Iterable[str]) -> tup
 PhraseSource = Callable[[], Iterator[tuple[str, str, list[_Phrase]]]]
 
 
-def _occurrences(parsed: PhraseSource) -> list[_Occurrence]:
-    """Every name phrase of the texts, with joins decided and sentence-initial words dropped."""
+def _occurrences(parsed: PhraseSource, ordinary: Callable[[str], bool] = lambda word: True) -> list[_Occurrence]:
+    """Every name phrase of the texts, with joins decided and sentence-initial words dropped.
+
+    A word that starts a sentence and is never capitalised elsewhere is dropped, unless the corpus starts
+    sentences with the same run of words more than once and the word is not ``ordinary``: "Maria Lopez
+    met…" twice keeps "Maria", where "Speculation grew", "Despite Acme's…" or one "Rarely Acme…" do not.
+    """
     standalone: Counter[str] = Counter()
     mid_tokens: set[str] = set()
     mid_keys: set[str] = set()
+    initial_keys: Counter[str] = Counter()
     for _, _, phrases in parsed():
         for phrase in phrases:
+            if phrase.initial and len(phrase.tokens) > 1:
+                initial_keys[phrase.key] += 1
             if not phrase.joined_by and not phrase.joined:
                 standalone[phrase.key] += 1
             if not phrase.initial:
@@ -250,7 +259,8 @@ def _occurrences(parsed: PhraseSource) -> list[_Occurrence]:
                 merged.append((list(phrase.tokens), phrase.initial, False))
         for tokens, initial, joined in merged:
             key = text[tokens[0].start: tokens[-1].end] if joined else " ".join(t.text for t in tokens)
-            if initial and key not in mid_keys and tokens[0].text not in mid_tokens and not _unmistakable(tokens[0].text):
+            first = tokens[0].text
+            if initial and key not in mid_keys and first not in mid_tokens and not _unmistakable(first) and (initial_keys[key] < 2 or ordinary(first)):
                 tokens = tokens[1:]
                 if not tokens or (joined and tokens[0].lower in _CONNECTORS):
                     continue
@@ -308,10 +318,14 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), tabl
     """
     support = list(support)
     lower, support_caps = _vocabulary(texts, support)
+
+    def ordinary(word: str) -> bool:  # a common word, written in lower case in the corpus or known to open sentences
+        folded = word.lower()
+        return folded in lower or folded in lexicon.OPENERS
     if tables is None:
-        occurrences = _occurrences(lambda: ((article, text, _phrases(text)) for article, text in texts))
+        occurrences = _occurrences(lambda: ((article, text, _phrases(text)) for article, text in texts), ordinary)
     else:
-        occurrences = _occurrences(lambda: _unpacked(texts, tables))
+        occurrences = _occurrences(lambda: _unpacked(texts, tables), ordinary)
     occurrences = _split_prefixes(occurrences)
     groups: dict[str, Candidate] = {}
     counts = Counter(o.key for o in occurrences)

@@ -29,6 +29,27 @@ STOP = frozenset(
     )
 )
 
+#: Words that often open a sentence just before a name ("Despite Nokia's…", "Unlike Apple…"): when a
+#: corpus never writes them in lower case, these still say they are not part of the name.
+OPENERS = frozenset(
+    _WORDS(
+        """
+        about above according across after against ahead along alongside amid amidst among amongst around
+        as aside asked back behind below beneath beside besides between beyond but by concerning considering
+        despite down during except excluding following given including inside like minus near nearby
+        notwithstanding off onto opposite outside past per plus regarding round save speaking than through
+        throughout till toward towards underneath unlike up upon versus via within yet
+        additionally again alas apparently arguably basically certainly clearly consequently conversely
+        crucially especially essentially evidently fortunately hopefully ideally importantly initially
+        interestingly ironically likewise luckily naturally notably obviously oddly overall perhaps
+        personally presumably previously reportedly sadly similarly specifically strangely surely together
+        traditionally ultimately unfortunately unsurprisingly whereas whilst
+        asking citing calling noting saying adding describing explaining insisting pointing praising
+        tell ask meet thank welcome congratulations dear
+        """
+    )
+)
+
 #: Acronyms that are common nouns, not names.
 COMMON_ACRONYMS = frozenset(
     _WORDS(
