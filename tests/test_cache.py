@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import shutil
+from pathlib import Path
 
 from newsarchive import pipeline
 from newsarchive.cache import ParseCache
@@ -34,6 +35,37 @@ def test_a_second_run_reads_every_capture_from_the_cache(tmp_path, monkeypatch) 
     assert [r.article for r in second.records] == [r.article for r in first.records]
     assert second.problems == first.problems
     assert sorted(p.name for p in cache.glob("*.pickle")) == entries
+
+
+def test_a_second_run_decodes_no_unchanged_capture_and_reports_the_same(tmp_path, monkeypatch) -> None:
+    """A capture whose bytes were read before is only hashed: its encoding, repairs and furniture lines are kept."""
+    raw, cache = _copy(tmp_path), tmp_path / "cache"
+    first, _ = pipeline.collect(raw, cache_dir=cache, jobs=1)
+    assert any("decoded as Windows-1252" in p.message for p in first.problems)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("decoded a capture read before")
+
+    monkeypatch.setattr(pipeline, "read_capture", no_reading)
+    second, raw_files = pipeline.collect(raw, cache_dir=cache, jobs=1)
+    assert second.records == first.records and second.problems == first.problems
+    assert all(Path(raw_files[r.raw_copy]).read_bytes() for r in second.records)
+
+
+def test_new_site_furniture_reads_the_known_captures_again_and_parses_them_anew(tmp_path, monkeypatch) -> None:
+    """A line that becomes common to the batch changes every capture's parse: those read before are decoded again."""
+    raw, cache = _copy(tmp_path), tmp_path / "cache"
+    pipeline.collect(raw, cache_dir=cache, jobs=1)
+    for path in sorted(raw.glob("*.txt"))[:12]:  # over a third of the batch: the line is furniture now
+        path.write_bytes(path.read_bytes().rstrip() + b"\n\nSubscribe to our weekly digest\n")
+    read: list[str] = []
+    original = pipeline.read_capture
+    monkeypatch.setattr(pipeline, "read_capture", lambda path, *a, **kw: read.append(path.name) or original(path, *a, **kw))
+    again, _ = pipeline.collect(raw, cache_dir=cache, jobs=1)
+    assert sorted(read) == sorted(p.name for p in raw.glob("*.txt"))  # the 12 changed ones, and the others once the furniture was known
+    fresh, _ = pipeline.collect(raw, jobs=1)
+    assert again.records == fresh.records and again.problems == fresh.problems
+    assert not any("Subscribe to our weekly digest" in b.text for r in again.records for b in r.article.body)
 
 
 def test_only_the_changed_capture_is_parsed_again_and_its_old_entry_goes(tmp_path, monkeypatch) -> None:

@@ -15,10 +15,11 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .features import Features
 from .models import Article
-from .workers import fork_map
+from .processes import fork_map
 
 _PARSER_FILES = (
     "parse", "ingest", "models.py", "dates.py", "read.py",
@@ -29,6 +30,17 @@ Parsed = tuple[Article, Features]
 
 #: The folder of rendered pages inside a cache folder; parsed captures sit beside it.
 PAGES_DIR = "pages"
+
+#: The file of read summaries inside a cache folder.
+READS = "reads.index"  # pickled; not a "*.pickle" entry, which a run removes when unused
+
+
+class ReadSummary(NamedTuple):
+    """What reading a capture gave besides its text: enough to key its parse without reading it again."""
+
+    encoding: str
+    warnings: tuple[str, ...]
+    candidates: frozenset[str]  # its lines that may be site furniture (``parse.furniture_candidates``)
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +85,7 @@ class ParseCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._reads: dict[str, ReadSummary] | None = None
 
     def key(self, sha256: str, furniture: str) -> str:
         return f"{sha256}-{furniture}-{parser_fingerprint()}"
@@ -98,6 +111,23 @@ class ParseCache:
             return
         self.used.add(key)
         _put_file(self.folder / f"{key}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def reads(self) -> dict[str, ReadSummary]:
+        """The summaries of the captures read by the last run, by the SHA-256 of their bytes; none when the reader changed."""
+        if self._reads is None:
+            self._reads = {}
+            try:
+                fingerprint, reads = pickle.loads((self.folder / READS).read_bytes()) if self.folder is not None else (None, {})
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                fingerprint, reads = None, {}
+            if fingerprint == parser_fingerprint() and isinstance(reads, dict):
+                self._reads = reads
+        return self._reads
+
+    def keep_reads(self, reads: dict[str, ReadSummary]) -> None:
+        """Store the summaries of this run's captures, in place of the last run's."""
+        if self.folder is not None and reads != self.reads():
+            _put_file(self.folder / READS, pickle.dumps((parser_fingerprint(), reads), protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
         """Drop the entries this run did not use."""

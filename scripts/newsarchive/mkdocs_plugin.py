@@ -25,8 +25,8 @@ from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .models import Problem, Severity
+from .processes import in_child
 from .report import summary
-from .workers import in_child
 from .write import Content, write_files
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")

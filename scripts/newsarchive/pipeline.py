@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import PAGES_DIR, PageCache, ParseCache, furniture_fingerprint
+from .cache import PAGES_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
@@ -20,14 +20,15 @@ from .ingest.html import NotAnArticle, decode_html, html_article
 from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
-from .parse import common_lines
-from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture
+from .parse import common_among, furniture_candidates
+from .processes import POOL_FROM, Background, fork_map
+from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
-from .workers import POOL_FROM, fork_map, parse_all
+from .workers import parse_all
 from .write import Content
 
 Progress = Callable[[int, int, str], None]
@@ -97,23 +98,35 @@ def collect(
         Problem(name, Severity.WARNING, "skipped: not a capture (.txt, .text, .md, .html, .htm, .html.gz, .warc or .warc.gz)")
         for name in skipped
     ]
-    captures: list[Capture] = []
     pages = [(path.relative_to(raw_dir).as_posix(), path) for path in paths if capture_kind(path.name)]  # HTML and WARC
     texts = [path for path in paths if not capture_kind(path.name)]
-    read = fork_map(lambda i: _read(texts[i], raw_dir, max_bytes), len(texts), jobs, pool_from)
+    cache = ParseCache(cache_dir)
+    known = cache.reads()
+    read = fork_map(lambda i: _read(texts[i], raw_dir, max_bytes, known), len(texts), jobs, pool_from)
+    captures: list[Capture] = []
+    summaries: list[ReadSummary] = []
     for done, result in enumerate(read, start=1):  # drawn to the end, so the workers stop before parsing shares out
         if isinstance(result, Problem):
             problems.append(result)
         else:
-            captures.append(result)
+            captures.append(result[0])
+            summaries.append(result[1])
         if progress:
             progress(done, len(texts), f"Reading {texts[done - 1].relative_to(raw_dir).as_posix()}")
-    common = common_lines(c.text for c in captures)
-    cache = ParseCache(cache_dir)
+    common = common_among([s.candidates for s in summaries])
     furniture = furniture_fingerprint(common)
     keys = [cache.key(capture.sha256, furniture) for capture in captures]
-    entries = [cache.get(key) for key in keys]
+    entries: list[Parsed | None] = [cache.get(key) for key in keys]
     missing = [i for i, entry in enumerate(entries) if entry is None]
+    # Captures known by their hash were not decoded; the few of them to parse again (new furniture) are read now.
+    unread = [i for i in missing if not captures[i].text]
+    unread_paths = [captures[i].path for i in unread]
+    for i, again in zip(unread, fork_map(lambda j: _read(unread_paths[j], raw_dir, max_bytes, {}), len(unread), jobs, pool_from)):
+        if isinstance(again, Problem):
+            problems.append(again)
+        else:
+            (captures[i], summaries[i]), keys[i] = again, cache.key(again[0].sha256, furniture)
+    missing = [i for i in missing if captures[i].text]
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
     for done, entry in enumerate(parsed, start=1):
         i = missing[done - 1]
@@ -121,12 +134,14 @@ def collect(
         cache.put(keys[i], entry)
         if progress:
             progress(done, len(missing), f"Parsing {captures[i].source}")
+    cache.keep_reads({capture.sha256: summary for capture, summary in zip(captures, summaries)})
     records: list[Record] = []
     features: list[Features] = []
     raw_files: dict[str, Path | bytes] = {}
     taken: set[str] = {"index"}  # a month's own page is index.md
     for capture, entry, key in zip(captures, entries, keys):
-        assert entry is not None
+        if entry is None:
+            continue  # could not be read again: its problem says why
         article, found = entry
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
         if not article.body and not article.comments:
@@ -150,10 +165,20 @@ def collect(
     return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
 
 
-def _read(path: Path, raw_dir: Path, max_bytes: int) -> Capture | Problem:
-    """One text capture, read, decoded and cleaned; or the problem that stopped it."""
+def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSummary]) -> tuple[Capture, ReadSummary] | Problem:
+    """One text capture, read, decoded and cleaned, with its summary; or the problem that stopped it.
+
+    A capture whose bytes have a ``known`` summary is only hashed: its text is left empty, to be read if it must be parsed.
+    """
     try:
-        return read_capture(path, raw_dir, max_bytes=max_bytes)
+        if known and path.stat().st_size <= max_bytes:
+            data = path.read_bytes()
+            summary = known.get(sha256_of(data))
+            if summary is not None:
+                source = path.relative_to(raw_dir).as_posix()
+                return Capture(path, source, sha256_of(data), len(data), summary.encoding, "", summary.warnings), summary
+        capture = read_capture(path, raw_dir, max_bytes=max_bytes)
+        return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text))
     except CaptureError as error:
         return problem_from(error, path.relative_to(raw_dir).as_posix())
     except OSError as error:
@@ -263,29 +288,34 @@ def render_files(
     pages, entity pages and corpus lines whose inputs did not change are copied from it, not rendered again.
     """
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
-    views = article_links(links)
     records = archive.records
-    titles = {r.page: r.article.title for r in records}
     split = len(records) >= split_search_from
     cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
-
-    pages = cache.pages(
-        "page",
-        len(records),
-        lambda i: (page_inputs(records[i], views.get(records[i].page), titles), split),
-        lambda i: render_article(records[i], views.get(records[i].page), titles, split),
-        jobs,
-    )
-    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
-        yield records[number].page, page
-    yield from render_link_pages(links, records, split, jobs, cache)
-    yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
-    timeline = timeline if timeline is not None else place(archive, links)
-    yield from render_timeline(timeline, records, links).items()
-    yield from render_browse(records, links, archive.problems, archive.skipped).items()
-    yield FEED, render_feed(records)
-    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache), cache.prune)  # the cache knows all it used once the lines are made
-    yield from raw_files.items()
-    if book is not None:
-        yield from redirect_files(book, records).items()
+    # The search index reads the articles alone: a second process makes it while this one renders the pages.
+    search = Background(lambda: build_search_index(records), jobs=jobs) if split else None
+    try:
+        views = article_links(links)
+        titles = {r.page: r.article.title for r in records}
+        pages = cache.pages(
+            "page",
+            len(records),
+            lambda i: (page_inputs(records[i], views.get(records[i].page), titles), split),
+            lambda i: render_article(records[i], views.get(records[i].page), titles, split),
+            jobs,
+        )
+        for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+            yield records[number].page, page
+        yield from render_link_pages(links, records, split, jobs, cache)
+        yield from (search.result() if search is not None else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
+        timeline = timeline if timeline is not None else place(archive, links)
+        yield from render_timeline(timeline, records, links).items()
+        yield from render_browse(records, links, archive.problems, archive.skipped).items()
+        yield FEED, render_feed(records)
+        yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache), cache.prune)  # the cache knows all it used once the lines are made
+        yield from raw_files.items()
+        if book is not None:
+            yield from redirect_files(book, records).items()
+    finally:
+        if search is not None:
+            search.close()  # when the files were not all drawn: the child is not left waiting
 

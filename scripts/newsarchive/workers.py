@@ -1,122 +1,13 @@
-"""Work shared out over every core: forked processes for large batches, the calling process for small ones.
-
-Workers are forked, not spawned, so they start with the caller's memory as it is: the archive, its links,
-anything a stage has computed. Only item numbers go to them and only results come back. (A spawned worker
-would also import the caller's main script again, which breaks callers without one, such as a script read
-from stdin.) The workers run pure functions of that memory; they print nothing and take none of the locks
-that other threads of the caller, such as a progress bar, may hold.
-"""
+"""The parsing workers: captures parsed, with their features, by every core (``processes.fork_map``)."""
 
 from __future__ import annotations
 
-import ctypes
-import gc
-import multiprocessing
-import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
-from typing import TypeVar
+from collections.abc import Iterator, Sequence
 
 from .features import Features, features
 from .models import Article
 from .parse import parse_capture
-
-T = TypeVar("T")
-
-#: Below this many items, starting workers costs more than it saves.
-POOL_FROM = 200
-
-#: For share-outs whose calls read the caller's large data (``renew=True``), workers are replaced by fresh
-#: ones after this many items. A worker that reads an object of the caller's memory writes its reference
-#: count, and so gets its own copy of that memory page; fresh workers start again from the shared pages, so
-#: the copies stay few however large the batch. (Not for all: a fresh worker must warm its caches again.)
-RENEW_AFTER = 500
-
-_task: Callable[[int], object] | None = None
-_owner: int | None = None  # the process whose workers run _task
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
-def _call(index: int) -> object:
-    assert _task is not None
-    return _task(index)
-
-
-def fork_map(
-    function: Callable[[int], T], count: int, jobs: int | None = None, pool_from: int = POOL_FROM, renew: bool = False
-) -> Iterator[T]:
-    """``function(0)``, …, ``function(count - 1)``, in order.
-
-    With ``jobs`` above one (all cores by default) and ``count`` at least ``pool_from``, the calls run in
-    that many forked processes, each inheriting ``function`` and all it refers to; with ``renew``, fresh
-    ones every ``RENEW_AFTER`` items. A call made from one of them may share out its own work in turn; a
-    second share-out in the same process runs in it instead.
-    """
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs < 2 or count < pool_from or not _can_fork() or _owner == os.getpid():
-        yield from map(function, range(count))
-    else:
-        yield from _forked(function, count, jobs, RENEW_AFTER if renew else count)
-
-
-def in_child(function: Callable[[], T]) -> T:
-    """``function()``, run in a forked process whose memory is all returned to the system when it ends.
-
-    Its result and any exception it raises come back pickled. Where processes cannot be forked, it runs here.
-    """
-    if not _can_fork() or _owner == os.getpid():
-        return function()
-    results = _forked(lambda _: function(), 1, 1, 1)
-    try:
-        return next(results)
-    finally:
-        results.close()  # shuts the worker down
-
-
-def _forked(function: Callable[[int], T], count: int, workers: int, renew_after: int) -> Iterator[T]:
-    global _task, _owner
-    previous = _task, _owner
-    _task, _owner = function, os.getpid()
-    # Out of the collector's sight, this process's objects are not written to by a worker's collections,
-    # so their memory pages stay shared with the workers instead of being copied into each of them.
-    _trim()
-    gc.freeze()
-    try:
-        for start in range(0, count, renew_after):
-            items = range(start, min(count, start + renew_after))
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                yield from pool.map(_call, items, chunksize=max(1, min(64, len(items) // (workers * 8))))  # type: ignore[misc]
-    finally:
-        gc.unfreeze()
-        _task, _owner = previous
-
-
-def _trim() -> None:
-    """Give the memory this process has freed back to the system (glibc keeps it otherwise), so workers
-    forked now do not count it, and cannot copy it."""
-    trim = getattr(_libc(), "malloc_trim", None)
-    if trim is not None:
-        trim(0)
-
-
-@lru_cache(maxsize=1)
-def _libc() -> ctypes.CDLL | None:
-    try:
-        return ctypes.CDLL(None)  # this program and the C library it runs on
-    except OSError:  # pragma: no cover - where a program cannot open itself
-        return None
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+from .processes import POOL_FROM, fork_map
 
 
 def parse_all(

@@ -15,11 +15,11 @@ from ..models import Article, Block, BlockKind, Comment, PubDate, Reference, Rem
 from .body import base_indent, dateline_of, to_blocks
 from .byline import Byline, parse_byline
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
-from .furniture import common_lines, furniture_reason, normalise
+from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
 
-__all__ = ["parse_capture", "common_lines", "infer_title"]
+__all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
 
 _WIDGET = re.compile(
     r"(?:recent (?:comments|posts|articles|entries|stories)|archives?|categories|tags|tag cloud|blogroll|meta|links|"

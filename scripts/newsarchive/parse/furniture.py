@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .lines import is_sentence_like
 
@@ -141,6 +141,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
+def furniture_candidates(text: str) -> frozenset[str]:
+    """The lines of one capture that may be site furniture, normalised: short lines that are not prose."""
+    return frozenset(normalise(line) for line in text.split("\n") if line.strip() and not is_sentence_like(line) and len(line.strip()) <= 80)
+
+
 def common_lines(texts: Iterable[str], *, min_captures: int = 3, share: float = 0.3) -> frozenset[str]:
     """Short, non-prose lines that recur across many captures of a batch: the site's own furniture.
 
@@ -148,9 +153,13 @@ def common_lines(texts: Iterable[str], *, min_captures: int = 3, share: float = 
     least ``share`` of them. Prose is never counted, so passages that several
     articles quote stay article text.
     """
-    texts = list(texts)
+    return common_among([furniture_candidates(text) for text in texts], min_captures=min_captures, share=share)
+
+
+def common_among(candidates: Sequence[frozenset[str]], *, min_captures: int = 3, share: float = 0.3) -> frozenset[str]:
+    """``common_lines`` of the captures whose ``furniture_candidates`` these are."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update({normalise(line) for line in text.split("\n") if line.strip() and not is_sentence_like(line) and len(line.strip()) <= 80})
-    needed = max(min_captures, int(share * len(texts) + 0.999))
+    for lines in candidates:
+        counts.update(lines)
+    needed = max(min_captures, int(share * len(candidates) + 0.999))
     return frozenset(line for line, n in counts.items() if n >= needed)
