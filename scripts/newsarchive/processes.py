@@ -83,8 +83,8 @@ class Background(Generic[T]):
 
     For a stage that needs none of the work done meanwhile: the whole-archive steps run one after another in
     one process, so a second core is otherwise idle then. The result (or the exception raised) comes back
-    pickled through a pipe. With ``fork`` false, in a worker, with one core, or where processes cannot be
-    forked, ``function`` runs here when its result is asked for.
+    pickled through a pipe. With ``fork`` false, with one core, during a share-out of this process (as in
+    ``fork_map``), or where processes cannot be forked, ``function`` runs here when its result is asked for.
     """
 
     def __init__(self, function: Callable[[], T], *, fork: bool = True, jobs: int | None = None) -> None:
