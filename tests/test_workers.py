@@ -6,7 +6,7 @@ import os
 
 import pytest
 from newsarchive import pipeline
-from newsarchive.processes import Background, fork_map, in_child
+from newsarchive.processes import fork_map, in_child
 
 from tests import goldens
 
@@ -45,49 +45,6 @@ def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
     assert in_child(lambda: os.getpid()) != os.getpid()
     with pytest.raises(ValueError, match="bad capture"):
         in_child(lambda: (_ for _ in ()).throw(ValueError("bad capture")))
-
-
-def test_background_work_runs_in_another_process_and_returns_its_result_and_its_errors() -> None:
-    table = {n: n * n for n in range(1000)}  # not passed: the child inherits it
-    work = Background(lambda: (sum(table.values()), os.getpid()), jobs=2)
-    total, pid = work.result()
-    assert total == sum(n * n for n in range(1000)) and pid != os.getpid()
-    failing = Background(lambda: (_ for _ in ()).throw(ValueError("bad capture")), jobs=2)
-    with pytest.raises(ValueError, match="bad capture"):
-        failing.result()
-    assert Background(lambda: os.getpid(), fork=False).result() == os.getpid()
-    assert Background(lambda: os.getpid(), jobs=1).result() == os.getpid()
-
-
-def test_background_work_left_unread_ends_without_hanging_the_caller() -> None:
-    import gc
-
-    work = Background(lambda: "x" * 10_000_000, jobs=2)  # more than a pipe holds: the child waits to write it
-    work.close()
-    with pytest.raises(RuntimeError, match="asked for twice"):
-        work.result()
-    assert gc.get_freeze_count() == 0
-
-
-def test_passages_references_and_the_search_index_made_meanwhile_in_a_second_process_are_the_callers(tmp_path, monkeypatch) -> None:
-    import newsarchive.link as link_stage
-    from newsarchive import processes
-    from newsarchive.synth import generate
-
-    generate(240, tmp_path / "raw")
-    archive, raw_files = pipeline.collect(tmp_path / "raw", jobs=1)
-    monkeypatch.setattr(processes, "default_jobs", lambda: 1)
-    _, alone = pipeline.link_archive(archive)
-    search_alone = dict(pipeline.render_files(archive, raw_files, alone, split_search_from=200, jobs=1))
-    monkeypatch.setattr(processes, "default_jobs", lambda: 2)
-    monkeypatch.setattr(link_stage, "find_passages", _elsewhere(link_stage.find_passages))
-    monkeypatch.setattr(link_stage, "resolve_references", _elsewhere(link_stage.resolve_references))
-    monkeypatch.setattr(pipeline, "build_search_index", _elsewhere(pipeline.build_search_index))
-    _, meanwhile = pipeline.link_archive(archive)
-    assert meanwhile == alone and alone.passages and alone.references
-    files = dict(pipeline.render_files(archive, raw_files, meanwhile, split_search_from=200, jobs=2))
-    search = {path: text for path, text in files.items() if path.startswith("search/")}
-    assert len(search) > 1 and search == {path: text for path, text in search_alone.items() if path.startswith("search/")}
 
 
 def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeypatch) -> None:

@@ -21,7 +21,7 @@ from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
 from .parse import common_among, furniture_candidates
-from .processes import POOL_FROM, Background, fork_map
+from .processes import POOL_FROM, fork_map
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
@@ -291,31 +291,25 @@ def render_files(
     records = archive.records
     split = len(records) >= split_search_from
     cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
-    # The search index reads the articles alone: a second process makes it while this one renders the pages.
-    search = Background(lambda: build_search_index(records), jobs=jobs) if split else None
-    try:
-        views = article_links(links)
-        titles = {r.page: r.article.title for r in records}
-        pages = cache.pages(
-            "page",
-            len(records),
-            lambda i: (page_inputs(records[i], views.get(records[i].page), titles), split),
-            lambda i: render_article(records[i], views.get(records[i].page), titles, split),
-            jobs,
-        )
-        for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
-            yield records[number].page, page
-        yield from render_link_pages(links, records, split, jobs, cache)
-        yield from (search.result() if search is not None else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
-        timeline = timeline if timeline is not None else place(archive, links)
-        yield from render_timeline(timeline, records, links).items()
-        yield from render_browse(records, links, archive.problems, archive.skipped).items()
-        yield FEED, render_feed(records)
-        yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache), cache.prune)  # the cache knows all it used once the lines are made
-        yield from raw_files.items()
-        if book is not None:
-            yield from redirect_files(book, records).items()
-    finally:
-        if search is not None:
-            search.close()  # when the files were not all drawn: the child is not left waiting
+    views = article_links(links)
+    titles = {r.page: r.article.title for r in records}
+    pages = cache.pages(
+        "page",
+        len(records),
+        lambda i: (page_inputs(records[i], views.get(records[i].page), titles), split),
+        lambda i: render_article(records[i], views.get(records[i].page), titles, split),
+        jobs,
+    )
+    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+        yield records[number].page, page
+    yield from render_link_pages(links, records, split, jobs, cache)
+    yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
+    timeline = timeline if timeline is not None else place(archive, links)
+    yield from render_timeline(timeline, records, links).items()
+    yield from render_browse(records, links, archive.problems, archive.skipped).items()
+    yield FEED, render_feed(records)
+    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache), cache.prune)  # the cache knows all it used once the lines are made
+    yield from raw_files.items()
+    if book is not None:
+        yield from redirect_files(book, records).items()
 

@@ -13,11 +13,10 @@ import ctypes
 import gc
 import multiprocessing
 import os
-import pickle
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-from typing import BinaryIO, Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -76,80 +75,6 @@ def in_child(function: Callable[[], T]) -> T:
         return next(results)
     finally:
         results.close()  # shuts the worker down
-
-
-class Background(Generic[T]):
-    """``function()`` started now in a forked process while this one goes on with other work; ``result()`` waits for it.
-
-    For a stage that needs none of the work done meanwhile: the whole-archive steps run one after another in
-    one process, so a second core is otherwise idle then. The result (or the exception raised) comes back
-    pickled through a pipe. With ``fork`` false, with one core, during a share-out of this process (as in
-    ``fork_map``), or where processes cannot be forked, ``function`` runs here when its result is asked for.
-    """
-
-    def __init__(self, function: Callable[[], T], *, fork: bool = True, jobs: int | None = None) -> None:
-        self._function: Callable[[], T] | None = function
-        self._pid = 0
-        self._stream: BinaryIO | None = None
-        jobs = default_jobs() if jobs is None else jobs
-        if not fork or jobs < 2 or not _can_fork() or _owner == os.getpid():
-            return
-        read, write = os.pipe()
-        _trim()
-        gc.freeze()  # as for workers: the child's collections leave the pages it shares with this process alone
-        pid = os.fork()
-        if pid == 0:
-            _run_child(function, read, write)  # never returns
-        gc.unfreeze()
-        os.close(write)
-        self._function, self._pid, self._stream = None, pid, os.fdopen(read, "rb")
-
-    def result(self) -> T:
-        if self._function is not None:
-            function, self._function = self._function, None
-            return function()
-        if self._stream is None:
-            raise RuntimeError("the result of a background process was asked for twice")
-        try:
-            header = self._stream.read(8)
-            data = self._stream.read(int.from_bytes(header, "little")) if len(header) == 8 else b""
-            if len(header) < 8 or len(data) < int.from_bytes(header, "little"):
-                raise RuntimeError("a background process ended without its result (was it killed, out of memory?)")
-        finally:
-            self.close()
-        done, value = pickle.loads(data)
-        if not done:
-            raise value
-        return value
-
-    def close(self) -> None:
-        """Stop waiting: a child still at work ends when it finds nobody reading."""
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
-            os.waitpid(self._pid, 0)
-
-
-def _run_child(function: Callable[[], object], read: int, write: int) -> None:
-    global _owner
-    status = 1
-    try:
-        os.close(read)
-        _owner = os.getpid()  # share-outs of this child run in it
-        try:
-            outcome: tuple[bool, object] = (True, function())
-        except Exception as error:  # handed to the caller, like a worker's
-            outcome = (False, error)
-        try:
-            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as error:
-            data = pickle.dumps((False, RuntimeError(f"the result of a background process cannot be pickled: {error}")))
-        with os.fdopen(write, "wb") as stream:
-            stream.write(len(data).to_bytes(8, "little"))
-            stream.write(data)
-        status = 0
-    finally:
-        os._exit(status)  # never back into the caller's code: its other threads, buffers and exit handlers are not the child's
 
 
 def _forked(function: Callable[[int], T], count: int, workers: int, renew_after: int) -> Iterator[T]:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..models import Article
-from ..processes import POOL_FROM, Background
 from .citations import resolve_references
 from .curation import Curation, CurationError, load_curation
 from .entities import find_entities
@@ -43,12 +42,8 @@ def link(
     article's own text gives, in order, when they are known already; else they are worked out here.
     """
     tables = {page: table for (page, _), table in zip(articles, phrases)} if phrases is not None else None
-    # Passages and references need no entity: in a large archive a second process finds them meanwhile.
-    others = Background(lambda: (find_passages(articles, paragraphs), resolve_references(articles)), fork=len(articles) >= POOL_FROM)
-    try:
-        entities = find_entities(articles, curation, tables)
-        passages, references = others.result()
-    finally:
-        others.close()
+    entities = find_entities(articles, curation, tables)
+    passages = find_passages(articles, paragraphs)
+    references = resolve_references(articles)
     pages = [page for page, _ in articles]
     return Links(entities, passages, relate(pages, entities, passages, references), references, cooccurring(entities))
