@@ -171,13 +171,14 @@ def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSum
     A capture whose bytes have a ``known`` summary is only hashed: its text is left empty, to be read if it must be parsed.
     """
     try:
+        data = None
         if known and path.stat().st_size <= max_bytes:
             data = path.read_bytes()
-            summary = known.get(sha256_of(data))
+            sha256 = sha256_of(data)
+            summary = known.get(sha256)
             if summary is not None:
-                source = path.relative_to(raw_dir).as_posix()
-                return Capture(path, source, sha256_of(data), len(data), summary.encoding, "", summary.warnings), summary
-        capture = read_capture(path, raw_dir, max_bytes=max_bytes)
+                return Capture(path, path.relative_to(raw_dir).as_posix(), sha256, len(data), summary.encoding, "", summary.warnings), summary
+        capture = read_capture(path, raw_dir, max_bytes=max_bytes, data=data)  # the bytes are read once
         return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text))
     except CaptureError as error:
         return problem_from(error, path.relative_to(raw_dir).as_posix())

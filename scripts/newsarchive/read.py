@@ -119,15 +119,15 @@ def _first_difference(before: str, after: str) -> str:
     return f"{before[lo:start + 10]!r} → {after[lo:start + 10]!r}"
 
 
-def read_capture(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Capture:
-    """Read one capture; raise CaptureError with a message naming the problem."""
-    size = path.stat().st_size
+def read_capture(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None) -> Capture:
+    """Read one capture (``data``, when its bytes were read already); raise CaptureError with a message naming the problem."""
+    size = path.stat().st_size if data is None else len(data)
     if size > max_bytes:
         raise CaptureError(
             f"is {size / 1_048_576:.1f} MiB, over the {max_bytes / 1_048_576:.0f} MiB limit for one capture; "
             "split it into one file per article, or raise the limit with --max-mib"
         )
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     source = path.relative_to(root).as_posix()
     if not data.strip():
         raise CaptureError("is empty (no text at all)")
