@@ -35,3 +35,26 @@ def test_checks_compare_each_figure_with_its_target() -> None:
     slow = Figures(1000, convert=Run(5.0, 1500.0, 0), build=Run(30.0, 900.0, 0), bare_build=Run(10.0, 700.0, 0),
                    incremental_convert=Run(4.0, 200.0, 0), first_search_kib=400.0)
     assert not any(check["met"] for check in slow.checks().values())
+
+
+def test_a_first_search_counts_only_when_every_origin_shows_a_result_within_a_second() -> None:
+    def figures(seconds: dict) -> Figures:
+        return Figures(1000, convert=Run(0.5, 300.0, 0), build=Run(12.0, 900.0, 0), bare_build=Run(10.0, 700.0, 0),
+                       incremental_convert=Run(0.04, 200.0, 0), first_search_seconds=seconds)
+
+    assert figures({"http": 0.4, "file": 0.9}).checks()["first_search_seconds"] == {"value": 0.9, "target": "<= 1.0", "met": True}
+    assert not figures({"http": 0.4, "file": 1.3}).checks()["first_search_seconds"]["met"]
+    assert figures({"http": 0.4, "file": None}).checks()["first_search_seconds"] == {"value": None, "target": "<= 1.0", "met": False}
+    assert "first_search_seconds" not in figures({}).checks()  # not measured (no chromium): no check, and the table says why
+
+
+def test_the_table_shows_each_origins_first_search_and_none_for_no_result() -> None:
+    from newsarchive.benchmark import _markdown
+
+    figures = Figures(10000, convert=Run(9.0, 300.0, 0), build=Run(12.0, 900.0, 0), bare_build=Run(10.0, 700.0, 0),
+                      incremental_convert=Run(1.0, 200.0, 0), first_search_seconds={"http": 0.31, "file": 0.42},
+                      bare_first_search_seconds={"http": 7.5, "file": None}, first_search_fetched_kib={"http": 120.0, "file": 120.0},
+                      browser="headless chromium, query 'Mubo'")
+    table = _markdown([figures], {"cpus": 2, "python": "3.11", "platform": "linux"})
+    assert "| 10000 | headless chromium, query 'Mubo' | 0.31 | 0.42 | 7.5 | none | 120.0 / 120.0 |" in table
+    assert "| 10000 | first_search_seconds | 0.42 | <= 1.0 | yes |" in table

@@ -6,8 +6,9 @@ For each size it generates the captures (once; they are reused), converts them
 (read and parse, cross-link, timeline, render), builds the site with this
 project's mkdocs.yml, builds the same pages with a bare Material configuration,
 changes one capture and converts again and rebuilds with ``mkdocs build --dirty``, and measures peak memory (the
-larger of any one process's peak and the sampled sum over the process tree), site size, the largest page and the
-bytes a browser fetches for a first search. The figures go to
+larger of any one process's peak and the sampled sum over the process tree), site size, the largest page, the
+bytes a browser fetches for a first search, and how long a first search takes to show a result in headless
+chromium, from a web server and from file://. The figures go to
 ``WORK/results.json`` and ``WORK/results.md``; the targets are checked there,
 not by timed tests.
 """
@@ -28,7 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from .synth import generate
+from .headless import chromium, chromium_missing, first_search
+from .synth import Generator, generate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +40,11 @@ TARGETS = {
     "peak_mib": 1024.0,  # a whole command, worker processes included, under
     "incremental_share": 0.1,  # re-conversion after one capture changed, against a full one, at most
     "first_search_kib": 300.0,  # bytes fetched for a first query, at most
+    "first_search_seconds": 1.0,  # from the first key typed to the first result, from http and from file://, at most
 }
+
+#: How long a first search may take before the benchmark gives up on it (Material's index at 10,000 articles).
+SEARCH_TIMEOUT = 60.0
 
 
 @dataclass
@@ -65,6 +71,14 @@ class Figures:
     first_search_kib: float = 0.0
     bare_first_search_kib: float = 0.0
     search: str = ""
+    #: seconds from the first key to the first result in headless chromium, by origin ("http", "file"); None: no
+    #: result within ``SEARCH_TIMEOUT``
+    first_search_seconds: dict[str, float | None] = field(default_factory=dict)
+    bare_first_search_seconds: dict[str, float | None] = field(default_factory=dict)
+    #: what chromium fetched of the search files for that query, uncompressed (as from file://), by origin
+    first_search_fetched_kib: dict[str, float] = field(default_factory=dict)
+    #: why the browser figures are missing, when they are
+    browser: str = ""
 
     def checks(self) -> dict[str, dict]:
         assert self.convert and self.build and self.bare_build and self.incremental_convert
@@ -79,6 +93,11 @@ class Figures:
             "incremental_share": {"value": round(share, 3), "target": f"<= {TARGETS['incremental_share']}", "met": share <= TARGETS["incremental_share"]},
             "first_search_kib": {"value": round(self.first_search_kib, 1), "target": f"<= {TARGETS['first_search_kib']:.0f}", "met": self.first_search_kib <= TARGETS["first_search_kib"]},
         }
+        if self.first_search_seconds:
+            times = list(self.first_search_seconds.values())
+            slowest = None if None in times else max(times)  # type: ignore[type-var]
+            met = slowest is not None and slowest <= TARGETS["first_search_seconds"]
+            checks["first_search_seconds"] = {"value": slowest, "target": f"<= {TARGETS['first_search_seconds']}", "met": met}
         if self.incremental_build:
             rebuild = self.incremental_build.seconds / max(self.build.seconds, 1e-9)
             checks["incremental_build_share"] = {"value": round(rebuild, 3), "target": f"<= {TARGETS['incremental_share']}", "met": rebuild <= TARGETS["incremental_share"]}
@@ -206,6 +225,27 @@ def _first_search_kib(site: Path) -> tuple[float, str]:
     return round(sum(len(gzip.compress(f.read_bytes(), 6)) for f in files) / 1024, 1), kind
 
 
+def _query() -> str:
+    """A query a reader of the synthetic archive would type: the surname of the person the generator names first."""
+    return Generator().people[0].split()[-1]
+
+
+def time_first_searches(figures: Figures, site: Path, bare_site: Path) -> None:
+    """Time a first search in headless chromium on both sites, from a web server and from file://."""
+    missing = chromium_missing()
+    if missing:
+        figures.browser = f"not measured: {missing}"
+        return
+    query = _query()
+    with chromium() as browser:
+        for origin in ("http", "file"):
+            ours = first_search(browser, site, origin, query, SEARCH_TIMEOUT)
+            figures.first_search_seconds[origin] = ours.seconds
+            figures.first_search_fetched_kib[origin] = round(sum(ours.fetched.values()) / 1024, 1)
+            figures.bare_first_search_seconds[origin] = first_search(browser, bare_site, origin, query, SEARCH_TIMEOUT, split=False).seconds
+    figures.browser = f"headless chromium, query {query!r}"
+
+
 def measure(size: int, work: Path) -> Figures:
     folder = work / str(size)
     raw = folder / "raw"
@@ -242,6 +282,7 @@ def measure(size: int, work: Path) -> Figures:
     figures.bare_largest_page_kib = _largest(folder / "bare-site")[1]
     figures.first_search_kib, figures.search = _first_search_kib(folder / "site")
     figures.bare_first_search_kib = _first_search_kib(folder / "bare-site")[0]
+    time_first_searches(figures, folder / "site", folder / "bare-site")
     changed = sorted(raw.glob("*.txt"))[size // 2]
     original = changed.read_bytes()
     try:
@@ -272,11 +313,34 @@ def _markdown(results: list[Figures], machine: dict) -> str:
             f"| {checks['peak_mib']['value']} | {f.site_mib} | {f.largest_page_kib} | {f.first_search_kib} ({f.bare_first_search_kib}) | {f.incremental_convert.seconds} "
             f"| {f.incremental_build.seconds if f.incremental_build else ''} |"
         )
+    lines += [
+        "",
+        "## First search in headless chromium",
+        "",
+        "Seconds from the first key typed to the first result shown (none: no result within "
+        f"{SEARCH_TIMEOUT:.0f} s), and the search files fetched, uncompressed.",
+        "",
+        "| Articles | Query | Ours, http s | Ours, file:// s | Bare Material, http s | Bare Material, file:// s | Fetched KiB, http / file:// |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for f in results:
+        if not f.first_search_seconds:
+            lines.append(f"| {f.articles} | {f.browser} | | | | | |")
+            continue
+        ours, bare, fetched = f.first_search_seconds, f.bare_first_search_seconds, f.first_search_fetched_kib
+        lines.append(
+            f"| {f.articles} | {f.browser} | {_seconds(ours.get('http'))} | {_seconds(ours.get('file'))} | {_seconds(bare.get('http'))} "
+            f"| {_seconds(bare.get('file'))} | {fetched.get('http')} / {fetched.get('file')} |"
+        )
     lines += ["", "## Targets", "", "| Articles | Figure | Value | Target | Met |", "| ---: | --- | ---: | --- | --- |"]
     for f in results:
         for name, check in f.checks().items():
             lines.append(f"| {f.articles} | {name} | {check['value']} | {check['target']} | {'yes' if check['met'] else 'no'} |")
     return "\n".join(lines) + "\n"
+
+
+def _seconds(value: float | None) -> str:
+    return "none" if value is None else f"{value}"
 
 
 def main(sizes: list[int], work: Path) -> int:
