@@ -41,6 +41,26 @@ def test_workers_are_renewed_in_long_batches_when_asked_and_the_collector_is_res
     assert gc.get_freeze_count() == 0
 
 
+def test_a_batch_keeps_settled_objects_out_of_the_collectors_sight_until_it_ends() -> None:
+    """Settled stages stay frozen through a share-out inside the batch; the batch gives the collector back as it was."""
+    import gc
+
+    from newsarchive.processes import BATCH_THRESHOLDS, batch, settle
+
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    with batch():
+        assert gc.get_threshold() == BATCH_THRESHOLDS
+        archive = [{"row": n} for n in range(1000)]
+        settle()
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(archive)
+        assert list(fork_map(lambda i: archive[i]["row"], 300, jobs=2, pool_from=1)) == list(range(300))
+        assert gc.get_freeze_count() >= frozen  # the share-out did not undo the settling
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
 def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
     assert in_child(lambda: os.getpid()) != os.getpid()
     with pytest.raises(ValueError, match="bad capture"):

@@ -13,6 +13,7 @@ from rich.progress import Progress
 
 from . import pipeline
 from .models import Severity
+from .processes import batch, settle
 from .report import print_report
 from .write import UnsafePathError, write_files
 
@@ -23,7 +24,7 @@ def _convert(args: argparse.Namespace) -> int:
     if not raw_dir.is_dir():
         console.print(f"error: {raw_dir}: no such folder of captures")
         return 2
-    with Progress(console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
+    with batch(), Progress(console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
         task = bar.add_task("Reading captures", total=None)
 
         def progress(done: int, total: int, doing: str) -> None:
@@ -37,6 +38,7 @@ def _convert(args: argparse.Namespace) -> int:
             now = time.perf_counter()
             timings[stage] = round(now - clock, 3)
             clock = now
+            settle()  # what the stage made lives on, out of the collector's sight
 
         cache = Path(args.cache) if args.cache else None
         archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress, cache_dir=cache, jobs=args.jobs)

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .models import Problem, Severity
-from .processes import in_child
+from .processes import batch, in_child, settle
 from .report import summary
 from .write import Content, write_files
 
@@ -70,9 +70,17 @@ class Generated:
 
 def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities: Path, addresses: Path, cache: Path | None) -> Generated:
     """Convert every capture of ``raw_dir`` and write the generated files into ``out_dir``."""
+    with batch():
+        return _generate(raw_dir, out_dir, options, entities, addresses, cache)
+
+
+def _generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities: Path, addresses: Path, cache: Path | None) -> Generated:
     archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(options.max_mib * 1_048_576), cache_dir=cache)
+    settle()
     archive, links = pipeline.link_archive(archive, entities)
+    settle()
     timeline = pipeline.place(archive, links)
+    settle()
     archive, book = pipeline.readdress(archive.without_features(), addresses)
     raw: dict[str, str] = {}  # captures published as they are: MkDocs copies them from where they lie
 

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TypeVar
 
@@ -39,6 +40,37 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
+
+
+#: The collector's thresholds in a conversion (``batch``): young objects are collected ten times less often,
+#: so fewer of a stage's passing objects live long enough to be promoted and scanned again and again.
+BATCH_THRESHOLDS = (10_000, 20, 10)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """The garbage collector as a conversion wants it; as it was again at the end.
+
+    A conversion holds an archive that only grows from stage to stage: each full collection scans all of it,
+    and at 10,000 articles those scans took a fifth of a re-conversion. Inside, young objects are collected
+    less often, and ``settle`` puts what a finished stage made out of the collector's sight.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*BATCH_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+def settle() -> None:
+    """Put every object alive now out of the garbage collector's sight, between the stages of a ``batch``.
+
+    Settled objects are still freed when their last reference goes; only garbage in reference cycles among
+    them waits for the end of the batch.
+    """
+    gc.freeze()
 
 
 def _call(index: int) -> object:
@@ -84,6 +116,7 @@ def _forked(function: Callable[[int], T], count: int, workers: int, renew_after:
     # Out of the collector's sight, this process's objects are not written to by a worker's collections,
     # so their memory pages stay shared with the workers instead of being copied into each of them.
     _trim()
+    settled = gc.get_freeze_count() > 0  # by ``settle``: they stay out of sight after the share-out too
     gc.freeze()
     try:
         for start in range(0, count, renew_after):
@@ -91,7 +124,8 @@ def _forked(function: Callable[[int], T], count: int, workers: int, renew_after:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 yield from pool.map(_call, items, chunksize=max(1, min(64, len(items) // (workers * 8))))  # type: ignore[misc]
     finally:
-        gc.unfreeze()
+        if not settled:
+            gc.unfreeze()
         _task, _owner = previous
 
 
