@@ -82,8 +82,8 @@ class _Phrase:
     joined_by: str | None = None  # connector to the previous phrase ("and", "of", "van"…)
     joined: bool = False  # a later phrase is linked to this one by a connector
 
-    @property
-    def key(self) -> str:
+    @functools.cached_property
+    def key(self) -> str:  # asked for several times by each pass over a phrase; its tokens are all in by then
         return " ".join(t.text for t in self.tokens)
 
     @property
@@ -189,7 +189,7 @@ def phrases_from_table(table: np.ndarray, texts: Sequence[str]) -> list[list[_Ph
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Occurrence:
     article: str
     key: str
@@ -250,15 +250,15 @@ def _occurrences(parsed: PhraseSource, ordinary: Callable[[str], bool] = lambda 
             mid_tokens.update(t.text for t in phrase.tokens[0 if not phrase.initial else 1:])
     found: list[_Occurrence] = []
     for article, text, phrases in parsed():
-        merged: list[tuple[list[_Token], bool, bool]] = []  # tokens, initial, joined
+        merged: list[tuple[list[_Token], bool, bool, str]] = []  # tokens, initial, joined, key
         for phrase in phrases:
             if merged and phrase.joined_by and _joins(merged[-1][0], phrase, standalone):
-                tokens, initial, _ = merged[-1]
-                merged[-1] = (tokens + phrase.tokens, initial, True)
+                tokens, initial, _, _ = merged[-1]
+                tokens = tokens + phrase.tokens
+                merged[-1] = (tokens, initial, True, text[tokens[0].start: tokens[-1].end])
             else:
-                merged.append((list(phrase.tokens), phrase.initial, False))
-        for tokens, initial, joined in merged:
-            key = text[tokens[0].start: tokens[-1].end] if joined else " ".join(t.text for t in tokens)
+                merged.append((phrase.tokens, phrase.initial, False, phrase.key))
+        for tokens, initial, joined, key in merged:
             first = tokens[0].text
             if initial and key not in mid_keys and first not in mid_tokens and not _unmistakable(first) and (initial_keys[key] < 2 or ordinary(first)):
                 tokens = tokens[1:]
