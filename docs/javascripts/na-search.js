@@ -114,12 +114,17 @@
 
   load("manifest.js").catch(function () {});
 
-  var pending = 0;
+  // A query runs once typing pauses, so the words on the way to it ("m", "mu", "mub") fetch nothing.
+  var PAUSE = 120;
+  var pending = 0, timer = null;
   function run(input) {
     var ticket = ++pending;
-    search(input.value).then(function (result) { if (ticket === pending) render(result); }, function (error) {
-      if (ticket === pending) { render({ total: 0, hits: [] }); console.warn("newsarchive search:", error.message); }
-    });
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      search(input.value).then(function (result) { if (ticket === pending) render(result); }, function (error) {
+        if (ticket === pending) { render({ total: 0, hits: [] }); console.warn("newsarchive search:", error.message); }
+      });
+    }, PAUSE);
   }
 
   // Material's own search sees none of the typing: this search answers instead.

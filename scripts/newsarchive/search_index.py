@@ -21,7 +21,7 @@ from .records import Record, built_address
 
 SEARCH_DIR = "search/na"
 SHARD_BYTES = 120_000  # a shard above this (before gzip) is split by one more letter
-DOCS_PER_CHUNK = 200
+DOCS_PER_CHUNK = 10  # a result fetches its chunk: the 20 shown may each sit in another one
 SNIPPET = 220
 TITLE_WEIGHT = 5
 
