@@ -46,6 +46,9 @@ def test_a_first_search_counts_only_when_every_origin_shows_a_result_within_a_se
     assert not figures({"http": 0.4, "file": 1.3}).checks()["first_search_seconds"]["met"]
     assert figures({"http": 0.4, "file": None}).checks()["first_search_seconds"] == {"value": None, "target": "<= 1.0", "met": False}
     assert "first_search_seconds" not in figures({}).checks()  # not measured (no chromium): no check, and the table says why
+    fetched = figures({"http": 0.4, "file": 0.5})
+    fetched.first_search_fetched_kib = {"http": 180.0, "file": 1372.5}  # what chromium fetched, uncompressed
+    assert fetched.checks()["first_search_fetched_kib"] == {"value": 1372.5, "target": "<= 300", "met": False}
 
 
 def test_the_table_shows_each_origins_first_search_and_none_for_no_result() -> None:
