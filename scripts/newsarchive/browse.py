@@ -22,8 +22,7 @@ from .render import (
     month_label,
     month_page,
     newest_first,
-    pager,
-    paginate,
+    paged,
     relative,
     source_page,
 )
@@ -54,18 +53,16 @@ def _rows(records: Sequence[Record], page: str) -> list[Row]:
 
 
 def _listing(base: str, title: str, intro: str, records: list[Record], up: tuple[str, str] | None = None) -> dict[str, str]:
-    pages = paginate(base, records, PER_PAGE)
-    paths = [path for path, _ in pages]
-    files = {}
-    for n, (path, chunk) in enumerate(pages):
-        files[path] = _environment().get_template("listing.md.j2").render(
-            title=title if n == 0 else f"{title} (page {n + 1})",
+    return {
+        page.path: _environment().get_template("listing.md.j2").render(
+            title=page.title(title),
             intro=intro,
-            rows=_rows(chunk, path),
-            pager=pager(paths, n),
-            up=(up[0], Markup(relative(up[1], path))) if up else None,
+            rows=_rows(page.items, page.path),
+            pager=page.pager,
+            up=(up[0], Markup(relative(up[1], page.path))) if up else None,
         )
-    return files
+        for page in paged(base, records, PER_PAGE)
+    }
 
 
 def _by_date(records: Sequence[Record]) -> dict[str, str]:
@@ -122,15 +119,13 @@ def _by_name(records: Sequence[Record], names_of, page_of, index: str, title: st
         path = page_of(name)
         files.update(_listing(path, name, f"{len(group)} articles {what} {name}, newest first.", group, (title, index)))
         entries.append((name, path, len(group), min(dates) if dates else "", max(dates) if dates else ""))
-    parts = paginate(index, entries, PER_PAGE)
-    paths = [path for path, _ in parts]
-    for n, (path, chunk) in enumerate(parts):
-        files[path] = _environment().get_template("names.md.j2").render(
-            title=title if n == 0 else f"{title} (page {n + 1})",
+    for page in paged(index, entries, PER_PAGE):
+        files[page.path] = _environment().get_template("names.md.j2").render(
+            title=page.title(title),
             what=title.lower(),
             total=len(entries),
-            entries=[(name, Markup(relative(target, path)), *figures) for name, target, *figures in chunk],
-            pager=pager(paths, n),
+            entries=[(name, Markup(relative(target, page.path)), *figures) for name, target, *figures in page.items],
+            pager=page.pager,
         )
     return files
 

@@ -13,7 +13,7 @@ from .cache import PageCache
 from .link import Entity, Kind, Links, Mention
 from .link.entities import body_texts
 from .markdown import md_escape, page_text
-from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, pager, paginate, relative
+from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, paged, relative
 from .write import Content
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
@@ -128,18 +128,17 @@ def render_entities_index(entities: Sequence[Entity]) -> dict[str, str]:
             continue
         whole = None
         if len(members) > INDEX_TOP:
-            parts = paginate(f"{ENTITIES_DIR}/kinds/{title.lower()}.md", members, KIND_PER_PAGE)
-            paths = [path for path, _ in parts]
-            for n, (path, chunk) in enumerate(parts):
-                files[path] = _environment().get_template("entity_kind.md.j2").render(
-                    title=f"{title} (page {n + 1})" if n else title,
+            pages = paged(f"{ENTITIES_DIR}/kinds/{title.lower()}.md", members, KIND_PER_PAGE)
+            for page in pages:
+                files[page.path] = _environment().get_template("entity_kind.md.j2").render(
+                    title=page.title(title),
                     total=len(members),
                     what=title.lower(),
-                    rows=_index_rows(chunk, path),
-                    pager=pager(paths, n),
-                    index_link=Markup(relative(ENTITIES_INDEX, path)),
+                    rows=_index_rows(page.items, page.path),
+                    pager=page.pager,
+                    index_link=Markup(relative(ENTITIES_INDEX, page.path)),
                 )
-            whole = Markup(relative(paths[0], ENTITIES_INDEX))
+            whole = Markup(relative(pages[0].path, ENTITIES_INDEX))
         sections.append((title, _index_rows(members[:INDEX_TOP], ENTITIES_INDEX), len(members), whole))
     files[ENTITIES_INDEX] = _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
     return files
@@ -160,14 +159,12 @@ def render_missing(links: Links, records: dict[str, Record]) -> dict[str, str]:
     for reference in links.references:
         if reference.target is None and reference.article in records:
             citing.setdefault(reference.article, []).append(reference)
-    pages = paginate(MISSING_PAGE, newest_first([records[p] for p in citing]), MISSING_PER_PAGE)
-    paths = [path for path, _ in pages]
     found = sum(1 for r in links.references if r.target)
     missing = sum(len(refs) for refs in citing.values())
     files = {}
-    for n, (path, chunk) in enumerate(pages):
-        groups = [(record, Markup(relative(record.page, path)), citing[record.page]) for record in chunk]
-        files[path] = _environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=pager(paths, n))
+    for page in paged(MISSING_PAGE, newest_first([records[p] for p in citing]), MISSING_PER_PAGE):
+        groups = [(record, Markup(relative(record.page, page.path)), citing[record.page]) for record in page.items]
+        files[page.path] = _environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=page.pager)
     return files
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -230,6 +231,26 @@ def pager(paths: Sequence[str], current: int) -> list[tuple[str, Markup, bool]]:
     if len(paths) < 2:
         return []
     return [(str(n + 1), Markup(relative(path, paths[current])), n == current) for n, path in enumerate(paths)]
+
+
+class Page(NamedTuple):
+    """One page of a paginated listing (``paged``)."""
+
+    path: str
+    items: list
+    pager: list[tuple[str, Markup, bool]]
+    number: int  # from 1
+
+    def title(self, title: str) -> str:
+        """The listing's title, with the page's number after the first page."""
+        return title if self.number == 1 else f"{title} (page {self.number})"
+
+
+def paged(base: str, items: Sequence, per_page: int) -> list[Page]:
+    """``items`` in pages of ``per_page`` (``paginate``), each with the pager that leads to the others."""
+    parts = paginate(base, items, per_page)
+    paths = [path for path, _ in parts]
+    return [Page(path, chunk, pager(paths, n), n + 1) for n, (path, chunk) in enumerate(parts)]
 
 
 def linked_text(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .link import Links
 from .records import built_address
-from .render import Record, _environment, date_label, entity_page, pager, paginate, relative
+from .render import Record, _environment, date_label, entity_page, paged, relative
 from .timeline import Event, Span, Timeline, When, published_key, sort_key
 
 TIMELINE_PAGE = "timeline.md"
@@ -122,12 +122,9 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links)
             first = f"timeline/{year:04d}-{month:02d}.md"
             label = f"{_MONTH_NAMES[month]} {year}" if month else f"{year}, month not stated"
             items = _items(Timeline(tuple(pages), tuple(events), ()), by_page, names, first)  # links alike from every page of the month
-            parts = paginate(first, items, PAGE_LIMIT)
-            paths = [path for path, _ in parts]
-            for n, (path, chunk) in enumerate(parts):
-                files[path] = _page(
-                    years=_months(chunk), articles=len(pages), events=len(events),
-                    title=f"Timeline: {label}" + (f" (page {n + 1})" if n else ""), pager=pager(paths, n),
+            for part in paged(first, items, PAGE_LIMIT):
+                files[part.path] = _page(
+                    years=_months(part.items), articles=len(pages), events=len(events), title=part.title(f"Timeline: {label}"), pager=part.pager
                 )
             period_pages.append((label, Markup(relative(first, TIMELINE_PAGE)), len(items)))
         files[TIMELINE_PAGE] = _page(year_pages=period_pages, **undated, **counts)
@@ -145,11 +142,9 @@ def _undated_part(timeline: Timeline, records: dict[str, Record]) -> tuple[dict,
     """What the timeline page shows of the undated articles, and the pages that list them when they are too many for it."""
     if len(timeline.undated) <= UNDATED_LIMIT:
         return {"undated": _undated(timeline, records, TIMELINE_PAGE)}, {}
-    parts = paginate(UNDATED_PAGE, _undated(timeline, records, UNDATED_PAGE), UNDATED_LIMIT)
-    paths = [path for path, _ in parts]
     pages = {
-        path: _page(undated=chunk, title="Timeline: undated articles" + (f" (page {n + 1})" if n else ""), pager=pager(paths, n), undated_only=True)
-        for n, (path, chunk) in enumerate(parts)
+        part.path: _page(undated=part.items, title=part.title("Timeline: undated articles"), pager=part.pager, undated_only=True)
+        for part in paged(UNDATED_PAGE, _undated(timeline, records, UNDATED_PAGE), UNDATED_LIMIT)
     }
     return {"undated": [], "undated_link": (len(timeline.undated), Markup(relative(UNDATED_PAGE, TIMELINE_PAGE)))}, pages
 
