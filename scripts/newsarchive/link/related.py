@@ -56,26 +56,29 @@ def relate(
     for page in pages:
         # candidates: articles found through the page's rarest shared entities, passages and citations;
         # bounded probes keep this linear in the archive (common names have long postings)
-        probes = sorted((e for e in named.get(page, ()) if e in postings and len(postings[e]) > 1), key=rank.__getitem__)[:PROBES]
+        own = named.get(page, set())
+        probes = sorted((e for e in own if e in postings and len(postings[e]) > 1), key=rank.__getitem__)[:PROBES]
         rough: dict[str, float] = {}
         for entity_id in probes:
             rarity = weight[entity_id]
             for other in postings[entity_id]:
                 rough[other] = rough.get(other, 0.0) + rarity
-        for other, n in shared_passages.get(page, {}).items():
+        passages_with = shared_passages.get(page, Counter())
+        for other, n in passages_with.items():
             rough[other] = rough.get(other, 0.0) + PASSAGE_WEIGHT * n
-        for other in cites.get(page, set()) | cited_by.get(page, set()):
+        citing, cited = cites.get(page, set()), cited_by.get(page, set())
+        for other in citing | cited:
             rough[other] = rough.get(other, 0.0) + CITATION_WEIGHT
         rough.pop(page, None)
         relations = []
         for _, other in heapq.nsmallest(CANDIDATES, [(-value, other) for other, value in rough.items()]):  # highest, ties by page
-            entities_shared = tuple(sorted(named.get(page, set()) & named.get(other, set()), key=rank.__getitem__))
-            passages_shared = shared_passages[page][other] if page in shared_passages else 0
-            linked = other in cites.get(page, ()) or other in cited_by.get(page, ())
+            entities_shared = tuple(sorted(own & named.get(other, set()), key=rank.__getitem__))
+            passages_shared = passages_with[other]
+            linked = other in citing or other in cited
             if len(entities_shared) < 2 and not passages_shared and not linked:
                 continue  # one name in common is chance
             value = sum(weight[e] for e in entities_shared) + PASSAGE_WEIGHT * passages_shared + (CITATION_WEIGHT if linked else 0.0)
-            relations.append(Relation(other, round(value, 3), entities_shared, passages_shared, other in cites.get(page, ()), other in cited_by.get(page, ())))
+            relations.append(Relation(other, round(value, 3), entities_shared, passages_shared, other in citing, other in cited))
         relations.sort(key=lambda r: (-r.score, r.article))
         related[page] = tuple(relations[:RELATED])
     return related
