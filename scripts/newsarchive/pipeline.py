@@ -214,7 +214,7 @@ def _page_records(
             inputs.append((f"{source}#{page.url}", stem, page.payload, page.payload, page.url, page.captured_at, page.payload))
     records: list[tuple[Record, Features, Path | bytes]] = []
     for name, stem, raw, html, url, captured_at, copy in inputs:
-        sha = hashlib.sha256(raw).hexdigest()
+        sha = sha256_of(raw)
         key = cache.key(sha, "html" if url is None else "url-" + hashlib.sha256(url.encode()).hexdigest()[:16])  # trafilatura reads the address
         entry = cache.get(key)
         if entry is None:
