@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -109,8 +109,8 @@ def first_search(browser, site: Path, origin: str, query: str, timeout: float = 
                 fetched[response.url] = path.stat().st_size if path.is_file() else 0
     page.on("response", count)
     try:
-        with serve(site) as url:
-            page.goto((site.resolve().as_uri() + "/" if origin == "file" else url) + "index.html")
+        with nullcontext(site.resolve().as_uri() + "/") if origin == "file" else serve(site) as url:
+            page.goto(url + "index.html")
             page.wait_for_load_state("load")
             if split:
                 page.wait_for_function("window.naSearch !== undefined")
