@@ -5,12 +5,14 @@ from __future__ import annotations
 import posixpath
 
 import frontmatter
+from ftfy.badness import is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsarchive.markdown import page_text
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.lines import split_lines
 from newsarchive.paths import relpath
+from newsarchive.read import _near_non_ascii
 
 WORDS = ["harbour", "council", "river", "market", "station", "museum", "budget", "school", "ferry", "garden", "storm", "library"]
 NAMES = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eli Katz", "Femi Ade"]
@@ -112,3 +114,20 @@ def test_relpath_matches_posixpath(target, start):
     """Our string-only relative path equals the standard library's for plain docs-folder paths."""
     path, folder = "/".join(target), "/".join(start)
     assert relpath(path, folder) == posixpath.relpath(path, folder or ".")
+
+
+#: Characters that make up mojibake, with plain text around them.
+_MOJIBAKE_PARTS = st.lists(
+    st.sampled_from(["Ã©", "â€™", "â€œ", "Â ", "Ã ", "Ã\xa0", "ГўВЂВ", "вЂ", "×²", " ", "a", "e.", "Z", "\n", "’", "é", "°", "œ1", "1"])
+    | st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=12)
+    | st.text(max_size=3),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MOJIBAKE_PARTS)
+def test_the_quick_mojibake_test_misses_nothing_ftfy_would_see(text: str) -> None:
+    """ftfy's badness test runs only near non-ASCII characters, and must still see all it sees in the whole text."""
+    if is_bad(text):
+        assert is_bad(_near_non_ascii(text))

@@ -95,9 +95,35 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Every sequence ftfy's badness test looks for holds a non-ASCII character and is at most 7 characters long.
+_BADNESS_REACH = 8
+
+
+def _near_non_ascii(text: str) -> str:
+    """The parts of ``text`` within reach of a non-ASCII character, one per line.
+
+    What ftfy's badness test finds in ``text`` it finds in these too (it may also find a sequence that the
+    line breaks make up, which only sends the text through ftfy's fixes, which leave sound text as it is).
+    Far shorter than a whole capture, whose non-ASCII characters are a few quotation marks and bullets.
+    """
+    parts: list[str] = []
+    start = end = -1
+    for match in _NON_ASCII.finditer(text):
+        low, high = max(0, match.start() - _BADNESS_REACH), match.end() + _BADNESS_REACH
+        if low > end:
+            if end >= 0:
+                parts.append(text[start:end])
+            start = low
+        end = high
+    if end >= 0:
+        parts.append(text[start:end])
+    return "\n".join(parts)
+
+
 def _needs_ftfy(text: str) -> bool:
     """ftfy reads every line; most captures need none of its fixes, which this finds out in one pass."""
-    return bool(is_bad(text) or _SUSPECT.search(text)) or not unicodedata.is_normalized("NFC", text)
+    return bool(_SUSPECT.search(text) or is_bad(_near_non_ascii(text))) or not unicodedata.is_normalized("NFC", text)
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:

@@ -17,70 +17,89 @@ from .lines import is_sentence_like
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|reddit|pinterest|whatsapp|tumblr|digg|delicious|stumbleupon|google\+?|email|e-mail|print|telegram|mastodon|bluesky|threads|flipboard|pocket|sms|copy link)"
 
 
+_SKIP_LINK = re.compile(
+    r"^(?:skip|jump) (?:to|over) (?:the )?(?:main |primary )?(?:content|navigation|nav|menu|search|footer|sidebar|article)\b|^skip navigation$", re.I
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_VERB = re.compile(r"\b(?:use|accept|consent|policy|agree|settings|preferences|continuing)\b", re.I)
+_SHARE_BUTTON = re.compile(
+    rf"^(?:share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) {_SOCIAL})?|tweet(?: this)?|pin it|like this|email this|print this(?: page| article)?|{_SOCIAL})\s*[:!]?$",
+    re.I,
+)
+_SHARE_VERB = re.compile(r"\b(?:share|post|send|follow us)\s+(?:on|via|to|by)\b", re.I)
+_SHARE_SEPARATORS = re.compile(r"[\s|·•/,]+")
+_SHARE_TOKEN = re.compile(rf"{_SOCIAL}|share|tweet|\d+", re.I)
+_PLACEHOLDERS = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+")
+_FOOTNOTE_MARK = re.compile(r"\[\d+\]")
+_ADVERTISEMENT = re.compile(
+    r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below)", re.I
+)
+_BAR_SEPARATORS = re.compile(r"\s+[|·•»›>/]\s+|\s*\|\s*")
+_SENTENCE_END = re.compile(r"[.!?]$")
+_BREADCRUMB = re.compile(r"^(?:you are here|breadcrumbs?)\s*:", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
+_LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)", re.I)
+_SITE_CONTROL = re.compile(
+    r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
+    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|log ?out|my account|"
+    r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →)\s*[:»«→←]?",
+    re.I,
+)
+_NUMBERED_LINK = re.compile(r"\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*", re.I)
+_LINK_LIST_HEADING = re.compile(r"(?:references|visible links|hidden links):?", re.I)
+
+
 def _skip_link(text: str) -> str | None:
-    if re.match(r"^(?:skip|jump) (?:to|over) (?:the )?(?:main |primary )?(?:content|navigation|nav|menu|search|footer|sidebar|article)\b", text, re.I) or re.match(r"^skip navigation$", text, re.I):
-        return "skip link"
-    return None
+    return "skip link" if _SKIP_LINK.match(text) else None
 
 
 def _cookie_notice(text: str) -> str | None:
-    if re.search(r"\bcookies?\b", text, re.I) and re.search(r"\b(?:use|accept|consent|policy|agree|settings|preferences|continuing)\b", text, re.I) and len(text) < 400:
+    if _COOKIE.search(text) and _COOKIE_VERB.search(text) and len(text) < 400:
         return "cookie notice"
     return None
 
 
 def _share_buttons(text: str) -> str | None:
-    if re.match(rf"^(?:share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) {_SOCIAL})?|tweet(?: this)?|pin it|like this|email this|print this(?: page| article)?|{_SOCIAL})\s*[:!]?$", text, re.I):
+    if _SHARE_BUTTON.match(text):
         return "share button"
-    tokens = re.split(r"[\s|·•/,]+", re.sub(r"\b(?:share|post|send|follow us)\s+(?:on|via|to|by)\b", "share", text.strip(), flags=re.I))
-    if len(tokens) >= 2 and all(re.fullmatch(_SOCIAL, t, re.I) or re.fullmatch(r"share|tweet|\d+", t, re.I) for t in tokens if t):
+    tokens = _SHARE_SEPARATORS.split(_SHARE_VERB.sub("share", text.strip()))
+    if len(tokens) >= 2 and all(_SHARE_TOKEN.fullmatch(t) for t in tokens if t):
         return "share buttons"
     return None
 
 
 def _image_placeholder(text: str) -> str | None:
-    if re.fullmatch(r"(?:\[[^\]\n]{0,80}\]\s*)+", text) and not re.fullmatch(r"\[\d+\]", text.strip()):
+    if _PLACEHOLDERS.fullmatch(text) and not _FOOTNOTE_MARK.fullmatch(text.strip()):
         return "image placeholder"
     return None
 
 
 def _advertisement(text: str) -> str | None:
-    if re.fullmatch(r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below)", text.strip(), re.I):
-        return "advertisement"
-    return None
+    return "advertisement" if _ADVERTISEMENT.fullmatch(text.strip()) else None
 
 
 def _navigation_bar(text: str) -> str | None:
-    parts = [p.strip() for p in re.split(r"\s+[|·•»›>/]\s+|\s*\|\s*", text) if p.strip()]
-    if len(parts) >= 3 and all(len(p.split()) <= 4 and not re.search(r"[.!?]$", p) for p in parts):
+    parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
         return "navigation bar"
-    if re.match(r"^(?:you are here|breadcrumbs?)\s*:", text, re.I):
+    if _BREADCRUMB.match(text):
         return "breadcrumb"
     return None
 
 
 def _footer(text: str) -> str | None:
-    if len(text) < 200 and (re.match(r"^(?:©|\(c\)\s|copyright\b)", text, re.I) or re.search(r"all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)", text, re.I)):
+    if len(text) < 200 and (_COPYRIGHT.match(text) or _LEGAL.search(text)):
         return "footer"
     return None
 
 
 def _site_control(text: str) -> str | None:
-    if re.fullmatch(
-        r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
-        r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|log ?out|my account|"
-        r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →)\s*[:»«→←]?",
-        text.strip(),
-        re.I,
-    ):
-        return "site control"
-    return None
+    return "site control" if _SITE_CONTROL.fullmatch(text.strip()) else None
 
 
 def _text_browser_link_list(text: str) -> str | None:
-    if re.fullmatch(r"\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*", text.strip(), re.I):
-        return "link list of a text browser"
-    if re.fullmatch(r"(?:references|visible links|hidden links):?", text.strip(), re.I):
+    stripped = text.strip()
+    if _NUMBERED_LINK.fullmatch(stripped) or _LINK_LIST_HEADING.fullmatch(stripped):
         return "link list of a text browser"
     return None
 
@@ -137,8 +156,11 @@ def comment_control_reason(text: str) -> str | None:
     return None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+    return _SPACES.sub(" ", text.strip().lower())
 
 
 def furniture_candidates(text: str) -> frozenset[str]:
