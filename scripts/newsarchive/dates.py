@@ -52,10 +52,10 @@ def _parser() -> DateDataParser:
 _MONTHS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH_NAME = rf"(?P<month>{MONTH})"
 #: The common spellings read without dateparser (about 2 ms a call): "[Friday,] 11 February 2011", "February 11, 2011",
-#: "February 2011", "2011-02-11", each with an optional "10:26", "10:26 am" or "at 10:26" after it and no time zone.
+#: "February 2011", "2011-02-11", "11th Feb '11", each with an optional "10:26", "10:26 am" or "at 10:26" after it and no time zone.
 _PLAIN = re.compile(
-    rf"(?P<weekday>{WEEKDAY},?\s+)?(?:(?P<day1>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}}){_ORD},?\s+(?P<year2>\d{{4}})"
+    rf"(?P<weekday>{WEEKDAY},?\s+)?(?:(?P<day1>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year1>\d{{4}}|'?\d{{2}})"
+    rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}}){_ORD},?\s+(?P<year2>\d{{4}}|'?\d{{2}})"
     rf"|(?P<month3>{MONTH}),?\s+(?P<year3>\d{{4}})"
     r"|(?P<year4>\d{4})-(?P<month4>\d{2})-(?P<day4>\d{2}))"
     r"(?:(?:\s*,\s*|\s+(?:at|@)\s+|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s*(?P<half>[ap])\.?\s?m\.?)?)?",
@@ -73,7 +73,9 @@ def _plain(text: str) -> PubDate | None:
         return None  # "Friday, January 1990", "January 1990 0:00": dateparser picks a day of its own
     month_name = g["month"] or g["month2"] or g["month3"]
     month = _MONTHS[month_name[:3].lower()] if month_name else int(g["month4"])
-    year = int(g["year1"] or g["year2"] or g["year3"] or g["year4"])
+    year = int((g["year1"] or g["year2"] or g["year3"] or g["year4"]).lstrip("'"))
+    if year < 100:  # "12th Jun 11": as dateparser reads two digits, 00-68 in this century, 69-99 in the last
+        year += 2000 if year < 69 else 1900
     day = int(g["day1"] or g["day2"] or g["day4"] or 1)
     hour = minute = 0
     if g["hour"] is not None:

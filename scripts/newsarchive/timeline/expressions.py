@@ -8,6 +8,7 @@ own; the arithmetic is dateparser's (absolute dates) and dateutil's (weekdays,
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -179,6 +180,11 @@ _ANY = re.compile(
     rf"\d|\b{MONTH}(?!\w)|day\b|days\b|tonight|tomorrow|week|month|year",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+#: The only non-ASCII letters that case-insensitive patterns match to ASCII ones (İ, ı, ſ and the Kelvin sign):
+#: without them, a sentence's ``lower()`` holds a word exactly when such a pattern can find it.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_TODAY_WORDS = ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "tomorrow")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -212,34 +218,41 @@ def find_expressions(sentence: str, base: PubDate | None, quoted: list[tuple[int
             taken.append((start, end))
             found.append(Found(replace(when, expression=sentence[start:end]), start, end))
 
-    for match in DATE_SPAN.finditer(sentence):
-        add(_absolute(match), *match.span())
-    for match in _YEAR.finditer(sentence):
-        add(When(date(int(match.group(1)), 1, 1), Span.YEAR, match.group(0)), *match.span(1))
+    # Patterns whose every match holds one of a few words are tried only when one of them is there.
+    lower = None if _FOLDS_TO_ASCII.search(sentence) else sentence.lower()
+
+    def has(*words: str) -> bool:
+        return lower is None or any(word in lower for word in words)
+
+    digits = _DIGIT.search(sentence) is not None  # written dates, years and "11 February" all have digits
+    if digits:
+        for match in DATE_SPAN.finditer(sentence):
+            add(_absolute(match), *match.span())
+        for match in _YEAR.finditer(sentence):
+            add(When(date(int(match.group(1)), 1, 1), Span.YEAR, match.group(0)), *match.span(1))
     base_day = base.value.date() if base and base.value and base.precision in (Precision.MINUTE, Precision.DAY) else None
     base_year = base.value.date() if base and base.value else None
-    when_ = tense(sentence)
-    future = when_ == "future"
+    when_ = functools.cache(lambda: tense(sentence))  # worked out only for a sentence that names a month or a weekday
     if base_year is not None:
-        for match in _DAY_MONTH.finditer(sentence):
+        for match in _DAY_MONTH.finditer(sentence) if digits else ():
             day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-            anchor = _nearest_month(_month(month), base_day or base_year, when_)
+            anchor = _nearest_month(_month(month), base_day or base_year, when_())
             try:
                 add(When(anchor.replace(day=int(day)), Span.DAY, match.group(0), relative=True), *match.span())
             except ValueError:
                 continue  # "31 February"
         for match in _MONTH_ONLY.finditer(sentence):
             if base_day is not None or base.precision is not Precision.YEAR:  # type: ignore[union-attr]
-                add(When(_nearest_month(_month(match.group(1)), base_day or base_year, when_), Span.MONTH, match.group(0), relative=True), *match.span())
-        for match in _RELATIVE_PERIOD.finditer(sentence):
+                add(When(_nearest_month(_month(match.group(1)), base_day or base_year, when_()), Span.MONTH, match.group(0), relative=True), *match.span())
+        for match in _RELATIVE_PERIOD.finditer(sentence) if has("year", "month", "week") else ():
             if match.group(2).lower() == "year" or base_day is not None:
                 add(_period(match, base_day or base_year), *match.span())
     if base_day is not None:
-        for match in _TODAY.finditer(sentence):
+        for match in _TODAY.finditer(sentence) if has(*_TODAY_WORDS) else ():
             add(_today(match, base_day), *match.span())
-        for match in _WEEKDAY.finditer(sentence):
-            add(_weekday(match, base_day, future), *match.span())
-        for match in _AGO.finditer(sentence):
+        for match in _WEEKDAY.finditer(sentence) if has("day") else ():
+            add(_weekday(match, base_day, when_() == "future"), *match.span())
+        for match in _AGO.finditer(sentence) if has("day", "week") else ():
             add(_ago(match, base_day), *match.span())
     return sorted(found, key=lambda f: f.start)
 
