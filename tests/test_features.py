@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsarchive import pipeline
 from newsarchive.features import features
 from newsarchive.link.discover import _phrases, phrase_table, phrases_from_table
+from newsarchive.link.passages import NUM_PERM, _signatures
 
 from tests import goldens
 
@@ -48,3 +50,12 @@ def test_features_come_from_the_article_alone() -> None:
         assert found.paragraphs.spots == again.paragraphs.spots
         assert np.array_equal(found.paragraphs.signatures, again.paragraphs.signatures)
         assert found.sentences == again.sentences
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=60, unique=True).map(sorted), max_size=8))
+def test_signatures_are_datasketch_minhashes(units: list[list[int]]) -> None:
+    """All of an article's paragraphs are signed at once, to the very values of datasketch's own MinHash."""
+    arrays = [np.array(unit, dtype=np.uint32) for unit in units]
+    expected = [m.hashvalues for m in MinHash.bulk(units, num_perm=NUM_PERM, hashfunc=int)]
+    assert _signatures(arrays).tolist() == [row.tolist() for row in expected]

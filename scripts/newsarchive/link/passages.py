@@ -11,6 +11,7 @@ confirmed with the exact Jaccard similarity of the shingle hashes.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from datasketch.minhash import _fmix  # the mixing step of datasketch's 32-bit scheme; pinned version
 
 from ..models import Article
 from .entities import body_texts
@@ -47,14 +49,28 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / union if union else 1.0
 
 
+@functools.lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for ``NUM_PERM`` (the same for every MinHash of that size and the default seed)."""
+    return MinHash(num_perm=NUM_PERM).permutations
+
+
 def _signatures(units: Sequence[np.ndarray]) -> np.ndarray:
-    """One MinHash signature per paragraph, as rows of a matrix (datasketch's values fit in 32 bits)."""
+    """One MinHash signature per paragraph, as rows of a matrix: the values of datasketch's ``MinHash.bulk``.
+
+    Worked out for all of an article's paragraphs at once, in datasketch's own arithmetic (its 32-bit scheme:
+    each shingle hash mixed, mapped by each permutation, the least kept); a MinHash object per paragraph cost
+    more than the arithmetic.
+    """
     matrix = np.empty((len(units), NUM_PERM), dtype=np.uint32)
+    a, b = _permutations()
     for start in range(0, len(units), _BATCH):
         batch = units[start: start + _BATCH]
-        hashed = MinHash.bulk([unit.tolist() for unit in batch], num_perm=NUM_PERM, hashfunc=int)
-        for row, minhash in enumerate(hashed, start):
-            matrix[row] = minhash.hashvalues
+        values = _fmix(np.concatenate(batch).astype(np.uint32), 32)
+        with np.errstate(over="ignore"):  # the products wrap around 2**32, as datasketch's do
+            mapped = values[:, None] * a + b
+        offsets = np.cumsum([0] + [len(unit) for unit in batch[:-1]])
+        matrix[start: start + len(batch)] = np.minimum.reduceat(mapped, offsets, axis=0)
     return matrix
 
 
