@@ -12,8 +12,18 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#>+=!-]|\d+[.)])", re.M)
 
 
+#: A text with none of these (and no line break) is left as it is by ``md_escape``: most names, dates and titles.
+_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]|\n]")
+
+
 def md_escape(text: str) -> str:
     """Escape text so Python-Markdown renders it literally (HTML, emphasis, links, attribute lists)."""
+    if not _SPECIAL.search(text) and not _LINE_START.match(text):
+        return text  # without a line break, a line start can only be the text's own
+    return _escaped(text)
+
+
+def _escaped(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), text)
