@@ -8,10 +8,11 @@ import frontmatter
 from ftfy.badness import is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsarchive.markdown import page_text
+from newsarchive.link.discover import _CAPITAL_WORD, _LOWER_WORD
+from newsarchive.markdown import _escaped, md_escape, page_text
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.lines import split_lines
-from newsarchive.paths import relpath
+from newsarchive.paths import _relpath, relpath
 from newsarchive.read import _near_non_ascii
 
 WORDS = ["harbour", "council", "river", "market", "station", "museum", "budget", "school", "ferry", "garden", "storm", "library"]
@@ -116,6 +117,12 @@ def test_relpath_matches_posixpath(target, start):
     assert relpath(path, folder) == posixpath.relpath(path, folder or ".")
 
 
+@given(st.lists(st.sampled_from(["a", "b", "c.md", ".", "", ".."]), max_size=4).map("/".join), st.lists(st.sampled_from(["a", "b", ".", ""]), max_size=3).map("/".join))
+def test_relpath_by_folder_is_the_long_way_for_any_path(path, start):
+    """Odd paths too ("a//b", "./a", "a/."): the way through the folder's cached path gives what the long way does."""
+    assert relpath(path, start) == _relpath(path, start)
+
+
 #: Characters that make up mojibake, with plain text around them.
 _MOJIBAKE_PARTS = st.lists(
     st.sampled_from(["Ã©", "â€™", "â€œ", "Â ", "Ã ", "Ã\xa0", "ГўВЂВ", "вЂ", "×²", " ", "a", "e.", "Z", "\n", "’", "é", "°", "œ1", "1"])
@@ -131,3 +138,16 @@ def test_the_quick_mojibake_test_misses_nothing_ftfy_would_see(text: str) -> Non
     """ftfy's badness test runs only near non-ASCII characters, and must still see all it sees in the whole text."""
     if is_bad(text):
         assert is_bad(_near_non_ascii(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab 1.)#>+=!-&<>\\`*_{}[]|\n\t\u00a0é"), max_size=30) | st.text(max_size=30))
+def test_text_left_as_it_is_needed_no_escaping(text: str) -> None:
+    assert md_escape(text) == _escaped(text)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("aZb-’'.&_ 1\n\té"), max_size=12), max_size=6))
+def test_words_are_counted_alike_in_texts_read_one_by_one_or_joined(texts: list[str]) -> None:
+    """Discovery's vocabulary reads texts joined by line breaks: no word may run across one."""
+    for pattern in (_LOWER_WORD, _CAPITAL_WORD):
+        assert pattern.findall("\n".join(texts)) == [w for t in texts for w in pattern.findall(t)]

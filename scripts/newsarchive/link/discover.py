@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -73,6 +74,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     return stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in _ENDERS
 
 
+class _computed_once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first look, which was a
+    fifth of discovery's time): the value is kept in the instance on first use, which reads it from there after."""
+
+    def __init__(self, function: Callable[[Any], str]) -> None:
+        self.function, self.name = function, function.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass
 class _Phrase:
     """A run of name words in one text: the parts it joins, and how it starts."""
@@ -82,9 +97,9 @@ class _Phrase:
     joined_by: str | None = None  # connector to the previous phrase ("and", "of", "van"…)
     joined: bool = False  # a later phrase is linked to this one by a connector
 
-    @functools.cached_property
+    @_computed_once
     def key(self) -> str:  # asked for several times by each pass over a phrase; its tokens are all in by then
-        return " ".join(t.text for t in self.tokens)
+        return " ".join([t.text for t in self.tokens])
 
     @property
     def start(self) -> int:
@@ -177,15 +192,16 @@ def phrase_table(texts: Sequence[str]) -> np.ndarray:
 def phrases_from_table(table: np.ndarray, texts: Sequence[str]) -> list[list[_Phrase]]:
     """The phrases of each of ``texts``, as ``_phrases`` finds them, from their ``phrase_table``."""
     found: list[list[_Phrase]] = [[] for _ in texts]
-    last = (-1, -1)
+    last_number = last_index = -1
+    tokens: list[_Token] = []
     for number, index, start, end, flags in table.tolist():
         token = _Token(start, end, texts[number][start:end], bool(flags & _POSSESSIVE))
-        if (number, index) == last:
-            found[number][-1].tokens.append(token)
+        if index == last_index and number == last_number:
+            tokens.append(token)
             continue
-        last = (number, index)
+        last_number, last_index, tokens = number, index, [token]
         code = flags >> 3
-        found[number].append(_Phrase([token], bool(flags & _INITIAL), _CONNECTOR_CODES[code - 1] if code else None, bool(flags & _JOINED)))
+        found[number].append(_Phrase(tokens, bool(flags & _INITIAL), _CONNECTOR_CODES[code - 1] if code else None, bool(flags & _JOINED)))
     return found
 
 
@@ -215,12 +231,19 @@ def _vocabulary(texts: Sequence[tuple[str, str]], support: Iterable[str]) -> tup
     """Lowercase words of the whole corpus, and capitalised words of the supporting text (comments)."""
     lower: Counter[str] = Counter()
     support_caps: Counter[str] = Counter()
-    for _, text in texts:
-        lower.update(_LOWER_WORD.findall(text))
-    for text in support:
-        lower.update(_LOWER_WORD.findall(text))
-        support_caps.update(w for w in _CAPITAL_WORD.findall(text) if _is_name_word(w))
+    # Texts are read some hundreds at a time, joined by line breaks, which no word pattern reads across.
+    for joined in _joined(text for _, text in texts):
+        lower.update(_LOWER_WORD.findall(joined))
+    for joined in _joined(support):
+        lower.update(_LOWER_WORD.findall(joined))
+        support_caps.update(w for w in _CAPITAL_WORD.findall(joined) if _is_name_word(w))
     return lower, support_caps
+
+
+def _joined(texts: Iterable[str], size: int = 512) -> Iterator[str]:
+    iterator = iter(texts)
+    while group := list(itertools.islice(iterator, size)):
+        yield "\n".join(group)
 
 
 #: (article, text, its phrases) for every text, afresh at each call: the phrases of a whole archive are
