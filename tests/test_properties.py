@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 import frontmatter
 from ftfy.badness import is_bad
@@ -14,6 +15,7 @@ from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.lines import split_lines
 from newsarchive.paths import _relpath, relpath
 from newsarchive.read import _near_non_ascii
+from newsarchive.search_index import terms
 
 WORDS = ["harbour", "council", "river", "market", "station", "museum", "budget", "school", "ferry", "garden", "storm", "library"]
 NAMES = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eli Katz", "Femi Ade"]
@@ -151,3 +153,16 @@ def test_words_are_counted_alike_in_texts_read_one_by_one_or_joined(texts: list[
     """Discovery's vocabulary reads texts joined by line breaks: no word may run across one."""
     for pattern in (_LOWER_WORD, _CAPITAL_WORD):
         assert pattern.findall("\n".join(texts)) == [w for t in texts for w in pattern.findall(t)]
+
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("aZΣσς é_1-’'\n\u0301"), max_size=10), max_size=6))
+def test_search_terms_are_alike_in_texts_read_one_by_one_or_joined(texts: list[str]) -> None:
+    """The search index reads an article's texts joined by line breaks (lower case included: a final sigma)."""
+    assert terms("\n".join(texts)) == [term for text in texts for term in terms(text)]
+
+
+
+@given(st.text(alphabet=st.sampled_from("ab_1 é-\u0301"), max_size=80))
+def test_search_terms_are_the_whole_words_of_two_to_thirty_characters(text: str) -> None:
+    assert terms(text) == [t for t in re.findall(r"\w+", text.lower()) if 2 <= len(t) <= 30]

@@ -25,12 +25,13 @@ DOCS_PER_CHUNK = 10  # a result fetches its chunk: the 20 shown may each sit in 
 SNIPPET = 220
 TITLE_WEIGHT = 5
 
-_TERM = re.compile(r"\w+")
+#: A whole run of word characters, 2 to 30 long: what the index keeps of the runs na-search.js splits queries into.
+_TERM = re.compile(r"(?<!\w)\w{2,30}(?!\w)")
 
 
 def terms(text: str) -> list[str]:
     """The words of ``text`` as the index keeps them; na-search.js splits queries the same way."""
-    return [t for t in _TERM.findall(text.lower()) if 2 <= len(t) <= 30]
+    return _TERM.findall(text.lower())
 
 
 def _document_terms(record: Record) -> Counter[str]:
@@ -38,12 +39,8 @@ def _document_terms(record: Record) -> Counter[str]:
     counts: Counter[str] = Counter()
     for term in terms(article.title):
         counts[term] += TITLE_WEIGHT
-    for block in article.body:
-        counts.update(terms(block.text))
-        for item in block.items:
-            counts.update(terms(item.text))
-    for paragraph in article.comment_paragraphs():
-        counts.update(terms(paragraph))
+    texts = [text for block in article.body for text in (block.text, *(item.text for item in block.items))]
+    counts.update(terms("\n".join(texts + article.comment_paragraphs())))  # no word runs across a line break
     return counts
 
 
