@@ -94,23 +94,6 @@ def test_the_search_index_made_in_the_background_is_the_one_made_here(tmp_path) 
     assert {path: beside[path] for path in search} == {path: here[path] for path in search}
 
 
-def test_passages_and_references_found_in_the_background_are_those_found_here(monkeypatch) -> None:
-    import newsarchive.link as linking
-
-    archive, _ = pipeline.collect(goldens.RAW, jobs=1)
-    articles = [(r.page, r.article) for r in archive.records]
-    here = linking.link(articles)
-    parent, real = os.getpid(), linking.find_passages
-
-    def elsewhere(*args):
-        assert os.getpid() != parent, "found in the calling process"
-        return real(*args)
-
-    monkeypatch.setattr(linking, "POOL_FROM", 1)  # large enough an archive for another process
-    monkeypatch.setattr(linking, "find_passages", elsewhere)
-    assert linking.link(articles) == here
-
-
 def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeypatch) -> None:
     """Each share-out ends before the next begins, so the entity pages go to workers as the article pages did."""
     from newsarchive import entity_pages

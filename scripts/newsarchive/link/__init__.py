@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..models import Article
-from ..processes import POOL_FROM, in_background
 from .citations import resolve_references
 from .curation import Curation, CurationError, load_curation
 from .entities import find_entities
@@ -43,12 +42,8 @@ def link(
     article's own text gives, in order, when they are known already; else they are worked out here.
     """
     tables = {page: table for (page, _), table in zip(articles, phrases)} if phrases is not None else None
-    # Shared passages and references need no entities: in large archives another core finds them meanwhile.
-    beside = in_background(lambda: (find_passages(articles, paragraphs), resolve_references(articles)), None if len(articles) >= POOL_FROM else 1)
-    try:
-        entities = find_entities(articles, curation, tables)
-        passages, references = beside.result()
-    finally:
-        beside.cancel()  # a no-op once the result is in
+    entities = find_entities(articles, curation, tables)
+    passages = find_passages(articles, paragraphs)
+    references = resolve_references(articles)
     pages = [page for page, _ in articles]
     return Links(entities, passages, relate(pages, entities, passages, references), references, cooccurring(entities))
