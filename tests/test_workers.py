@@ -6,7 +6,7 @@ import os
 
 import pytest
 from newsarchive import pipeline
-from newsarchive.processes import fork_map, in_background, in_child
+from newsarchive.processes import fork_map, in_child
 
 from tests import goldens
 
@@ -65,33 +65,6 @@ def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
     assert in_child(lambda: os.getpid()) != os.getpid()
     with pytest.raises(ValueError, match="bad capture"):
         in_child(lambda: (_ for _ in ()).throw(ValueError("bad capture")))
-
-
-def test_work_in_the_background_runs_beside_the_caller_and_returns_its_result_and_its_errors() -> None:
-    import gc
-    import time
-
-    table = {n: n * n for n in range(1000)}  # not passed: the child inherits it
-    pending = in_background(lambda: (sum(table.values()), os.getpid()), jobs=2)
-    total, pid = pending.result()
-    assert total == sum(n * n for n in range(1000)) and pid != os.getpid()
-    assert gc.get_freeze_count() == 0  # the caller's collector as it was
-    with pytest.raises(ValueError, match="bad capture"):
-        in_background(lambda: (_ for _ in ()).throw(ValueError("bad capture")), jobs=2).result()
-    assert in_background(lambda: os.getpid(), jobs=1).result() == os.getpid()  # one core: done here, when asked
-    started = time.perf_counter()
-    in_background(lambda: time.sleep(60), jobs=2).cancel()
-    assert time.perf_counter() - started < 10
-
-
-def test_the_search_index_made_in_the_background_is_the_one_made_here(tmp_path) -> None:
-    """Large archives get their split index from another process while pages are rendered: the same files."""
-    archive, raw_files = pipeline.collect(goldens.RAW, jobs=1)
-    here = dict(pipeline.render_files(archive, raw_files, split_search_from=1, jobs=1))
-    beside = dict(pipeline.render_files(archive, raw_files, split_search_from=1, jobs=2))
-    search = {path for path in here if path.startswith("search/na/")}
-    assert len(search) > 3
-    assert {path: beside[path] for path in search} == {path: here[path] for path in search}
 
 
 def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeypatch) -> None:

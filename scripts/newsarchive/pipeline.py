@@ -21,7 +21,7 @@ from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
 from .parse import common_among, furniture_candidates
-from .processes import POOL_FROM, fork_map, in_background
+from .processes import POOL_FROM, fork_map
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
@@ -301,16 +301,10 @@ def render_files(
         lambda i: render_article(records[i], views.get(records[i].page), titles, split),
         jobs,
     )
-    # The split index reads nothing but the records: it is made by another core while the pages are.
-    search = in_background(lambda: build_search_index(records), jobs) if split else None
-    try:
-        for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
-            yield records[number].page, page
-        yield from render_link_pages(links, records, split, jobs, cache)
-        yield from (search.result() if search is not None else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
-    finally:
-        if search is not None:
-            search.cancel()  # a no-op once the result is in
+    for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+        yield records[number].page, page
+    yield from render_link_pages(links, records, split, jobs, cache)
+    yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
     yield from render_timeline(timeline, records, links).items()
     yield from render_browse(records, links, archive.problems, archive.skipped).items()

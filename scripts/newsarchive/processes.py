@@ -13,13 +13,11 @@ import ctypes
 import gc
 import multiprocessing
 import os
-import pickle
-import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -109,85 +107,6 @@ def in_child(function: Callable[[], T]) -> T:
         return next(results)
     finally:
         results.close()  # shuts the worker down
-
-
-class Pending(Generic[T]):
-    """The result of ``in_background``: ``result()`` waits for it; ``cancel()`` stops the work."""
-
-    def __init__(self, function: Callable[[], T], jobs: int | None = None) -> None:
-        self._function: Callable[[], T] | None = function
-        self._pid: int | None = None
-        self._reader: int | None = None
-        if (default_jobs() if jobs is None else jobs) > 1 and _can_fork() and _owner != os.getpid():
-            self._start()
-
-    def _start(self) -> None:
-        reader, writer = os.pipe()
-        _trim()
-        settled = gc.get_freeze_count() > 0
-        gc.freeze()  # the child does not write to the caller's objects in its collections: their pages stay shared
-        pid = os.fork()
-        if pid == 0:  # the child: work, send the result (or the error) pickled, leave without clean-ups
-            code = 0
-            try:
-                os.close(reader)
-                try:
-                    outcome: tuple[bool, object] = (True, self._function())  # type: ignore[misc]
-                except BaseException as error:  # noqa: BLE001 - handed to the caller to raise
-                    outcome = (False, error)
-                with os.fdopen(writer, "wb") as stream:
-                    pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:  # noqa: BLE001 - a child must never return into the caller's code
-                code = 1
-            finally:
-                os._exit(code)
-        if not settled:
-            gc.unfreeze()
-        os.close(writer)
-        self._pid, self._reader, self._function = pid, reader, None
-
-    def result(self) -> T:
-        if self._pid is None:  # not forked: the work is done now, here
-            assert self._function is not None, "result() asked twice"
-            function, self._function = self._function, None
-            return function()
-        assert self._reader is not None
-        with os.fdopen(self._reader, "rb") as stream:
-            data = stream.read()  # to the end: the child has sent all and gone
-        self._reader = None
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = None
-        try:
-            ok, value = pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, ValueError) as error:
-            raise RuntimeError(f"a background process ended without a result (exit status {status})") from error
-        if not ok:
-            raise value  # type: ignore[misc]
-        return value  # type: ignore[return-value]
-
-    def cancel(self) -> None:
-        """Stop the work if it still runs (for a caller that will not ask for the result)."""
-        self._function = None
-        if self._pid is not None:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self._pid, 0)
-            self._pid = None
-        if self._reader is not None:
-            os.close(self._reader)
-            self._reader = None
-
-
-def in_background(function: Callable[[], T], jobs: int | None = None) -> Pending[T]:
-    """``function()``, worked out in a forked process while the caller goes on with other work.
-
-    For a pure function of the caller's memory whose result is small beside that memory: the result comes
-    back pickled. With ``jobs`` at one (all cores by default: one is enough), where processes cannot be
-    forked, or inside a worker, the work is done here when the result is asked for.
-    """
-    return Pending(function, jobs)
 
 
 def _forked(function: Callable[[int], T], count: int, workers: int, renew_after: int) -> Iterator[T]:
