@@ -8,6 +8,7 @@ story refines is folded into it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from collections import defaultdict
@@ -241,7 +242,9 @@ def _drafts(
 
         def named_in(number: int) -> list[str]:
             offset, end = read.bounds[2 * number], read.bounds[2 * number + 1]
-            return list(dict.fromkeys(entity for start, _, entity in found if offset <= start < end))
+            # ``found`` is sorted: the mentions that start in the sentence stand together
+            inside = found[bisect.bisect_left(found, (offset,)): bisect.bisect_left(found, (end,))]
+            return list(dict.fromkeys(entity for _, _, entity in inside))
 
         for number, sentence, expressions in read.dated:
             named = named_in(number)
