@@ -103,9 +103,10 @@ _BADNESS_REACH = 8
 def _near_non_ascii(text: str) -> str:
     """The parts of ``text`` within reach of a non-ASCII character, one per line.
 
-    What ftfy's badness test finds in ``text`` it finds in these too (it may also find a sequence that the
-    line breaks make up, which only sends the text through ftfy's fixes, which leave sound text as it is).
-    Far shorter than a whole capture, whose non-ASCII characters are a few quotation marks and bullets.
+    ftfy's badness test finds a sequence in these exactly when it finds one in ``text``: each part keeps
+    eight ASCII characters beyond its outer non-ASCII ones, so no sequence of seven can take in a line break
+    and a non-ASCII character of either part. Far shorter than a whole capture, whose non-ASCII characters
+    are a few quotation marks and bullets.
     """
     parts: list[str] = []
     start = end = -1

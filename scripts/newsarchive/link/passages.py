@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from datasketch.minhash import _fmix  # the mixing step of datasketch's 32-bit scheme; pinned version
+from datasketch.minhash import _fmix  # the mixing step of datasketch 2's 32-bit scheme; a test holds our values to MinHash.bulk's
 
 from ..models import Article
 from .entities import body_texts
