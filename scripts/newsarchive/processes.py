@@ -5,6 +5,11 @@ anything a stage has computed. Only item numbers go to them and only results com
 would also import the caller's main script again, which breaks callers without one, such as a script read
 from stdin.) The workers run pure functions of that memory; they print nothing and take none of the locks
 that other threads of the caller, such as a progress bar, may hold.
+
+The caller waits while its workers run. A stage worked out by a forked process beside the caller (the
+search index while pages are rendered, passages while entities are found) was tried and measured: each
+memory page that either process touches is copied while both live, and at 10,000 articles the peak went
+from 815 MiB to 1,015-1,291 MiB for a few seconds gained.
 """
 
 from __future__ import annotations
