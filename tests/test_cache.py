@@ -159,3 +159,22 @@ def test_a_run_in_a_fresh_process_renders_nothing_again(tmp_path) -> None:
     assert cached[1] == cached[0]
     assert sites[0].keys() == sites[1].keys()
     assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
+
+
+def test_the_whole_conversion_names_its_stages_in_order_and_writes_what_is_selected(tmp_path) -> None:
+    """``pipeline.convert``, which the command line and the MkDocs plugin both run."""
+    stages: list[str] = []
+    held: list[str] = []
+
+    def without_captures(files):
+        for path, content in files:
+            if path.startswith("captures/"):
+                held.append(path)
+            else:
+                yield path, content
+
+    archive, written = pipeline.convert(goldens.RAW, tmp_path / "docs", stage=stages.append, select=without_captures, jobs=1)
+    assert stages == list(pipeline.STAGES)
+    assert held and not any(path.startswith("captures/") for path in written.paths)
+    assert all((tmp_path / "docs" / path).is_file() for path in written.paths)
+    assert archive.records and {r.page for r in archive.records} <= set(written.paths)

@@ -13,9 +13,11 @@ from rich.progress import Progress
 
 from . import pipeline
 from .models import Severity
-from .processes import batch, settle
 from .report import print_report
-from .write import UnsafePathError, write_files
+from .write import UnsafePathError
+
+#: What the progress bar says once each stage of the conversion has ended.
+_NEXT = {"read_parse": "Cross-linking", "cross_link": "Placing on the timeline", "timeline": "Rendering pages"}
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -24,7 +26,7 @@ def _convert(args: argparse.Namespace) -> int:
     if not raw_dir.is_dir():
         console.print(f"error: {raw_dir}: no such folder of captures")
         return 2
-    with batch(), Progress(console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
+    with Progress(console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
         task = bar.add_task("Reading captures", total=None)
 
         def progress(done: int, total: int, doing: str) -> None:
@@ -33,30 +35,29 @@ def _convert(args: argparse.Namespace) -> int:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
 
-        def lap(stage: str) -> None:
+        def stage(name: str) -> None:
             nonlocal clock
             now = time.perf_counter()
-            timings[stage] = round(now - clock, 3)
+            timings[name] = round(now - clock, 3)
             clock = now
-            settle()  # what the stage made lives on, out of the collector's sight
+            bar.update(task, description=_NEXT.get(name, ""))
 
-        cache = Path(args.cache) if args.cache else None
-        archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(args.max_mib * 1_048_576), progress=progress, cache_dir=cache, jobs=args.jobs)
-        lap("read_parse")
-        bar.update(task, description="Cross-linking")
-        archive, links = pipeline.link_archive(archive, Path(args.entities) if args.entities else None)
-        lap("cross_link")
-        bar.update(task, description="Placing on the timeline")
-        timeline = pipeline.place(archive, links)
-        lap("timeline")
-        archive, book = pipeline.readdress(archive.without_features(), Path(args.addresses) if args.addresses else None)
-        bar.update(task, description="Rendering pages")
         try:
-            written = write_files(docs_dir, pipeline.render_files(archive, raw_files, links, book, timeline, args.split_search_from, args.jobs, cache))
+            archive, written = pipeline.convert(
+                raw_dir,
+                docs_dir,
+                max_bytes=int(args.max_mib * 1_048_576),
+                entities=Path(args.entities) if args.entities else None,
+                addresses=Path(args.addresses) if args.addresses else None,
+                split_search_from=args.split_search_from,
+                jobs=args.jobs,
+                cache_dir=Path(args.cache) if args.cache else None,
+                progress=progress,
+                stage=stage,
+            )
         except UnsafePathError as error:
             console.print(f"error: {error}")
             return 1
-        lap("render_write")
     if args.timings:
         Path(args.timings).write_text(json.dumps({"articles": len(archive.records), "stages": timings}, indent=1) + "\n", "utf-8")
     total = len(archive.records) + archive.failed()

@@ -25,9 +25,9 @@ from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .models import Problem, Severity
-from .processes import batch, in_child, settle
+from .processes import in_child
 from .report import summary
-from .write import Content, write_files
+from .write import Content
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -70,28 +70,25 @@ class Generated:
 
 def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities: Path, addresses: Path, cache: Path | None) -> Generated:
     """Convert every capture of ``raw_dir`` and write the generated files into ``out_dir``."""
-    with batch():
-        return _generate(raw_dir, out_dir, options, entities, addresses, cache)
-
-
-def _generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities: Path, addresses: Path, cache: Path | None) -> Generated:
-    archive, raw_files = pipeline.collect(raw_dir, max_bytes=int(options.max_mib * 1_048_576), cache_dir=cache)
-    settle()
-    archive, links = pipeline.link_archive(archive, entities)
-    settle()
-    timeline = pipeline.place(archive, links)
-    settle()
-    archive, book = pipeline.readdress(archive.without_features(), addresses)
     raw: dict[str, str] = {}  # captures published as they are: MkDocs copies them from where they lie
 
-    def texts() -> Iterator[tuple[str, Content]]:
-        for path, content in pipeline.render_files(archive, raw_files, links, book, timeline, options.split_search_from, cache_dir=cache):
+    def texts(files: Iterator[tuple[str, Content]]) -> Iterator[tuple[str, Content]]:
+        for path, content in files:
             if isinstance(content, Path):
                 raw[path] = str(content)
             else:
                 yield path, content
 
-    written = write_files(out_dir, texts())
+    archive, written = pipeline.convert(
+        raw_dir,
+        out_dir,
+        max_bytes=int(options.max_mib * 1_048_576),
+        entities=entities,
+        addresses=addresses,
+        split_search_from=options.split_search_from,
+        cache_dir=cache,
+        select=texts,
+    )
     total = len(archive.records) + archive.failed()
     return Generated({**{path: str(out_dir / path) for path in written.paths}, **raw}, archive.problems, summary(archive, total), len(archive.records) >= options.split_search_from)
 

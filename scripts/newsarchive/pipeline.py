@@ -21,7 +21,7 @@ from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
 from .parse import common_among, furniture_candidates
-from .processes import POOL_FROM, fork_map
+from .processes import POOL_FROM, batch, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
@@ -29,7 +29,7 @@ from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
 from .workers import parse_all
-from .write import Content
+from .write import Content, Written, write_files
 
 Progress = Callable[[int, int, str], None]
 
@@ -314,3 +314,48 @@ def render_files(
     if book is not None:
         yield from redirect_files(book, records).items()
 
+
+
+#: The stages of ``convert``, in order, as its ``stage`` callback names them when each ends.
+STAGES = ("read_parse", "cross_link", "timeline", "render_write")
+
+
+def convert(
+    raw_dir: Path,
+    out_dir: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    entities: Path | None = None,
+    addresses: Path | None = None,
+    split_search_from: int = SPLIT_SEARCH_FROM,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    stage: Callable[[str], None] | None = None,
+    select: Callable[[Iterator[tuple[str, Content]]], Iterator[tuple[str, Content]]] | None = None,
+) -> tuple[Archive, Written]:
+    """The whole conversion: every capture of ``raw_dir`` read, cross-linked, placed and rendered into ``out_dir``.
+
+    ``stage`` is told the name of each of ``STAGES`` as it ends; ``select`` may hold back some of the files
+    before they are written (the MkDocs plugin serves raw captures from where they lie). What each stage
+    made is settled out of the garbage collector's sight (``processes.batch``). Raises ``UnsafePathError``
+    for a path that would leave ``out_dir``.
+    """
+
+    def ended(name: str) -> None:
+        if stage is not None:
+            stage(name)
+        settle()
+
+    with batch():
+        archive, raw_files = collect(raw_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, jobs=jobs)
+        ended("read_parse")
+        archive, links = link_archive(archive, entities)
+        ended("cross_link")
+        timeline = place(archive, links)
+        ended("timeline")
+        archive, book = readdress(archive.without_features(), addresses)
+        files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir)
+        written = write_files(out_dir, select(files) if select is not None else files)
+        ended("render_write")
+    return archive, written
