@@ -315,7 +315,6 @@ def render_files(
         yield from redirect_files(book, records).items()
 
 
-
 #: The stages of ``convert``, in order, as its ``stage`` callback names them when each ends.
 STAGES = ("read_parse", "cross_link", "timeline", "render_write")
 
