@@ -53,6 +53,33 @@ def test_split_index_finds_every_word_of_a_title() -> None:
     assert terms("Nokia’s 2011 — Élan") == ["nokia", "2011", "élan"]
 
 
+def test_terms_worked_out_beforehand_give_the_same_index() -> None:
+    from newsarchive.parse import parse_capture
+    from newsarchive.records import Record
+    from newsarchive.search_index import document_terms
+
+    texts = [
+        "Harbour tram opens\n\nBy Ann Lee, 3 March 2011\n\nThe harbour tram opened today, to cheers.\n\n- Fares: two euros\n- Tram, tram, tram\n",
+        "Quiet day\n\nNothing happened at the harbour.\n",
+    ]
+    records = [
+        Record(f"{n}.txt", "0" * 64, 1, "utf-8", f"articles/2011/03/{name}.md", f"captures/{n}.txt", parse_capture(text))
+        for n, (name, text) in enumerate(zip(["b", "a"], texts))
+    ]
+    known = [document_terms(r.article) for r in records]
+    assert dict(known[0].items())["tram"] == 5 + 4  # the title weighs five, then one for each of the four in the body
+    assert build_search_index(records, known) == build_search_index(records)
+    with pytest.raises(ValueError):
+        build_search_index(records, known[:1])
+
+
+def test_an_article_without_words_has_no_terms() -> None:
+    from newsarchive.models import Article
+    from newsarchive.search_index import document_terms
+
+    assert list(document_terms(Article(title="…")).items()) == []
+
+
 @pytest.mark.parametrize("origin", ["file", "http"])
 def test_first_query_is_small_and_fast(site: Path, browser, origin: str) -> None:
     found = first_search(browser, site, origin, "Vukojo")

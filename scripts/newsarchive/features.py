@@ -1,9 +1,10 @@
-"""What cross-linking and the timeline read in one article, worked out from that article alone.
+"""What cross-linking, the timeline and the search index read in one article, worked out from that article alone.
 
 Those stages weigh the whole archive at once, but most of their time went to reading each article's own
-text: its name phrases, its paragraphs' shingles and MinHash signatures, its dated sentences. That part
-depends on nothing but the article, so it is done where the article is parsed (in the parsing workers) and
-kept with it in the parse cache: a run after one capture changes reads it back for every other one.
+text: its name phrases, its paragraphs' shingles and MinHash signatures, its dated sentences, its search
+terms. That part depends on nothing but the article, so it is done where the article is parsed (in the
+parsing workers) and kept with it in the parse cache: a run after one capture changes reads it back for
+every other one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .link.discover import phrase_table
 from .link.entities import body_texts
 from .link.passages import Paragraphs, paragraphs
 from .models import Article
+from .search_index import DocumentTerms, document_terms
 from .timeline.build import Sentences, dated_sentences
 
 
@@ -24,11 +26,12 @@ class Features:
     phrases: np.ndarray  # discover.phrase_table of the body texts
     paragraphs: Paragraphs
     sentences: tuple[Sentences, ...]  # one per body text
+    terms: DocumentTerms  # what the split search index keeps of it
 
 
 def features(article: Article) -> Features:
     texts = body_texts(article)
-    return Features(phrase_table([t.text for t in texts]), paragraphs(texts), dated_sentences(texts, article.published))
+    return Features(phrase_table([t.text for t in texts]), paragraphs(texts), dated_sentences(texts, article.published), document_terms(article))
 
 
 __all__ = ["Features", "features"]

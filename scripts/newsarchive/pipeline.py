@@ -24,7 +24,7 @@ from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
-from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
+from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, DocumentTerms, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
@@ -48,9 +48,12 @@ class Archive:
     #: what each record's article gives cross-linking and the timeline, in the order of ``records``; dropped
     #: (``without_features``) once those stages are done, or empty, and then worked out where needed
     features: tuple[Features, ...] = ()
+    #: each record's search terms (from its features), in the order of ``records``, kept by ``without_features``; or empty
+    terms: tuple[DocumentTerms, ...] = ()
 
     def without_features(self) -> Archive:
-        return replace(self, features=())
+        """The archive without the features, but for each article's search terms, which rendering reads."""
+        return replace(self, features=(), terms=tuple(f.terms for f in self.features) or self.terms)
 
     def failed(self) -> int:
         return len({p.source for p in self.problems if p.severity is Severity.ERROR})
@@ -304,7 +307,7 @@ def render_files(
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield records[number].page, page
     yield from render_link_pages(links, records, split, jobs, cache)
-    yield from (build_search_index(records) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
+    yield from (build_search_index(records, archive.terms) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
     yield from render_timeline(timeline, records, links).items()
     yield from render_browse(records, links, archive.problems, archive.skipped).items()

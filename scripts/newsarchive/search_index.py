@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
+from .models import Article
 from .records import Record, built_address
 
 SEARCH_DIR = "search/na"
@@ -34,14 +37,29 @@ def terms(text: str) -> list[str]:
     return _TERM.findall(text.lower())
 
 
-def _document_terms(record: Record) -> Counter[str]:
-    article = record.article
+@dataclass(frozen=True, slots=True)
+class DocumentTerms:
+    """An article's index terms with their weights, packed: a few kilobytes where a dict of them takes tens.
+
+    Worked out where the article is parsed (``features``) and cached with it, so that a run after one
+    capture changed reads them back instead of splitting every article's text again.
+    """
+
+    words: str  # the terms, a line each, in the order first met (the title's first)
+    weights: array  # array("I"), one per term
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        return zip(self.words.split("\n"), self.weights) if self.words else iter(())
+
+
+def document_terms(article: Article) -> DocumentTerms:
+    """The terms the index keeps of ``article`` (title, body and comments), the title's weighing ``TITLE_WEIGHT`` each."""
     counts: Counter[str] = Counter()
     for term in terms(article.title):
         counts[term] += TITLE_WEIGHT
     texts = [text for block in article.body for text in (block.text, *(item.text for item in block.items))]
     counts.update(terms("\n".join(texts + article.comment_paragraphs())))  # no word runs across a line break
-    return counts
+    return DocumentTerms("\n".join(counts), array("I", counts.values()))  # a term never holds a line break
 
 
 def _script(call: str, key: object, data: object) -> str:
@@ -77,13 +95,21 @@ def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
 SMALL_ARCHIVE_MANIFEST = 'naSearch.manifest("index",{"split":false});\n'
 
 
-def build_search_index(records: Sequence[Record]) -> dict[str, str]:
-    """Every file of the split index, by path in the docs folder."""
-    ordered = sorted(records, key=lambda r: r.page)
+def build_search_index(records: Sequence[Record], known: Sequence[DocumentTerms] = ()) -> dict[str, str]:
+    """Every file of the split index, by path in the docs folder.
+
+    ``known`` holds the ``document_terms`` of each record, in the order of ``records``, when they were worked
+    out beforehand; without them they are worked out here.
+    """
+    found = known or [document_terms(record.article) for record in records]
+    if len(found) != len(records):
+        raise ValueError(f"{len(found)} documents' terms for {len(records)} records")
+    order = sorted(range(len(records)), key=lambda i: records[i].page)
     postings: defaultdict[str, list[int]] = defaultdict(list)
     summaries = []
-    for number, record in enumerate(ordered):
-        for term, weight in _document_terms(record).items():
+    for number, index in enumerate(order):
+        record = records[index]
+        for term, weight in found[index].items():
             postings[term] += [number, weight]
         first = next((b.text for b in record.article.body if b.text), "")
         meta = " · ".join(p for p in (record.author_text, record.article.published.iso() or "undated") if p)
