@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
+import pytest
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsarchive import pipeline
 from newsarchive.features import features
-from newsarchive.link.discover import _phrases, phrase_table, phrases_from_table
+from newsarchive.link.discover import _phrases, _support_acronyms, _vocabulary, phrase_table, phrases_from_table, read
 from newsarchive.link.passages import NUM_PERM, _signatures
+from newsarchive.packed import PackedCounts
 
 from tests import goldens
 
@@ -46,7 +50,9 @@ def test_features_come_from_the_article_alone() -> None:
     archive, _ = pipeline.collect(goldens.RAW)
     for record, found in zip(archive.records, archive.features):
         again = features(record.article)
-        assert np.array_equal(found.phrases, again.phrases)
+        assert np.array_equal(found.names.phrases, again.names.phrases)
+        assert (found.names.lower, found.names.support_caps, found.names.acronyms) == (again.names.lower, again.names.support_caps, again.names.acronyms)
+        assert found.terms == again.terms
         assert found.paragraphs.spots == again.paragraphs.spots
         assert np.array_equal(found.paragraphs.signatures, again.paragraphs.signatures)
         assert found.sentences == again.sentences
@@ -59,3 +65,33 @@ def test_signatures_are_datasketch_minhashes(units: list[list[int]]) -> None:
     arrays = [np.array(unit, dtype=np.uint32) for unit in units]
     expected = [m.hashvalues for m in MinHash.bulk(units, num_perm=NUM_PERM, hashfunc=int)]
     assert _signatures(arrays).tolist() == [row.tolist() for row in expected]
+
+
+ARTICLE_TEXTS = st.lists(st.lists(st.sampled_from(PIECES + ["nokia", "phone", "MWC", "NASA’s", "U.S.", "x"]), max_size=20).map(" ".join), max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(ARTICLE_TEXTS, ARTICLE_TEXTS), max_size=5))
+def test_each_articles_words_sum_to_the_archives(articles: list[tuple[list[str], list[str]]]) -> None:
+    """Discovery's word counts, read one article at a time in the parsing workers, add up to those of all texts at once."""
+    readings = [read(texts, comments) for texts, comments in articles]
+    lower, caps = Counter(), Counter()
+    for reading in readings:
+        reading.lower.add_to(lower)
+        reading.support_caps.add_to(caps)
+    every_text = [t for texts, _ in articles for t in texts]
+    every_comment = [c for _, comments in articles for c in comments]
+    assert (lower, caps) == _vocabulary(every_text, every_comment)
+    assert {a for r in readings for a in r.acronyms} == _support_acronyms(every_comment)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(min_size=1).filter(lambda w: "\n" not in w), st.integers(0, 2**32 - 1)))
+def test_packed_counts_unpack_to_the_same_counts_in_order(counts: dict[str, int]) -> None:
+    assert list(PackedCounts.of(counts).items()) == list(counts.items())
+
+
+def test_a_word_that_would_not_unpack_is_refused() -> None:
+    for counts in ({"two\nlines": 1}, {"": 2}, {"a": 1, "": 1}):
+        with pytest.raises(ValueError):
+            PackedCounts.of(counts)

@@ -11,27 +11,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
-from .link.discover import phrase_table
+from .link.discover import Reading, read
 from .link.entities import body_texts
 from .link.passages import Paragraphs, paragraphs
 from .models import Article
-from .search_index import DocumentTerms, document_terms
+from .packed import PackedCounts
+from .search_index import document_terms
 from .timeline.build import Sentences, dated_sentences
 
 
 @dataclass(frozen=True)
 class Features:
-    phrases: np.ndarray  # discover.phrase_table of the body texts
+    names: Reading  # what discovery reads in it: name phrases and words
     paragraphs: Paragraphs
     sentences: tuple[Sentences, ...]  # one per body text
-    terms: DocumentTerms  # what the split search index keeps of it
+    terms: PackedCounts  # what the split search index keeps of it
 
 
 def features(article: Article) -> Features:
     texts = body_texts(article)
-    return Features(phrase_table([t.text for t in texts]), paragraphs(texts), dated_sentences(texts, article.published), document_terms(article))
+    return Features(read([t.text for t in texts], article.comment_paragraphs()), paragraphs(texts), dated_sentences(texts, article.published), document_terms(article))
 
 
 __all__ = ["Features", "features"]

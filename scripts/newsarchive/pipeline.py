@@ -24,7 +24,7 @@ from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
-from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, DocumentTerms, build_search_index
+from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline_pages import render_timeline
@@ -49,7 +49,7 @@ class Archive:
     #: (``without_features``) once those stages are done, or empty, and then worked out where needed
     features: tuple[Features, ...] = ()
     #: each record's search terms (from its features), in the order of ``records``, kept by ``without_features``; or empty
-    terms: tuple[DocumentTerms, ...] = ()
+    terms: tuple[...] = ()
 
     def without_features(self) -> Archive:
         """The archive without the features, but for each article's search terms, which rendering reads."""
@@ -246,7 +246,7 @@ def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[A
     articles = [(r.page, r.article) for r in archive.records]
     if not archive.features:
         return archive, link(articles, curation)
-    return archive, link(articles, curation, [f.phrases for f in archive.features], [f.paragraphs for f in archive.features])
+    return archive, link(articles, curation, [f.names for f in archive.features], [f.paragraphs for f in archive.features])
 
 
 def place(archive: Archive, links: Links) -> Timeline:

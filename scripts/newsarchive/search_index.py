@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 import re
-from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from .models import Article
+from .packed import PackedCounts
 from .records import Record, built_address
 
 SEARCH_DIR = "search/na"
@@ -37,29 +36,16 @@ def terms(text: str) -> list[str]:
     return _TERM.findall(text.lower())
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentTerms:
-    """An article's index terms with their weights, packed: a few kilobytes where a dict of them takes tens.
-
-    Worked out where the article is parsed (``features``) and cached with it, so that a run after one
-    capture changed reads them back instead of splitting every article's text again.
-    """
-
-    words: str  # the terms, a line each, in the order first met (the title's first)
-    weights: array  # array("I"), one per term
-
-    def items(self) -> Iterator[tuple[str, int]]:
-        return zip(self.words.split("\n"), self.weights) if self.words else iter(())
-
-
-def document_terms(article: Article) -> DocumentTerms:
-    """The terms the index keeps of ``article`` (title, body and comments), the title's weighing ``TITLE_WEIGHT`` each."""
+def document_terms(article: Article) -> PackedCounts:
+    """The terms the index keeps of ``article`` (title, body and comments) with their weights, the title's
+    weighing ``TITLE_WEIGHT`` each; packed, for they are worked out where the article is parsed (``features``)
+    and cached with it, and a run after one capture changed reads them back instead of splitting every article again."""
     counts: Counter[str] = Counter()
     for term in terms(article.title):
         counts[term] += TITLE_WEIGHT
     texts = [text for block in article.body for text in (block.text, *(item.text for item in block.items))]
     counts.update(terms("\n".join(texts + article.comment_paragraphs())))  # no word runs across a line break
-    return DocumentTerms("\n".join(counts), array("I", counts.values()))  # a term never holds a line break
+    return PackedCounts.of(counts)
 
 
 def _script(call: str, key: object, data: object) -> str:
@@ -95,7 +81,7 @@ def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
 SMALL_ARCHIVE_MANIFEST = 'naSearch.manifest("index",{"split":false});\n'
 
 
-def build_search_index(records: Sequence[Record], known: Sequence[DocumentTerms] = ()) -> dict[str, str]:
+def build_search_index(records: Sequence[Record], known: Sequence[PackedCounts] = ()) -> dict[str, str]:
     """Every file of the split index, by path in the docs folder.
 
     ``known`` holds the ``document_terms`` of each record, in the order of ``records``, when they were worked

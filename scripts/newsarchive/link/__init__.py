@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from ..models import Article
 from .citations import resolve_references
 from .curation import Curation, CurationError, load_curation
+from .discover import Reading
 from .entities import find_entities
 from .models import Entity, Kind, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
 from .passages import Paragraphs, find_passages
@@ -33,16 +32,16 @@ __all__ = [
 def link(
     articles: Sequence[tuple[str, Article]],
     curation: Curation | None = None,
-    phrases: Sequence[np.ndarray] | None = None,
+    readings: Sequence[Reading] | None = None,
     paragraphs: Sequence[Paragraphs] | None = None,
 ) -> Links:
     """Cross-link the articles, given as (page, article) pairs.
 
-    ``phrases`` (their ``discover.phrase_table``) and ``paragraphs`` (``passages.paragraphs``) are what each
-    article's own text gives, in order, when they are known already; else they are worked out here.
+    ``readings`` (``discover.read``) and ``paragraphs`` (``passages.paragraphs``) are what each article's
+    own text gives, in order, when they are known already; else they are worked out here.
     """
-    tables = {page: table for (page, _), table in zip(articles, phrases)} if phrases is not None else None
-    entities = find_entities(articles, curation, tables)
+    by_page = {page: reading for (page, _), reading in zip(articles, readings)} if readings is not None else None
+    entities = find_entities(articles, curation, by_page)
     passages = find_passages(articles, paragraphs)
     references = resolve_references(articles)
     pages = [page for page, _ in articles]

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from ..packed import PackedCounts
 from . import lexicon
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w&]*(?:[-’'.][^\W_][\w&]*)*")
@@ -227,12 +228,12 @@ _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][\w&]*(?:[-’'.][a-z][\w&]*)*")
 _CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w&]*(?:[-’'.][\w&]+)*")
 
 
-def _vocabulary(texts: Sequence[tuple[str, str]], support: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
-    """Lowercase words of the whole corpus, and capitalised words of the supporting text (comments)."""
+def _vocabulary(texts: Iterable[str], support: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """Lowercase words of the texts and the supporting text (comments), and the name words the supporting text capitalises."""
     lower: Counter[str] = Counter()
     support_caps: Counter[str] = Counter()
     # Texts are read some hundreds at a time, joined by line breaks, which no word pattern reads across.
-    for joined in _joined(text for _, text in texts):
+    for joined in _joined(texts):
         lower.update(_LOWER_WORD.findall(joined))
     for joined in _joined(support):
         lower.update(_LOWER_WORD.findall(joined))
@@ -244,6 +245,25 @@ def _joined(texts: Iterable[str], size: int = 512) -> Iterator[str]:
     iterator = iter(texts)
     while group := list(itertools.islice(iterator, size)):
         yield "\n".join(group)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What discovery reads in one article, worked out from that article alone (``read``).
+
+    Summed over the archive, the counts are those ``discover`` would count in all the texts at once.
+    """
+
+    phrases: np.ndarray  # the ``phrase_table`` of its body texts
+    lower: PackedCounts  # the lowercase words of its body texts and its comments
+    support_caps: PackedCounts  # the name words its comments capitalise
+    acronyms: tuple[str, ...]  # the acronyms its comments use (``_support_acronyms``)
+
+
+def read(texts: Sequence[str], support: Sequence[str]) -> Reading:
+    """What discovery reads in an article whose body texts are ``texts`` and whose comments' paragraphs are ``support``."""
+    lower, support_caps = _vocabulary(texts, support)
+    return Reading(phrase_table(texts), PackedCounts.of(lower), PackedCounts.of(support_caps), tuple(sorted(_support_acronyms(support))))
 
 
 #: (article, text, its phrases) for every text, afresh at each call: the phrases of a whole archive are
@@ -332,23 +352,32 @@ def _singular(key: str, counts: Counter[str]) -> str | None:
     return None
 
 
-def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), tables: Mapping[str, np.ndarray] | None = None) -> list[Candidate]:
+def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), readings: Mapping[str, Reading] | None = None) -> list[Candidate]:
     """Names that the texts (article, text) use, merged with their aliases.
 
     ``support`` is further text (reader comments) that can confirm a name the
-    articles use once, but never adds a name of its own. ``tables`` are the
-    ``phrase_table`` of each article's texts, by article, when they are known already.
+    articles use once, but never adds a name of its own. ``readings`` are what
+    each article gives (``read``), by article, when they are known already:
+    then ``support`` is not read, for they hold all discovery needs of it.
     """
-    support = list(support)
-    lower, support_caps = _vocabulary(texts, support)
+    if readings is None:
+        support = list(support)
+        lower, support_caps = _vocabulary((text for _, text in texts), support)
+        acronyms = _support_acronyms(support)
+    else:
+        lower, support_caps = Counter(), Counter()
+        for reading in readings.values():
+            reading.lower.add_to(lower)
+            reading.support_caps.add_to(support_caps)
+        acronyms = {acronym for reading in readings.values() for acronym in reading.acronyms}
 
     def ordinary(word: str) -> bool:  # a common word, written in lower case in the corpus or known to open sentences
         folded = word.lower()
         return folded in lower or folded in lexicon.OPENERS
-    if tables is None:
+    if readings is None:
         occurrences = _occurrences(lambda: ((article, text, _phrases(text)) for article, text in texts), ordinary)
     else:
-        occurrences = _occurrences(lambda: _unpacked(texts, tables), ordinary)
+        occurrences = _occurrences(lambda: _unpacked(texts, readings), ordinary)
     occurrences = _split_prefixes(occurrences)
     groups: dict[str, Candidate] = {}
     counts = Counter(o.key for o in occurrences)
@@ -366,16 +395,16 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), tabl
     for key, candidate in singles.items():
         if _accept_single(candidate, lower, support_caps):
             kept[key] = candidate
-    _merge_acronyms(kept, _support_acronyms(support))
+    _merge_acronyms(kept, acronyms)
     _merge_case(kept)
     return sorted(kept.values(), key=lambda c: c.name)
 
 
-def _unpacked(texts: Sequence[tuple[str, str]], tables: Mapping[str, np.ndarray]) -> Iterator[tuple[str, str, list[_Phrase]]]:
+def _unpacked(texts: Sequence[tuple[str, str]], readings: Mapping[str, Reading]) -> Iterator[tuple[str, str, list[_Phrase]]]:
     """(article, text, phrases) from each article's phrase table; an article's texts stand together in ``texts``."""
     for article, group in itertools.groupby(texts, key=lambda pair: pair[0]):
         own = [text for _, text in group]
-        for text, phrases in zip(own, phrases_from_table(tables[article], own)):
+        for text, phrases in zip(own, phrases_from_table(readings[article].phrases, own)):
             yield article, text, phrases
 
 

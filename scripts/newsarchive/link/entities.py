@@ -8,13 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
-import numpy as np
 
 from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
-from .discover import Candidate, canonical, discover
+from .discover import Candidate, Reading, canonical, discover
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
 
 
@@ -244,18 +243,18 @@ def _speaker(text: str, quote: re.Match[str], matches: list[tuple[int, int, int,
 
 
 def find_entities(
-    articles: Sequence[tuple[str, Article]], curation: Curation | None = None, tables: Mapping[str, np.ndarray] | None = None
+    articles: Sequence[tuple[str, Article]], curation: Curation | None = None, readings: Mapping[str, Reading] | None = None
 ) -> tuple[Entity, ...]:
     """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article).
 
-    ``tables`` are the ``discover.phrase_table`` of each page's body texts, when they are known already.
+    ``readings`` are what discovery reads in each page's article (``discover.read``), when they are known already.
     """
     curation = curation or Curation()
     texts = {page: body_texts(article) for page, article in articles}
     candidates = discover(
         [(page, t.text) for page, ts in texts.items() for t in ts],
         (text for _, article in articles for text in article.comment_paragraphs()),
-        tables,
+        readings,
     )
     drafts = _curate(candidates, curation)
     automaton = _automaton(drafts)
