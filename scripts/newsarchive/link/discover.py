@@ -181,9 +181,14 @@ def phrase_table(texts: Sequence[str]) -> np.ndarray:
     A few bytes a word where phrase objects take hundreds: what the parsing workers hand back and the
     cache keeps, for ``phrases_from_table`` to unpack one article at a time.
     """
+    return _table([_phrases(text) for text in texts])
+
+
+def _table(found: Sequence[list[_Phrase]]) -> np.ndarray:
+    """``phrase_table`` of texts whose phrases are ``found``."""
     rows: list[tuple[int, int, int, int, int]] = []
-    for number, text in enumerate(texts):
-        for index, phrase in enumerate(_phrases(text)):
+    for number, phrases in enumerate(found):
+        for index, phrase in enumerate(phrases):
             flags = (_INITIAL if phrase.initial else 0) | (_JOINED if phrase.joined else 0)
             flags |= (_CONNECTOR_CODES.index(phrase.joined_by) + 1) << 3 if phrase.joined_by else 0
             rows.extend((number, index, t.start, t.end, flags | (_POSSESSIVE if t.possessive else 0)) for t in phrase.tokens)
@@ -247,6 +252,33 @@ def _joined(texts: Iterable[str], size: int = 512) -> Iterator[str]:
         yield "\n".join(group)
 
 
+@dataclass
+class _Usage:
+    """How texts use their name phrases, which decides which phrases join and which sentence-initial words are names."""
+
+    standalone: Counter[str] = field(default_factory=Counter)  # keys of phrases joined to no other
+    initial_runs: Counter[str] = field(default_factory=Counter)  # keys of sentence-initial phrases of two words or more
+    mid_keys: Counter[str] = field(default_factory=Counter)  # keys of phrases within a sentence
+    mid_words: Counter[str] = field(default_factory=Counter)  # words of phrases, but a sentence's first
+
+    def add(self, phrases: Iterable[_Phrase]) -> None:
+        for phrase in phrases:
+            if phrase.initial and len(phrase.tokens) > 1:
+                self.initial_runs[phrase.key] += 1
+            if not phrase.joined_by and not phrase.joined:
+                self.standalone[phrase.key] += 1
+            if not phrase.initial:
+                self.mid_keys[phrase.key] += 1
+            self.mid_words.update([t.text for t in phrase.tokens[0 if not phrase.initial else 1:]])
+
+    def packed(self) -> tuple[PackedCounts, ...]:
+        return tuple(PackedCounts.of(counts) for counts in (self.standalone, self.initial_runs, self.mid_keys, self.mid_words))
+
+    def add_packed(self, packed: Sequence[PackedCounts]) -> None:
+        for counts, total in zip(packed, (self.standalone, self.initial_runs, self.mid_keys, self.mid_words)):
+            counts.add_to(total)
+
+
 @dataclass(frozen=True)
 class Reading:
     """What discovery reads in one article, worked out from that article alone (``read``).
@@ -255,6 +287,7 @@ class Reading:
     """
 
     phrases: np.ndarray  # the ``phrase_table`` of its body texts
+    usage: tuple[PackedCounts, ...]  # how they use their phrases (``_Usage.packed``)
     lower: PackedCounts  # the lowercase words of its body texts and its comments
     support_caps: PackedCounts  # the name words its comments capitalise
     acronyms: tuple[str, ...]  # the acronyms its comments use (``_support_acronyms``)
@@ -262,8 +295,12 @@ class Reading:
 
 def read(texts: Sequence[str], support: Sequence[str]) -> Reading:
     """What discovery reads in an article whose body texts are ``texts`` and whose comments' paragraphs are ``support``."""
+    found = [_phrases(text) for text in texts]
+    usage = _Usage()
+    for phrases in found:
+        usage.add(phrases)
     lower, support_caps = _vocabulary(texts, support)
-    return Reading(phrase_table(texts), PackedCounts.of(lower), PackedCounts.of(support_caps), tuple(sorted(_support_acronyms(support))))
+    return Reading(_table(found), usage.packed(), PackedCounts.of(lower), PackedCounts.of(support_caps), tuple(sorted(_support_acronyms(support))))
 
 
 #: (article, text, its phrases) for every text, afresh at each call: the phrases of a whole archive are
@@ -271,26 +308,19 @@ def read(texts: Sequence[str], support: Sequence[str]) -> Reading:
 PhraseSource = Callable[[], Iterator[tuple[str, str, list[_Phrase]]]]
 
 
-def _occurrences(parsed: PhraseSource, ordinary: Callable[[str], bool] = lambda word: True) -> list[_Occurrence]:
+def _occurrences(parsed: PhraseSource, ordinary: Callable[[str], bool] = lambda word: True, usage: _Usage | None = None) -> list[_Occurrence]:
     """Every name phrase of the texts, with joins decided and sentence-initial words dropped.
 
     A word that starts a sentence and is never capitalised elsewhere is dropped, unless the corpus starts
     sentences with the same run of words more than once and the word is not ``ordinary``: "Maria Lopez
     met…" twice keeps "Maria", where "Speculation grew", "Despite Acme's…" or one "Rarely Acme…" do not.
+    ``usage`` is the texts' ``_Usage`` when it is known already; else the texts are read twice, once for it.
     """
-    standalone: Counter[str] = Counter()
-    mid_tokens: set[str] = set()
-    mid_keys: set[str] = set()
-    initial_keys: Counter[str] = Counter()
-    for _, _, phrases in parsed():
-        for phrase in phrases:
-            if phrase.initial and len(phrase.tokens) > 1:
-                initial_keys[phrase.key] += 1
-            if not phrase.joined_by and not phrase.joined:
-                standalone[phrase.key] += 1
-            if not phrase.initial:
-                mid_keys.add(phrase.key)
-            mid_tokens.update(t.text for t in phrase.tokens[0 if not phrase.initial else 1:])
+    if usage is None:
+        usage = _Usage()
+        for _, _, phrases in parsed():
+            usage.add(phrases)
+    standalone, initial_keys, mid_keys, mid_tokens = usage.standalone, usage.initial_runs, usage.mid_keys, usage.mid_words
     found: list[_Occurrence] = []
     for article, text, phrases in parsed():
         merged: list[tuple[list[_Token], bool, bool, str]] = []  # tokens, initial, joined, key
@@ -360,15 +390,17 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), read
     each article gives (``read``), by article, when they are known already:
     then ``support`` is not read, for they hold all discovery needs of it.
     """
+    usage = None
     if readings is None:
         support = list(support)
         lower, support_caps = _vocabulary((text for _, text in texts), support)
         acronyms = _support_acronyms(support)
     else:
-        lower, support_caps = Counter(), Counter()
+        lower, support_caps, usage = Counter(), Counter(), _Usage()
         for reading in readings.values():
             reading.lower.add_to(lower)
             reading.support_caps.add_to(support_caps)
+            usage.add_packed(reading.usage)
         acronyms = {acronym for reading in readings.values() for acronym in reading.acronyms}
 
     def ordinary(word: str) -> bool:  # a common word, written in lower case in the corpus or known to open sentences
@@ -377,7 +409,7 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), read
     if readings is None:
         occurrences = _occurrences(lambda: ((article, text, _phrases(text)) for article, text in texts), ordinary)
     else:
-        occurrences = _occurrences(lambda: _unpacked(texts, readings), ordinary)
+        occurrences = _occurrences(lambda: _unpacked(texts, readings), ordinary, usage)
     occurrences = _split_prefixes(occurrences)
     groups: dict[str, Candidate] = {}
     counts = Counter(o.key for o in occurrences)
