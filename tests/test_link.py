@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from newsarchive import pipeline
 from newsarchive.link import Kind, Links, link
 from newsarchive.link.curation import CurationError, parse_curation
@@ -396,3 +398,45 @@ def test_an_entity_called_index_does_not_take_the_entity_index_s_page() -> None:
     links = link(corpus, parse_curation({"add": [{"name": "Index", "kind": "product"}]}))
     index = next(e for e in links.entities if e.name == "Index")
     assert index.mentions and index.id == "index-2"
+
+
+_TITLE_WORDS = ["acme", "opens", "new", "factory", "north", "harbour", "tram", "profits", "rise", "the", "of"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=5).map(" ".join), min_size=1, max_size=25),
+    st.lists(st.tuples(st.integers(0, 24), st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=5).map(" ".join)), max_size=30),
+)
+# the citing article is among the twenty titles first by page, and the match comes twenty-first
+@example([f"alpha filler{n} other{n}" for n in range(20)] + ["alpha beta"], [(0, "Alpha betas")])
+def test_references_match_as_each_compared_alone(titles: list[str], citations: list[tuple[int, str]]) -> None:
+    """A title several articles cite is weighed once for all of them; each still matches as if weighed alone."""
+    import heapq
+    from collections import Counter
+
+    from newsarchive.link.citations import CANDIDATES, MIN_SCORE, _keys, normalise, resolve_references
+    from newsarchive.models import Article, Reference
+    from rapidfuzz import fuzz
+
+    cites: dict[int, list[str]] = {}
+    for number, title in citations:
+        cites.setdefault(number % len(titles), []).append(title)
+    pages = [(f"p{n:02d}", Article(title=t, references=tuple(Reference(r, "Read more") for r in cites.get(n, ())))) for n, t in enumerate(titles)]
+    normalised = {page: normalise(article.title) for page, article in pages}
+
+    def alone(title: str, page: str) -> tuple[str | None, float]:
+        wanted = normalise(title)
+        exact = next((p for p, t in normalised.items() if t == wanted), None)
+        if exact not in (None, page):
+            return exact, 100.0
+        shared = Counter(p for key in _keys(title) for p, t in normalised.items() if p != page and key in _keys(t))
+        best, best_score = None, 0.0
+        for candidate, _ in heapq.nsmallest(CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0])):
+            score = max(fuzz.ratio(wanted, normalised[candidate]), fuzz.token_sort_ratio(wanted, normalised[candidate]))
+            if score > best_score:
+                best, best_score = candidate, score
+        return (best, round(best_score, 1)) if best_score >= MIN_SCORE else (None, round(best_score, 1))
+
+    found = [(r.target, r.score) for r in resolve_references(pages)]
+    assert found == [alone(reference.title, page) for page, article in pages for reference in article.references]

@@ -23,7 +23,11 @@ def normalise(title: str) -> str:
 
 
 def _keys(title: str) -> set[str]:
-    return {w for w in normalise(title).split() if w not in _STOP and len(w) > 2}
+    return _words(normalise(title))
+
+
+def _words(normalised: str) -> set[str]:
+    return {w for w in normalised.split() if w not in _STOP and len(w) > 2}
 
 
 def resolve_references(articles: Sequence[tuple[str, Article]]) -> tuple[ResolvedReference, ...]:
@@ -38,25 +42,35 @@ def resolve_references(articles: Sequence[tuple[str, Article]]) -> tuple[Resolve
         exact.setdefault(titles[page], page)
         for key in _keys(article.title):
             postings[key].append(page)
+    scored: dict[str, list[tuple[str, float]]] = {}  # by wanted title: several articles cite the same one
     resolved = []
     for page, article in articles:
         for index, reference in enumerate(article.references):
-            target, score = _match(reference.title, page, exact, postings, titles)
+            wanted = normalise(reference.title)
+            if wanted not in scored:
+                scored[wanted] = _candidates(wanted, postings, titles)
+            target, score = _match(wanted, page, exact, scored[wanted])
             resolved.append(ResolvedReference(page, index, reference.title, reference.group, target, score))
     return tuple(resolved)
 
 
-def _match(title: str, page: str, exact: dict[str, str], postings: dict[str, list[str]], titles: dict[str, str]) -> tuple[str | None, float]:
-    wanted = normalise(title)
+def _candidates(wanted: str, postings: dict[str, list[str]], titles: dict[str, str]) -> list[tuple[str, float]]:
+    """The titles that share most words with ``wanted``, ties by page, with how like it each is: one more than
+    are compared, for the citing article, which may be among them, is left out of its own candidates."""
+    shared: Counter[str] = Counter()
+    for key in _words(wanted):
+        shared.update(postings.get(key, ()))
+    # ties by page: the same whatever order the words come in (a set's order changes from run to run)
+    best = heapq.nsmallest(CANDIDATES + 1, shared.items(), key=lambda item: (-item[1], item[0]))
+    return [(page, max(fuzz.ratio(wanted, titles[page]), fuzz.token_sort_ratio(wanted, titles[page]))) for page, _ in best]
+
+
+def _match(wanted: str, page: str, exact: dict[str, str], candidates: list[tuple[str, float]]) -> tuple[str | None, float]:
+    """The article a reference from ``page`` to the title ``wanted`` names, and how sure that is."""
     if exact.get(wanted) not in (None, page):
         return exact[wanted], 100.0
-    shared: Counter[str] = Counter()
-    for key in _keys(title):
-        shared.update(p for p in postings.get(key, ()) if p != page)
     best, best_score = None, 0.0
-    # the 20 that share most words, ties by page: the same whatever order the words come in (a set's order changes from run to run)
-    for candidate, _ in heapq.nsmallest(CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0])):
-        score = max(fuzz.ratio(wanted, titles[candidate]), fuzz.token_sort_ratio(wanted, titles[candidate]))
+    for candidate, score in [c for c in candidates if c[0] != page][:CANDIDATES]:
         if score > best_score:
             best, best_score = candidate, score
     return (best, round(best_score, 1)) if best_score >= MIN_SCORE else (None, round(best_score, 1))
