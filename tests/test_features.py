@@ -95,6 +95,10 @@ def test_each_articles_words_sum_to_the_archives(articles: list[tuple[list[str],
 @given(st.dictionaries(st.text(min_size=1).filter(lambda w: "\n" not in w), st.integers(0, 2**32 - 1)))
 def test_packed_counts_unpack_to_the_same_counts_in_order(counts: dict[str, int]) -> None:
     assert list(PackedCounts.of(counts).items()) == list(counts.items())
+    total = Counter({word: 1 for word in list(counts)[::2]} | {"elsewhere": 3})
+    expected = total + Counter(counts)  # (a Counter's sum drops what adds up to none)
+    PackedCounts.of(counts).add_to(total)
+    assert +total == expected
 
 
 def test_a_word_that_would_not_unpack_is_refused() -> None:

@@ -181,17 +181,22 @@ def _kind(draft: _Draft, evidence: _Evidence, prefixes: set[str]) -> Kind:
     return Kind.ORGANISATION
 
 
+_NEXT_WORD = re.compile(r"(?:’s|'s)?\s+([\w-]+)")
+_PREVIOUS_WORD = re.compile(r"([\w’'.]+)\s$")
+
+
 def _gather_evidence(text: str, start: int, end: int, evidence: _Evidence, names: set[str]) -> None:
+    """What the words around a mention say of what it names: "Nokia CEO", "Mr Elop", "its Lumia"."""
     before = text[max(0, start - 40): start]
     after = text[end: end + 40]
-    next_word = re.match(r"^(?:’s|'s)?\s+([\w-]+)", after)
+    next_word = _NEXT_WORD.match(after)
     if next_word:
         word = next_word.group(1)
         if word.lower() in lexicon.PRODUCT_NOUNS:
             evidence.product += 1
         elif word.lower() in lexicon.ROLES and word.lower() not in ("partner", "employee"):
             evidence.organisation += 2  # "Nokia CEO"
-    previous = re.search(r"([\w’'.]+)\s$", before)
+    previous = _PREVIOUS_WORD.search(before)
     if previous:
         word = previous.group(1)
         if word.lower() in ("its", "their"):
