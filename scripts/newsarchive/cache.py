@@ -166,17 +166,28 @@ class PageCache:
         return path if path.is_file() else None
 
     def pages(
-        self, kind: str, count: int, inputs: Callable[[int], tuple], render: Callable[[int], str], jobs: int | None = None
+        self,
+        kind: str,
+        count: int,
+        inputs: Callable[[int], tuple],
+        render: Callable[[int], str],
+        jobs: int | None = None,
+        prepare: Callable[[list[int]], None] | None = None,
     ) -> Iterator[str | Path]:
         """``render(0)``, …, ``render(count - 1)``, in order; each page stored for the same ``kind`` and ``inputs(i)``
         comes back as its file instead (a ``write.Content``), and the others are rendered by ``jobs`` processes
-        (``fork_map``) and stored. The pages must be drawn to the end before anything else is shared out."""
+        (``fork_map``) and stored. ``prepare`` is given the numbers of the pages to render, in this process,
+        before any is. The pages must be drawn to the end before anything else is shared out."""
         if self.folder is None:
+            if prepare is not None:
+                prepare(list(range(count)))
             yield from fork_map(render, count, jobs, renew=True)
             return
         keys = [self.key(kind, *inputs(i)) for i in range(count)]  # here: digesting the inputs is cheap, reading a page is not
         files = [self.stored(key) for key in keys]
         missing = [i for i, file in enumerate(files) if file is None]
+        if prepare is not None:
+            prepare(missing)
         # renewed workers: a page reads all of its article
         made = fork_map(lambda j: render(missing[j]), len(missing), jobs, renew=True)
         for i, file in enumerate(files):

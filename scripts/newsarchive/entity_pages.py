@@ -70,13 +70,30 @@ class Listing:
     quotations: tuple[tuple[str, str, Markup], ...]  # (quotation, title of its article, link)
 
 
-def listing(entity: Entity, records: dict[str, Record], rank: dict[str, int]) -> Listing:
-    """What ``entity``'s page lists; ``rank`` is each page's place in the archive newest first (``ranks``)."""
-    page = entity_page(entity.id)
+def _listed(entity: Entity, rank: dict[str, int]) -> tuple[dict[str, list[Mention]], list[str]]:
+    """The entity's mentions by article, and the articles in ``rank`` that it names, newest first."""
     by_article: dict[str, list[Mention]] = {}
     for mention in entity.mentions:
         by_article.setdefault(mention.article, []).append(mention)
-    ordered = sorted((p for p in by_article if p in rank), key=rank.__getitem__)
+    return by_article, sorted((p for p in by_article if p in rank), key=rank.__getitem__)
+
+
+def listing_inputs(entity: Entity, records: dict[str, Record], rank: dict[str, int]) -> tuple | None:
+    """What ``listing`` reads, for a cache key, without reading the articles: each named by the key it was
+    parsed under (``Record.parsed``); None when an article it would read has no such key."""
+    by_article, ordered = _listed(entity, rank)
+    read = [*ordered[:LISTED_ARTICLES], *(q.article for q in entity.quotations if q.article in records)]
+    if not all(records[p].parsed for p in read):
+        return None
+    articles = tuple((p, records[p].parsed, len(by_article[p]), by_article[p][0].spot, by_article[p][0].start, by_article[p][0].end) for p in ordered[:LISTED_ARTICLES])
+    quotations = tuple((q.text, q.article, records[q.article].parsed) for q in entity.quotations if q.article in records)
+    return articles, len(by_article), len(ordered), quotations
+
+
+def listing(entity: Entity, records: dict[str, Record], rank: dict[str, int]) -> Listing:
+    """What ``entity``'s page lists; ``rank`` is each page's place in the archive newest first (``ranks``)."""
+    page = entity_page(entity.id)
+    by_article, ordered = _listed(entity, rank)
     articles = []
     for article_page in ordered[:LISTED_ARTICLES]:
         record, first = records[article_page], by_article[article_page][0]
@@ -205,15 +222,21 @@ def render_link_pages(
     names = links.by_id()
     entities = links.entities
     rank = ranks(records)
-    shown = [listing(entity, by_page, rank) for entity in entities]
     cache = cache or PageCache(None)
+    shown: dict[int, Listing] = {}  # made before the pages that need them are shared out (``prepare``)
 
     def inputs(i: int) -> tuple:
         entity = entities[i]
         neighbours = tuple((other, names[other].name, names[other].kind, count) for other, count in links.cooccurring.get(entity.id, ()) if other in names)
-        return entity.id, entity.name, entity.kind, entity.aliases, entity.roles, len(entity.mentions), shown[i], neighbours, split_search
+        listed = listing_inputs(entity, by_page, rank)
+        if listed is None:  # an article not named by a parse key: the listing itself goes into the key
+            listed = shown[i] = listing(entity, by_page, rank)
+        return entity.id, entity.name, entity.kind, entity.aliases, entity.roles, len(entity.mentions), listed, neighbours, split_search
 
-    pages = cache.pages("entity", len(entities), inputs, lambda i: render_entity(entities[i], shown[i], links, names, split_search), jobs)
+    def prepare(missing: list[int]) -> None:
+        shown.update((i, listing(entities[i], by_page, rank)) for i in missing if i not in shown)
+
+    pages = cache.pages("entity", len(entities), inputs, lambda i: render_entity(entities[i], shown[i], links, names, split_search), jobs, prepare)
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield entity_page(entities[number].id), page
     yield from render_entities_index(links.entities).items()
