@@ -138,6 +138,38 @@ def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path
     assert _files(docs) == _files(fresh)
 
 
+def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_anew(tmp_path, monkeypatch) -> None:
+    """An archive whose timeline has a page per month: after one article's title changes, only the pages of
+    the months that show it are rendered again, and the site is the one a run without any cache makes."""
+    from newsarchive import timeline_pages
+    from newsarchive.cli import main
+    from newsarchive.synth import generate
+
+    raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
+    generate(60, raw, 3)
+    rendered: list[str] = []
+    original = timeline_pages._page
+    monkeypatch.setattr(timeline_pages, "_page", lambda **values: rendered.append(str(values.get("title", "index"))) or original(**values))
+    convert = ["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]
+    assert main(convert) == 0
+    months = [title for title in rendered if title.startswith("Timeline: ")]
+    assert len(months) > 3
+    rendered.clear()
+    assert main(convert) == 0
+    assert [title for title in rendered if title.startswith("Timeline: ")] == []
+
+    line = json.loads((docs / "corpus.jsonl").read_text("utf-8").splitlines()[0])
+    capture = raw / line["source"]
+    capture.write_text(capture.read_text("utf-8").replace(line["title"], line["title"] + " (updated)", 1), "utf-8")
+    rendered.clear()
+    assert main(convert) == 0
+    again = [title for title in rendered if title.startswith("Timeline: ")]
+    assert 1 <= len(again) < len(months)
+    fresh = tmp_path / "fresh"
+    assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
+    assert _files(docs) == _files(fresh)
+
+
 def test_a_run_in_a_fresh_process_renders_nothing_again(tmp_path) -> None:
     """Python orders sets by a hash that changes with each process: no page, nor what its cache key digests,
     may depend on it, or every run would find pages "changed" and render them again."""

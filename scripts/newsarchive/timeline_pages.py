@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .cache import PageCache
 from .link import Links
 from .records import built_address
-from .render import Record, _environment, date_label, entity_page, paged, relative
+from .render import Record, _environment, date_label, entity_page, paged, paginate, relative
 from .timeline import Event, Span, Timeline, When, published_key, sort_key
+from .write import Content
 
 TIMELINE_PAGE = "timeline.md"
 TIMELINE_JSON = "timeline.json"
@@ -93,15 +95,16 @@ def _undated(timeline: Timeline, records: dict[str, Record], page: str) -> list[
     ]
 
 
-def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links) -> dict[str, str | Iterator[str]]:
+def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links, cache: PageCache | None = None) -> dict[str, Content]:
     """The timeline page or pages, and ``timeline.json`` (in pieces, to be written as they come).
 
     A large timeline gets a page per month, and a month or a list of undated articles too long for one
     page is split into several (``PAGE_LIMIT`` and ``UNDATED_LIMIT`` entries each), so no page grows with the archive.
+    A month's pages whose entries did not change are read back from ``cache``.
     """
     by_page = {r.page: r for r in records}
     names = {e.id: e.name for e in links.entities}
-    files: dict[str, str | Iterator[str]] = {}
+    files: dict[str, Content] = {}
     total = len(timeline.articles) + len(timeline.events)
     counts = {"articles": len(timeline.articles), "events": len(timeline.events)}
     undated, undated_pages = _undated_part(timeline, by_page)
@@ -110,26 +113,93 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links)
         items = _items(timeline, by_page, names, TIMELINE_PAGE)
         files[TIMELINE_PAGE] = _page(years=_months(items), **undated, **counts)
     else:  # a page per month (or several for a long month), so that no page grows with the archive
-        groups: defaultdict[tuple[int, int], tuple[list[str], list[Event]]] = defaultdict(lambda: ([], []))
-        for page in timeline.articles:
-            published = by_page[page].article.published if page in by_page else None
-            if published is not None and published.value is not None:
-                groups[published_key(published)[:2]][0].append(page)
-        for event in timeline.events:
-            groups[sort_key(event.when)[:2]][1].append(event)
-        period_pages = []
-        for (year, month), (pages, events) in sorted(groups.items()):
-            first = f"timeline/{year:04d}-{month:02d}.md"
-            label = f"{_MONTH_NAMES[month]} {year}" if month else f"{year}, month not stated"
-            items = _items(Timeline(tuple(pages), tuple(events), ()), by_page, names, first)  # links alike from every page of the month
-            for part in paged(first, items, PAGE_LIMIT):
-                files[part.path] = _page(
-                    years=_months(part.items), articles=len(pages), events=len(events), title=part.title(f"Timeline: {label}"), pager=part.pager
-                )
-            period_pages.append((label, Markup(relative(first, TIMELINE_PAGE)), len(items)))
-        files[TIMELINE_PAGE] = _page(year_pages=period_pages, **undated, **counts)
+        files.update(_month_pages(timeline, by_page, names, cache or PageCache(None)))
+        files[TIMELINE_PAGE] = _page(year_pages=_period_pages(timeline, by_page), **undated, **counts)
     files[TIMELINE_JSON] = timeline_json(timeline, by_page)
     return files
+
+
+def _by_month(timeline: Timeline, records: dict[str, Record]) -> list[tuple[tuple[int, int], tuple[list[str], list[Event]]]]:
+    """The dated articles and the events of each month (month 0: the year's, month not stated), in order."""
+    groups: defaultdict[tuple[int, int], tuple[list[str], list[Event]]] = defaultdict(lambda: ([], []))
+    for page in timeline.articles:
+        published = records[page].article.published if page in records else None
+        if published is not None and published.value is not None:
+            groups[published_key(published)[:2]][0].append(page)
+    for event in timeline.events:
+        groups[sort_key(event.when)[:2]][1].append(event)
+    return sorted(groups.items())
+
+
+def _month_path(year: int, month: int) -> str:
+    return f"timeline/{year:04d}-{month:02d}.md"
+
+
+def _month_label(year: int, month: int) -> str:
+    return f"{_MONTH_NAMES[month]} {year}" if month else f"{year}, month not stated"
+
+
+def _period_pages(timeline: Timeline, records: dict[str, Record]) -> list[tuple[str, Markup, int]]:
+    """The timeline page's list of months: label, link and number of entries."""
+    return [
+        (_month_label(year, month), Markup(relative(_month_path(year, month), TIMELINE_PAGE)), len(pages) + len(events))
+        for (year, month), (pages, events) in _by_month(timeline, records)
+    ]
+
+
+def _month_pages(timeline: Timeline, records: dict[str, Record], names: dict[str, str], cache: PageCache) -> Iterator[tuple[str, Content]]:
+    """Every page of every month; a page whose month shows the same entries as when it was stored comes from ``cache``."""
+    months = _by_month(timeline, records)
+    parts = [  # (month's place in ``months``, page's place in its month, path)
+        (number, part, path)
+        for number, ((year, month_number), (pages, events)) in enumerate(months)
+        for part, (path, _) in enumerate(paginate(_month_path(year, month_number), range(len(pages) + len(events)), PAGE_LIMIT))
+    ]
+    made: dict[int, list] = {}  # a month's pages, made once for all its parts
+
+    def month(number: int) -> list:
+        if number not in made:
+            (year, month_number), (pages, events) = months[number]
+            first = _month_path(year, month_number)
+            items = _items(Timeline(tuple(pages), tuple(events), ()), records, names, first)  # links alike from every page of the month
+            made.clear()  # one month at a time: its parts come in turn
+            made[number] = paged(first, items, PAGE_LIMIT)
+        return made[number]
+
+    def inputs(i: int) -> tuple:
+        number, part, path = parts[i]
+        return path, part, _month_inputs(*months[number], records, names) or month(number)
+
+    def render(i: int) -> str:
+        number, part, _ = parts[i]
+        (year, month_number), (pages, events) = months[number]
+        page = month(number)[part]
+        label = _month_label(year, month_number)
+        return _page(years=_months(page.items), articles=len(pages), events=len(events), title=page.title(f"Timeline: {label}"), pager=page.pager)
+
+    for (_, _, path), text in zip(parts, cache.pages("timeline", len(parts), inputs, render, jobs=1)):
+        yield path, text
+
+
+def _month_inputs(when: tuple[int, int], entries: tuple[list[str], list[Event]], records: dict[str, Record], names: dict[str, str]) -> tuple | None:
+    """What a month's pages show, for a cache key: its articles named by the keys they were parsed under
+    (``Record.parsed``), its events by what the page prints of them; None when an article has no such key."""
+    pages, events = entries
+    told = {e.article for event in events for e in event.evidence if e.article in records}
+    if not all(records[p].parsed for p in (*pages, *told)):
+        return None
+    return (
+        when,
+        tuple((p, records[p].parsed) for p in pages),
+        tuple(
+            (
+                event.when.iso(), event.when.label(), event.when.span.value, sort_key(event.when),
+                tuple((e.sentence, e.article, records[e.article].parsed if e.article in records else None) for e in event.evidence),
+                tuple((entity, names.get(entity)) for entity in event.entities),
+            )
+            for event in events
+        ),
+    )
 
 
 def _page(**values: object) -> str:
