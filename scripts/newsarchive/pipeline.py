@@ -20,6 +20,7 @@ from .ingest.html import NotAnArticle, decode_html, html_article
 from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .models import Problem, Severity
+from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
@@ -45,11 +46,11 @@ class Archive:
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[str, ...] = ()
-    #: what each record's article gives cross-linking and the timeline, in the order of ``records``; dropped
+    #: what each record's article gives cross-linking, the timeline and the search index, in the order of ``records``; dropped
     #: (``without_features``) once those stages are done, or empty, and then worked out where needed
     features: tuple[Features, ...] = ()
     #: each record's search terms (from its features), in the order of ``records``, kept by ``without_features``; or empty
-    terms: tuple[...] = ()
+    terms: tuple[PackedCounts, ...] = ()
 
     def without_features(self) -> Archive:
         """The archive without the features, but for each article's search terms, which rendering reads."""
