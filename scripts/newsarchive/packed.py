@@ -19,15 +19,18 @@ class PackedCounts:
     """Words and their counts, in the order of the mapping they were packed from."""
 
     words: str  # a line each
-    counts: array  # array("I"), one per word
+    counts: array  # one per word, of the smallest unsigned type that holds the largest (mostly a byte each)
 
     @classmethod
     def of(cls, counts: Mapping[str, int]) -> PackedCounts:
-        """``counts`` packed; a word may be neither empty nor hold a line break, which would split it in two."""
+        """``counts`` packed; a word may be neither empty nor hold a line break, which would split it in two,
+        and a count may not be below zero."""
         words = "\n".join(counts)
         if "" in counts or (counts and words.count("\n") != len(counts) - 1):
             raise ValueError("a word to pack is empty or holds a line break")
-        return cls(words, array("I", counts.values()))
+        largest = max(counts.values(), default=0)
+        typecode = next((code for code in "BHIQ" if largest < 1 << 8 * array(code).itemsize), "Q")  # too large: OverflowError
+        return cls(words, array(typecode, counts.values()))
 
     def items(self) -> Iterator[tuple[str, int]]:
         return zip(self.words.split("\n"), self.counts) if self.words else iter(())

@@ -28,6 +28,7 @@ from .render import Record, article_links, page_inputs, render_article, render_c
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
+from .timeline.build import Sentences
 from .timeline_pages import render_timeline
 from .workers import parse_all
 from .write import Content, Written, write_files
@@ -46,15 +47,24 @@ class Archive:
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[str, ...] = ()
-    #: what each record's article gives cross-linking, the timeline and the search index, in the order of ``records``; dropped
-    #: (``without_features``) once those stages are done, or empty, and then worked out where needed
+    #: what each record's article gives cross-linking, the timeline and the search index, in the order of
+    #: ``records``; or empty, and then worked out where needed. Each stage's part is dropped once it is done
+    #: (``linked``, ``without_features``), so that the next stages reuse its memory.
     features: tuple[Features, ...] = ()
-    #: each record's search terms (from its features), in the order of ``records``, kept by ``without_features``; or empty
+    #: what the timeline reads of each record's article, once cross-linking has dropped the rest (``linked``)
+    sentences: tuple[tuple[Sentences, ...], ...] = ()
+    #: each record's search terms, kept by ``linked`` and ``without_features`` for rendering
     terms: tuple[PackedCounts, ...] = ()
 
+    def linked(self) -> Archive:
+        """The archive once cross-linked: of its features, only what the timeline and the search index read."""
+        if not self.features:
+            return self
+        return replace(self, features=(), sentences=tuple(f.sentences for f in self.features), terms=tuple(f.terms for f in self.features))
+
     def without_features(self) -> Archive:
-        """The archive without the features, but for each article's search terms, which rendering reads."""
-        return replace(self, features=(), terms=tuple(f.terms for f in self.features) or self.terms)
+        """The archive once placed on the timeline: of its features, only the search terms, which rendering reads."""
+        return replace(self.linked(), sentences=())
 
     def failed(self) -> int:
         return len({p.source for p in self.problems if p.severity is Severity.ERROR})
@@ -252,7 +262,7 @@ def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[A
 
 def place(archive: Archive, links: Links) -> Timeline:
     """The timeline of the archive: its articles and the events their text dates."""
-    read = [f.sentences for f in archive.features] if archive.features else None
+    read = archive.sentences or tuple(f.sentences for f in archive.features) or None
     return build_timeline([(r.page, r.article) for r in archive.records], links, read)
 
 
@@ -354,6 +364,7 @@ def convert(
         archive, raw_files = collect(raw_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, jobs=jobs)
         ended("read_parse")
         archive, links = link_archive(archive, entities)
+        archive = archive.linked()
         ended("cross_link")
         timeline = place(archive, links)
         ended("timeline")
