@@ -113,13 +113,18 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links,
         items = _items(timeline, by_page, names, TIMELINE_PAGE)
         files[TIMELINE_PAGE] = _page(years=_months(items), **undated, **counts)
     else:  # a page per month (or several for a long month), so that no page grows with the archive
-        files.update(_month_pages(timeline, by_page, names, cache or PageCache(None)))
-        files[TIMELINE_PAGE] = _page(year_pages=_period_pages(timeline, by_page), **undated, **counts)
+        months = _by_month(timeline, by_page)
+        files.update(_month_pages(months, by_page, names, cache or PageCache(None)))
+        files[TIMELINE_PAGE] = _page(year_pages=_period_pages(months), **undated, **counts)
     files[TIMELINE_JSON] = timeline_json(timeline, by_page)
     return files
 
 
-def _by_month(timeline: Timeline, records: dict[str, Record]) -> list[tuple[tuple[int, int], tuple[list[str], list[Event]]]]:
+#: Each month's dated articles and events, in order (``_by_month``).
+Months = list[tuple[tuple[int, int], tuple[list[str], list[Event]]]]
+
+
+def _by_month(timeline: Timeline, records: dict[str, Record]) -> Months:
     """The dated articles and the events of each month (month 0: the year's, month not stated), in order."""
     groups: defaultdict[tuple[int, int], tuple[list[str], list[Event]]] = defaultdict(lambda: ([], []))
     for page in timeline.articles:
@@ -139,17 +144,16 @@ def _month_label(year: int, month: int) -> str:
     return f"{_MONTH_NAMES[month]} {year}" if month else f"{year}, month not stated"
 
 
-def _period_pages(timeline: Timeline, records: dict[str, Record]) -> list[tuple[str, Markup, int]]:
+def _period_pages(months: Months) -> list[tuple[str, Markup, int]]:
     """The timeline page's list of months: label, link and number of entries."""
     return [
         (_month_label(year, month), Markup(relative(_month_path(year, month), TIMELINE_PAGE)), len(pages) + len(events))
-        for (year, month), (pages, events) in _by_month(timeline, records)
+        for (year, month), (pages, events) in months
     ]
 
 
-def _month_pages(timeline: Timeline, records: dict[str, Record], names: dict[str, str], cache: PageCache) -> Iterator[tuple[str, Content]]:
+def _month_pages(months: Months, records: dict[str, Record], names: dict[str, str], cache: PageCache) -> Iterator[tuple[str, Content]]:
     """Every page of every month; a page whose month shows the same entries as when it was stored comes from ``cache``."""
-    months = _by_month(timeline, records)
     parts = [  # (month's place in ``months``, page's place in its month, path)
         (number, part, path)
         for number, ((year, month_number), (pages, events)) in enumerate(months)
