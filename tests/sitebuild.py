@@ -31,6 +31,7 @@ def build_site(raw_dir: Path, work: Path, **options) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    (work / "build.log").write_text(result.stderr, "utf-8")
     return work / "site"
 
 

@@ -19,11 +19,25 @@ pytestmark = pytest.mark.site
 def seed_site(tmp_path_factory) -> Path:
     from .conftest import SEED
 
-    return build_site(SEED, tmp_path_factory.mktemp("seed"))
+    # every generated page rendered by worker processes, which large archives do (test_render_ahead_changes_nothing)
+    return build_site(SEED, tmp_path_factory.mktemp("seed"), render_jobs=2, render_ahead_from=1)
 
 
 def read(site: Path, pattern: str) -> str:
     return next(site.glob(pattern)).read_text("utf-8")
+
+
+def test_render_ahead_changes_nothing(seed_site: Path, tmp_path: Path) -> None:
+    from .conftest import SEED
+
+    log = (seed_site.parent / "build.log").read_text("utf-8")
+    ahead = re.search(r"newsarchive: (\d+) of (\d+) generated pages rendered ahead by 2 processes", log)
+    assert ahead and ahead[1] == ahead[2] and int(ahead[1]) > 20, log
+    serial = build_site(SEED, tmp_path, render_jobs=1)
+    assert "rendered ahead" not in (tmp_path / "build.log").read_text("utf-8")
+    built = sorted(p.relative_to(seed_site) for p in seed_site.rglob("*") if p.is_file())
+    assert built == sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert [p for p in built if (seed_site / p).read_bytes() != (serial / p).read_bytes()] == []
 
 
 def test_home_lists_the_three_articles_newest_first(seed_site: Path) -> None:

@@ -19,13 +19,15 @@ from typing import Any
 
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .models import Problem, Severity
-from .processes import in_child
+from .page_render import Ahead
+from .processes import POOL_FROM, default_jobs, in_child
 from .report import summary
 from .write import Content
 
@@ -45,6 +47,10 @@ class NewsArchiveConfig(base.Config):
     split_search_from = config_options.Type(int, default=pipeline.SPLIT_SEARCH_FROM)
     #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
     warn_on_capture_warnings = config_options.Type(bool, default=False)
+    #: processes that render the generated pages' Markdown while MkDocs reads the others (all cores by
+    #: default; 1: MkDocs renders every page itself), from this many pages to render on
+    render_jobs = config_options.Type(int, default=0)
+    render_ahead_from = config_options.Type(int, default=POOL_FROM)
 
 
 def escape_meta(value: Any) -> Any:
@@ -98,6 +104,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.generated: set[str] = set()
         self.split_search = False
         self._scratch: tempfile.TemporaryDirectory | None = None
+        self._command, self._dirty = "build", False
+        self._ahead: Ahead | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command, self._dirty = command, dirty
 
     def _out_dir(self, config: MkDocsConfig) -> Path:
         """Where the generated files go: kept in the cache folder (only changed files are rewritten), else temporary."""
@@ -139,8 +150,33 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         log.info("newsarchive: %s", result.summary)
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Start rendering the generated pages ahead, in other processes, in the order MkDocs reads them.
+
+        Only in ``mkdocs build`` (``serve`` runs a web server's threads, which forked processes must not
+        inherit); with ``--dirty``, only the pages MkDocs will render again.
+        """
+        self._stop_ahead()
+        jobs = self.config.render_jobs or default_jobs()
+        if self._command == "serve" or jobs < 2:
+            return nav
+        pages = [
+            file.page
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+            if file.src_uri in self.generated and file.page is not None and (not self._dirty or file.is_modified())
+        ]
+        if len(pages) >= self.config.render_ahead_from:
+            self._ahead = Ahead(pages, config, files, jobs)
+        return nav
+
+    @event_priority(-100)  # after every other plugin's: the Markdown as it will be rendered
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Capture text in front matter is data: escape it before any template prints it."""
+        """Capture text in front matter is data: escape it before any template prints it.
+
+        A page rendered ahead from this very Markdown is not rendered again.
+        """
+        if self._ahead is not None:
+            self._ahead.use(page, markdown)
         if page.file.src_uri in self.generated:
             schema = page.meta.pop("schema", None)  # printed through tojson, which escapes it for a script
             page.meta = escape_meta(page.meta)
@@ -149,6 +185,20 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             if self.split_search:
                 page.meta["search"] = {"exclude": True}  # the split index serves the archive's pages
         return markdown
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        if self._ahead is not None:  # every page is read and rendered now
+            log.info("newsarchive: %d of %d generated pages rendered ahead by %d processes", self._ahead.used, self._ahead.count, self._ahead.jobs)
+        self._stop_ahead()
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_ahead()
+
+    def _stop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self._raw_dir(config)))
