@@ -10,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
-from newsarchive.page_render import Ahead, render
+from newsarchive.page_render import Ahead, Built, render
 
 PAGES = {
     "index.md": "# Home\n\nSee [the other page](other.md#second) and [a page that is not there](missing.md).\n",
@@ -105,3 +105,53 @@ def test_the_rendering_crosses_processes(site) -> None:
     rendered = pickle.loads(pickle.dumps(render(page, config, files)))
     assert [a.id for a in rendered.toc] == ["other-page"] and [c.id for c in next(iter(rendered.toc)).children] == ["first", "second"]
     assert rendered.title == "Other page" and "<em>emphasis</em>" in rendered.content
+
+
+def test_a_page_built_ahead_is_the_file_mkdocs_writes(tmp_path: Path, monkeypatch) -> None:
+    from mkdocs.commands.build import _build_page
+    from mkdocs.structure.files import InclusionLevel
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1297418760")  # MkDocs's theme prints when each page was made
+
+    made = {}
+    for way in ("by-mkdocs", "ahead"):
+        config, files = _site(tmp_path / way)
+        config.plugins.on_pre_build(config=config)
+        nav = get_navigation(files, config)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in doc_files:
+            file.page.read_source(config)
+            file.page.render(config, files)
+        env = config.theme.get_env()
+        built = Built([f.page for f in doc_files], config, nav, doc_files, env, jobs=2) if way == "ahead" else None
+        try:
+            for file in doc_files:
+                _build_page(file.page, config, doc_files, nav, built.environment(env) if built else env)
+        finally:
+            if built:
+                built.close()
+        made[way] = {f.src_uri: Path(f.abs_dest_path).read_text("utf-8") for f in doc_files}
+        if built:
+            assert built.used == len(doc_files)
+    assert made["ahead"] == made["by-mkdocs"]
+    assert "Other page" in made["ahead"]["other.md"]
+
+
+def test_a_worker_that_dies_leaves_its_pages_to_mkdocs(site, monkeypatch, caplog) -> None:
+    import os
+
+    from newsarchive import page_render
+
+    config, files = site
+    pages = [files.get_file_from_path(name).page for name in PAGES]
+    monkeypatch.setattr(page_render, "render", lambda *_: os._exit(9))  # as the kernel's out-of-memory killer would
+    ahead = Ahead(pages, config, files, jobs=2)
+    try:
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            for page in pages:
+                page.read_source(config)
+                assert not ahead.use(page, page.markdown)
+    finally:
+        ahead.close()
+    said = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("newsarchive: pages are made one at a time from index.md on: a worker stopped") for m in said), said

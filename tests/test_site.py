@@ -33,11 +33,23 @@ def test_render_ahead_changes_nothing(seed_site: Path, tmp_path: Path) -> None:
     log = (seed_site.parent / "build.log").read_text("utf-8")
     ahead = re.search(r"newsarchive: (\d+) of (\d+) generated pages rendered ahead by 2 processes", log)
     assert ahead and ahead[1] == ahead[2] and int(ahead[1]) > 20, log
+    built = re.search(r"newsarchive: (\d+) of (\d+) generated pages built ahead by 2 processes", log)
+    assert built and built[1] == built[2] == ahead[1], log
     serial = build_site(SEED, tmp_path, render_jobs=1)
-    assert "rendered ahead" not in (tmp_path / "build.log").read_text("utf-8")
+    serial_log = (tmp_path / "build.log").read_text("utf-8")
+    assert "rendered ahead" not in serial_log and "built ahead" not in serial_log
     built = sorted(p.relative_to(seed_site) for p in seed_site.rglob("*") if p.is_file())
     assert built == sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
     assert [p for p in built if (seed_site / p).read_bytes() != (serial / p).read_bytes()] == []
+
+
+def test_pages_are_not_made_ahead_with_a_plugin_not_known(tmp_path: Path) -> None:
+    from .conftest import SEED
+
+    build_site(SEED, tmp_path, extra_plugins=("meta",), render_jobs=2, render_ahead_from=1)
+    log = (tmp_path / "build.log").read_text("utf-8")
+    assert "MkDocs makes every page itself: plugin material/meta" in log
+    assert "rendered ahead" not in log and "built ahead" not in log
 
 
 def test_home_lists_the_three_articles_newest_first(seed_site: Path) -> None:

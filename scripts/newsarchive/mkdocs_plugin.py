@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .models import Problem, Severity
-from .page_render import Ahead
+from .page_render import KNOWN_PLUGINS, Ahead, Built
 from .processes import POOL_FROM, default_jobs, in_child
 from .report import summary
 from .write import Content
@@ -106,6 +107,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._scratch: tempfile.TemporaryDirectory | None = None
         self._command, self._dirty = "build", False
         self._ahead: Ahead | None = None
+        self._built: Built | None = None
+        self._nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -150,23 +153,35 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         log.info("newsarchive: %s", result.summary)
         return files
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Start rendering the generated pages ahead, in other processes, in the order MkDocs reads them.
+    def _pages_ahead(self, config: MkDocsConfig, files: Files) -> list[Page] | None:
+        """The generated pages MkDocs will make, in its order, for workers to make ahead; None if not worth it.
 
         Only in ``mkdocs build`` (``serve`` runs a web server's threads, which forked processes must not
-        inherit); with ``--dirty``, only the pages MkDocs will render again.
+        inherit), with only ``KNOWN_PLUGINS``; with ``--dirty``, only the pages MkDocs will make again.
         """
-        self._stop_ahead()
-        jobs = self.config.render_jobs or default_jobs()
-        if self._command == "serve" or jobs < 2:
-            return nav
+        if self._command == "serve" or self._jobs() < 2 or set(config.plugins) - KNOWN_PLUGINS:
+            return None
         pages = [
             file.page
             for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
             if file.src_uri in self.generated and file.page is not None and (not self._dirty or file.is_modified())
         ]
-        if len(pages) >= self.config.render_ahead_from:
-            self._ahead = Ahead(pages, config, files, jobs)
+        return pages if len(pages) >= self.config.render_ahead_from else None
+
+    def _jobs(self) -> int:
+        return self.config.render_jobs or default_jobs()
+
+    @event_priority(-100)  # after every other plugin's: the navigation as the templates will show it
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Start rendering the generated pages' Markdown ahead, in other processes, in the order MkDocs reads them."""
+        self._stop_ahead()
+        self._nav = nav
+        unknown = sorted(set(config.plugins) - KNOWN_PLUGINS)
+        if unknown:
+            log.info("newsarchive: MkDocs makes every page itself: plugin %s may make a page from what other pages left behind", ", ".join(unknown))
+        pages = self._pages_ahead(config, files)
+        if pages is not None:
+            self._ahead = Ahead(pages, config, files, self._jobs())
         return nav
 
     @event_priority(-100)  # after every other plugin's: the Markdown as it will be rendered
@@ -186,19 +201,32 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 page.meta["search"] = {"exclude": True}  # the split index serves the archive's pages
         return markdown
 
-    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        if self._ahead is not None:  # every page is read and rendered now
+    @event_priority(-100)  # after the tags plugin has made its listings, which the templates show
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page is rendered now: put the generated ones through the templates ahead, with known plugins only."""
+        if self._ahead is not None:
             log.info("newsarchive: %d of %d generated pages rendered ahead by %d processes", self._ahead.used, self._ahead.count, self._ahead.jobs)
         self._stop_ahead()
-        return env
+        pages = self._pages_ahead(config, files) if self._nav is not None else None
+        if pages is None:
+            return env
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        self._built = Built(pages, config, self._nav, doc_files, env, self._jobs())
+        return self._built.environment(env)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._built is not None:
+            log.info("newsarchive: %d of %d generated pages built ahead by %d processes", self._built.used, self._built.count, self._built.jobs)
+        self._stop_ahead()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_ahead()
 
     def _stop_ahead(self) -> None:
-        if self._ahead is not None:
-            self._ahead.close()
-            self._ahead = None
+        for ahead in (self._ahead, self._built):
+            if ahead is not None:
+                ahead.close()
+        self._ahead = self._built = None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self._raw_dir(config)))
