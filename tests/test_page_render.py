@@ -144,7 +144,7 @@ def test_a_worker_that_dies_leaves_its_pages_to_mkdocs(site, monkeypatch, caplog
 
     config, files = site
     pages = [files.get_file_from_path(name).page for name in PAGES]
-    monkeypatch.setattr(page_render, "render", lambda *_: os._exit(9))  # as the kernel's out-of-memory killer would
+    monkeypatch.setattr(page_render, "render", lambda *_, **__: os._exit(9))  # as the kernel's out-of-memory killer would
     ahead = Ahead(pages, config, files, jobs=2)
     try:
         with caplog.at_level(logging.WARNING, logger="mkdocs"):
@@ -155,3 +155,12 @@ def test_a_worker_that_dies_leaves_its_pages_to_mkdocs(site, monkeypatch, caplog
         ahead.close()
     said = [r.getMessage() for r in caplog.records]
     assert any(m.startswith("newsarchive: pages are made one at a time from index.md on: a worker stopped") for m in said), said
+
+
+def test_a_worker_lets_go_of_its_copy_of_the_page(site) -> None:
+    config, files = site
+    page = files.get_file_from_path("other.md").page
+    assert render(page, config, files).content and page.content and page.meta == {"title": "Other"}  # here: kept
+    rendered = render(page, config, files, worker=True)
+    assert "<em>emphasis</em>" in rendered.content and rendered.title == "Other page"
+    assert page.markdown is None and page.content is None and page.meta == {}

@@ -48,8 +48,8 @@ class NewsArchiveConfig(base.Config):
     split_search_from = config_options.Type(int, default=pipeline.SPLIT_SEARCH_FROM)
     #: report the captures' own warnings (missing byline, inferred title…) as MkDocs warnings
     warn_on_capture_warnings = config_options.Type(bool, default=False)
-    #: processes that render the generated pages' Markdown while MkDocs reads the others (all cores by
-    #: default; 1: MkDocs renders every page itself), from this many pages to render on
+    #: processes that make the generated pages (their Markdown, then their templates) ahead of MkDocs, which
+    #: takes what they made (all cores by default; 1: MkDocs makes every page itself), from this many pages on
     render_jobs = config_options.Type(int, default=0)
     render_ahead_from = config_options.Type(int, default=POOL_FROM)
 
