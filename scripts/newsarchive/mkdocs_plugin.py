@@ -109,6 +109,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._ahead: Ahead | None = None
         self._built: Built | None = None
         self._nav: Navigation | None = None
+        self._pages: list[Page] | None = None  # made ahead in this build (``_pages_ahead``)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -159,7 +160,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         Only in ``mkdocs build`` (``serve`` runs a web server's threads, which forked processes must not
         inherit), with only ``KNOWN_PLUGINS``; with ``--dirty``, only the pages MkDocs will make again.
         """
-        if self._command == "serve" or self._jobs() < 2 or set(config.plugins) - KNOWN_PLUGINS:
+        unknown = sorted(set(config.plugins) - KNOWN_PLUGINS)
+        if unknown:
+            log.info("newsarchive: MkDocs makes every page itself: plugin %s may make a page from what other pages left behind", ", ".join(unknown))
+        if self._command == "serve" or self._jobs() < 2 or unknown:
             return None
         pages = [
             file.page
@@ -175,13 +179,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Start rendering the generated pages' Markdown ahead, in other processes, in the order MkDocs reads them."""
         self._stop_ahead()
-        self._nav = nav
-        unknown = sorted(set(config.plugins) - KNOWN_PLUGINS)
-        if unknown:
-            log.info("newsarchive: MkDocs makes every page itself: plugin %s may make a page from what other pages left behind", ", ".join(unknown))
-        pages = self._pages_ahead(config, files)
-        if pages is not None:
-            self._ahead = Ahead(pages, config, files, self._jobs())
+        self._nav, self._pages = nav, self._pages_ahead(config, files)  # the same pages go through the templates (on_env)
+        if self._pages is not None:
+            self._ahead = Ahead(self._pages, config, files, self._jobs())
         return nav
 
     @event_priority(-100)  # after every other plugin's: the Markdown as it will be rendered
@@ -207,11 +207,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self._ahead is not None:
             log.info("newsarchive: %d of %d generated pages rendered ahead by %d processes", self._ahead.used, self._ahead.count, self._ahead.jobs)
         self._stop_ahead()
-        pages = self._pages_ahead(config, files) if self._nav is not None else None
-        if pages is None:
+        if self._pages is None or self._nav is None:
             return env
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        self._built = Built(pages, config, self._nav, doc_files, env, self._jobs())
+        self._built = Built(self._pages, config, self._nav, doc_files, env, self._jobs())
         return self._built.environment(env)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -243,31 +243,31 @@ class Built(_InOrder[PageHTML]):
         return _Environment(env, self)  # type: ignore[return-value]
 
 
-class _Environment:
-    """A Jinja environment whose templates are ``_Template``s; everything else is the environment's own."""
+class _Wrapped:
+    """What ``inner`` is (every attribute is its own) but for what a subclass gives ``built``'s pages."""
 
-    def __init__(self, env: jinja2.Environment, built: Built) -> None:
-        self._env, self._built = env, built
+    def __init__(self, inner: Any, built: Built) -> None:
+        self._inner, self._built = inner, built
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._env, name)
+        return getattr(self._inner, name)
+
+
+class _Environment(_Wrapped):
+    """A Jinja environment whose templates are ``_Template``s."""
 
     def get_template(self, *args: Any, **kwargs: Any) -> _Template:
-        return _Template(self._env.get_template(*args, **kwargs), self._built)
+        return _Template(self._inner.get_template(*args, **kwargs), self._built)
 
 
-class _Template:
-    def __init__(self, template: jinja2.Template, built: Built) -> None:
-        self._template, self._built = template, built
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._template, name)
+class _Template(_Wrapped):
+    """A Jinja template that gives a page built ahead its worker's HTML."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         page = (args[0] if args else kwargs).get("page")
         made = self._built.take(page) if isinstance(page, Page) else None
         if made is None:
-            return self._template.render(*args, **kwargs)
+            return self._inner.render(*args, **kwargs)
         self._built.used += 1
         _say_again(made.logs)
         return made.html

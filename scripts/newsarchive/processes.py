@@ -7,10 +7,10 @@ from stdin.) The workers run pure functions of that memory; they print nothing a
 that other threads of the caller, such as a progress bar, may hold.
 
 The caller waits while its workers run, except where it draws their results one at a time as it needs them
-(``page_render``: MkDocs goes on with each page while the workers make the next ones). A stage worked out by a forked process beside the caller (the
-search index while pages are rendered, passages while entities are found) was tried and measured: each
-memory page that either process touches is copied while both live, and at 10,000 articles the peak went
-from 815 MiB to 1,015-1,291 MiB for a few seconds gained.
+(``page_render``: MkDocs goes on with each page while the workers make the next ones). A stage worked out
+by a forked process beside the caller (the search index while pages are rendered, passages while entities
+are found) was tried and measured: each memory page that either process touches is copied while both
+live, and at 10,000 articles the peak went from 815 MiB to 1,015-1,291 MiB for a few seconds gained.
 """
 
 from __future__ import annotations

@@ -170,9 +170,14 @@ def _month_pages(months: Months, records: dict[str, Record], names: dict[str, st
             made[number] = paged(first, items, PAGE_LIMIT)
         return made[number]
 
+    shows: dict[int, tuple | None] = {}  # what a month shows, worked out once for all its parts
+
     def inputs(i: int) -> tuple:
         number, part, path = parts[i]
-        return path, part, _month_inputs(*months[number], records, names) or month(number)
+        if number not in shows:
+            shows.clear()  # the parts of a month come in turn
+            shows[number] = _month_inputs(*months[number], records, names)
+        return path, part, shows[number] or month(number)
 
     def render(i: int) -> str:
         number, part, _ = parts[i]
