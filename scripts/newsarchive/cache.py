@@ -10,14 +10,14 @@ are removed at its end.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from .features import Features
+from .memo import PACKAGE, files_digest, inputs_digest, store_file
 from .models import Article
 from .processes import fork_map
 
@@ -31,6 +31,9 @@ Parsed = tuple[Article, Features]
 
 #: The folder of rendered pages inside a cache folder; parsed captures sit beside it.
 PAGES_DIR = "pages"
+
+#: The folder of whole-archive steps' results inside a cache folder (``memo.StepCache``).
+STEPS_DIR = "steps"
 
 #: The file of read summaries inside a cache folder.
 READS = "reads.index"  # pickled; not a "*.pickle" entry, which a run removes when unused
@@ -47,33 +50,8 @@ class ReadSummary(NamedTuple):
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
     """A hash of the parser's and the features' source: a changed rule invalidates every cached parse."""
-    paths = [_ROOT / name for name in _PARSER_FILES]
-    return _digest(file for path in paths for file in (sorted(path.rglob("*.py")) if path.is_dir() else [path]))
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of every source file and template of the package: what a rendered page may depend on."""
-    return _digest(sorted(p for p in _ROOT.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
-
-
-_ROOT = Path(__file__).parent
-
-
-def _digest(files: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(file.relative_to(_ROOT).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _put_file(path: Path, data: bytes) -> None:
-    """Store ``data`` at ``path`` whole or not at all: written beside it, then moved over it (a reader never sees half)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
+    paths = [PACKAGE / name for name in _PARSER_FILES]
+    return files_digest(file for path in paths for file in (sorted(path.rglob("*.py")) if path.is_dir() else [path]))
 
 
 def furniture_fingerprint(common: frozenset[str]) -> str:
@@ -111,7 +89,7 @@ class ParseCache:
         if self.folder is None:
             return
         self.used.add(key)
-        _put_file(self.folder / f"{key}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        store_file(self.folder / f"{key}.pickle", pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def reads(self) -> dict[str, ReadSummary]:
         """The summaries of the captures read by the last run, by the SHA-256 of their bytes; none when the reader changed."""
@@ -128,7 +106,7 @@ class ParseCache:
     def keep_reads(self, reads: dict[str, ReadSummary]) -> None:
         """Store the summaries of this run's captures, in place of the last run's."""
         if self.folder is not None and reads != self.reads():
-            _put_file(self.folder / READS, pickle.dumps((parser_fingerprint(), reads), protocol=pickle.HIGHEST_PROTOCOL))
+            store_file(self.folder / READS, pickle.dumps((parser_fingerprint(), reads), protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
         """Drop the entries this run did not use."""
@@ -154,8 +132,7 @@ class PageCache:
     def key(self, kind: str, *inputs: object) -> str:
         if self.folder is None:
             return kind  # no cache: spare the digest
-        data = pickle.dumps((code_fingerprint(), kind, inputs), protocol=pickle.HIGHEST_PROTOCOL)
-        return f"{kind}-{hashlib.sha256(data).hexdigest()[:40]}"
+        return f"{kind}-{inputs_digest(kind, inputs)[:40]}"
 
     def stored(self, key: str) -> Path | None:
         """The file of the page stored under ``key``, if there is one."""
@@ -193,7 +170,7 @@ class PageCache:
         for i, file in enumerate(files):
             if file is None:
                 text = next(made)
-                _put_file(self.folder / f"{keys[i]}.txt", text.encode("utf-8"))
+                store_file(self.folder / f"{keys[i]}.txt", text.encode("utf-8"))
                 yield text
             else:
                 yield file
@@ -206,3 +183,4 @@ class PageCache:
         for path in self.folder.iterdir():
             if path.suffix == ".tmp" or (path.suffix == ".txt" and path.stem not in self.used):
                 path.unlink(missing_ok=True)
+

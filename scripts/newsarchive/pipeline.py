@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import PAGES_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
+from .cache import PAGES_DIR, STEPS_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
@@ -19,6 +19,7 @@ from .ingest import capture_kind
 from .ingest.html import NotAnArticle, decode_html, html_article
 from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
+from .memo import StepCache
 from .models import Problem, Severity
 from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
@@ -246,8 +247,11 @@ def _page_records(
     return records, problems
 
 
-def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[Archive, Links]:
-    """Cross-link the archive; a curated entities file that cannot be used is reported and left out."""
+def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir: Path | None = None) -> tuple[Archive, Links]:
+    """Cross-link the archive; a curated entities file that cannot be used is reported and left out.
+
+    With ``cache_dir``, what the last run with it worked out and the archive still gives is not worked out again.
+    """
     try:
         curation = load_curation(curation_file)
     except CurationError as error:
@@ -255,9 +259,10 @@ def link_archive(archive: Archive, curation_file: Path | None = None) -> tuple[A
         archive = replace(archive, problems=(*archive.problems, problem))
         curation = None
     articles = [(r.page, r.article) for r in archive.records]
+    steps = StepCache(cache_dir / STEPS_DIR if cache_dir is not None else None)
     if not archive.features:
-        return archive, link(articles, curation)
-    return archive, link(articles, curation, [f.names for f in archive.features], [f.paragraphs for f in archive.features])
+        return archive, link(articles, curation, steps=steps)
+    return archive, link(articles, curation, [f.names for f in archive.features], [f.paragraphs for f in archive.features], steps)
 
 
 def place(archive: Archive, links: Links) -> Timeline:
@@ -363,7 +368,7 @@ def convert(
     with batch():
         archive, raw_files = collect(raw_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, jobs=jobs)
         ended("read_parse")
-        archive, links = link_archive(archive, entities)
+        archive, links = link_archive(archive, entities, cache_dir)
         archive = archive.linked()
         ended("cross_link")
         timeline = place(archive, links)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from ..memo import StepCache
 from ..models import Article
 from .citations import resolve_references
 from .curation import Curation, CurationError, load_curation
@@ -34,15 +36,29 @@ def link(
     curation: Curation | None = None,
     readings: Sequence[Reading] | None = None,
     paragraphs: Sequence[Paragraphs] | None = None,
+    steps: StepCache | None = None,
 ) -> Links:
     """Cross-link the articles, given as (page, article) pairs.
 
     ``readings`` (``discover.read``) and ``paragraphs`` (``passages.paragraphs``) are what each article's
-    own text gives, in order, when they are known already; else they are worked out here.
+    own text gives, in order, when they are known already; else they are worked out here. ``steps`` keeps
+    what the last run worked out, so that what did not change is not worked out again.
     """
+    steps = steps or StepCache(None)
     by_page = {page: reading for (page, _), reading in zip(articles, readings)} if readings is not None else None
-    entities = find_entities(articles, curation, by_page)
+    entities = find_entities(articles, curation, by_page, steps)
     passages = find_passages(articles, paragraphs)
-    references = resolve_references(articles)
+    cited = [(page, article.title, article.title_inferred, article.references) for page, article in articles]  # all that references read
+    references = steps.once("references", cited, lambda: resolve_references(articles))
     pages = [page for page, _ in articles]
-    return Links(entities, passages, relate(pages, entities, passages, references), references, cooccurring(entities))
+    related, neighbours = steps.once(
+        "relations",
+        (  # all that relating reads: which pages name each entity how often, share passages, cite others
+            pages,
+            [(e.id, tuple(Counter(m.article for m in e.mentions).items())) for e in entities],
+            [sorted({c.article for c in p.copies}) for p in passages],
+            [(r.article, r.target) for r in references],
+        ),
+        lambda: (relate(pages, entities, passages, references), cooccurring(entities)),
+    )
+    return Links(entities, passages, related, references, neighbours)

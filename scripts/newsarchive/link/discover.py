@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from ..memo import StepCache
 from ..packed import PackedCounts
 from . import lexicon
 
@@ -303,29 +304,71 @@ def read(texts: Sequence[str], support: Sequence[str]) -> Reading:
     return Reading(_table(found), usage.packed(), PackedCounts.of(lower), PackedCounts.of(support_caps), tuple(sorted(_support_acronyms(support))))
 
 
-#: (article, text, its phrases) for every text, afresh at each call: the phrases of a whole archive are
-#: too many to hold at once, so they are unpacked one article at a time, once for each pass that reads them.
-PhraseSource = Callable[[], Iterator[tuple[str, str, list[_Phrase]]]]
+#: An article's texts with their phrases, made afresh at each call: the phrases of a whole archive are too
+#: many to hold at once, so they are unpacked one article at a time, once for each pass that reads them.
+PhraseSource = Callable[[str], Iterable[tuple[str, list[_Phrase]]]]
+
+#: The questions that decide an article's occurrences, each asked of the whole archive's usage of words:
+_NEVER_ALONE, _MID_KEY, _MID_WORD, _RARE_START, _ORDINARY = range(5)
+#: …and an article's occurrences as (key, words, joined), with the questions asked on the way and their answers.
+_Decided = tuple[tuple[tuple[str, tuple[str, ...], bool], ...], tuple[tuple[int, str, bool], ...]]
 
 
-def _occurrences(parsed: PhraseSource, ordinary: Callable[[str], bool] = lambda word: True, usage: _Usage | None = None) -> list[_Occurrence]:
-    """Every name phrase of the texts, with joins decided and sentence-initial words dropped.
+def _occurrences(
+    articles: Sequence[str],
+    phrases_of: PhraseSource,
+    ordinary: Callable[[str], bool] = lambda word: True,
+    usage: _Usage | None = None,
+    steps: StepCache | None = None,
+    keys: Mapping[str, str] | None = None,
+) -> list[_Occurrence]:
+    """Every name phrase of the articles' texts, with joins decided and sentence-initial words dropped.
 
     A word that starts a sentence and is never capitalised elsewhere is dropped, unless the corpus starts
     sentences with the same run of words more than once and the word is not ``ordinary``: "Maria Lopez
     met…" twice keeps "Maria", where "Speculation grew", "Despite Acme's…" or one "Rarely Acme…" do not.
     ``usage`` is the texts' ``_Usage`` when it is known already; else the texts are read twice, once for it.
+
+    With ``steps`` and ``keys`` (each article's ``entities.texts_key``, by article), an article's occurrences and the answers that
+    decided them are kept: in a later run, an article whose texts and answers are the same is not read again.
     """
     if usage is None:
         usage = _Usage()
-        for _, _, phrases in parsed():
-            usage.add(phrases)
+        for article in articles:
+            for _, phrases in phrases_of(article):
+                usage.add(phrases)
     standalone, initial_keys, mid_keys, mid_tokens = usage.standalone, usage.initial_runs, usage.mid_keys, usage.mid_words
-    found: list[_Occurrence] = []
-    for article, text, phrases in parsed():
+    answers: tuple[Callable[[str], bool], ...] = (
+        lambda key: standalone[key] == 0,  # _NEVER_ALONE
+        lambda key: key in mid_keys,  # _MID_KEY
+        lambda word: word in mid_tokens,  # _MID_WORD
+        lambda key: initial_keys[key] < 2,  # _RARE_START
+        ordinary,  # _ORDINARY
+    )
+    if steps is None or keys is None:
+        decided = [_decide(phrases_of(article), answers) for article in articles]
+    else:
+        decided = steps.each(
+            "name-occurrences", None, [keys[article] for article in articles], lambda number: _decide(phrases_of(articles[number]), answers),
+            valid=lambda kept: all(answers[question](about) == answer for question, about, answer in kept[1]),
+        )
+    return [_Occurrence(article, *occurrence) for article, (found, _) in zip(articles, decided) for occurrence in found]
+
+
+def _decide(texts: Iterable[tuple[str, list[_Phrase]]], answers: Sequence[Callable[[str], bool]]) -> _Decided:
+    """One article's occurrences, from its texts and their phrases, and the questions of ``answers`` asked."""
+    asked: list[tuple[int, str, bool]] = []
+
+    def ask(question: int, about: str) -> bool:
+        answer = answers[question](about)
+        asked.append((question, about, answer))
+        return answer
+
+    found: list[tuple[str, tuple[str, ...], bool]] = []
+    for text, phrases in texts:
         merged: list[tuple[list[_Token], bool, bool, str]] = []  # tokens, initial, joined, key
         for phrase in phrases:
-            if merged and phrase.joined_by and _joins(merged[-1][0], phrase, standalone):
+            if merged and phrase.joined_by and _joins(merged[-1][0], phrase, ask):
                 tokens, initial, _, _ = merged[-1]
                 tokens = tokens + phrase.tokens
                 merged[-1] = (tokens, initial, True, text[tokens[0].start: tokens[-1].end])
@@ -333,13 +376,16 @@ def _occurrences(parsed: PhraseSource, ordinary: Callable[[str], bool] = lambda 
                 merged.append((phrase.tokens, phrase.initial, False, phrase.key))
         for tokens, initial, joined, key in merged:
             first = tokens[0].text
-            if initial and key not in mid_keys and first not in mid_tokens and not _unmistakable(first) and (initial_keys[key] < 2 or ordinary(first)):
+            if (
+                initial and not ask(_MID_KEY, key) and not ask(_MID_WORD, first) and not _unmistakable(first)
+                and (ask(_RARE_START, key) or ask(_ORDINARY, first))
+            ):
                 tokens = tokens[1:]
                 if not tokens or (joined and tokens[0].lower in _CONNECTORS):
                     continue
                 key = text[tokens[0].start: tokens[-1].end] if joined else " ".join(t.text for t in tokens)
-            found.append(_Occurrence(article, key, tuple(t.text for t in tokens), joined))
-    return found
+            found.append((key, tuple(t.text for t in tokens), joined))
+    return tuple(found), tuple(asked)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -348,15 +394,15 @@ def _unmistakable(word: str) -> bool:
     return (is_acronym(word) and word.lower() not in lexicon.COMMON_ACRONYMS) or (word[:1].islower() and _is_capitalised(word))
 
 
-def _joins(left: list[_Token], right: _Phrase, standalone: Counter[str]) -> bool:
+def _joins(left: list[_Token], right: _Phrase, ask: Callable[[int, str], bool]) -> bool:
     """"Strategy and Financial Briefing" is one name; "Microsoft and Nokia" are two."""
     connector = right.joined_by or ""
     left_key = " ".join(t.text for t in left)
     if connector in lexicon.PARTICLES:
         return True
     if connector in ("of", "for"):
-        return len(left) == 1 and standalone[left_key] == 0
-    return standalone[left_key] == 0 and standalone[right.key] == 0
+        return len(left) == 1 and ask(_NEVER_ALONE, left_key)
+    return ask(_NEVER_ALONE, left_key) and ask(_NEVER_ALONE, right.key)
 
 
 def _split_prefixes(occurrences: list[_Occurrence]) -> list[_Occurrence]:
@@ -382,13 +428,21 @@ def _singular(key: str, counts: Counter[str]) -> str | None:
     return None
 
 
-def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), readings: Mapping[str, Reading] | None = None) -> list[Candidate]:
+def discover(
+    texts: Sequence[tuple[str, str]],
+    support: Iterable[str] = (),
+    readings: Mapping[str, Reading] | None = None,
+    steps: StepCache | None = None,
+    keys: Mapping[str, str] | None = None,
+) -> list[Candidate]:
     """Names that the texts (article, text) use, merged with their aliases.
 
     ``support`` is further text (reader comments) that can confirm a name the
     articles use once, but never adds a name of its own. ``readings`` are what
     each article gives (``read``), by article, when they are known already:
     then ``support`` is not read, for they hold all discovery needs of it.
+    ``steps`` and ``keys`` (each article's ``entities.texts_key``, by article) keep what each article gave, for a
+    later run (``_occurrences``).
     """
     usage = None
     if readings is None:
@@ -406,10 +460,15 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), read
     def ordinary(word: str) -> bool:  # a common word, written in lower case in the corpus or known to open sentences
         folded = word.lower()
         return folded in lower or folded in lexicon.OPENERS
+    grouped: dict[str, list[str]] = {}
+    for article, text in texts:
+        grouped.setdefault(article, []).append(text)
     if readings is None:
-        occurrences = _occurrences(lambda: ((article, text, _phrases(text)) for article, text in texts), ordinary)
+        occurrences = _occurrences(list(grouped), lambda article: [(text, _phrases(text)) for text in grouped[article]], ordinary)
     else:
-        occurrences = _occurrences(lambda: _unpacked(texts, readings), ordinary, usage)
+        occurrences = _occurrences(
+            list(grouped), lambda article: zip(grouped[article], phrases_from_table(readings[article].phrases, grouped[article])), ordinary, usage, steps, keys
+        )
     occurrences = _split_prefixes(occurrences)
     groups: dict[str, Candidate] = {}
     counts = Counter(o.key for o in occurrences)
@@ -430,14 +489,6 @@ def discover(texts: Sequence[tuple[str, str]], support: Iterable[str] = (), read
     _merge_acronyms(kept, acronyms)
     _merge_case(kept)
     return sorted(kept.values(), key=lambda c: c.name)
-
-
-def _unpacked(texts: Sequence[tuple[str, str]], readings: Mapping[str, Reading]) -> Iterator[tuple[str, str, list[_Phrase]]]:
-    """(article, text, phrases) from each article's phrase table; an article's texts stand together in ``texts``."""
-    for article, group in itertools.groupby(texts, key=lambda pair: pair[0]):
-        own = [text for _, text in group]
-        for text, phrases in zip(own, phrases_from_table(readings[article].phrases, own)):
-            yield article, text, phrases
 
 
 def _accept_single(candidate: Candidate, lower: Counter[str], support_caps: Counter[str]) -> bool:

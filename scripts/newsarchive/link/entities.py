@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from ..memo import StepCache
 from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
@@ -185,26 +187,59 @@ _NEXT_WORD = re.compile(r"(?:’s|'s)?\s+([\w-]+)")
 _PREVIOUS_WORD = re.compile(r"([\w’'.]+)\s$")
 
 
-def _gather_evidence(text: str, start: int, end: int, evidence: _Evidence, names: set[str]) -> None:
-    """What the words around a mention say of what it names: "Nokia CEO", "Mr Elop", "its Lumia"."""
+def _evidence_at(text: str, start: int, end: int, names: set[str]) -> tuple[int, int, int]:
+    """What the words around a mention say of what it names, as (product, organisation, honorific) votes:
+    "its Lumia", "Nokia CEO", "Mr Elop"."""
+    product = organisation = honorific = 0
     before = text[max(0, start - 40): start]
     after = text[end: end + 40]
     next_word = _NEXT_WORD.match(after)
     if next_word:
         word = next_word.group(1)
         if word.lower() in lexicon.PRODUCT_NOUNS:
-            evidence.product += 1
+            product += 1
         elif word.lower() in lexicon.ROLES and word.lower() not in ("partner", "employee"):
-            evidence.organisation += 2  # "Nokia CEO"
+            organisation += 2  # "Nokia CEO"
     previous = _PREVIOUS_WORD.search(before)
     if previous:
         word = previous.group(1)
         if word.lower() in ("its", "their"):
-            evidence.product += 1
+            product += 1
         elif word.lower().rstrip(".") in lexicon.HONORIFICS:
-            evidence.honorific += 1
+            honorific += 1
         elif word[-2:] in ("’s", "'s") and word[:-2] in names:
-            evidence.product += 1  # "Microsoft’s Bing"
+            product += 1  # "Microsoft’s Bing"
+    return product, organisation, honorific
+
+
+#: A name found in a text: (draft index, start, end, surface), then what the words around it say of it:
+#: (product, organisation, honorific) votes and the role it is given, if any.
+_Found = tuple[int, int, int, str, int, int, int, str | None]
+
+
+def _read_texts(automaton: ahocorasick.Automaton, texts: list[Text], names: set[str]) -> tuple[tuple[_Found, ...], ...]:
+    """Every name found in an article's texts, text by text, with what the words around each say of it."""
+    found = []
+    for text in texts:
+        matches = _find(automaton, text.text)
+        read = []
+        for index, start, end, surface in matches:
+            role = _role_before(text.text[:start], names) or _role_after(text.text[end:])
+            if role:
+                org = _org_after(text.text[end:], matches, end)
+                role = f"{role}, {org}" if org and org not in role else role
+            read.append((index, start, end, surface, *_evidence_at(text.text, start, end, names), role))
+        found.append(tuple(read))
+    return tuple(found)
+
+
+def texts_key(texts: list[Text]) -> str:
+    """A digest of an article's ``body_texts``: what is kept of an article between runs is kept under it."""
+    digest = hashlib.blake2b(digest_size=20)
+    for text in texts:
+        digest.update(f"{text.spot.block},{text.spot.item}\x00".encode())
+        digest.update(text.text.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()
 
 
 # --- quotations ---------------------------------------------------------------------------------
@@ -248,18 +283,26 @@ def _speaker(text: str, quote: re.Match[str], matches: list[tuple[int, int, int,
 
 
 def find_entities(
-    articles: Sequence[tuple[str, Article]], curation: Curation | None = None, readings: Mapping[str, Reading] | None = None
+    articles: Sequence[tuple[str, Article]],
+    curation: Curation | None = None,
+    readings: Mapping[str, Reading] | None = None,
+    steps: StepCache | None = None,
 ) -> tuple[Entity, ...]:
     """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article).
 
     ``readings`` are what discovery reads in each page's article (``discover.read``), when they are known already.
+    ``steps`` keeps what the names found in each article's texts were, from the last run: an article whose
+    texts are the same is not read again while the names looked for are the same.
     """
     curation = curation or Curation()
     texts = {page: body_texts(article) for page, article in articles}
+    keys = {page: texts_key(page_texts) for page, page_texts in texts.items()}
     candidates = discover(
         [(page, t.text) for page, ts in texts.items() for t in ts],
         (text for _, article in articles for text in article.comment_paragraphs()),
         readings,
+        steps,
+        keys,
     )
     drafts = _curate(candidates, curation)
     automaton = _automaton(drafts)
@@ -267,20 +310,25 @@ def find_entities(
     first_words = {d.name.split()[0] for d in drafts if " " in d.name}
     prefixes = {d.name for d in drafts if d.name in first_words}
 
+    looked_for = [(d.name, sorted(d.surfaces)) for d in drafts]  # matches name the drafts by number
+    pages = list(texts)
+    read = (steps or StepCache(None)).each(
+        "entity-matches", looked_for, [keys[page] for page in pages], lambda i: _read_texts(automaton, texts[pages[i]], names)
+    )
     found: dict[tuple[str, Spot], list[tuple[int, int, int, str]]] = {}
     evidence = [_Evidence() for _ in drafts]
     mentions: defaultdict[int, list[Mention]] = defaultdict(list)
-    for page, page_texts in texts.items():
-        for text in page_texts:
-            matches = _find(automaton, text.text)
-            found[(page, text.spot)] = matches
-            for index, start, end, surface in matches:
+    for page, page_read in zip(pages, read):
+        for text, matches in zip(texts[page], page_read):
+            found[(page, text.spot)] = [match[:4] for match in matches]
+            for index, start, end, surface, product, organisation, honorific, role in matches:
                 mentions[index].append(Mention(page, text.spot, start, end, surface))
-                _gather_evidence(text.text, start, end, evidence[index], names)
-                role = _role_before(text.text[:start], names) or _role_after(text.text[end:])
+                votes = evidence[index]
+                votes.product += product
+                votes.organisation += organisation
+                votes.honorific += honorific
                 if role:
-                    org = _org_after(text.text[end:], matches, end)
-                    evidence[index].roles[f"{role}, {org}" if org and org not in role else role] += 1
+                    votes.roles[role] += 1
     kinds = [_kind(d, e, prefixes) for d, e in zip(drafts, evidence)]
     quotations = _quotations(texts, found, kinds)
 

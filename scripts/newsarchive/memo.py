@@ -1,0 +1,105 @@
+"""Results kept between runs under a digest of what they were worked out from, and of the code that did it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: The package's folder: its code is part of every key.
+PACKAGE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of every source file and template of the package: what a kept result may depend on."""
+    return files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
+
+
+def files_digest(files: Iterable[Path]) -> str:
+    """A hash of the package's ``files``: their names and their bytes."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.relative_to(PACKAGE).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def inputs_digest(name: str, inputs: object) -> str:
+    """A digest of what a result named ``name`` is worked out from (plain values, no cycles), and of the code.
+
+    The values are pickled without the pickler's memo, so that the bytes depend on the values alone, not on
+    which of them are one object: a string shared by two records in a fresh run is two strings once read back
+    from a cache. Values that pickle otherwise still (a set's order) cost working the result out again, never a stale one.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: each value pickled in full wherever it appears
+    pickler.dump((code_fingerprint(), name, inputs))
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+def store_file(path: Path, data: bytes) -> None:
+    """Store ``data`` at ``path`` whole or not at all: written beside it, then moved over it (a reader never sees half)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+class StepCache:
+    """What the whole-archive steps (cross-linking) worked out in the last run, so that a run after a small
+    change does not work it all out again.
+
+    ``once`` keeps a step's whole result under a digest of its inputs; ``each`` keeps a step's result for
+    each of many items (articles) under a key of the item, valid while what the items are read against (the
+    ``shared`` fingerprint) stays the same. Both are keyed by the package's code as well, and each step keeps
+    only its last run's results. Without a folder, every result is worked out.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def once(self, name: str, inputs: object, work: Callable[[], T]) -> T:
+        """``work()``, or what it gave in the last run, if ``inputs`` were the same then."""
+        if self.folder is None:
+            return work()
+        key = inputs_digest(name, inputs)
+        stored = self._load(name)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+            return stored[1]
+        result = work()
+        store_file(self.folder / f"{name}.pickle", pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
+        return result
+
+    def each(
+        self, name: str, shared: object, keys: list[str], work: Callable[[int], T], valid: Callable[[T], bool] | None = None
+    ) -> list[T]:
+        """``[work(0), …, work(len(keys) - 1)]``, each item's result kept under its key, as long as ``shared`` is;
+        with ``valid``, a kept result is used only if it says so (it may hold what it was worked out against)."""
+        if self.folder is None:
+            return [work(i) for i in range(len(keys))]
+        fingerprint = inputs_digest(name, shared)
+        stored = self._load(name)
+        usable = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == fingerprint and isinstance(stored[1], dict)
+        known: dict[str, T] = stored[1] if usable else {}  # type: ignore[index]
+        results = [known[key] if key in known and (valid is None or valid(known[key])) else work(i) for i, key in enumerate(keys)]
+        kept = dict(zip(keys, results))
+        if kept.keys() != known.keys() or any(kept[key] is not known[key] for key in kept):
+            store_file(self.folder / f"{name}.pickle", pickle.dumps((fingerprint, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        return results
+
+    def _load(self, name: str) -> object:
+        assert self.folder is not None
+        try:
+            return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
+            return None
+
