@@ -10,6 +10,7 @@ are removed at its end.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -128,6 +129,7 @@ class PageCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.used: set[str] = set()
+        self._names: set[str] | None = None  # the folder's files, listed once: a look for each page was slower
 
     def key(self, kind: str, *inputs: object) -> str:
         if self.folder is None:
@@ -139,8 +141,13 @@ class PageCache:
         if self.folder is None:
             return None
         self.used.add(key)
-        path = self.folder / f"{key}.txt"
-        return path if path.is_file() else None
+        if self._names is None:
+            try:
+                self._names = set(os.listdir(self.folder))
+            except OSError:  # not made yet
+                self._names = set()
+        name = f"{key}.txt"
+        return self.folder / name if name in self._names else None
 
     def pages(
         self,
@@ -171,6 +178,8 @@ class PageCache:
             if file is None:
                 text = next(made)
                 store_file(self.folder / f"{keys[i]}.txt", text.encode("utf-8"))
+                if self._names is not None:
+                    self._names.add(f"{keys[i]}.txt")
                 yield text
             else:
                 yield file

@@ -16,29 +16,32 @@ class UnsafePathError(ValueError):
     """A generated path that would leave the output folder."""
 
 
-def safe_target(out_dir: Path, relative: str, resolved: dict[Path, Path] | None = None) -> Path:
+def safe_target(out_dir: Path, relative: str, resolved: dict[str, str] | None = None) -> Path:
     """The file ``relative`` names inside ``out_dir``; raise when it would be anywhere else.
 
     ``resolved`` keeps folders already resolved, for a caller that asks for many files: the parts of the
     path are plain names, so only a link (the file's own or a folder's) could lead elsewhere.
     """
-    pure = PurePosixPath(relative)
-    if pure.is_absolute() or not pure.parts or any(part in ("..", "", ".") for part in pure.parts) or "\\" in relative:
-        raise UnsafePathError(f"refusing to write {relative!r}: not a plain path inside the output folder")
+    parts = relative.split("/")
+    if not relative or relative[0] == "/" or "\\" in relative or any(part in ("", ".", "..") for part in parts):
+        pure = PurePosixPath(relative)  # "a//b" and "a/./b" name a plain path too
+        if pure.is_absolute() or not pure.parts or any(part in ("..", "", ".") for part in pure.parts) or "\\" in relative:
+            raise UnsafePathError(f"refusing to write {relative!r}: not a plain path inside the output folder")
+        parts = list(pure.parts)
     resolved = {} if resolved is None else resolved
-    candidate = out_dir / pure
-    folder = resolved.get(candidate.parent)
-    if folder is None:
-        folder = resolved[candidate.parent] = candidate.parent.resolve()
-    target = folder / candidate.name
-    if target.is_symlink():
-        target = target.resolve()
-    root = resolved.get(out_dir)
+    root = resolved.get("")
     if root is None:
-        root = resolved[out_dir] = out_dir.resolve()
-    if not target.is_relative_to(root):
+        root = resolved[""] = os.path.realpath(out_dir)
+    folder_key = "/".join(parts[:-1])
+    folder = resolved.get(folder_key)
+    if folder is None:
+        folder = resolved[folder_key] = os.path.realpath(os.path.join(out_dir, *parts[:-1]))
+    target = os.path.join(folder, parts[-1])
+    if os.path.islink(target):
+        target = os.path.realpath(target)
+    if not target.startswith(root.rstrip(os.sep) + os.sep):
         raise UnsafePathError(f"refusing to write {relative!r}: it resolves outside {out_dir}")
-    return target
+    return Path(target)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     lowered: dict[str, str] = {}
-    resolved: dict[Path, Path] = {}
+    resolved: dict[str, str] = {}
     written = 0
     for relative, content in files.items() if isinstance(files, Mapping) else files:
         target = safe_target(out_dir, relative, resolved)
