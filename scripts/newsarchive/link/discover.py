@@ -310,8 +310,11 @@ PhraseSource = Callable[[str], Iterable[tuple[str, list[_Phrase]]]]
 
 #: The questions that decide an article's occurrences, each asked of the whole archive's usage of words:
 _NEVER_ALONE, _MID_KEY, _MID_WORD, _RARE_START, _ORDINARY = range(5)
-#: …and an article's occurrences as (key, words, joined), with the questions asked on the way and their answers.
-_Decided = tuple[tuple[tuple[str, tuple[str, ...], bool], ...], tuple[tuple[int, str, bool], ...]]
+#: An article's occurrences, and the questions asked on the way with their answers, packed in two strings:
+#: a few objects where a tuple for each would be millions over an archive, in memory and in the kept steps.
+#: Occurrences are "key␂word␁word␂1" (1: made by a join), questions "<question><about><answer: 0 or 1>",
+#: each joined by "␀"; no key or word holds these characters, for they are made of word characters and spaces.
+_Decided = tuple[str, str]
 
 
 def _occurrences(
@@ -350,21 +353,34 @@ def _occurrences(
     else:
         decided = steps.each(
             "name-occurrences", None, [keys[article] for article in articles], lambda number: _decide(phrases_of(articles[number]), answers),
-            valid=lambda kept: all(answers[question](about) == answer for question, about, answer in kept[1]),
+            valid=lambda kept: _answered_alike(kept[1], answers),
         )
-    return [_Occurrence(article, *occurrence) for article, (found, _) in zip(articles, decided) for occurrence in found]
+    return [_Occurrence(article, *occurrence) for article, (found, _) in zip(articles, decided) for occurrence in _unpack(found)]
+
+
+def _answered_alike(asked: str, answers: Sequence[Callable[[str], bool]]) -> bool:
+    """Whether every question of ``asked`` (``_Decided``) has the same answer now."""
+    return not asked or all(answers[int(question[0])](question[1:-1]) == (question[-1] == "1") for question in asked.split("\x00"))
+
+
+def _unpack(found: str) -> Iterator[tuple[str, tuple[str, ...], bool]]:
+    """(key, words, joined) of each occurrence packed in ``found`` (``_Decided``)."""
+    if found:
+        for occurrence in found.split("\x00"):
+            key, words, joined = occurrence.split("\x02")
+            yield key, tuple(words.split("\x01")), joined == "1"
 
 
 def _decide(texts: Iterable[tuple[str, list[_Phrase]]], answers: Sequence[Callable[[str], bool]]) -> _Decided:
     """One article's occurrences, from its texts and their phrases, and the questions of ``answers`` asked."""
-    asked: list[tuple[int, str, bool]] = []
+    asked: list[str] = []
 
     def ask(question: int, about: str) -> bool:
         answer = answers[question](about)
-        asked.append((question, about, answer))
+        asked.append(f"{question}{about}{1 if answer else 0}")
         return answer
 
-    found: list[tuple[str, tuple[str, ...], bool]] = []
+    found: list[str] = []
     for text, phrases in texts:
         merged: list[tuple[list[_Token], bool, bool, str]] = []  # tokens, initial, joined, key
         for phrase in phrases:
@@ -384,8 +400,8 @@ def _decide(texts: Iterable[tuple[str, list[_Phrase]]], answers: Sequence[Callab
                 if not tokens or (joined and tokens[0].lower in _CONNECTORS):
                     continue
                 key = text[tokens[0].start: tokens[-1].end] if joined else " ".join(t.text for t in tokens)
-            found.append((key, tuple(t.text for t in tokens), joined))
-    return tuple(found), tuple(asked)
+            found.append(key + "\x02" + "\x01".join([t.text for t in tokens]) + ("\x021" if joined else "\x020"))
+    return "\x00".join(found), "\x00".join(asked)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -212,25 +213,34 @@ def _evidence_at(text: str, start: int, end: int, names: set[str]) -> tuple[int,
     return product, organisation, honorific
 
 
-#: A name found in a text: (draft index, start, end, surface), then what the words around it say of it:
-#: (product, organisation, honorific) votes and the role it is given, if any.
-_Found = tuple[int, int, int, str, int, int, int, str | None]
+#: The names found in an article's texts, packed: for each, seven numbers (text, draft index, start, end, and
+#: what the words around it say of it: product, organisation and honorific votes) and two strings (the surface
+#: matched, and the role it is given or ""). A few objects an article, where a tuple for each name found would be
+#: a million over an archive, in memory and in the kept steps.
+_Read = tuple[array, tuple[str, ...]]
+_NUMBERS = 7
 
 
-def _read_texts(automaton: ahocorasick.Automaton, texts: list[Text], names: set[str]) -> tuple[tuple[_Found, ...], ...]:
+def _read_texts(automaton: ahocorasick.Automaton, texts: list[Text], names: set[str]) -> _Read:
     """Every name found in an article's texts, text by text, with what the words around each say of it."""
-    found = []
-    for text in texts:
+    numbers, strings = array("i"), []
+    for number, text in enumerate(texts):
         matches = _find(automaton, text.text)
-        read = []
         for index, start, end, surface in matches:
             role = _role_before(text.text[:start], names) or _role_after(text.text[end:])
             if role:
                 org = _org_after(text.text[end:], matches, end)
                 role = f"{role}, {org}" if org and org not in role else role
-            read.append((index, start, end, surface, *_evidence_at(text.text, start, end, names), role))
-        found.append(tuple(read))
-    return tuple(found)
+            numbers.extend((number, index, start, end, *_evidence_at(text.text, start, end, names)))
+            strings += (surface, role or "")
+    return numbers, tuple(strings)
+
+
+def _unpack(read: _Read) -> Iterator[tuple[int, int, int, int, int, int, int, str, str]]:
+    """(text, draft index, start, end, product, organisation, honorific, surface, role) of each name in ``read``."""
+    numbers, strings = read
+    for values, surface, role in zip(zip(*[iter(numbers)] * _NUMBERS), strings[0::2], strings[1::2]):
+        yield *values, surface, role
 
 
 def texts_key(texts: list[Text]) -> str:
@@ -319,16 +329,18 @@ def find_entities(
     evidence = [_Evidence() for _ in drafts]
     mentions: defaultdict[int, list[Mention]] = defaultdict(list)
     for page, page_read in zip(pages, read):
-        for text, matches in zip(texts[page], page_read):
-            found[(page, text.spot)] = [match[:4] for match in matches]
-            for index, start, end, surface, product, organisation, honorific, role in matches:
-                mentions[index].append(Mention(page, text.spot, start, end, surface))
-                votes = evidence[index]
-                votes.product += product
-                votes.organisation += organisation
-                votes.honorific += honorific
-                if role:
-                    votes.roles[role] += 1
+        page_texts = texts[page]
+        matched: list[list[tuple[int, int, int, str]]] = [[] for _ in page_texts]
+        for number, index, start, end, product, organisation, honorific, surface, role in _unpack(page_read):
+            matched[number].append((index, start, end, surface))
+            mentions[index].append(Mention(page, page_texts[number].spot, start, end, surface))
+            votes = evidence[index]
+            votes.product += product
+            votes.organisation += organisation
+            votes.honorific += honorific
+            if role:
+                votes.roles[role] += 1
+        found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
     kinds = [_kind(d, e, prefixes) for d, e in zip(drafts, evidence)]
     quotations = _quotations(texts, found, kinds)
 
