@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from .processes import collector_paused
+
 T = TypeVar("T")
 
 #: The package's folder: its code is part of every key.
@@ -99,7 +101,8 @@ class StepCache:
     def _load(self, name: str) -> object:
         assert self.folder is not None
         try:
-            return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
+            with collector_paused():
+                return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
             return None
 

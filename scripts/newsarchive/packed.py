@@ -32,6 +32,11 @@ class PackedCounts:
         typecode = next((code for code in "BHIQ" if largest < 1 << 8 * array(code).itemsize), "Q")  # too large: OverflowError
         return cls(words, array(typecode, counts.values()))
 
+    def __reduce__(self) -> tuple[type[PackedCounts], tuple[str, array]]:
+        # made again by a call: a frozen dataclass with slots is otherwise restored field by field through
+        # Python code (70,000 of them, as 10,000 cached articles hold: 0.23 s, against 0.13 s)
+        return PackedCounts, (self.words, self.counts)
+
     def items(self) -> Iterator[tuple[str, int]]:
         return zip(self.words.split("\n"), self.counts) if self.words else iter(())
 

@@ -23,7 +23,7 @@ from .memo import StepCache
 from .models import Problem, Severity
 from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
-from .processes import POOL_FROM, batch, fork_map, settle
+from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import Record, article_links, page_inputs, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
@@ -131,7 +131,8 @@ def collect(
     common = common_among([s.candidates for s in summaries])
     furniture = furniture_fingerprint(common)
     keys = [cache.key(capture.sha256, furniture) for capture in captures]
-    entries: list[Parsed | None] = [cache.get(key) for key in keys]
+    with collector_paused():
+        entries: list[Parsed | None] = [cache.get(key) for key in keys]
     missing = [i for i, entry in enumerate(entries) if entry is None]
     # Captures known by their hash were not decoded; the few of them to parse again (new furniture) are read now.
     unread = [i for i in missing if not captures[i].text]

