@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
 from newsarchive import pipeline
-from newsarchive.processes import fork_map, in_child
+from newsarchive.processes import collector_paused, fork_map, in_child
 
 from tests import goldens
 
@@ -105,3 +106,18 @@ def _elsewhere(function):
         return function(*args, **kwargs)
 
     return checked
+
+
+def test_the_collector_is_paused_inside_and_left_as_it_was() -> None:
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        assert not gc.isenabled()
+        raise ValueError("a capture that cannot be read back")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # paused by someone else before: still paused
+    finally:
+        gc.enable()
