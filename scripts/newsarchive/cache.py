@@ -192,4 +192,3 @@ class PageCache:
         for path in self.folder.iterdir():
             if path.suffix == ".tmp" or (path.suffix == ".txt" and path.stem not in self.used):
                 path.unlink(missing_ok=True)
-

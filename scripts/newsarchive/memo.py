@@ -105,4 +105,3 @@ class StepCache:
                 return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
             return None
-
