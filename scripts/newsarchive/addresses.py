@@ -22,6 +22,11 @@ from .records import Record, built_address
 
 ADDRESS_BOOK = "addresses.yml"
 
+# LibYAML's loader and dumper where PyYAML has them: the book holds a line or two for every article, and at
+# 10,000 articles PyYAML's own took 2.75 s to read it and 1.78 s to write it, on every build.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 @dataclass
 class AddressBook:
@@ -39,7 +44,7 @@ def load_book(path: Path | None) -> AddressBook:
     if path is None or not path.is_file():
         return AddressBook()
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise AddressBookError(f"{path.name}: not valid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("pages", {}), dict) or not isinstance(data.get("redirects", {}), dict):
@@ -75,7 +80,7 @@ def update_book(book: AddressBook, records: Sequence[Record]) -> AddressBook:
 
 def save_book(book: AddressBook, path: Path) -> None:
     text = "# newsarchive keeps this file: the address of every article and every address that moved.\n"
-    text += yaml.safe_dump({"pages": book.pages, "redirects": book.redirects}, sort_keys=True, allow_unicode=True)
+    text += yaml.dump({"pages": book.pages, "redirects": book.redirects}, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
     if not path.is_file() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
 
