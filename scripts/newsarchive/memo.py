@@ -74,11 +74,11 @@ class StepCache:
         if self.folder is None:
             return work()
         key = inputs_digest(name, inputs)
-        stored = self._load(name)
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-            return stored[1]
+        kept = self._kept(name, key)
+        if kept is not _NOTHING:
+            return kept  # type: ignore[return-value]
         result = work()
-        store_file(self.folder / f"{name}.pickle", pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
+        self._keep(name, key, result)
         return result
 
     def each(
@@ -89,19 +89,27 @@ class StepCache:
         if self.folder is None:
             return [work(i) for i in range(len(keys))]
         fingerprint = inputs_digest(name, shared)
-        stored = self._load(name)
-        usable = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == fingerprint and isinstance(stored[1], dict)
-        known: dict[str, T] = stored[1] if usable else {}  # type: ignore[index]
+        kept = self._kept(name, fingerprint)
+        known: dict[str, T] = kept if isinstance(kept, dict) else {}
         results = [known[key] if key in known and (valid is None or valid(known[key])) else work(i) for i, key in enumerate(keys)]
-        kept = dict(zip(keys, results))
-        if kept.keys() != known.keys() or any(kept[key] is not known[key] for key in kept):
-            store_file(self.folder / f"{name}.pickle", pickle.dumps((fingerprint, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        now = dict(zip(keys, results))
+        if now.keys() != known.keys() or any(now[key] is not known[key] for key in now):
+            self._keep(name, fingerprint, now)
         return results
 
-    def _load(self, name: str) -> object:
+    def _kept(self, name: str, key: str) -> object:
+        """What step ``name`` kept under ``key`` in the last run; ``_NOTHING`` if it kept nothing, or under another key."""
         assert self.folder is not None
         try:
             with collector_paused():
-                return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
+                stored = pickle.loads((self.folder / f"{name}.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
-            return None
+            return _NOTHING
+        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key else _NOTHING
+
+    def _keep(self, name: str, key: str, value: object) -> None:
+        assert self.folder is not None
+        store_file(self.folder / f"{name}.pickle", pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_NOTHING = object()
