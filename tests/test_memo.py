@@ -143,3 +143,30 @@ def test_an_article_is_read_again_when_the_archive_answers_its_questions_otherwi
     assert len(decided) == 2  # the edited article, and the one whose question about "Zorblax" has another answer now
     assert kept == _link(after)
     assert "Zorblax" in {e.name for e in kept.entities}
+
+
+def test_references_are_not_matched_again_when_an_edit_only_moves_them(tmp_path, monkeypatch) -> None:
+    """A paragraph added above a "Read more" list moves its lines, not its titles: the matches are kept; a new
+    title is matched."""
+    resolved: list[int] = []
+    original = link_module.resolve_references
+    monkeypatch.setattr(link_module, "resolve_references", lambda articles: resolved.append(1) or original(articles))
+
+    def archive(added: str, title: str = "Harbour Reopens After the Storm") -> list:
+        citing = f"Market news\n\nBy Ann Lee | July 1, 2011\n\nTraders waited for news on Monday.\n\n{added}\n\nRead more\n\n- {title}\n- A Story Nobody Archived\n"
+        return [
+            ("articles/a.md", parse_capture("Harbour Reopens After the Storm\n\nBy Bo Park | June 30, 2011\n\nThe harbour opened again on Monday after the storm.\n")),
+            ("articles/b.md", parse_capture(citing)),
+        ]
+
+    steps = StepCache(tmp_path)
+    before = archive("")
+    assert [r.target for r in _link(before, steps).references] == ["articles/a.md", None]
+    moved = archive("A paragraph added later, above the list.\n\nAnd another one.")
+    assert moved[1][1].references[0].lines != before[1][1].references[0].lines
+    resolved.clear()
+    assert _link(moved, steps) == _link(moved, StepCache(None)) and resolved == [1]  # the second one's, afresh
+    retitled = archive("", "Harbour Reopens")
+    resolved.clear()
+    kept = _link(retitled, steps)
+    assert resolved == [1] and kept == _link(retitled)

@@ -48,7 +48,9 @@ def link(
     by_page = {page: reading for (page, _), reading in zip(articles, readings)} if readings is not None else None
     entities = find_entities(articles, curation, by_page, steps)
     passages = find_passages(articles, paragraphs)
-    cited = [(page, article.title, article.title_inferred, article.references) for page, article in articles]  # all that references read
+    cited = [  # all that matching references reads: not where they stand in the capture, which an edit above them moves
+        (page, article.title, article.title_inferred, [(r.title, r.group) for r in article.references]) for page, article in articles
+    ]
     references = steps.once("references", cited, lambda: resolve_references(articles))
     pages = [page for page, _ in articles]
     related, neighbours = steps.once(
