@@ -214,10 +214,13 @@ def phrases_from_table(table: np.ndarray, texts: Sequence[str]) -> list[list[_Ph
 
 @dataclass(slots=True)
 class _Occurrence:
+    """A name phrase as an article uses it, ``times`` times: the same phrase of one article is weighed once."""
+
     article: str
     key: str
     words: tuple[str, ...]
     joined: bool = False  # made by joining two runs with "and", "of"…
+    times: int = 1
 
 
 @dataclass
@@ -325,7 +328,8 @@ def _occurrences(
     steps: StepCache | None = None,
     keys: Mapping[str, str] | None = None,
 ) -> list[_Occurrence]:
-    """Every name phrase of the articles' texts, with joins decided and sentence-initial words dropped.
+    """Every name phrase of the articles' texts, with joins decided and sentence-initial words dropped: each
+    article's same phrase once, with the number of times it uses it.
 
     A word that starts a sentence and is never capitalised elsewhere is dropped, unless the corpus starts
     sentences with the same run of words more than once and the word is not ``ordinary``: "Maria Lopez
@@ -358,17 +362,18 @@ def _occurrences(
     return [_Occurrence(article, *occurrence) for article, (found, _) in zip(articles, decided) for occurrence in _unpack(found)]
 
 
+def _unpack(found: str) -> Iterator[tuple[str, tuple[str, ...], bool, int]]:
+    """(key, words, joined, times) of each distinct occurrence packed in ``found`` (``_Decided``), in the order
+    each first comes: an article names the same things again and again, and each is unpacked and weighed once."""
+    if found:
+        for occurrence, times in Counter(found.split("\x00")).items():
+            key, words, joined = occurrence.split("\x02")
+            yield key, tuple(words.split("\x01")), joined == "1", times
+
+
 def _answered_alike(asked: str, answers: Sequence[Callable[[str], bool]]) -> bool:
     """Whether every question of ``asked`` (``_Decided``) has the same answer now."""
     return not asked or all(answers[int(question[0])](question[1:-1]) == (question[-1] == "1") for question in asked.split("\x00"))
-
-
-def _unpack(found: str) -> Iterator[tuple[str, tuple[str, ...], bool]]:
-    """(key, words, joined) of each occurrence packed in ``found`` (``_Decided``)."""
-    if found:
-        for occurrence in found.split("\x00"):
-            key, words, joined = occurrence.split("\x02")
-            yield key, tuple(words.split("\x01")), joined == "1"
 
 
 def _decide(texts: Iterable[tuple[str, list[_Phrase]]], answers: Sequence[Callable[[str], bool]]) -> _Decided:
@@ -423,7 +428,7 @@ def _joins(left: list[_Token], right: _Phrase, ask: Callable[[int, str], bool]) 
 
 def _split_prefixes(occurrences: list[_Occurrence]) -> list[_Occurrence]:
     """"Nokia Windows Phone 7" names two things when both parts stand alone elsewhere."""
-    counts = Counter(o.key for o in occurrences)
+    counts = _key_counts(occurrences)
     split: list[_Occurrence] = []
     for occurrence in occurrences:
         words = occurrence.words
@@ -431,11 +436,19 @@ def _split_prefixes(occurrences: list[_Occurrence]) -> list[_Occurrence]:
             head, rest = words[0], " ".join(words[1:])
             rest_key = rest if counts[rest] else _singular(rest, counts)
             if counts[head] >= 2 and rest_key and counts[rest_key] >= 2:
-                split.append(_Occurrence(occurrence.article, head, (head,)))
-                split.append(_Occurrence(occurrence.article, rest, words[1:]))
+                split.append(_Occurrence(occurrence.article, head, (head,), times=occurrence.times))
+                split.append(_Occurrence(occurrence.article, rest, words[1:], times=occurrence.times))
                 continue
         split.append(occurrence)
     return split
+
+
+def _key_counts(occurrences: Iterable[_Occurrence]) -> Counter[str]:
+    """How many times the articles use each key."""
+    counts: Counter[str] = Counter()
+    for occurrence in occurrences:
+        counts[occurrence.key] += occurrence.times
+    return counts
 
 
 def _singular(key: str, counts: Counter[str]) -> str | None:
@@ -487,12 +500,15 @@ def discover(
         )
     occurrences = _split_prefixes(occurrences)
     groups: dict[str, Candidate] = {}
-    counts = Counter(o.key for o in occurrences)
+    counts = _key_counts(occurrences)
+    singular = {key: _singular(key, counts) or key for key in counts}
     for occurrence in occurrences:
-        key = _singular(occurrence.key, counts) or occurrence.key
-        candidate = groups.setdefault(key, Candidate(key))
+        key = singular[occurrence.key]
+        candidate = groups.get(key)
+        if candidate is None:
+            candidate = groups[key] = Candidate(key)
         candidate.surfaces.add(occurrence.key)
-        candidate.count += 1
+        candidate.count += occurrence.times
         candidate.articles.add(occurrence.article)
     multi = {k: c for k, c in groups.items() if " " in k}
     singles = {k: c for k, c in groups.items() if " " not in k}
