@@ -25,7 +25,7 @@ from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
-from .render import Record, article_links, page_inputs, render_article, render_corpus
+from .render import InputDigests, Record, article_links, render_article, render_corpus
 from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
@@ -313,11 +313,12 @@ def render_files(
     split = len(records) >= split_search_from
     cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
     views = article_links(links)
+    digests = InputDigests(views)  # shared by the article pages and the corpus lines
     titles = {r.page: r.article.title for r in records}
     pages = cache.pages(
         "page",
         len(records),
-        lambda i: (page_inputs(records[i], views.get(records[i].page), titles), split),
+        lambda i: (*digests.page_key_inputs(records[i], titles), split),
         lambda i: render_article(records[i], views.get(records[i].page), titles, split),
         jobs,
     )
@@ -329,7 +330,7 @@ def render_files(
     yield from render_timeline(timeline, records, links, cache).items()
     yield from render_browse(records, links, archive.problems, archive.skipped).items()
     yield FEED, render_feed(records)
-    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache), cache.prune)  # the cache knows all it used once the lines are made
+    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache, digests), cache.prune)  # the cache knows all it used once the lines are made
     yield from raw_files.items()
     if book is not None:
         yield from redirect_files(book, records).items()

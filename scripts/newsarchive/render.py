@@ -21,6 +21,7 @@ from .cache import PageCache
 from .cite import apa, bibtex, fence, mla
 from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
+from .memo import inputs_digest
 from .models import Article, Precision, PubDate
 from .paths import link_from
 from .records import UNKNOWN_SOURCE, Record
@@ -358,12 +359,13 @@ def render_article(
 TAGS = 5  # the entities an article names most become its tags
 
 
-def page_inputs(record: Record, view: ArticleLinks | None, titles: dict[str, str]) -> tuple:
-    """Everything ``render_article`` and ``corpus_line`` read besides the code, for a cache key.
+def page_inputs(record: Record, view: ArticleLinks | None) -> tuple:
+    """Everything ``render_article`` and ``corpus_line`` read besides the code and the titles of other pages, for a cache key.
 
     The record (its article by the key it was parsed under, when known: far less to digest than the article
     itself), and of the rest of the archive only what the page shows: entity ids and names (not their
-    mentions), the passages' copies, the relations, the reference targets and the titles they link to.
+    mentions), the passages' copies, the relations, the reference targets, and last the pages it links to,
+    whose titles the article page shows too.
     """
     view = view or ArticleLinks()
     if record.parsed:
@@ -379,8 +381,29 @@ def page_inputs(record: Record, view: ArticleLinks | None, titles: dict[str, str
         view.related,
         tuple(sorted(view.references.items())),
         tuple((entity.id, entity.name, count) for entity, count in view.entities),
-        tuple(sorted((page, titles.get(page)) for page in linked)),
+        tuple(sorted(linked)),
     )
+
+
+class InputDigests:
+    """The digest of each record's ``page_inputs``, with the pages it links to: worked out once for a run,
+    where both its page and its corpus line are looked up in the page cache."""
+
+    def __init__(self, views: dict[str, ArticleLinks]) -> None:
+        self.views = views
+        self._made: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+    def __call__(self, record: Record) -> tuple[str, tuple[str, ...]]:
+        made = self._made.get(record.page)
+        if made is None:
+            inputs = page_inputs(record, self.views.get(record.page))
+            made = self._made[record.page] = (inputs_digest("article", inputs), inputs[-1])
+        return made
+
+    def page_key_inputs(self, record: Record, titles: dict[str, str]) -> tuple:
+        """What an article page's key is made of: its inputs' digest and the titles of the pages it links to."""
+        digest, linked = self(record)
+        return digest, tuple(titles.get(page) for page in linked)
 
 
 def newest_first(records: Sequence[Record]) -> list[Record]:
@@ -457,21 +480,27 @@ def corpus_line(record: Record, view: ArticleLinks | None = None) -> str:
 
 
 def render_corpus(
-    records: Sequence[Record], views: dict[str, ArticleLinks] | None = None, jobs: int | None = None, cache: PageCache | None = None
+    records: Sequence[Record],
+    views: dict[str, ArticleLinks] | None = None,
+    jobs: int | None = None,
+    cache: PageCache | None = None,
+    digests: InputDigests | None = None,
 ) -> Iterator[str]:
     """``corpus.jsonl`` in pieces, a line per record in order of source; by ``jobs`` processes in large archives.
 
-    With ``cache``, the line of a record whose inputs did not change is read back, not made again. The
-    pieces must be drawn to the end, as a writer does, before anything else is shared out.
+    With ``cache``, the line of a record whose inputs did not change is read back, not made again; ``digests``
+    may hold their digests already, worked out for the article pages. The pieces must be drawn to the end, as a
+    writer does, before anything else is shared out.
     """
     views = views or {}
     cache = cache or PageCache(None)
+    digests = digests or InputDigests(views)
     ordered = sorted(records, key=lambda r: r.source)
 
     lines = cache.pages(
         "line",
         len(ordered),
-        lambda i: (page_inputs(ordered[i], views.get(ordered[i].page), {}),),
+        lambda i: (digests(ordered[i])[0],),
         lambda i: corpus_line(ordered[i], views.get(ordered[i].page)),
         jobs,
     )

@@ -46,12 +46,18 @@ class When:
         return self.value.isoformat()
 
     def label(self) -> str:
-        if self.span is Span.YEAR:
-            return str(self.value.year)
-        if self.span is Span.MONTH:
-            return self.value.strftime("%B %Y")
-        text = f"{self.value.strftime('%A')} {self.value.day} {self.value.strftime('%B %Y')}"
-        return f"about {text}" if self.span is Span.APPROXIMATE else text
+        return _label(self.value, self.span)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label(value: date, span: Span) -> str:
+    """A date as a reader reads it: an archive's events fall on far fewer days than it has events."""
+    if span is Span.YEAR:
+        return str(value.year)
+    if span is Span.MONTH:
+        return value.strftime("%B %Y")
+    text = f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
+    return f"about {text}" if span is Span.APPROXIMATE else text
 
 
 @dataclass(frozen=True)
