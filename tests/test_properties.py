@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
@@ -9,6 +10,7 @@ import frontmatter
 from ftfy.badness import is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from newsarchive.jsontext import compact
 from newsarchive.link.discover import _CAPITAL_WORD, _LOWER_WORD
 from newsarchive.markdown import _escaped, md_escape, page_text
 from newsarchive.parse import accounted_lines, parse_capture
@@ -165,3 +167,28 @@ def test_search_terms_are_alike_in_texts_read_one_by_one_or_joined(texts: list[s
 @given(st.text(alphabet=st.sampled_from("ab_1 é-\u0301"), max_size=80))
 def test_search_terms_are_the_whole_words_of_two_to_thirty_characters(text: str) -> None:
     assert terms(text) == [t for t in re.findall(r"\w+", text.lower()) if 2 <= len(t) <= 30]
+
+
+def json_values(numbers):
+    return st.recursive(
+        st.none() | st.booleans() | numbers | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=20,
+    )
+
+
+@given(json_values(st.integers(min_value=-(2**63), max_value=2**64 - 1)))
+def test_compact_json_is_what_the_json_module_writes(value) -> None:
+    """The data files' JSON (text, whole numbers, lists, objects) is the json module's compact form, whether
+    orjson writes it or, for what it refuses, json does."""
+    assert compact(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@given(json_values(st.floats(allow_nan=False, allow_infinity=False)))
+def test_compact_json_reads_back_as_written(value) -> None:
+    """Fractions may be spelled otherwise ("5e-8" for "5e-08"): the same numbers."""
+    assert json.loads(compact(value)) == value
+
+
+def test_compact_json_writes_what_orjson_refuses() -> None:
+    assert compact({"text": "a\ud800b", 1: [2]}) == '{"text":"a\ud800b","1":[2]}'

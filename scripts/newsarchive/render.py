@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .cache import PageCache
 from .cite import apa, bibtex, fence, mla
-from .link import Entity, Links, Relation, ResolvedReference, SharedPassage, Spot
+from .link import Entity, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
 from .memo import inputs_digest
 from .models import Article, Precision, PubDate
@@ -177,19 +177,19 @@ def article_links(links: Links) -> dict[str, ArticleLinks]:
     first: dict[str, dict[Spot, list[tuple[int, int, Entity]]]] = {}
     counts: dict[str, dict[str, tuple[Entity, int]]] = {}
     for entity in links.entities:
-        earliest: dict[str, tuple[Spot, int, int]] = {}
+        earliest: dict[str, tuple[tuple[int, int, int], Mention]] = {}  # by page: where its first mention stands
+        times: dict[str, int] = {}
         for mention in entity.mentions:
-            place = (mention.spot, mention.start, mention.end)
-            if mention.article not in earliest or (place[0].block, place[0].item, place[1]) < (
-                earliest[mention.article][0].block,
-                earliest[mention.article][0].item,
-                earliest[mention.article][1],
-            ):
-                earliest[mention.article] = place
-            seen = counts.setdefault(mention.article, {})
-            seen[entity.id] = (entity, seen.get(entity.id, (entity, 0))[1] + 1)
-        for page, (spot, start, end) in earliest.items():
-            first.setdefault(page, {}).setdefault(spot, []).append((start, end, entity))
+            article, spot = mention.article, mention.spot
+            times[article] = times.get(article, 0) + 1
+            place = (spot.block, spot.item, mention.start)
+            kept = earliest.get(article)
+            if kept is None or place < kept[0]:
+                earliest[article] = place, mention
+        for page, number in times.items():
+            counts.setdefault(page, {})[entity.id] = (entity, number)
+        for page, (_, mention) in earliest.items():
+            first.setdefault(page, {}).setdefault(mention.spot, []).append((mention.start, mention.end, entity))
     passages: dict[str, dict[Spot, list[SharedPassage]]] = {}
     for passage in links.passages:
         for copy in passage.copies:

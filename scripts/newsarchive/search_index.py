@@ -18,6 +18,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from itertools import repeat
 
+from .jsontext import compact
 from .models import Article
 from .packed import PackedCounts
 from .records import Record, built_address
@@ -50,7 +51,7 @@ def document_terms(article: Article) -> PackedCounts:
 
 
 def _script(call: str, key: object, data: object) -> str:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = compact(data)
     # JSON inside a script file: "</" and line separators are the only sequences that could end or break it
     payload = payload.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"naSearch.{call}({json.dumps(key)},{payload});\n"

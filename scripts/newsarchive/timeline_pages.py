@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .cache import PageCache
+from .jsontext import compact
 from .link import Links
 from .records import built_address
 from .render import Record, _environment, date_label, entity_page, paged, paginate, relative
@@ -243,15 +243,12 @@ def _tl_date(iso: str, span: str, label: str) -> dict:
     return date
 
 
-_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(…, ensure_ascii=False) uses, made once for the many events
-
-
 def timeline_json(timeline: Timeline, records: dict[str, Record]) -> Iterator[str]:
     """The timeline in TimelineJS 3's JSON format, in pieces (an event a line); every text is HTML-escaped."""
     title = {"text": {"headline": "Timeline", "text": f"{len(timeline.articles)} articles and {len(timeline.events)} dated events"}}
-    yield '{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": ['
+    yield '{"title":' + compact(title) + ',"events":['
     for n, event in enumerate(_tl_events(timeline, records)):
-        yield ("\n" if n == 0 else ",\n") + _JSON.encode(event)
+        yield ("\n" if n == 0 else ",\n") + compact(event)
     yield "\n]}\n"
 
 
