@@ -7,7 +7,7 @@ import os
 
 import pytest
 from newsarchive import pipeline
-from newsarchive.processes import collector_paused, fork_map, in_child
+from newsarchive.processes import batch, collector_paused, fork_map, in_child
 
 from tests import goldens
 
@@ -121,3 +121,17 @@ def test_the_collector_is_paused_inside_and_left_as_it_was() -> None:
         assert not gc.isenabled()  # paused by someone else before: still paused
     finally:
         gc.enable()
+
+
+def test_what_is_read_with_the_collector_paused_is_settled_inside_a_batch_only() -> None:
+    """Inside a batch, objects read back stay out of the collector's sight, as a finished stage's do: else
+    the first collection after the pause scans them all. Outside one, nothing is hidden from it."""
+    with collector_paused():
+        outside = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() == 0
+    with batch():
+        with collector_paused():
+            inside = [[n] for n in range(1000)]
+        assert gc.get_freeze_count() >= len(inside)
+    assert gc.get_freeze_count() == 0  # the batch's end gives them back
+    del outside, inside
