@@ -6,13 +6,13 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsarchive import pipeline
 from newsarchive.features import features
 from newsarchive.link.discover import _phrases, _support_acronyms, _Usage, _vocabulary, phrase_table, phrases_from_table, read
-from newsarchive.link.passages import NUM_PERM, _signatures
+from newsarchive.link.passages import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS, _signatures
 from newsarchive.packed import PackedCounts
 
 from tests import goldens
@@ -69,6 +69,12 @@ def test_signatures_are_datasketch_minhashes(units: list[list[int]]) -> None:
     arrays = [np.array(unit, dtype=np.uint32) for unit in units]
     expected = [m.hashvalues for m in MinHash.bulk(units, num_perm=NUM_PERM, hashfunc=int)]
     assert _signatures(arrays).tolist() == [row.tolist() for row in expected]
+
+
+def test_the_bands_are_datasketchs() -> None:
+    """Paragraphs are bucketed in the bands and rows datasketch's LSH chooses for the threshold."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    assert (BANDS, ROWS) == (lsh.b, lsh.r)
 
 
 ARTICLE_TEXTS = st.lists(st.lists(st.sampled_from(PIECES + ["nokia", "phone", "MWC", "NASA’s", "U.S.", "x"]), max_size=20).map(" ".join), max_size=3)

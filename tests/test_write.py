@@ -1,6 +1,10 @@
-"""The writer never writes outside its output folder, whatever the generated paths or the links already in it."""
+"""The writer never writes outside its output folder, whatever the generated paths or the links already in it, and rewrites only what changed."""
 
 from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
 
 import pytest
 from newsarchive.write import UnsafePathError, write_files
@@ -51,3 +55,48 @@ def test_pieces_that_fail_leave_the_old_file_and_no_partial_one(tmp_path) -> Non
         write_files(docs, {"corpus.jsonl": failing()})
     assert (docs / "corpus.jsonl").read_text("utf-8") == "old\n"
     assert sorted(p.name for p in docs.iterdir()) == [".newsarchive-manifest.json", "corpus.jsonl"]
+
+
+def test_copies_are_trusted_by_their_stamps_and_compared_when_either_side_changed(tmp_path, monkeypatch) -> None:
+    """A copy whose source and itself show the sizes and times the last run left is not read again; a copy
+    edited by hand, a changed source, a copy made just before the stamps were kept, or damaged stamps are
+    compared in full, and the copy is made again where it differs."""
+    docs, stamps = tmp_path / "docs", tmp_path / "cache" / "copies.json"
+    source = tmp_path / "page.txt"
+    source.write_text("the page", "utf-8")
+    old = time.time_ns() - 10_000_000_000
+    os.utime(source, ns=(old, old))
+    assert write_files(docs, {"page.md": source}, stamps).written == 1
+    target = docs / "page.md"
+    made = target.stat().st_mtime_ns
+    target.write_text("the edit", "utf-8")
+    os.utime(target, ns=(made, made))  # an edit within the same tick of the clock as the copy: only a full compare sees it
+    assert write_files(docs, {"page.md": source}, stamps).written == 1  # made just before the stamps were kept: compared
+    assert target.read_text("utf-8") == "the page"
+    os.utime(target, ns=(old, old))
+    write_files(docs, {"page.md": source}, stamps)  # stamps the copy as it is now, older than the racy window
+
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    assert write_files(docs, {"page.md": source}, stamps).written == 0
+    assert read == []  # trusted: neither file read
+
+    target.write_text("edited by hand!", "utf-8")  # another time, whatever the size
+    assert write_files(docs, {"page.md": source}, stamps).written == 1
+    assert target.read_text("utf-8") == "the page"
+
+    os.utime(target, ns=(old, old))
+    write_files(docs, {"page.md": source}, stamps)
+    source.write_text("the new page", "utf-8")  # a source changed since
+    assert write_files(docs, {"page.md": source}, stamps).written == 1
+    assert target.read_text("utf-8") == "the new page"
+
+    os.utime(target, ns=(old, old))
+    os.utime(source, ns=(old, old))
+    write_files(docs, {"page.md": source}, stamps)
+    target.write_text("the old page", "utf-8")
+    os.utime(target, ns=(old, old))  # edited, the time put back: only the stamps could miss it
+    stamps.write_text("{not json", "utf-8")
+    assert write_files(docs, {"page.md": source}, stamps).written == 1  # damaged stamps: compared
+    assert target.read_text("utf-8") == "the new page"

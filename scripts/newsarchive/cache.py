@@ -36,6 +36,9 @@ PAGES_DIR = "pages"
 #: The folder of whole-archive steps' results inside a cache folder (``memo.StepCache``).
 STEPS_DIR = "steps"
 
+#: The file inside a cache folder of what the last run left of the files it copied into the output (``write.CopyStamps``).
+COPIES_FILE = "copies.json"
+
 #: The file of read summaries inside a cache folder.
 READS = "reads.index"  # pickled; not a "*.pickle" entry, which a run removes when unused
 

@@ -10,14 +10,12 @@ from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import PAGES_DIR, STEPS_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
+from .cache import COPIES_FILE, PAGES_DIR, STEPS_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
-from .ingest.html import NotAnArticle, decode_html, html_article
-from .ingest.warc import listing_reason, read_warc
 from .link import CurationError, Links, link, load_curation
 from .memo import StepCache
 from .models import Problem, Severity
@@ -206,6 +204,10 @@ def _page_records(
     source: str, path: Path, cache: ParseCache, taken: set[str], max_bytes: int
 ) -> tuple[list[tuple[Record, Features, Path | bytes]], list[Problem]]:
     """The articles of an HTML file or a WARC archive, with their raw copies, and the problems met."""
+    # imported here, for the archives that hold HTML: trafilatura, htmldate and warcio take 0.7 s to import
+    from .ingest.html import NotAnArticle, decode_html, html_article
+    from .ingest.warc import listing_reason, read_warc
+
     problems: list[Problem] = []
     try:
         if path.stat().st_size > max_bytes and capture_kind(path.name) == "html":
@@ -377,6 +379,7 @@ def convert(
         ended("timeline")
         archive, book = readdress(archive.without_features(), addresses)
         files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir)
-        written = write_files(out_dir, select(files) if select is not None else files)
+        copies = cache_dir / COPIES_FILE if cache_dir is not None else None
+        written = write_files(out_dir, select(files) if select is not None else files, copies)
         ended("render_write")
     return archive, written

@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -57,7 +58,7 @@ class Written:
 Content = str | bytes | Path | Iterator[str]
 
 
-def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]]) -> Written:
+def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]], copies: Path | None = None) -> Written:
     """Write every file (text, bytes, a file to copy, or pieces of text); remove files an earlier run generated that are gone now.
 
     ``files`` may be a stream of (path, content): each is stored before the next is asked for, so a whole
@@ -65,17 +66,26 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     Unchanged files are not touched, so two runs give the same bytes and the same modification times. A
     path that would leave ``out_dir``, or that differs from another only in case, raises ``UnsafePathError``
     before anything is written for it.
+
+    With ``copies`` (a file outside ``out_dir``), a file copied from another is compared with it by their sizes
+    and modification times, as the last run left them (``CopyStamps``), instead of by reading both.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     lowered: dict[str, str] = {}
     resolved: dict[str, str] = {}
     written = 0
+    stamps = CopyStamps(copies)
     for relative, content in files.items() if isinstance(files, Mapping) else files:
         target = safe_target(out_dir, relative, resolved)
         clash = lowered.setdefault(relative.lower(), relative)
         if clash != relative:
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
+        if isinstance(content, Path) and stamps.unchanged(relative, content, target):
+            continue
         written += _store(target, content)
+        if isinstance(content, Path):
+            stamps.record(relative, content, target)
+    stamps.save()
     paths = tuple(sorted(lowered.values()))
     removed = _remove_stale(out_dir, set(paths))
     manifest = json.dumps(paths, indent=0) + "\n"
@@ -83,6 +93,62 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     if not manifest_path.is_file() or manifest_path.read_text("utf-8") != manifest:
         manifest_path.write_text(manifest, "utf-8")
     return Written(paths, written, removed)
+
+
+class CopyStamps:
+    """What the last run left of each file it copied: the source's path, size and modification time, and the
+    copy's size and modification time. A copy whose source and itself still show the same is the same file,
+    and is not read, as git trusts its index; a copy or a source changed since, by any program, shows another
+    time. Copies made in the last seconds before the stamps were kept are compared in full all the same:
+    a change made within the same tick of the clock would not show (git's "racy" files)."""
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.kept: dict[str, list] = {}
+        self.now: dict[str, list] = {}
+        if file is None:
+            return
+        try:
+            data = json.loads(file.read_text("utf-8"))
+            recorded, kept = int(data["recorded_ns"]), data["copies"]
+        except (OSError, ValueError, TypeError, KeyError):  # none yet, or damaged: every copy is compared
+            return
+        if isinstance(kept, dict):
+            self.kept = {k: v for k, v in kept.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], int) and v[4] < recorded - self.RACY_NS}
+
+    @staticmethod
+    def _stamp(source: Path, target: Path) -> list | None:
+        try:
+            of_source, of_target = os.stat(source), os.stat(target)
+        except OSError:
+            return None
+        return [str(source), of_source.st_size, of_source.st_mtime_ns, of_target.st_size, of_target.st_mtime_ns]
+
+    def unchanged(self, relative: str, source: Path, target: Path) -> bool:
+        """Whether ``target``, a copy of ``source``, is as the last run left it, from a source as it was then."""
+        if self.file is None or relative not in self.kept:
+            return False
+        stamp = self._stamp(source, target)
+        if stamp is None or stamp != self.kept[relative]:
+            return False
+        self.now[relative] = stamp
+        return True
+
+    def record(self, relative: str, source: Path, target: Path) -> None:
+        """``target`` holds what ``source`` holds now."""
+        if self.file is not None:
+            stamp = self._stamp(source, target)
+            if stamp is not None:
+                self.now[relative] = stamp
+
+    def save(self) -> None:
+        if self.file is not None:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({"recorded_ns": time.time_ns(), "copies": self.now}), "utf-8")
+            temporary.replace(self.file)
 
 
 def _store(target: Path, content: Content) -> bool:

@@ -1,8 +1,8 @@
 """Shared passages: paragraphs that several articles carry verbatim or nearly so.
 
-Paragraphs are compared through MinHash signatures (datasketch) of their word
-4-grams, banded as locality-sensitive hashing with the bands and rows datasketch
-chooses for the threshold. The bands are joined by sorting, not by a hash table
+Paragraphs are compared through MinHash signatures (datasketch's, worked out in
+its arithmetic) of their word 4-grams, banded as locality-sensitive hashing with
+the bands and rows datasketch chooses for the threshold. The bands are joined by sorting, not by a hash table
 of every band of every paragraph, so memory stays at a few hundred bytes per
 paragraph: shingles are kept as 32-bit hashes, never as strings. Each paragraph
 is compared only with those that share a band with it, and every candidate is
@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
-from datasketch.minhash import _fmix  # the mixing step of datasketch 2's 32-bit scheme; a test holds our values to MinHash.bulk's
 
 from ..models import Article
 from .entities import body_texts
@@ -31,6 +29,13 @@ NUM_PERM = 64
 LSH_THRESHOLD = 0.6
 MIN_SIMILARITY = 0.5  # exact Jaccard of word 4-grams: a reworded sentence or two still counts
 _BATCH = 2048  # paragraphs signed at a time
+
+# datasketch 2's MinHash (its default 32-bit scheme, seed 1) and MinHashLSH, in their own arithmetic, written out
+# here: importing datasketch imports SciPy (for the LSH's band sizes), 1.1 s of every run, which is a fifth of a
+# re-conversion of 1,000 articles. tests/test_features.py holds the signatures to ``MinHash.bulk``'s values and
+# the bands to ``MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)``'s.
+_SEED = 1
+BANDS, ROWS = 10, 6  # MinHashLSH's b and r for LSH_THRESHOLD and NUM_PERM
 
 _WORD = re.compile(r"\w+")
 
@@ -51,8 +56,21 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 @functools.lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's permutations for ``NUM_PERM`` (the same for every MinHash of that size and the default seed)."""
-    return MinHash(num_perm=NUM_PERM).permutations
+    """datasketch's permutations for ``NUM_PERM``, h -> a * h + b modulo 2**32 with an odd ``a`` (the same for
+    every MinHash of that size and seed), drawn as it draws them."""
+    draw = np.random.RandomState(_SEED)
+    a = draw.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch applies to each hash before the permutations."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def _signatures(units: Sequence[np.ndarray]) -> np.ndarray:
@@ -66,7 +84,7 @@ def _signatures(units: Sequence[np.ndarray]) -> np.ndarray:
     a, b = _permutations()
     for start in range(0, len(units), _BATCH):
         batch = units[start: start + _BATCH]
-        values = _fmix(np.concatenate(batch).astype(np.uint32), 32)
+        values = _fmix(np.concatenate(batch).astype(np.uint32))
         with np.errstate(over="ignore"):  # the products wrap around 2**32, as datasketch's do
             mapped = values[:, None] * a + b
         offsets = np.cumsum([0] + [len(unit) for unit in batch[:-1]])
@@ -96,11 +114,10 @@ def _candidates(signatures: np.ndarray) -> set[tuple[int, int]]:
     In a bucket, each paragraph is paired with the bucket's first and with the one before it, so a
     paragraph copied into a thousand articles costs a thousand comparisons, not half a million.
     """
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
-    for band in range(lsh.b):
-        rows = np.ascontiguousarray(signatures[:, band * lsh.r: (band + 1) * lsh.r])
-        keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * lsh.r))).ravel()
+    for band in range(BANDS):
+        rows = np.ascontiguousarray(signatures[:, band * ROWS: (band + 1) * ROWS])
+        keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * ROWS))).ravel()
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
