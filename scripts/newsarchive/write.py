@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .memo import store_file
+
 MANIFEST = ".newsarchive-manifest.json"
 
 
@@ -116,7 +118,10 @@ class CopyStamps:
         except (OSError, ValueError, TypeError, KeyError):  # none yet, or damaged: every copy is compared
             return
         if isinstance(kept, dict):
-            self.kept = {k: v for k, v in kept.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], int) and v[4] < recorded - self.RACY_NS}
+            settled = recorded - self.RACY_NS  # both files last changed before this
+            self.kept = {
+                k: v for k, v in kept.items() if isinstance(v, list) and len(v) == 5 and all(isinstance(t, int) and t < settled for t in (v[2], v[4]))
+            }
 
     @staticmethod
     def _stamp(source: Path, target: Path) -> list | None:
@@ -145,10 +150,7 @@ class CopyStamps:
 
     def save(self) -> None:
         if self.file is not None:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"recorded_ns": time.time_ns(), "copies": self.now}), "utf-8")
-            temporary.replace(self.file)
+            store_file(self.file, json.dumps({"recorded_ns": time.time_ns(), "copies": self.now}).encode("utf-8"))
 
 
 def _store(target: Path, content: Content) -> bool:
