@@ -2,11 +2,12 @@
 
 Paragraphs are compared through MinHash signatures (datasketch's, worked out in
 its arithmetic) of their word 4-grams, banded as locality-sensitive hashing with
-the bands and rows datasketch chooses for the threshold. The bands are joined by sorting, not by a hash table
-of every band of every paragraph, so memory stays at a few hundred bytes per
-paragraph: shingles are kept as 32-bit hashes, never as strings. Each paragraph
-is compared only with those that share a band with it, and every candidate is
-confirmed with the exact Jaccard similarity of the shingle hashes.
+the bands and rows datasketch chooses for the threshold. The bands are joined by
+sorting, not by a hash table of every band of every paragraph, so memory stays
+at a few hundred bytes per paragraph: shingles are kept as 32-bit hashes, never
+as strings. Each paragraph is compared only with those that share a band with
+it, and every candidate is confirmed with the exact Jaccard similarity of the
+shingle hashes.
 """
 
 from __future__ import annotations
