@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -50,6 +51,31 @@ def test_a_second_run_decodes_no_unchanged_capture_and_reports_the_same(tmp_path
     second, raw_files = pipeline.collect(raw, cache_dir=cache, jobs=1)
     assert second.records == first.records and second.problems == first.problems
     assert all(Path(raw_files[r.raw_copy]).read_bytes() for r in second.records)
+
+
+def test_a_capture_that_shows_the_size_and_times_the_last_run_saw_is_not_even_read(tmp_path, monkeypatch) -> None:
+    """Captures stamped by the last run (settled: not changed in the seconds before) are trusted by their size
+    and times; one edited since is read, even with its size kept and its time put back, and the run gives
+    what a run without a cache gives."""
+    raw, cache = _copy(tmp_path), tmp_path / "cache"
+    pipeline.collect(raw, cache_dir=cache, jobs=1)
+    stamps = cache / pipeline.CAPTURES_FILE
+    data = json.loads(stamps.read_text("utf-8"))
+    data["recorded_ns"] = max(stamp[2] for stamp in data["stamps"].values()) + 3_000_000_000  # as if stored later
+    stamps.write_text(json.dumps(data), "utf-8")
+    changed = sorted(raw.glob("*.txt"))[0]
+    before = changed.stat()
+    text = changed.read_bytes()
+    assert b" the " in text
+    changed.write_bytes(text.replace(b" the ", b" thy ", 1))
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    opened: list[str] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or original(self))
+    again, _ = pipeline.collect(raw, cache_dir=cache, jobs=1)
+    assert [name for name in opened if name.endswith(".txt") and (raw / name).is_file()] == [changed.name]
+    fresh, _ = pipeline.collect(raw, jobs=1)
+    assert again.records == fresh.records and again.problems == fresh.problems
 
 
 def test_new_site_furniture_reads_the_known_captures_again_and_parses_them_anew(tmp_path, monkeypatch) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -57,46 +57,48 @@ def test_pieces_that_fail_leave_the_old_file_and_no_partial_one(tmp_path) -> Non
     assert sorted(p.name for p in docs.iterdir()) == [".newsarchive-manifest.json", "corpus.jsonl"]
 
 
+def _stored_after(stamps: Path, nanoseconds: int) -> None:
+    """The stamps, as if stored ``nanoseconds`` after the last change they record."""
+    data = json.loads(stamps.read_text("utf-8"))
+    data["recorded_ns"] = max(t for stamp in data["stamps"].values() for t in (stamp[3], stamp[6])) + nanoseconds
+    stamps.write_text(json.dumps(data), "utf-8")
+
+
 def test_copies_are_trusted_by_their_stamps_and_compared_when_either_side_changed(tmp_path, monkeypatch) -> None:
     """A copy whose source and itself show the sizes and times the last run left is not read again; a copy
-    edited by hand, a changed source, a copy made just before the stamps were kept, or damaged stamps are
-    compared in full, and the copy is made again where it differs."""
+    made just before the stamps were stored, edited by hand (even with its time put back), a changed source,
+    or damaged stamps are compared in full, and the copy is made again where it differs."""
     docs, stamps = tmp_path / "docs", tmp_path / "cache" / "copies.json"
-    source = tmp_path / "page.txt"
+    source, target = tmp_path / "page.txt", docs / "page.md"
     source.write_text("the page", "utf-8")
-    old = time.time_ns() - 10_000_000_000
-    os.utime(source, ns=(old, old))
     assert write_files(docs, {"page.md": source}, stamps).written == 1
-    target = docs / "page.md"
-    made = target.stat().st_mtime_ns
-    target.write_text("the edit", "utf-8")
-    os.utime(target, ns=(made, made))  # an edit within the same tick of the clock as the copy: only a full compare sees it
-    assert write_files(docs, {"page.md": source}, stamps).written == 1  # made just before the stamps were kept: compared
-    assert target.read_text("utf-8") == "the page"
-    os.utime(target, ns=(old, old))
-    write_files(docs, {"page.md": source}, stamps)  # stamps the copy as it is now, older than the racy window
-
     read: list[Path] = []
     original = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
-    assert write_files(docs, {"page.md": source}, stamps).written == 0
-    assert read == []  # trusted: neither file read
 
-    target.write_text("edited by hand!", "utf-8")  # another time, whatever the size
+    _stored_after(stamps, 1_000_000_000)  # within the same tick as the copy, a change would not show: compared
+    assert write_files(docs, {"page.md": source}, stamps).written == 0 and read
+    read.clear()
+    _stored_after(stamps, 3_000_000_000)
+    assert write_files(docs, {"page.md": source}, stamps).written == 0 and read == []  # trusted: neither file read
+
+    target.write_text("edited by hand!", "utf-8")
     assert write_files(docs, {"page.md": source}, stamps).written == 1
     assert target.read_text("utf-8") == "the page"
 
-    os.utime(target, ns=(old, old))
-    write_files(docs, {"page.md": source}, stamps)
+    _stored_after(stamps, 3_000_000_000)
     source.write_text("the new page", "utf-8")  # a source changed since
     assert write_files(docs, {"page.md": source}, stamps).written == 1
     assert target.read_text("utf-8") == "the new page"
 
-    os.utime(target, ns=(old, old))
-    os.utime(source, ns=(old, old))
-    write_files(docs, {"page.md": source}, stamps)
-    target.write_text("the old page", "utf-8")
-    os.utime(target, ns=(old, old))  # edited, the time put back: only the stamps could miss it
-    stamps.write_text("{not json", "utf-8")
-    assert write_files(docs, {"page.md": source}, stamps).written == 1  # damaged stamps: compared
+    _stored_after(stamps, 3_000_000_000)
+    before = target.stat().st_mtime_ns
+    target.write_text("the old page", "utf-8")  # the same size, and the time put back: its change time tells
+    os.utime(target, ns=(before, before))
+    assert write_files(docs, {"page.md": source}, stamps).written == 1
     assert target.read_text("utf-8") == "the new page"
+
+    _stored_after(stamps, 3_000_000_000)
+    stamps.write_text("{not json", "utf-8")
+    read.clear()
+    assert write_files(docs, {"page.md": source}, stamps).written == 0 and read  # damaged stamps: compared

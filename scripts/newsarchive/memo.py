@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -113,3 +115,40 @@ class StepCache:
 
 
 _NOTHING = object()
+
+
+class Stamps:
+    """What a run saw of files by their sizes and modification times, as git's index does, so that the next
+    run can trust a file that still shows the same instead of reading it.
+
+    ``kept`` holds the last run's stamps (lists of JSON values, by name); ``now`` collects this run's, which
+    ``save`` stores in place of them. A time in the last seconds before the stamps were stored is not
+    ``settled``: a change made within the same tick of the clock would not show in it (git's "racy" files),
+    so such a file is read all the same. Without a file, or with a damaged one, nothing is trusted.
+    """
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.kept: dict[str, list] = {}
+        self.now: dict[str, list] = {}
+        self._settled_before = 0
+        if file is None:
+            return
+        try:
+            data = json.loads(file.read_text("utf-8"))
+            recorded, kept = int(data["recorded_ns"]), data["stamps"]
+        except (OSError, ValueError, TypeError, KeyError):
+            return
+        if isinstance(kept, dict):
+            self.kept = {name: stamp for name, stamp in kept.items() if isinstance(stamp, list)}
+            self._settled_before = recorded - self.RACY_NS
+
+    def settled(self, *times: object) -> bool:
+        """Whether files last changed at ``times`` (nanoseconds) had settled when the last run stored its stamps."""
+        return all(isinstance(t, int) and t < self._settled_before for t in times)
+
+    def save(self) -> None:
+        if self.file is not None:
+            store_file(self.file, json.dumps({"recorded_ns": time.time_ns(), "stamps": self.now}).encode("utf-8"))

@@ -17,7 +17,7 @@ from .features import features as features_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
 from .link import CurationError, Links, link, load_curation
-from .memo import StepCache
+from .memo import Stamps, StepCache
 from .models import Problem, Severity
 from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
@@ -115,17 +115,25 @@ def collect(
     texts = [path for path in paths if not capture_kind(path.name)]
     cache = ParseCache(cache_dir)
     known = cache.reads()
-    read = fork_map(lambda i: _read(texts[i], raw_dir, max_bytes, known), len(texts), jobs, pool_from)
+    stamps = Stamps(cache_dir / CAPTURES_FILE if cache_dir is not None else None)
+    sources = [path.relative_to(raw_dir).as_posix() for path in texts]
+    trusted = [_trusted(texts[i], sources[i], stamps, known, max_bytes) for i in range(len(texts))]
+    to_read = [i for i, found in enumerate(trusted) if found is None]
+    fresh = fork_map(lambda j: _read(texts[to_read[j]], raw_dir, max_bytes, known), len(to_read), jobs, pool_from)
     captures: list[Capture] = []
     summaries: list[ReadSummary] = []
-    for done, result in enumerate(read, start=1):  # drawn to the end, so the workers stop before parsing shares out
+    for done, found in enumerate(trusted, start=1):  # drawn to the end, so the workers stop before parsing shares out
+        result = found or next(fresh)
         if isinstance(result, Problem):
             problems.append(result)
         else:
             captures.append(result[0])
             summaries.append(result[1])
+            stamps.now[result[0].source] = result[2]
         if progress:
-            progress(done, len(texts), f"Reading {texts[done - 1].relative_to(raw_dir).as_posix()}")
+            progress(done, len(texts), f"Reading {sources[done - 1]}")
+    next(fresh, None)
+    stamps.save()
     common = common_among([s.candidates for s in summaries])
     furniture = furniture_fingerprint(common)
     keys = [cache.key(capture.sha256, furniture) for capture in captures]
@@ -139,7 +147,8 @@ def collect(
         if isinstance(again, Problem):
             problems.append(again)
         else:
-            (captures[i], summaries[i]), keys[i] = again, cache.key(again[0].sha256, furniture)
+            captures[i], summaries[i], _ = again
+            keys[i] = cache.key(again[0].sha256, furniture)
     missing = [i for i in missing if captures[i].text]
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
     for done, entry in enumerate(parsed, start=1):
@@ -179,21 +188,48 @@ def collect(
     return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
 
 
-def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSummary]) -> tuple[Capture, ReadSummary] | Problem:
+#: The file inside a cache folder of the text captures' sizes, modification times and hashes, as the last run saw them.
+CAPTURES_FILE = "captures.json"
+
+#: A text capture read: what it holds, its summary, and its stamp for the next run ([size, modification time, change
+#: time, SHA-256]).
+Read = tuple[Capture, ReadSummary, list]
+
+
+def _trusted(path: Path, source: str, stamps: Stamps, known: Mapping[str, ReadSummary], max_bytes: int) -> Read | None:
+    """A capture whose size and modification time are those the last run saw, as it was then (its hash and
+    summary), without reading it; None when it must be read."""
+    kept = stamps.kept.get(source)
+    if kept is None or len(kept) != 4 or not stamps.settled(kept[2]) or kept[3] not in known:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if [info.st_size, info.st_mtime_ns, info.st_ctime_ns] != kept[:3] or info.st_size > max_bytes:
+        return None
+    summary = known[kept[3]]
+    return Capture(path, source, kept[3], info.st_size, summary.encoding, "", summary.warnings), summary, kept
+
+
+def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSummary]) -> Read | Problem:
     """One text capture, read, decoded and cleaned, with its summary; or the problem that stopped it.
 
     A capture whose bytes have a ``known`` summary is only hashed: its text is left empty, to be read if it must be parsed.
     """
     try:
+        info = path.stat()  # before the bytes are read: a change made while they are read shows as another time
         data = None
-        if known and path.stat().st_size <= max_bytes:
+        if known and info.st_size <= max_bytes:
             data = path.read_bytes()
             sha256 = sha256_of(data)
             summary = known.get(sha256)
             if summary is not None:
-                return Capture(path, path.relative_to(raw_dir).as_posix(), sha256, len(data), summary.encoding, "", summary.warnings), summary
+                capture = Capture(path, path.relative_to(raw_dir).as_posix(), sha256, len(data), summary.encoding, "", summary.warnings)
+                return capture, summary, [info.st_size, info.st_mtime_ns, info.st_ctime_ns, sha256]
         capture = read_capture(path, raw_dir, max_bytes=max_bytes, data=data)  # the bytes are read once
-        return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text))
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, capture.sha256]
+        return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text)), stamp
     except CaptureError as error:
         return problem_from(error, path.relative_to(raw_dir).as_posix())
     except OSError as error:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import filecmp
 import json
 import os
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .memo import store_file
+from .memo import Stamps
 
 MANIFEST = ".newsarchive-manifest.json"
 
@@ -97,31 +96,11 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     return Written(paths, written, removed)
 
 
-class CopyStamps:
-    """What the last run left of each file it copied: the source's path, size and modification time, and the
-    copy's size and modification time. A copy whose source and itself still show the same is the same file,
-    and is not read, as git trusts its index; a copy or a source changed since, by any program, shows another
-    time. Copies made in the last seconds before the stamps were kept are compared in full all the same:
-    a change made within the same tick of the clock would not show (git's "racy" files)."""
-
-    RACY_NS = 2_000_000_000
-
-    def __init__(self, file: Path | None) -> None:
-        self.file = file
-        self.kept: dict[str, list] = {}
-        self.now: dict[str, list] = {}
-        if file is None:
-            return
-        try:
-            data = json.loads(file.read_text("utf-8"))
-            recorded, kept = int(data["recorded_ns"]), data["copies"]
-        except (OSError, ValueError, TypeError, KeyError):  # none yet, or damaged: every copy is compared
-            return
-        if isinstance(kept, dict):
-            settled = recorded - self.RACY_NS  # both files last changed before this
-            self.kept = {
-                k: v for k, v in kept.items() if isinstance(v, list) and len(v) == 5 and all(isinstance(t, int) and t < settled for t in (v[2], v[4]))
-            }
+class CopyStamps(Stamps):
+    """What the last run left of each file it copied: the source's path, and the size, modification time and
+    change time of the source and of the copy. A copy whose source and itself still show the same is the same
+    file, and is not read; a copy or a source changed since, by any program, shows another change time, which
+    no program can set back (``memo.Stamps``)."""
 
     @staticmethod
     def _stamp(source: Path, target: Path) -> list | None:
@@ -129,14 +108,15 @@ class CopyStamps:
             of_source, of_target = os.stat(source), os.stat(target)
         except OSError:
             return None
-        return [str(source), of_source.st_size, of_source.st_mtime_ns, of_target.st_size, of_target.st_mtime_ns]
+        return [str(source), *_times(of_source), *_times(of_target)]
 
     def unchanged(self, relative: str, source: Path, target: Path) -> bool:
         """Whether ``target``, a copy of ``source``, is as the last run left it, from a source as it was then."""
-        if self.file is None or relative not in self.kept:
+        kept = self.kept.get(relative)
+        if kept is None or len(kept) != 7 or not self.settled(kept[3], kept[6]):
             return False
         stamp = self._stamp(source, target)
-        if stamp is None or stamp != self.kept[relative]:
+        if stamp != kept:
             return False
         self.now[relative] = stamp
         return True
@@ -148,9 +128,9 @@ class CopyStamps:
             if stamp is not None:
                 self.now[relative] = stamp
 
-    def save(self) -> None:
-        if self.file is not None:
-            store_file(self.file, json.dumps({"recorded_ns": time.time_ns(), "copies": self.now}).encode("utf-8"))
+
+def _times(info: os.stat_result) -> tuple[int, int, int]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 def _store(target: Path, content: Content) -> bool:
