@@ -118,7 +118,7 @@ _NOTHING = object()
 
 
 class Stamps:
-    """What a run saw of files by their sizes and modification times, as git's index does, so that the next
+    """What a run saw of files by their sizes and times (modified, changed), as git's index does, so that the next
     run can trust a file that still shows the same instead of reading it.
 
     ``kept`` holds the last run's stamps (lists of JSON values, by name); ``now`` collects this run's, which
