@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from newsarchive import pipeline
-from newsarchive.cache import ParseCache
+from newsarchive.cache import CAPTURES_FILE, ParseCache
 
 from tests import goldens
 
@@ -59,7 +59,7 @@ def test_a_capture_that_shows_the_size_and_times_the_last_run_saw_is_not_even_re
     what a run without a cache gives."""
     raw, cache = _copy(tmp_path), tmp_path / "cache"
     pipeline.collect(raw, cache_dir=cache, jobs=1)
-    stamps = cache / pipeline.CAPTURES_FILE
+    stamps = cache / CAPTURES_FILE
     data = json.loads(stamps.read_text("utf-8"))
     data["recorded_ns"] = max(stamp[2] for stamp in data["stamps"].values()) + 3_000_000_000  # as if stored later
     stamps.write_text(json.dumps(data), "utf-8")

@@ -39,6 +39,9 @@ STEPS_DIR = "steps"
 #: The file inside a cache folder of what the last run left of the files it copied into the output (``write.CopyStamps``).
 COPIES_FILE = "copies.json"
 
+#: The file inside a cache folder of the text captures' sizes, times and hashes, as the last run saw them (``memo.Stamps``).
+CAPTURES_FILE = "captures.json"
+
 #: The file of read summaries inside a cache folder.
 READS = "reads.index"  # pickled; not a "*.pickle" entry, which a run removes when unused
 

@@ -117,6 +117,11 @@ class StepCache:
 _NOTHING = object()
 
 
+def file_times(info: os.stat_result) -> list[int]:
+    """A file's size, modification time and change time: what a stamp holds of it (``Stamps``)."""
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
 class Stamps:
     """What a run saw of files by their sizes and times (modified, changed), as git's index does, so that the next
     run can trust a file that still shows the same instead of reading it.

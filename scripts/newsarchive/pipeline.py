@@ -10,14 +10,14 @@ from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import COPIES_FILE, PAGES_DIR, STEPS_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
+from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
 from .link import CurationError, Links, link, load_curation
-from .memo import Stamps, StepCache
+from .memo import Stamps, StepCache, file_times
 from .models import Problem, Severity
 from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
@@ -188,17 +188,14 @@ def collect(
     return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
 
 
-#: The file inside a cache folder of the text captures' sizes, modification times and hashes, as the last run saw them.
-CAPTURES_FILE = "captures.json"
-
 #: A text capture read: what it holds, its summary, and its stamp for the next run ([size, modification time, change
 #: time, SHA-256]).
 Read = tuple[Capture, ReadSummary, list]
 
 
 def _trusted(path: Path, source: str, stamps: Stamps, known: Mapping[str, ReadSummary], max_bytes: int) -> Read | None:
-    """A capture whose size and modification time are those the last run saw, as it was then (its hash and
-    summary), without reading it; None when it must be read."""
+    """A capture whose size, modification time and change time are those the last run saw, as it was then (its
+    hash and summary), without reading it; None when it must be read."""
     kept = stamps.kept.get(source)
     if kept is None or len(kept) != 4 or not stamps.settled(kept[2]) or kept[3] not in known:
         return None
@@ -206,7 +203,7 @@ def _trusted(path: Path, source: str, stamps: Stamps, known: Mapping[str, ReadSu
         info = path.stat()
     except OSError:
         return None
-    if [info.st_size, info.st_mtime_ns, info.st_ctime_ns] != kept[:3] or info.st_size > max_bytes:
+    if file_times(info) != kept[:3] or info.st_size > max_bytes:
         return None
     summary = known[kept[3]]
     return Capture(path, source, kept[3], info.st_size, summary.encoding, "", summary.warnings), summary, kept
@@ -226,10 +223,9 @@ def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSum
             summary = known.get(sha256)
             if summary is not None:
                 capture = Capture(path, path.relative_to(raw_dir).as_posix(), sha256, len(data), summary.encoding, "", summary.warnings)
-                return capture, summary, [info.st_size, info.st_mtime_ns, info.st_ctime_ns, sha256]
+                return capture, summary, [*file_times(info), sha256]
         capture = read_capture(path, raw_dir, max_bytes=max_bytes, data=data)  # the bytes are read once
-        stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, capture.sha256]
-        return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text)), stamp
+        return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text)), [*file_times(info), capture.sha256]
     except CaptureError as error:
         return problem_from(error, path.relative_to(raw_dir).as_posix())
     except OSError as error:

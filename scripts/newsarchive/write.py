@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .memo import Stamps
+from .memo import Stamps, file_times
 
 MANIFEST = ".newsarchive-manifest.json"
 
@@ -69,7 +69,7 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     before anything is written for it.
 
     With ``copies`` (a file outside ``out_dir``), a file copied from another is compared with it by their sizes
-    and modification times, as the last run left them (``CopyStamps``), instead of by reading both.
+    and times, as the last run left them (``CopyStamps``), instead of by reading both.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     lowered: dict[str, str] = {}
@@ -108,7 +108,7 @@ class CopyStamps(Stamps):
             of_source, of_target = os.stat(source), os.stat(target)
         except OSError:
             return None
-        return [str(source), *_times(of_source), *_times(of_target)]
+        return [str(source), *file_times(of_source), *file_times(of_target)]
 
     def unchanged(self, relative: str, source: Path, target: Path) -> bool:
         """Whether ``target``, a copy of ``source``, is as the last run left it, from a source as it was then."""
@@ -127,10 +127,6 @@ class CopyStamps(Stamps):
             stamp = self._stamp(source, target)
             if stamp is not None:
                 self.now[relative] = stamp
-
-
-def _times(info: os.stat_result) -> tuple[int, int, int]:
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 def _store(target: Path, content: Content) -> bool:
