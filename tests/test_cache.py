@@ -196,6 +196,40 @@ def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_a
     assert _files(docs) == _files(fresh)
 
 
+def test_listing_pages_that_did_not_change_are_read_back_and_the_others_made_anew(tmp_path, monkeypatch) -> None:
+    """Listings by month, author and source: after one article's title changes, only the listing pages that show
+    it are rendered again, and the site is the one a run without any cache makes."""
+    from newsarchive import browse
+    from newsarchive.cli import main
+    from newsarchive.synth import generate
+
+    raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
+    generate(60, raw, 3)
+    monkeypatch.setattr(browse, "PER_PAGE", 4)  # listings of several pages, so that some of a listing's pages change and some do not
+    rendered: list[str] = []
+    original = browse._rows
+    monkeypatch.setattr(browse, "_rows", lambda lines, page: rendered.append(page) or original(lines, page))
+    convert = ["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]
+    assert main(convert) == 0
+    listings = [page for page in rendered if page.startswith(("authors/", "sources/")) or page.count("/") == 3]
+    assert len(listings) > 10
+    rendered.clear()
+    assert main(convert) == 0
+    assert [page for page in rendered if page in listings] == []
+
+    line = json.loads((docs / "corpus.jsonl").read_text("utf-8").splitlines()[0])
+    capture = raw / line["source"]
+    capture.write_text(capture.read_text("utf-8").replace(line["title"], line["title"] + " (updated)", 1), "utf-8")
+    rendered.clear()
+    assert main(convert) == 0
+    again = [page for page in rendered if page in listings]
+    assert 3 <= len(again) < len(listings) // 2  # its month's, its author's and its source's page
+    assert all(line["title"] + " (updated)" in (docs / page).read_text("utf-8") for page in again)
+    fresh = tmp_path / "fresh"
+    assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
+    assert _files(docs) == _files(fresh)
+
+
 def test_a_run_in_a_fresh_process_renders_nothing_again(tmp_path) -> None:
     """Python orders sets by a hash that changes with each process: no page, nor what its cache key digests,
     may depend on it, or every run would find pages "changed" and render them again."""

@@ -362,7 +362,7 @@ def render_files(
     yield from (build_search_index(records, archive.terms) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
     yield from render_timeline(timeline, records, links, cache).items()
-    yield from render_browse(records, links, archive.problems, archive.skipped).items()
+    yield from render_browse(records, links, archive.problems, archive.skipped, cache).items()
     yield FEED, render_feed(records)
     yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache, digests), cache.prune)  # the cache knows all it used once the lines are made
     yield from raw_files.items()
