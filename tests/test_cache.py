@@ -299,3 +299,30 @@ def test_a_cached_run_after_edits_to_article_text_is_a_fresh_run(tmp_path) -> No
     assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
     assert _files(docs) == _files(fresh)
     assert "Adele Aardvark" in (docs / "entities" / "index.md").read_text("utf-8")  # first of the names: every other one moves
+
+
+def test_a_line_pack_reads_back_the_lines_it_kept_and_makes_only_the_others(tmp_path) -> None:
+    from newsarchive.cache import LINES_INDEX, LinePack
+
+    made: list[list[int]] = []
+
+    def make(texts):
+        def making(numbers):
+            made.append(numbers)
+            return (texts[n] for n in numbers)
+        return making
+
+    pack = LinePack(tmp_path)
+    first = ['{"a": "é"}', "two", "three"]
+    assert list(pack.lines(["a", "b", "c"], make(first))) == first and made == [[0, 1, 2]]
+    second = ["new", "two", "three", "four"]
+    assert list(pack.lines(["n", "b", "c", "d"], make(second))) == second and made[-1] == [0, 3]
+    assert list(pack.lines(["n", "b", "c", "d"], make(second))) == second and made[-1] == []  # all read back
+    stopped = pack.lines(["x", "b"], make(["x", "two"]))
+    assert next(stopped) == "x"
+    stopped.close()  # a run stopped half way keeps the last whole pack
+    assert list(pack.lines(["n", "b", "c", "d"], make(second))) == second and made[-1] == []
+    (tmp_path / LINES_INDEX).write_bytes(pickle.dumps((b"another run's token", {"n": (0, 3)})))
+    assert list(pack.lines(["n", "b"], make(["new", "two"]))) == ["new", "two"] and made[-1] == [0, 1]  # not the pack's index: nothing read
+    assert list(LinePack(None).lines(["n"], make(["new"]))) == ["new"]
+    assert not list(tmp_path.glob("*.tmp"))

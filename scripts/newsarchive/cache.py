@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import secrets
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,10 @@ COPIES_FILE = "copies.json"
 
 #: The file inside a cache folder of the text captures' sizes, times and hashes, as the last run saw them (``memo.Stamps``).
 CAPTURES_FILE = "captures.json"
+
+#: The files inside a cache folder of the lines the last run made (``corpus.jsonl``'s), and of their keys (``LinePack``).
+LINES_PACK = "lines.pack"
+LINES_INDEX = "lines.index"
 
 #: The file of read summaries inside a cache folder.
 READS = "reads.index"  # pickled; not a "*.pickle" entry, which a run removes when unused
@@ -198,3 +203,70 @@ class PageCache:
         for path in self.folder.iterdir():
             if path.suffix == ".tmp" or (path.suffix == ".txt" and path.stem not in self.used):
                 path.unlink(missing_ok=True)
+
+
+class LinePack:
+    """Lines of text kept under their keys in one file, as the last run made them (``corpus.jsonl``'s, a line
+    per article), so that a run after a small change reads the unchanged ones back in one pass over one file
+    rather than from a file each.
+
+    The pack opens with a random token that its index repeats: a pack and an index stored by different runs
+    (one stopped between storing the two) are never read together. Without a folder, every line is made.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def lines(self, keys: list[str], make: Callable[[list[int]], Iterator[str]]) -> Iterator[str]:
+        """The line under each of ``keys`` in turn (without its line break): read back when the last run kept
+        it, else made by ``make``, which is given the numbers of the lines to make and yields them in order.
+        Once all are drawn, this run's lines replace the last run's; a line may hold no line break."""
+        if self.folder is None:
+            yield from make(list(range(len(keys))))
+            return
+        kept, pack = self._kept()
+        missing = [i for i, key in enumerate(keys) if key not in kept]
+        made = make(missing)
+        token = secrets.token_hex(16).encode()
+        index: dict[str, tuple[int, int]] = {}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{LINES_PACK}.{os.getpid()}.tmp"
+        try:
+            with temporary.open("wb") as out:
+                out.write(token + b"\n")
+                offset = len(token) + 1
+                for key in keys:
+                    if key in kept and pack is not None:
+                        start, length = kept[key]
+                        pack.seek(start)
+                        data = pack.read(length)
+                        line = data.decode("utf-8")
+                    else:
+                        line = next(made)
+                        data = line.encode("utf-8")
+                    if b"\n" in data:
+                        raise ValueError(f"a line to keep holds a line break: {line[:80]!r}")
+                    out.write(data + b"\n")
+                    index[key] = (offset, len(data))
+                    offset += len(data) + 1
+                    yield line
+            next(made, None)  # drawn to the end, so the workers stop
+            temporary.replace(self.folder / LINES_PACK)
+            store_file(self.folder / LINES_INDEX, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            if pack is not None:
+                pack.close()
+            temporary.unlink(missing_ok=True)
+
+    def _kept(self):
+        """The last run's index, and its pack opened for reading; an empty index and None when they do not match."""
+        assert self.folder is not None
+        try:
+            token, index = pickle.loads((self.folder / LINES_INDEX).read_bytes())
+            pack = (self.folder / LINES_PACK).open("rb")
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}, None
+        if not (isinstance(token, bytes) and isinstance(index, dict) and pack.read(len(token) + 1) == token + b"\n"):
+            pack.close()
+            return {}, None
+        return index, pack

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
+from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, LinePack, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
@@ -364,7 +364,8 @@ def render_files(
     yield from render_timeline(timeline, records, links, cache).items()
     yield from render_browse(records, links, archive.problems, archive.skipped, cache).items()
     yield FEED, render_feed(records)
-    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, cache, digests), cache.prune)  # the cache knows all it used once the lines are made
+    lines = LinePack(cache_dir)
+    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), cache.prune)  # the cache knows all it used once the lines are made
     yield from raw_files.items()
     if book is not None:
         yield from redirect_files(book, records).items()

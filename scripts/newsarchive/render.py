@@ -11,19 +11,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import jinja2
 from markupsafe import Markup
 
-from .cache import PageCache
+from .cache import LinePack
 from .cite import apa, bibtex, fence, mla
 from .link import Entity, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
 from .memo import inputs_digest
 from .models import Article, Precision, PubDate
 from .paths import link_from
+from .processes import fork_map
 from .records import UNKNOWN_SOURCE, Record
 from .slugs import slugify
 
@@ -483,25 +483,25 @@ def render_corpus(
     records: Sequence[Record],
     views: dict[str, ArticleLinks] | None = None,
     jobs: int | None = None,
-    cache: PageCache | None = None,
+    pack: LinePack | None = None,
     digests: InputDigests | None = None,
 ) -> Iterator[str]:
     """``corpus.jsonl`` in pieces, a line per record in order of source; by ``jobs`` processes in large archives.
 
-    With ``cache``, the line of a record whose inputs did not change is read back, not made again; ``digests``
+    With ``pack``, the line of a record whose inputs did not change is read back, not made again; ``digests``
     may hold their digests already, worked out for the article pages. The pieces must be drawn to the end, as a
     writer does, before anything else is shared out.
     """
     views = views or {}
-    cache = cache or PageCache(None)
-    digests = digests or InputDigests(views)
+    pack = pack or LinePack(None)
     ordered = sorted(records, key=lambda r: r.source)
+    if pack.folder is not None:
+        digests = digests or InputDigests(views)
+        keys = [digests(record)[0] for record in ordered]
+    else:
+        keys = [""] * len(ordered)  # no pack: spare the digests
 
-    lines = cache.pages(
-        "line",
-        len(ordered),
-        lambda i: (digests(ordered[i])[0],),
-        lambda i: corpus_line(ordered[i], views.get(ordered[i].page)),
-        jobs,
-    )
-    return ((line.read_bytes().decode("utf-8") if isinstance(line, Path) else line) + "\n" for line in lines)
+    def make(numbers: list[int]) -> Iterator[str]:
+        return fork_map(lambda j: corpus_line(ordered[numbers[j]], views.get(ordered[numbers[j]].page)), len(numbers), jobs, renew=True)
+
+    return (line + "\n" for line in pack.lines(keys, make))
