@@ -176,13 +176,18 @@ def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_a
     rendered: list[str] = []
     original = timeline_pages._page
     monkeypatch.setattr(timeline_pages, "_page", lambda **values: rendered.append(str(values.get("title", "index"))) or original(**values))
+    parts: list[tuple[int, int]] = []  # the months whose part of timeline.json is made
+    original_part = timeline_pages._json_month
+    monkeypatch.setattr(timeline_pages, "_json_month", lambda month, records: parts.append(month[0]) or original_part(month, records))
     convert = ["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]
     assert main(convert) == 0
     months = [title for title in rendered if title.startswith("Timeline: ")]
-    assert len(months) > 3
+    assert len(months) > 3 and len(parts) > 3
+    all_parts = list(parts)
     rendered.clear()
+    parts.clear()
     assert main(convert) == 0
-    assert [title for title in rendered if title.startswith("Timeline: ")] == []
+    assert [title for title in rendered if title.startswith("Timeline: ")] == [] and parts == []
 
     line = json.loads((docs / "corpus.jsonl").read_text("utf-8").splitlines()[0])
     capture = raw / line["source"]
@@ -190,7 +195,7 @@ def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_a
     rendered.clear()
     assert main(convert) == 0
     again = [title for title in rendered if title.startswith("Timeline: ")]
-    assert 1 <= len(again) < len(months)
+    assert 1 <= len(again) < len(months) and 1 <= len(parts) < len(all_parts) / 2
     fresh = tmp_path / "fresh"
     assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
     assert _files(docs) == _files(fresh)

@@ -7,12 +7,14 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
 from .cache import PageCache
 from .jsontext import compact
 from .link import Links
+from .memo import inputs_digest
 from .records import built_address
 from .render import Record, _environment, date_label, entity_page, paged, paginate, relative
 from .timeline import Event, Span, Timeline, When, published_key, sort_key
@@ -109,14 +111,17 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links,
     counts = {"articles": len(timeline.articles), "events": len(timeline.events)}
     undated, undated_pages = _undated_part(timeline, by_page)
     files.update(undated_pages)
+    cache = cache or PageCache(None)
+    months = _by_month(timeline, by_page)
+    # what each month shows, digested once for its pages and its part of timeline.json (None: not to be kept)
+    shown = [_month_digest(*month, by_page, names) if cache.folder is not None else None for month in months]
     if total <= PAGE_LIMIT:
         items = _items(timeline, by_page, names, TIMELINE_PAGE)
         files[TIMELINE_PAGE] = _page(years=_months(items), **undated, **counts)
     else:  # a page per month (or several for a long month), so that no page grows with the archive
-        months = _by_month(timeline, by_page)
-        files.update(_month_pages(months, by_page, names, cache or PageCache(None)))
+        files.update(_month_pages(months, by_page, names, cache, shown))
         files[TIMELINE_PAGE] = _page(year_pages=_period_pages(months), **undated, **counts)
-    files[TIMELINE_JSON] = timeline_json(timeline, by_page)
+    files[TIMELINE_JSON] = timeline_json(timeline, by_page, months, cache, shown)
     return files
 
 
@@ -152,8 +157,11 @@ def _period_pages(months: Months) -> list[tuple[str, Markup, int]]:
     ]
 
 
-def _month_pages(months: Months, records: dict[str, Record], names: dict[str, str], cache: PageCache) -> Iterator[tuple[str, Content]]:
-    """Every page of every month; a page whose month shows the same entries as when it was stored comes from ``cache``."""
+def _month_pages(
+    months: Months, records: dict[str, Record], names: dict[str, str], cache: PageCache, shown: list[str | None]
+) -> Iterator[tuple[str, Content]]:
+    """Every page of every month; a page whose month shows the same entries (``shown``: their ``_month_digest``)
+    as when it was stored comes from ``cache``."""
     parts = [  # (month's place in ``months``, page's place in its month, path)
         (number, part, path)
         for number, ((year, month_number), (pages, events)) in enumerate(months)
@@ -170,14 +178,9 @@ def _month_pages(months: Months, records: dict[str, Record], names: dict[str, st
             made[number] = paged(first, items, PAGE_LIMIT)
         return made[number]
 
-    shows: dict[int, tuple | None] = {}  # what a month shows, worked out once for all its parts
-
     def inputs(i: int) -> tuple:
         number, part, path = parts[i]
-        if number not in shows:
-            shows.clear()  # the parts of a month come in turn
-            shows[number] = _month_inputs(*months[number], records, names)
-        return path, part, shows[number] or month(number)
+        return path, part, shown[number] or month(number)
 
     def render(i: int) -> str:
         number, part, _ = parts[i]
@@ -190,14 +193,15 @@ def _month_pages(months: Months, records: dict[str, Record], names: dict[str, st
         yield path, text
 
 
-def _month_inputs(when: tuple[int, int], entries: tuple[list[str], list[Event]], records: dict[str, Record], names: dict[str, str]) -> tuple | None:
-    """What a month's pages show, for a cache key: its articles named by the keys they were parsed under
-    (``Record.parsed``), its events by what the page prints of them; None when an article has no such key."""
+def _month_digest(when: tuple[int, int], entries: tuple[list[str], list[Event]], records: dict[str, Record], names: dict[str, str]) -> str | None:
+    """A digest of what a month's pages and its part of timeline.json show, for their cache keys: its articles named
+    by the keys they were parsed under (``Record.parsed``), its events by what is printed of them; None when an
+    article has no such key."""
     pages, events = entries
     told = {e.article for event in events for e in event.evidence if e.article in records}
     if not all(records[p].parsed for p in (*pages, *told)):
         return None
-    return (
+    return inputs_digest("month", (
         when,
         tuple((p, records[p].parsed) for p in pages),
         tuple(
@@ -208,7 +212,7 @@ def _month_inputs(when: tuple[int, int], entries: tuple[list[str], list[Event]],
             )
             for event in events
         ),
-    )
+    ))
 
 
 def _page(**values: object) -> str:
@@ -243,20 +247,40 @@ def _tl_date(iso: str, span: str, label: str) -> dict:
     return date
 
 
-def timeline_json(timeline: Timeline, records: dict[str, Record]) -> Iterator[str]:
-    """The timeline in TimelineJS 3's JSON format, in pieces (an event a line); every text is HTML-escaped."""
+def timeline_json(
+    timeline: Timeline,
+    records: dict[str, Record],
+    months: Months | None = None,
+    cache: PageCache | None = None,
+    shown: list[str | None] | None = None,
+) -> Iterator[str]:
+    """The timeline in TimelineJS 3's JSON format, in pieces (an event a line); every text is HTML-escaped.
+
+    The events come a month at a time (``months``, from ``_by_month``): its dated articles, then its dated
+    events. A month whose ``shown`` digest is the one its part was stored under is read back from ``cache``.
+    """
     title = {"text": {"headline": "Timeline", "text": f"{len(timeline.articles)} articles and {len(timeline.events)} dated events"}}
     yield '{"title":' + compact(title) + ',"events":['
-    for n, event in enumerate(_tl_events(timeline, records)):
-        yield ("\n" if n == 0 else ",\n") + compact(event)
+    months = months if months is not None else _by_month(timeline, records)
+    shown = shown if shown is not None else [None] * len(months)
+    kept = [n for n, digest in enumerate(shown) if digest]
+    parts = (cache or PageCache(None)).pages("events", len(kept), lambda i: (shown[kept[i]],), lambda i: _json_month(months[kept[i]], records), jobs=1)
+    for number, month in enumerate(months):
+        part = next(parts) if shown[number] else _json_month(month, records)
+        yield ("\n" if number == 0 else ",\n") + (part.read_text("utf-8") if isinstance(part, Path) else part)
+    next(parts, None)  # drawn to the end, as ``PageCache.pages`` asks
     yield "\n]}\n"
 
 
-def _tl_events(timeline: Timeline, records: dict[str, Record]) -> Iterator[dict]:
-    for page in timeline.articles:
-        record = records.get(page)
-        if record is None:
-            continue
+def _json_month(month: tuple[tuple[int, int], tuple[list[str], list[Event]]], records: dict[str, Record]) -> str:
+    """A month's events of ``timeline_json``, a line each; an event's id is unique by its month and place in it."""
+    (year, month_number), (pages, events) = month
+    return ",\n".join(compact(event) for event in _tl_events(f"{year:04d}-{month_number:02d}", pages, events, records))
+
+
+def _tl_events(month: str, pages: Sequence[str], events: Sequence[Event], records: dict[str, Record]) -> Iterator[dict]:
+    for page in pages:
+        record = records[page]
         published = record.article.published
         link = html.escape(built_address(page), quote=True)
         yield {
@@ -268,13 +292,13 @@ def _tl_events(timeline: Timeline, records: dict[str, Record]) -> Iterator[dict]
                 "text": html.escape(f"By {record.author_text}" if record.author_text else "Author unknown"),
             },
         }
-    for n, event in enumerate(timeline.events, start=1):
+    for n, event in enumerate(events, start=1):
         sources = ", ".join(
             f'<a href="{html.escape(built_address(p), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
         )
         sentences = "".join(f"<p>{html.escape(s)}</p>" for s in dict.fromkeys(e.sentence for e in event.evidence))
         yield {
-            "unique_id": f"event-{n}",
+            "unique_id": f"event-{month}-{n}",
             "group": "Events",
             "start_date": _tl_date(event.when.iso(), event.when.span.value, event.when.label()),
             "text": {
