@@ -355,9 +355,10 @@ def _occurrences(
     if steps is None or keys is None:
         decided = [_decide(phrases_of(article), answers) for article in articles]
     else:
+        alike: dict[str, bool] = {}  # each question asked with its answer then, and whether it gets it now: articles ask the same ones
         decided = steps.each(
             "name-occurrences", None, [keys[article] for article in articles], lambda number: _decide(phrases_of(articles[number]), answers),
-            valid=lambda kept: _answered_alike(kept[1], answers),
+            valid=lambda kept: _answered_alike(kept[1], answers, alike),
         )
     return [_Occurrence(article, *occurrence) for article, (found, _) in zip(articles, decided) for occurrence in _unpack(found)]
 
@@ -371,9 +372,19 @@ def _unpack(found: str) -> Iterator[tuple[str, tuple[str, ...], bool, int]]:
             yield key, tuple(words.split("\x01")), joined == "1", times
 
 
-def _answered_alike(asked: str, answers: Sequence[Callable[[str], bool]]) -> bool:
-    """Whether every question of ``asked`` (``_Decided``) has the same answer now."""
-    return not asked or all(answers[int(question[0])](question[1:-1]) == (question[-1] == "1") for question in asked.split("\x00"))
+def _answered_alike(asked: str, answers: Sequence[Callable[[str], bool]], alike: dict[str, bool] | None = None) -> bool:
+    """Whether every question of ``asked`` (``_Decided``) has the same answer now; ``alike`` keeps what each
+    question (with the answer it had) was found to be, for the next articles that ask it."""
+    if not asked:
+        return True
+    alike = {} if alike is None else alike
+    for question in asked.split("\x00"):
+        same = alike.get(question)
+        if same is None:
+            same = alike[question] = answers[int(question[0])](question[1:-1]) == (question[-1] == "1")
+        if not same:
+            return False
+    return True
 
 
 def _decide(texts: Iterable[tuple[str, list[_Phrase]]], answers: Sequence[Callable[[str], bool]]) -> _Decided:
