@@ -8,7 +8,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
@@ -365,21 +365,25 @@ def page_inputs(record: Record, view: ArticleLinks | None) -> tuple:
     The record (its article by the key it was parsed under, when known: far less to digest than the article
     itself), and of the rest of the archive only what the page shows: entity ids and names (not their
     mentions), the passages' copies, the relations, the reference targets, and last the pages it links to,
-    whose titles the article page shows too.
+    whose titles the article page shows too. Records of cross-linking are spelled as plain tuples of their
+    fields, in order, which pickle faster than the objects (10,000 pages' keys are made in every run).
     """
     view = view or ArticleLinks()
-    if record.parsed:
-        record = replace(record, article=None)  # type: ignore[arg-type]  # named by ``parsed``
-    mentions = tuple((spot, tuple((start, end, entity.id) for start, end, entity in found)) for spot, found in view.first_mentions.items())
-    passages = tuple((spot, tuple((p.id, p.similarity, p.copies) for p in found)) for spot, found in view.passages.items())
+    fields = vars(record)
+    own = tuple(None if name == "article" and record.parsed else value for name, value in fields.items())  # named by ``parsed``
+    mentions = tuple(((spot.block, spot.item), tuple((start, end, entity.id) for start, end, entity in found)) for spot, found in view.first_mentions.items())
+    passages = tuple(
+        ((spot.block, spot.item), tuple((p.id, p.similarity, tuple((c.article, c.spot.block, c.spot.item) for c in p.copies)) for p in found))
+        for spot, found in view.passages.items()
+    )
     linked = {c.article for found in view.passages.values() for p in found for c in p.copies}
     linked |= {r.article for r in view.related} | {r.target for r in view.references.values() if r.target}
     return (
-        record,
+        own,
         mentions,
         passages,
-        view.related,
-        tuple(sorted(view.references.items())),
+        tuple(tuple(vars(relation).values()) for relation in view.related),
+        tuple((number, tuple(vars(reference).values())) for number, reference in sorted(view.references.items())),
         tuple((entity.id, entity.name, count) for entity, count in view.entities),
         tuple(sorted(linked)),
     )
