@@ -266,7 +266,9 @@ class LinePack:
             pack = (self.folder / LINES_PACK).open("rb")
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return {}, None
-        if not (isinstance(token, bytes) and isinstance(index, dict) and pack.read(len(token) + 1) == token + b"\n"):
-            pack.close()
+        size = os.fstat(pack.fileno()).st_size
+        whole = isinstance(index, dict) and all(isinstance(at, tuple) and len(at) == 2 and at[0] + at[1] < size for at in index.values())
+        if not (isinstance(token, bytes) and whole and pack.read(len(token) + 1) == token + b"\n"):
+            pack.close()  # another run's pack, or one cut short: every line is made again
             return {}, None
         return index, pack
