@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from .features import Features
 from .memo import PACKAGE, files_digest, inputs_digest, store_file
@@ -258,7 +258,7 @@ class LinePack:
                 pack.close()
             temporary.unlink(missing_ok=True)
 
-    def _kept(self):
+    def _kept(self) -> tuple[dict[str, tuple[int, int]], BinaryIO | None]:
         """The last run's index, and its pack opened for reading; an empty index and None when they do not match."""
         assert self.folder is not None
         try:

@@ -365,7 +365,8 @@ def render_files(
     yield from render_browse(records, links, archive.problems, archive.skipped, cache).items()
     yield FEED, render_feed(records)
     lines = LinePack(cache_dir)
-    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), cache.prune)  # the cache knows all it used once the lines are made
+    # the page cache is pruned once this last file is drawn, when every page, listing and timeline part it held was asked for
+    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), cache.prune)
     yield from raw_files.items()
     if book is not None:
         yield from redirect_files(book, records).items()
