@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsarchive.addresses import AddressBook, AddressBookError, load_book, save_book
+from newsarchive.memo import StepCache
 
 
 def test_the_book_reads_back_as_written(tmp_path) -> None:
@@ -26,3 +30,37 @@ def test_a_damaged_book_is_reported(tmp_path, text) -> None:
     path.write_text(text, "utf-8")
     with pytest.raises(AddressBookError, match="addresses.yml"):
         load_book(path)
+
+
+_names = st.text(st.characters(codec="utf-8"), min_size=1, max_size=20) | st.sampled_from(["yes", "No", "null", "1e5", "0x1F", "2011-02-11", "~", "- a", "a: b", "#c", "'q'"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_names, st.dictionaries(_names, _names, max_size=3), max_size=5), st.dictionaries(_names, _names, max_size=3))
+def test_any_book_of_strings_reads_back_as_written(tmp_path_factory, pages, redirects) -> None:
+    """Written line by line, not by PyYAML: any name, whatever YAML might read into it, comes back the same."""
+    path = tmp_path_factory.mktemp("book") / "addresses.yml"
+    book = AddressBook(pages, redirects)
+    save_book(book, path)
+    assert yaml.safe_load(path.read_text("utf-8")) == {"pages": pages, "redirects": redirects}
+    assert load_book(path) == book
+
+
+def test_a_book_edited_by_hand_is_read_again_and_one_the_last_run_wrote_is_read_back(tmp_path) -> None:
+    path, steps = tmp_path / "addresses.yml", StepCache(tmp_path / "steps")
+    book = AddressBook({"a.txt": {"page": "articles/undated/a.md", "sha256": "1" * 64}}, {})
+    save_book(book, path, steps)
+    assert load_book(path, steps) == book
+    assert len(list((tmp_path / "steps").iterdir())) == 1  # kept when written
+    path.write_text(path.read_text("utf-8").replace("articles/undated/a.md", "articles/2011/02/a.md"), "utf-8")
+    assert load_book(path, steps).pages["a.txt"]["page"] == "articles/2011/02/a.md"  # the text changed: read again
+    path.write_text("pages: [unclosed", "utf-8")
+    with pytest.raises(AddressBookError):
+        load_book(path, steps)
+
+
+def test_a_book_with_values_other_than_strings_is_written_by_pyyaml(tmp_path) -> None:
+    path = tmp_path / "addresses.yml"
+    book = AddressBook({"a.txt": {"page": "articles/undated/a.md", "sha256": "1" * 64, "note": 3}}, {})  # type: ignore[dict-item]
+    save_book(book, path)
+    assert load_book(path) == book

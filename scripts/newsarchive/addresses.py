@@ -10,22 +10,28 @@ be kept with the captures.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .memo import StepCache
 from .paths import link_from
 from .records import Record, built_address
 
 ADDRESS_BOOK = "addresses.yml"
 
 # LibYAML's loader and dumper where PyYAML has them: the book holds a line or two for every article, and at
-# 10,000 articles PyYAML's own took 2.75 s to read it and 1.78 s to write it, on every build.
+# 10,000 articles PyYAML's own took 2.75 s to read it and 1.78 s to write it, on every build. Even LibYAML's
+# took 1 s and 0.7 s, so a book is read back from the step cache by the digest of its text when it can be,
+# and a book of plain entries (every one this program writes) is written by ``_book_text``.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_HEADER = "# newsarchive keeps this file: the address of every article and every address that moved.\n"
 
 
 @dataclass
@@ -40,15 +46,26 @@ class AddressBookError(ValueError):
     pass
 
 
-def load_book(path: Path | None) -> AddressBook:
+def load_book(path: Path | None, steps: StepCache | None = None) -> AddressBook:
+    """The book kept at ``path`` (an empty one if there is none); with ``steps``, read back as the last run
+    read or wrote it, if its text is the same."""
     if path is None or not path.is_file():
         return AddressBook()
+    data = path.read_bytes()
+    return (steps or StepCache(None)).once(BOOK_STEP, hashlib.sha256(data).hexdigest(), lambda: _parse_book(data, path.name))
+
+
+#: The step cache's name for the last book read or written.
+BOOK_STEP = "address-book"
+
+
+def _parse_book(text: bytes, name: str) -> AddressBook:
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
+        data = yaml.load(text.decode("utf-8"), Loader=_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise AddressBookError(f"{path.name}: not valid YAML: {error}") from None
+        raise AddressBookError(f"{name}: not valid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("pages", {}), dict) or not isinstance(data.get("redirects", {}), dict):
-        raise AddressBookError(f"{path.name}: expected the keys 'pages' and 'redirects'; delete the file to start a new one")
+        raise AddressBookError(f"{name}: expected the keys 'pages' and 'redirects'; delete the file to start a new one")
     return AddressBook(dict(data.get("pages") or {}), {str(k): str(v) for k, v in (data.get("redirects") or {}).items()})
 
 
@@ -78,11 +95,51 @@ def update_book(book: AddressBook, records: Sequence[Record]) -> AddressBook:
     return AddressBook(dict(sorted(pages.items())), dict(sorted(resolved.items())))
 
 
-def save_book(book: AddressBook, path: Path) -> None:
-    text = "# newsarchive keeps this file: the address of every article and every address that moved.\n"
-    text += yaml.dump({"pages": book.pages, "redirects": book.redirects}, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
-    if not path.is_file() or path.read_text("utf-8") != text:
-        path.write_text(text, "utf-8")
+def save_book(book: AddressBook, path: Path, steps: StepCache | None = None) -> None:
+    """Write ``book`` to ``path`` unless it holds it already; with ``steps``, keep it to be read back by ``load_book``."""
+    data = _book_text(book).encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.write_bytes(data)
+    if steps is not None:
+        steps.once(BOOK_STEP, hashlib.sha256(data).hexdigest(), lambda: book)
+
+
+def _book_text(book: AddressBook) -> str:
+    """The book as YAML, sorted. A book whose entries are all strings (as ``update_book`` makes them) is written
+    line by line; one with other values (edited by hand) by PyYAML."""
+    entries = [(source, entry) for source, entry in book.pages.items() if isinstance(source, str) and isinstance(entry, dict)]
+    plain = len(entries) == len(book.pages) and all(isinstance(k, str) and isinstance(v, str) for _, e in entries for k, v in e.items())
+    plain = plain and all(isinstance(k, str) and isinstance(v, str) for k, v in book.redirects.items())
+    if not plain:
+        return _HEADER + yaml.dump({"pages": book.pages, "redirects": book.redirects}, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
+    lines = [_HEADER.rstrip("\n"), "pages:" if book.pages else "pages: {}"]
+    for source, entry in sorted(entries):
+        lines.append(f"  {_scalar(source)}:" if entry else f"  {_scalar(source)}: {{}}")
+        lines.extend(f"    {_scalar(key)}: {_scalar(value)}" for key, value in sorted(entry.items()))
+    lines.append("redirects:" if book.redirects else "redirects: {}")
+    lines.extend(f"  {_scalar(old)}: {_scalar(new)}" for old, new in sorted(book.redirects.items()))
+    return "\n".join(lines) + "\n"
+
+
+#: A string YAML reads as that string when written bare: a letter first, then none of YAML's signs, and not one
+#: of the words YAML 1.1 reads as true, false or null.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9._/-]*\Z")
+_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+#: What a double-quoted YAML string must escape: its quote and backslash, control characters, line and
+#: paragraph separators, the byte order mark, surrogates (a file name's undecodable bytes) and non-characters.
+_ESCAPE = re.compile("[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _scalar(value: str) -> str:
+    if _PLAIN.match(value) and value.lower() not in _WORDS:
+        return value
+    return '"' + _ESCAPE.sub(_escaped, value) + '"'
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
 
 
 def redirect_page(old: str, new: str, title: str) -> str:

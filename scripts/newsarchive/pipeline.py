@@ -306,17 +306,20 @@ def place(archive: Archive, links: Links) -> Timeline:
     return build_timeline([(r.page, r.article) for r in archive.records], links, read)
 
 
-def readdress(archive: Archive, book_file: Path | None) -> tuple[Archive, AddressBook]:
-    """Update the address book with this build's addresses; a book that cannot be read is reported and replaced."""
+def readdress(archive: Archive, book_file: Path | None, cache_dir: Path | None = None) -> tuple[Archive, AddressBook]:
+    """Update the address book with this build's addresses; a book that cannot be read is reported and replaced.
+
+    With ``cache_dir``, a book whose text is as the last run left it is read back from there."""
+    steps = StepCache(cache_dir / STEPS_DIR if cache_dir is not None else None)
     try:
-        book = load_book(book_file)
+        book = load_book(book_file, steps)
     except AddressBookError as error:
         problem = Problem(book_file.name if book_file else ADDRESS_BOOK, Severity.WARNING, f"{error}; old addresses will not redirect")
         archive = replace(archive, problems=(*archive.problems, problem))
         book = AddressBook()
     book = update_book(book, archive.records)
     if book_file is not None:
-        save_book(book, book_file)
+        save_book(book, book_file, steps)
     return archive, book
 
 
@@ -411,7 +414,7 @@ def convert(
         ended("cross_link")
         timeline = place(archive, links)
         ended("timeline")
-        archive, book = readdress(archive.without_features(), addresses)
+        archive, book = readdress(archive.without_features(), addresses, cache_dir)
         files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir)
         copies = cache_dir / COPIES_FILE if cache_dir is not None else None
         written = write_files(out_dir, select(files) if select is not None else files, copies)
