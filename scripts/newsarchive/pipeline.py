@@ -24,7 +24,7 @@ from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
 from .render import InputDigests, Record, article_links, render_article, render_corpus
-from .search_index import SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
+from .search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline.build import Sentences
@@ -362,7 +362,8 @@ def render_files(
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield records[number].page, page
     yield from render_link_pages(links, records, split, jobs, cache)
-    yield from (build_search_index(records, archive.terms) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
+    kept = cache_dir / STEPS_DIR / KEPT_FOLDER if cache_dir is not None else None
+    yield from (build_search_index(records, archive.terms, kept) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
     yield from render_timeline(timeline, records, links, cache).items()
     yield from render_browse(records, links, archive.problems, archive.skipped, cache).items()
