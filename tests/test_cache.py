@@ -288,7 +288,9 @@ def test_a_cached_run_after_edits_to_article_text_is_a_fresh_run(tmp_path) -> No
     for seed in SEED.glob("*.txt"):
         shutil.copy(seed, raw / seed.name)
     assert main(["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]) == 0
-    assert sorted(p.name for p in (cache / "steps").iterdir()) == ["entity-matches.pickle", "name-occurrences.pickle", "references.pickle", "relations.pickle"]
+    assert sorted(p.name for p in (cache / "steps").iterdir()) == [
+        "discovery-sums.pickle", "entity-matches.pickle", "name-occurrences.pickle", "references.pickle", "relations.pickle"
+    ]
 
     named = next(p for p in sorted(raw.glob("*.txt")) if "\n\nNokia CEO, Stephen Elop" in p.read_text("utf-8"))
     text = named.read_text("utf-8")

@@ -440,3 +440,42 @@ def test_references_match_as_each_compared_alone(titles: list[str], citations: l
 
     found = [(r.target, r.score) for r in resolve_references(pages)]
     assert found == [alone(reference.title, page) for page, article in pages for reference in article.references]
+
+
+def _sums_as_dicts(sums) -> tuple[dict, ...]:
+    return tuple(dict(counter) for counter in (sums.lower, sums.support_caps, *sums.usage.counters()))
+
+
+def test_kept_word_counts_updated_after_a_change_are_those_summed_afresh(tmp_path) -> None:
+    """The last run's sums, the readings of a changed and a removed article taken out and those of the changed
+    and a new one put in, are the sums of this run's readings; a word no reading holds any longer leaves them."""
+    from newsarchive.link.discover import kept_sums, read, summed
+    from newsarchive.memo import StepCache
+
+    def reading(text: str, comment: str = ""):
+        return read(text.split("\n\n"), [comment] if comment else [])
+
+    filler = reading("Microsoft shares rose on Friday.", "Go NASA")
+    before = {f"page-{n}": filler for n in range(50)}  # the change is few among many: updated, not summed again
+    before |= {
+        "a": reading("Nokia and Microsoft signed a deal.\n\nStephen Elop spoke in London.", "Elop is right, says Zed."),
+        "c": reading("Quiet harbour town opens a tram."),
+    }
+    sources_before = {page: f"{page}-1" for page in before}
+    kept = {sources_before[page]: before[page] for page in before}  # the parse cache, holding last run's readings
+    looked: list[str] = []
+
+    def earlier(key: str):
+        looked.append(key)
+        return kept.get(key)
+
+    steps = StepCache(tmp_path)
+    assert _sums_as_dicts(kept_sums(before, sources_before, steps, earlier)) == _sums_as_dicts(summed(before.values())) and looked == []
+    now = {page: r for page, r in before.items() if page != "c"} | {"a": reading("Nokia alone signed nothing."), "d": reading("Zebra crossings in Quokkaville.")}
+    sources = {page: sources_before.get(page, f"{page}-1") for page in now} | {"a": "a-2"}
+    updated = kept_sums(now, sources, steps, earlier)
+    assert sorted(looked) == ["a-1", "c-1"]  # the old readings of the changed and the removed article were taken out
+    assert _sums_as_dicts(updated) == _sums_as_dicts(summed(now.values()))
+    assert "tram" not in updated.lower and "crossings" in updated.lower and "Quokkaville" in updated.usage.mid_words
+    kept.clear()  # the old readings are gone from the parse cache: summed afresh, all the same
+    assert _sums_as_dicts(kept_sums(before, sources_before, steps, earlier)) == _sums_as_dicts(summed(before.values()))

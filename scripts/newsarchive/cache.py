@@ -81,20 +81,22 @@ class ParseCache:
     def key(self, sha256: str, furniture: str) -> str:
         return f"{sha256}-{furniture}-{parser_fingerprint()}"
 
-    def get(self, key: str) -> Parsed | None:
+    def get(self, key: str, use: bool = True) -> Parsed | None:
+        """The entry kept under ``key``; with ``use``, it is kept by ``prune`` (else it is only looked at)."""
         if self.folder is None:
             return None
-        self.used.add(key)
-        path = self.folder / f"{key}.pickle"
+        if use:
+            self.used.add(key)
         try:
-            entry = pickle.loads(path.read_bytes())
+            entry = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            self.misses += 1
-            return None
+            entry = None
         if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Article) and isinstance(entry[1], Features)):
+            entry = None
+        if use and entry is not None:
+            self.hits += 1
+        elif use:
             self.misses += 1
-            return None
-        self.hits += 1
         return entry
 
     def put(self, key: str, entry: Parsed) -> None:

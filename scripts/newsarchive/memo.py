@@ -64,7 +64,7 @@ class StepCache:
 
     ``once`` keeps a step's whole result under a digest of its inputs; ``each`` keeps a step's result for
     each of many items (articles) under a key of the item, valid while what the items are read against (the
-    ``shared`` fingerprint) stays the same. Both are keyed by the package's code as well, and each step keeps
+    ``shared`` fingerprint) stays the same; ``keep`` and ``last`` keep a value a step updates from run to run. Both are keyed by the package's code as well, and each step keeps
     only its last run's results. Without a folder, every result is worked out.
     """
 
@@ -98,6 +98,18 @@ class StepCache:
         if now.keys() != known.keys() or any(now[key] is not known[key] for key in now):
             self._keep(name, fingerprint, now)
         return results
+
+    def last(self, name: str) -> object:
+        """What step ``name`` kept with ``keep``, by this code, in the last run; None if nothing."""
+        if self.folder is None:
+            return None
+        kept = self._kept(name, inputs_digest(name, None))
+        return None if kept is _NOTHING else kept
+
+    def keep(self, name: str, value: object) -> None:
+        """Keep ``value`` for the next run's ``last``, in place of what step ``name`` kept before."""
+        if self.folder is not None:
+            self._keep(name, inputs_digest(name, None), value)
 
     def _kept(self, name: str, key: str) -> object:
         """What step ``name`` kept under ``key`` in the last run; ``_NOTHING`` if it kept nothing, or under another key."""

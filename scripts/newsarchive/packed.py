@@ -49,5 +49,17 @@ class PackedCounts:
             words = self.words.split("\n")
             dict.update(total, zip(words, map(add, map(total.get, words, repeat(0)), self.counts)))
 
+    def take_from(self, total: Counter[str]) -> None:
+        """Take these counts from ``total``, which holds them (they were added to it); a word whose count comes to
+        nothing leaves it, as if never added. Raises ``ValueError`` if ``total`` holds less of a word."""
+        for word, count in self.items():
+            left = total.get(word, 0) - count
+            if left < 0:
+                raise ValueError(f"{word!r}: {count} to take, {total.get(word, 0)} held")
+            if left:
+                total[word] = left
+            else:
+                del total[word]
+
 
 __all__ = ["PackedCounts"]

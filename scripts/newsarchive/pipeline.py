@@ -17,6 +17,7 @@ from .features import features as features_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
 from .link import CurationError, Links, link, load_curation
+from .link.discover import Reading, kept_sums
 from .memo import Stamps, StepCache, file_times
 from .models import Problem, Severity
 from .packed import PackedCounts
@@ -100,11 +101,14 @@ def collect(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     pool_from: int = POOL_FROM,
+    parse_cache: ParseCache | None = None,
 ) -> tuple[Archive, dict[str, Path | bytes]]:
     """Read and parse every capture under ``raw_dir``. Returns the archive and the raw captures to publish, by site path.
 
     With ``cache_dir``, a capture whose content, batch furniture and parser are unchanged is not parsed again.
     The others are parsed by ``jobs`` processes (all cores by default) when there are ``pool_from`` or more.
+    The parse cache drops the entries this run did not use at the end, unless the caller gives its own
+    ``parse_cache`` (of ``cache_dir``) and prunes it itself, later.
     """
     paths, skipped = find_captures(raw_dir)
     problems: list[Problem] = [
@@ -113,7 +117,7 @@ def collect(
     ]
     pages = [(path.relative_to(raw_dir).as_posix(), path) for path in paths if capture_kind(path.name)]  # HTML and WARC
     texts = [path for path in paths if not capture_kind(path.name)]
-    cache = ParseCache(cache_dir)
+    cache = parse_cache if parse_cache is not None else ParseCache(cache_dir)
     known = cache.reads()
     stamps = Stamps(cache_dir / CAPTURES_FILE if cache_dir is not None else None)
     sources = [path.relative_to(raw_dir).as_posix() for path in texts]
@@ -184,7 +188,8 @@ def collect(
             records.append(record)
             features.append(found)
             raw_files[record.raw_copy] = raw
-    cache.prune()
+    if parse_cache is None:
+        cache.prune()
     return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
 
 
@@ -285,7 +290,9 @@ def _page_records(
 def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir: Path | None = None) -> tuple[Archive, Links]:
     """Cross-link the archive; a curated entities file that cannot be used is reported and left out.
 
-    With ``cache_dir``, what the last run with it worked out and the archive still gives is not worked out again.
+    With ``cache_dir``, what the last run with it worked out and the archive still gives is not worked out again;
+    the word counts of the last run are updated with the articles that changed, whose readings then are read
+    back from the parse cache while it still holds them (``collect`` with a ``parse_cache`` pruned later).
     """
     try:
         curation = load_curation(curation_file)
@@ -297,7 +304,18 @@ def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir:
     steps = StepCache(cache_dir / STEPS_DIR if cache_dir is not None else None)
     if not archive.features:
         return archive, link(articles, curation, steps=steps)
-    return archive, link(articles, curation, [f.names for f in archive.features], [f.paragraphs for f in archive.features], steps)
+    readings = [f.names for f in archive.features]
+    sums = None
+    if cache_dir is not None:
+        parsed = ParseCache(cache_dir)
+
+        def earlier(key: str) -> Reading | None:
+            entry = parsed.get(key, use=False)
+            return entry[1].names if entry is not None else None
+
+        by_page = {r.page: reading for r, reading in zip(archive.records, readings)}
+        sums = kept_sums(by_page, {r.page: r.parsed for r in archive.records}, steps, earlier)
+    return archive, link(articles, curation, readings, [f.paragraphs for f in archive.features], steps, sums)
 
 
 def place(archive: Archive, links: Links) -> Timeline:
@@ -407,8 +425,9 @@ def convert(
             stage(name)
         settle()
 
+    parse_cache = ParseCache(cache_dir)  # pruned at the end: cross-linking reads the last run's entries of changed captures
     with batch():
-        archive, raw_files = collect(raw_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, jobs=jobs)
+        archive, raw_files = collect(raw_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, jobs=jobs, parse_cache=parse_cache)
         ended("read_parse")
         archive, links = link_archive(archive, entities, cache_dir)
         archive = archive.linked()
@@ -419,5 +438,6 @@ def convert(
         files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir)
         copies = cache_dir / COPIES_FILE if cache_dir is not None else None
         written = write_files(out_dir, select(files) if select is not None else files, copies)
+        parse_cache.prune()
         ended("render_write")
     return archive, written

@@ -278,8 +278,11 @@ class _Usage:
     def packed(self) -> tuple[PackedCounts, ...]:
         return tuple(PackedCounts.of(counts) for counts in (self.standalone, self.initial_runs, self.mid_keys, self.mid_words))
 
+    def counters(self) -> tuple[Counter[str], ...]:
+        return self.standalone, self.initial_runs, self.mid_keys, self.mid_words
+
     def add_packed(self, packed: Sequence[PackedCounts]) -> None:
-        for counts, total in zip(packed, (self.standalone, self.initial_runs, self.mid_keys, self.mid_words)):
+        for counts, total in zip(packed, self.counters()):
             counts.add_to(total)
 
 
@@ -305,6 +308,68 @@ def read(texts: Sequence[str], support: Sequence[str]) -> Reading:
         usage.add(phrases)
     lower, support_caps = _vocabulary(texts, support)
     return Reading(_table(found), usage.packed(), PackedCounts.of(lower), PackedCounts.of(support_caps), tuple(sorted(_support_acronyms(support))))
+
+
+@dataclass
+class Sums:
+    """The archive's word counts that each name is weighed against: every article's ``Reading`` summed."""
+
+    lower: Counter[str] = field(default_factory=Counter)
+    support_caps: Counter[str] = field(default_factory=Counter)
+    usage: _Usage = field(default_factory=_Usage)
+
+    def add(self, reading: Reading) -> None:
+        reading.lower.add_to(self.lower)
+        reading.support_caps.add_to(self.support_caps)
+        self.usage.add_packed(reading.usage)
+
+    def take(self, reading: Reading) -> None:
+        """Take out a reading added before; raises ``ValueError`` if it was not."""
+        for counts, total in zip((reading.lower, reading.support_caps, *reading.usage), (self.lower, self.support_caps, *self.usage.counters())):
+            counts.take_from(total)
+
+
+def summed(readings: Iterable[Reading]) -> Sums:
+    sums = Sums()
+    for reading in readings:
+        sums.add(reading)
+    return sums
+
+
+#: The step that keeps the sums from run to run (``kept_sums``).
+SUMS_STEP = "discovery-sums"
+
+
+def kept_sums(readings: Mapping[str, Reading], sources: Mapping[str, str], steps: StepCache, earlier: Callable[[str], Reading | None]) -> Sums:
+    """``summed(readings.values())``, worked out from the last run's sums when few articles changed.
+
+    ``sources`` names what each page's reading was read from (its parse key); ``earlier`` gives back the reading
+    read from such a key in an earlier run, if it still can. The readings of articles gone or changed are taken
+    out, those of new or changed ones put in. A reading that cannot be given back, or sums that do not hold it,
+    and they are summed anew.
+    """
+    kept = steps.last(SUMS_STEP)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], Sums) and all(sources.values()):
+        sources_then, sums = kept
+        gone = [key for page, key in sources_then.items() if sources.get(page) != key]
+        came = [page for page, key in sources.items() if sources_then.get(page) != key]
+        before = [earlier(key) for key in gone] if len(gone) + len(came) <= len(sources) // 10 else [None]
+        if all(reading is not None for reading in before):
+            try:
+                for reading in before:
+                    sums.take(reading)  # type: ignore[arg-type]
+            except ValueError:
+                pass
+            else:
+                for page in came:
+                    sums.add(readings[page])
+                if gone or came:
+                    steps.keep(SUMS_STEP, (dict(sources), sums))
+                return sums
+    sums = summed(readings.values())
+    if all(sources.values()):
+        steps.keep(SUMS_STEP, (dict(sources), sums))
+    return sums
 
 
 #: An article's texts with their phrases, made afresh at each call: the phrases of a whole archive are too
@@ -474,6 +539,7 @@ def discover(
     readings: Mapping[str, Reading] | None = None,
     steps: StepCache | None = None,
     keys: Mapping[str, str] | None = None,
+    sums: Sums | None = None,
 ) -> list[Candidate]:
     """Names that the texts (article, text) use, merged with their aliases.
 
@@ -482,7 +548,7 @@ def discover(
     each article gives (``read``), by article, when they are known already:
     then ``support`` is not read, for they hold all discovery needs of it.
     ``steps`` and ``keys`` (each article's ``entities.texts_key``, by article) keep what each article gave, for a
-    later run (``_occurrences``).
+    later run (``_occurrences``). ``sums`` are the ``readings`` summed, when they are known already (``kept_sums``).
     """
     usage = None
     if readings is None:
@@ -490,11 +556,8 @@ def discover(
         lower, support_caps = _vocabulary((text for _, text in texts), support)
         acronyms = _support_acronyms(support)
     else:
-        lower, support_caps, usage = Counter(), Counter(), _Usage()
-        for reading in readings.values():
-            reading.lower.add_to(lower)
-            reading.support_caps.add_to(support_caps)
-            usage.add_packed(reading.usage)
+        sums = sums or summed(readings.values())
+        lower, support_caps, usage = sums.lower, sums.support_caps, sums.usage
         acronyms = {acronym for reading in readings.values() for acronym in reading.acronyms}
 
     def ordinary(word: str) -> bool:  # a common word, written in lower case in the corpus or known to open sentences

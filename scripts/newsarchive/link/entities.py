@@ -16,7 +16,7 @@ from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
-from .discover import Candidate, Reading, canonical, discover
+from .discover import Candidate, Reading, Sums, canonical, discover
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
 
 
@@ -297,12 +297,14 @@ def find_entities(
     curation: Curation | None = None,
     readings: Mapping[str, Reading] | None = None,
     steps: StepCache | None = None,
+    sums: Sums | None = None,
 ) -> tuple[Entity, ...]:
     """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article).
 
     ``readings`` are what discovery reads in each page's article (``discover.read``), when they are known already.
     ``steps`` keeps what the names found in each article's texts were, from the last run: an article whose
-    texts are the same is not read again while the names looked for are the same.
+    texts are the same is not read again while the names looked for are the same. ``sums`` are the readings
+    summed, when they are known already (``discover.kept_sums``).
     """
     curation = curation or Curation()
     texts = {page: body_texts(article) for page, article in articles}
@@ -313,6 +315,7 @@ def find_entities(
         readings,
         steps,
         keys,
+        sums,
     )
     drafts = _curate(candidates, curation)
     automaton = _automaton(drafts)
