@@ -134,13 +134,20 @@ def render_entity(entity: Entity, shown: Listing, links: Links, names: dict[str,
     return page_text(body, meta)
 
 
-def render_entities_index(entities: Sequence[Entity]) -> dict[str, str]:
+def article_counts(entities: Sequence[Entity]) -> dict[str, int]:
+    """How many articles name each entity, by its id: ``Entity.articles`` walks every mention, so once each."""
+    return {e.id: len(e.articles) for e in entities}
+
+
+def render_entities_index(entities: Sequence[Entity], counts: dict[str, int] | None = None) -> dict[str, str]:
     """The entity index, a section per kind, most named first; a kind with more than ``INDEX_TOP`` entities
-    shows its first ones there and lists them all on pages of its own (``KIND_PER_PAGE`` rows each)."""
+    shows its first ones there and lists them all on pages of its own (``KIND_PER_PAGE`` rows each).
+    ``counts`` are the ``article_counts``, when known already."""
+    counts = counts if counts is not None else article_counts(entities)
     files: dict[str, str] = {}
     sections = []
     for kind, title in _KIND_TITLES.items():
-        members = sorted((e for e in entities if e.kind is kind), key=lambda e: (-len(e.articles), e.name.casefold()))
+        members = sorted((e for e in entities if e.kind is kind), key=lambda e: (-counts[e.id], e.name.casefold()))
         if not members:
             continue
         whole = None
@@ -151,18 +158,18 @@ def render_entities_index(entities: Sequence[Entity]) -> dict[str, str]:
                     title=page.title(title),
                     total=len(members),
                     what=title.lower(),
-                    rows=_index_rows(page.items, page.path),
+                    rows=_index_rows(page.items, page.path, counts),
                     pager=page.pager,
                     index_link=Markup(relative(ENTITIES_INDEX, page.path)),
                 )
             whole = Markup(relative(pages[0].path, ENTITIES_INDEX))
-        sections.append((title, _index_rows(members[:INDEX_TOP], ENTITIES_INDEX), len(members), whole))
+        sections.append((title, _index_rows(members[:INDEX_TOP], ENTITIES_INDEX, counts), len(members), whole))
     files[ENTITIES_INDEX] = _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
     return files
 
 
-def _index_rows(members: Sequence[Entity], page: str) -> list[tuple[Entity, Markup, int, int]]:
-    return [(e, Markup(relative(entity_page(e.id), page)), len(e.articles), len(e.mentions)) for e in members]
+def _index_rows(members: Sequence[Entity], page: str, counts: dict[str, int]) -> list[tuple[Entity, Markup, int, int]]:
+    return [(e, Markup(relative(entity_page(e.id), page)), counts[e.id], len(e.mentions)) for e in members]
 
 
 MISSING_PER_PAGE = 100  # citing articles on one page of "Not in the archive"
@@ -185,10 +192,12 @@ def render_missing(links: Links, records: dict[str, Record]) -> dict[str, str]:
     return files
 
 
-def render_tags(entities: Sequence[Entity]) -> str:
-    """The tags (the entities articles name most), with their number of articles, each leading to its entity page."""
-    ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))[:TAGS_LISTED]
-    rows = [(e, Markup(relative(entity_page(e.id), TAGS_PAGE)), len(e.articles)) for e in ranked]
+def render_tags(entities: Sequence[Entity], counts: dict[str, int] | None = None) -> str:
+    """The tags (the entities articles name most), with their number of articles, each leading to its entity page.
+    ``counts`` are the ``article_counts``, when known already."""
+    counts = counts if counts is not None else article_counts(entities)
+    ranked = sorted(entities, key=lambda e: (-counts[e.id], e.name.casefold()))[:TAGS_LISTED]
+    rows = [(e, Markup(relative(entity_page(e.id), TAGS_PAGE)), counts[e.id]) for e in ranked]
     return _environment().get_template("tags.md.j2").render(rows=rows, total=len(entities), index=Markup(relative(ENTITIES_INDEX, TAGS_PAGE)))
 
 
@@ -239,9 +248,10 @@ def render_link_pages(
     pages = cache.pages("entity", len(entities), inputs, lambda i: render_entity(entities[i], shown[i], links, names, split_search), jobs, prepare)
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
         yield entity_page(entities[number].id), page
-    yield from render_entities_index(links.entities).items()
+    counts = article_counts(links.entities)
+    yield from render_entities_index(links.entities, counts).items()
     yield from render_missing(links, by_page).items()
-    yield TAGS_PAGE, render_tags(links.entities)
+    yield TAGS_PAGE, render_tags(links.entities, counts)
     yield "entities.jsonl", (entity_line(e, links) + "\n" for e in links.entities)
 
 

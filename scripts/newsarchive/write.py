@@ -24,6 +24,11 @@ def safe_target(out_dir: Path, relative: str, resolved: dict[str, str] | None = 
     ``resolved`` keeps folders already resolved, for a caller that asks for many files: the parts of the
     path are plain names, so only a link (the file's own or a folder's) could lead elsewhere.
     """
+    return Path(_safe_target(out_dir, relative, resolved))
+
+
+def _safe_target(out_dir: Path, relative: str, resolved: dict[str, str] | None = None) -> str:
+    """``safe_target`` as a string: most files a run writes are unchanged copies, checked by their times alone."""
     parts = relative.split("/")
     if not relative or relative[0] == "/" or "\\" in relative or any(part in ("", ".", "..") for part in parts):
         pure = PurePosixPath(relative)  # "a//b" and "a/./b" name a plain path too
@@ -43,7 +48,7 @@ def safe_target(out_dir: Path, relative: str, resolved: dict[str, str] | None = 
         target = os.path.realpath(target)
     if not target.startswith(root.rstrip(os.sep) + os.sep):
         raise UnsafePathError(f"refusing to write {relative!r}: it resolves outside {out_dir}")
-    return Path(target)
+    return target
 
 
 @dataclass(frozen=True)
@@ -77,13 +82,13 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     written = 0
     stamps = CopyStamps(copies)
     for relative, content in files.items() if isinstance(files, Mapping) else files:
-        target = safe_target(out_dir, relative, resolved)
+        target = _safe_target(out_dir, relative, resolved)
         clash = lowered.setdefault(relative.lower(), relative)
         if clash != relative:
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
         if isinstance(content, Path) and stamps.unchanged(relative, content, target):
             continue
-        written += _store(target, content)
+        written += _store(Path(target), content)
         if isinstance(content, Path):
             stamps.record(relative, content, target)
     stamps.save()
@@ -103,14 +108,14 @@ class CopyStamps(Stamps):
     no program can set back (``memo.Stamps``)."""
 
     @staticmethod
-    def _stamp(source: Path, target: Path) -> list | None:
+    def _stamp(source: Path, target: str) -> list | None:
         try:
             of_source, of_target = os.stat(source), os.stat(target)
         except OSError:
             return None
         return [str(source), *file_times(of_source), *file_times(of_target)]
 
-    def unchanged(self, relative: str, source: Path, target: Path) -> bool:
+    def unchanged(self, relative: str, source: Path, target: str) -> bool:
         """Whether ``target``, a copy of ``source``, is as the last run left it, from a source as it was then."""
         kept = self.kept.get(relative)
         if kept is None or len(kept) != 7 or not self.settled(kept[3], kept[6]):
@@ -121,7 +126,7 @@ class CopyStamps(Stamps):
         self.now[relative] = stamp
         return True
 
-    def record(self, relative: str, source: Path, target: Path) -> None:
+    def record(self, relative: str, source: Path, target: str) -> None:
         """``target`` holds what ``source`` holds now."""
         if self.file is not None:
             stamp = self._stamp(source, target)
