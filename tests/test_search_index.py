@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from newsarchive import search_index
 from newsarchive.models import Article, Block, BlockKind
 from newsarchive.records import Record
 from newsarchive.search_index import SEARCH_DIR, build_search_index, document_terms
@@ -32,15 +34,21 @@ _document = st.lists(st.sampled_from(_WORDS), max_size=12)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(_document, min_size=10, max_size=30), st.lists(st.tuples(st.integers(0, 29), _document), min_size=1, max_size=6))
-def test_an_index_updated_run_after_run_is_the_one_made_from_nothing(tmp_path_factory, documents, edits) -> None:
+@given(
+    st.lists(_document, min_size=10, max_size=30),
+    st.lists(st.tuples(st.integers(0, 29), _document), min_size=1, max_size=6),
+    st.sampled_from([search_index.SHARD_BYTES, 150]),
+)
+def test_an_index_updated_run_after_run_is_the_one_made_from_nothing(tmp_path_factory, documents, edits, shard_bytes) -> None:
+    """Also with shards so small that edits split them and join them again: a term then moves to another shard."""
     kept = tmp_path_factory.mktemp("kept") / "search"
-    records = [_record(n, words, 0) for n, words in enumerate(documents)]
-    assert _build(records, kept) == _build(records, None)
-    for version, (number, words) in enumerate(edits, start=1):
-        number %= len(records)
-        records[number] = _record(number, words, version)
+    with mock.patch.object(search_index, "SHARD_BYTES", shard_bytes):
+        records = [_record(n, words, 0) for n, words in enumerate(documents)]
         assert _build(records, kept) == _build(records, None)
+        for version, (number, words) in enumerate(edits, start=1):
+            number %= len(records)
+            records[number] = _record(number, words, version)
+            assert _build(records, kept) == _build(records, None)
 
 
 def test_only_the_shards_of_changed_terms_are_made_again(tmp_path) -> None:

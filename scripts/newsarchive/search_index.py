@@ -265,8 +265,6 @@ def _update(store: _Kept, last: _Index, index: _Index, changed: list[int], docum
     """``index`` after the documents ``changed`` (by number) took their new terms, and each shard's file: the
     shards of the terms they had or have are made again and kept, the others are as kept. None if a kept shard
     could not be read."""
-    files: dict[str, Content] = {}
-    store.forget()
     counts = dict(last.counts)
     gone: defaultdict[str, set[int]] = defaultdict(set)
     added: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -286,22 +284,21 @@ def _update(store: _Kept, last: _Index, index: _Index, changed: list[int], docum
     touched = gone.keys() | added.keys()
     shards = {key: tuple(members) for key, members in _shards(counts).items()}
     home = {term: key for key, members in last.shards.items() for term in members}
+    remade = [key for key, members in shards.items() if last.shards.get(key) != members or not touched.isdisjoint(members)]
+    # every kept shard a term comes from is read before any is written: a shard that splits is written first,
+    # under the key it had, and then no longer holds the terms that moved to the new ones
     read: dict[str, dict[str, list[int]]] = {}
-    for key, members in shards.items():
-        if last.shards.get(key) == members and touched.isdisjoint(members):
-            files[f"{SEARCH_DIR}/t/{key}.js"] = store.script(key)
-            continue
+    for key in {home[term] for key in remade for term in shards[key] if term in home}:
+        kept = store.postings(key)
+        if kept is None:
+            return None
+        read[key] = kept
+    files: dict[str, Content] = {f"{SEARCH_DIR}/t/{key}.js": store.script(key) for key in shards}
+    store.forget()
+    for key in remade:
         rows = {}
-        for term in members:
-            before: list[int] = []
-            if term in home:
-                if home[term] not in read:
-                    kept = store.postings(home[term])
-                    if kept is None:
-                        return None
-                    read[home[term]] = kept
-                before = read[home[term]].get(term, [])
+        for term in shards[key]:
+            before = read[home[term]].get(term, []) if term in home else []
             rows[term] = _updated(before, gone.get(term, set()), added.get(term, [])) if term in touched else before
         store.keep_shard(key, _script("shard", key, rows))
-        files[f"{SEARCH_DIR}/t/{key}.js"] = store.script(key)
     return replace(index, counts=counts, shards=shards), files
