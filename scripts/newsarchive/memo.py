@@ -64,8 +64,9 @@ class StepCache:
 
     ``once`` keeps a step's whole result under a digest of its inputs; ``each`` keeps a step's result for
     each of many items (articles) under a key of the item, valid while what the items are read against (the
-    ``shared`` fingerprint) stays the same; ``keep`` and ``last`` keep a value a step updates from run to run. Both are keyed by the package's code as well, and each step keeps
-    only its last run's results. Without a folder, every result is worked out.
+    ``shared`` fingerprint) stays the same; ``keep`` and ``last`` keep a value that a step updates from run
+    to run. All are keyed by the package's code as well, and each step keeps only its last run's results.
+    Without a folder, every result is worked out.
     """
 
     def __init__(self, folder: Path | None) -> None:

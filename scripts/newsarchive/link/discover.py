@@ -345,30 +345,48 @@ def kept_sums(readings: Mapping[str, Reading], sources: Mapping[str, str], steps
 
     ``sources`` names what each page's reading was read from (its parse key); ``earlier`` gives back the reading
     read from such a key in an earlier run, if it still can. The readings of articles gone or changed are taken
-    out, those of new or changed ones put in. A reading that cannot be given back, or sums that do not hold it,
-    and they are summed anew.
+    out of the kept sums, those of new or changed ones put in. When a reading cannot be given back, or the sums
+    do not hold it, or more than one article in ten changed, the readings are summed anew.
     """
+    if not all(sources.values()):  # a reading named by nothing cannot be taken out later
+        return summed(readings.values())
     kept = steps.last(SUMS_STEP)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], Sums) and all(sources.values()):
-        sources_then, sums = kept
-        gone = [key for page, key in sources_then.items() if sources.get(page) != key]
-        came = [page for page, key in sources.items() if sources_then.get(page) != key]
-        before = [earlier(key) for key in gone] if len(gone) + len(came) <= len(sources) // 10 else [None]
-        if all(reading is not None for reading in before):
-            try:
-                for reading in before:
-                    sums.take(reading)  # type: ignore[arg-type]
-            except ValueError:
-                pass
-            else:
-                for page in came:
-                    sums.add(readings[page])
-                if gone or came:
-                    steps.keep(SUMS_STEP, (dict(sources), sums))
-                return sums
-    sums = summed(readings.values())
-    if all(sources.values()):
-        steps.keep(SUMS_STEP, (dict(sources), sums))
+    changes = _changes(kept, sources)
+    sums = None
+    if changes is not None:
+        sums, gone, came = changes
+        if not gone and not came:
+            return sums
+        sums = _updated(sums, [earlier(key) for key in gone], [readings[page] for page in came])
+    if sums is None:
+        sums = summed(readings.values())
+    steps.keep(SUMS_STEP, (dict(sources), sums))
+    return sums
+
+
+def _changes(kept: object, sources: Mapping[str, str]) -> tuple[Sums, list[str], list[str]] | None:
+    """The kept sums, the sources of the readings to take out of them and the pages whose readings to put in;
+    None when nothing usable was kept or too much changed."""
+    if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], Sums)):
+        return None
+    sources_then, sums = kept
+    gone = [key for page, key in sources_then.items() if sources.get(page) != key]
+    came = [page for page, key in sources.items() if sources_then.get(page) != key]
+    return (sums, gone, came) if len(gone) + len(came) <= len(sources) // 10 else None
+
+
+def _updated(sums: Sums, gone: list[Reading | None], came: list[Reading]) -> Sums | None:
+    """``sums`` without the readings ``gone`` and with those that ``came``; None if one that is gone is unknown
+    or not in them."""
+    try:
+        for reading in gone:
+            if reading is None:
+                return None
+            sums.take(reading)
+    except ValueError:
+        return None
+    for reading in came:
+        sums.add(reading)
     return sums
 
 
