@@ -336,3 +336,31 @@ def test_a_line_pack_reads_back_the_lines_it_kept_and_makes_only_the_others(tmp_
     assert list(pack.lines(["n", "b"], make(["new", "two"]))) == ["new", "two"] and made[-1] == [0, 1]  # not the pack's index: nothing read
     assert list(LinePack(None).lines(["n"], make(["new"]))) == ["new"]
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_line_pack_adds_a_few_new_lines_at_its_end_and_is_written_anew_when_mostly_out_of_use(tmp_path) -> None:
+    from newsarchive.cache import LinePack
+
+    pack, pack_file = LinePack(tmp_path), tmp_path / "lines.pack"
+    texts = [f"line {n} " + "x" * 50 for n in range(10)]
+    keys = [f"k{n}" for n in range(10)]
+    assert list(pack.lines(keys, lambda numbers: (texts[n] for n in numbers))) == texts
+    before = pack_file.read_bytes()
+    texts[4], keys[4] = "changed", "k4-2"
+    assert list(pack.lines(keys, lambda numbers: (texts[n] for n in numbers))) == texts
+    assert pack_file.read_bytes() == before + b"changed\n"  # added at the end, nothing else rewritten
+    made: list[list[int]] = []
+
+    def making(numbers):
+        made.append(numbers)
+        return (texts[n] for n in numbers)
+
+    assert list(pack.lines(keys, making)) == texts and made == [[]]  # the added line is read back too
+    stopped = pack.lines(keys[:2] + ["k-new"], lambda numbers: iter(["unfinished"]))
+    next(stopped), next(stopped)
+    stopped.close()
+    assert list(pack.lines(keys, making)) == texts and made[-1] == []  # a run stopped half way changes nothing read
+    texts, keys = [f"new {n}" for n in range(10)], [f"n{n}" for n in range(10)]
+    assert list(pack.lines(keys, making)) == texts and made[-1] == list(range(10))
+    assert b"line 0" not in pack_file.read_bytes()  # mostly out of use: written anew with this run's lines alone
+    assert list(pack.lines(keys, making)) == texts and made[-1] == []

@@ -207,6 +207,33 @@ class PageCache:
                 path.unlink(missing_ok=True)
 
 
+def _into(
+    out: BinaryIO, offset: int, keys: list[str], kept: dict[str, tuple[int, int]], pack: BinaryIO | None, made: Iterator[str],
+    index: dict[str, tuple[int, int]], copy: bool,
+) -> Iterator[str]:
+    """The line of each key, kept in ``pack`` or ``made``; the made ones (with ``copy``, the kept ones too) are
+    written to ``out``, whose next byte is ``offset``, and ``index`` gets where each line stands."""
+    for key in keys:
+        if key in kept and pack is not None:
+            start, length = kept[key]
+            pack.seek(start)
+            data = pack.read(length)
+            line = data.decode("utf-8")
+            if not copy:
+                index[key] = (start, length)
+                yield line
+                continue
+        else:
+            line = next(made)
+            data = line.encode("utf-8")
+            if b"\n" in data:
+                raise ValueError(f"a line to keep holds a line break: {line[:80]!r}")
+        out.write(data + b"\n")
+        index[key] = (offset, len(data))
+        offset += len(data) + 1
+        yield line
+
+
 class LinePack:
     """Lines of text kept under their keys in one file, as the last run made them (``corpus.jsonl``'s, a line
     per article), so that a run after a small change reads the unchanged ones back in one pass over one file
@@ -222,13 +249,42 @@ class LinePack:
     def lines(self, keys: list[str], make: Callable[[list[int]], Iterator[str]]) -> Iterator[str]:
         """The line under each of ``keys`` in turn (without its line break): read back when the last run kept
         it, else made by ``make``, which is given the numbers of the lines to make and yields them in order.
-        Once all are drawn, this run's lines replace the last run's; a line may hold no line break."""
+        Once all are drawn, this run's lines replace the last run's; a line may hold no line break.
+
+        The lines made are added at the end of the pack, as long as it holds no more lines out of use than in
+        use; else the pack is written anew with this run's lines alone. Either way the new index is stored
+        last: a run stopped before leaves the last run's pack and index as they were, for bytes added at the
+        end are bytes no index names."""
         if self.folder is None:
             yield from make(list(range(len(keys))))
             return
-        kept, pack = self._kept()
+        kept, pack, size = self._kept()
         missing = [i for i, key in enumerate(keys) if key not in kept]
         made = make(missing)
+        used = sum(kept[key][1] + 1 for key in dict.fromkeys(keys) if key in kept)
+        try:
+            if pack is not None and 2 * used >= size:
+                yield from self._added(keys, kept, pack, size, made)
+            else:
+                yield from self._written(keys, kept, pack, made)
+        finally:
+            if pack is not None:
+                pack.close()
+
+    def _added(self, keys: list[str], kept: dict[str, tuple[int, int]], pack: BinaryIO, size: int, made: Iterator[str]) -> Iterator[str]:
+        """``lines`` with the lines made added at the end of ``pack`` (of ``size`` bytes), under its token."""
+        assert self.folder is not None
+        pack.seek(0)
+        token = pack.readline()[:-1]
+        index: dict[str, tuple[int, int]] = {}
+        with (self.folder / LINES_PACK).open("ab") as out:
+            yield from _into(out, size, keys, kept, pack, made, index, copy=False)
+        next(made, None)  # drawn to the end, so the workers stop
+        store_file(self.folder / LINES_INDEX, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _written(self, keys: list[str], kept: dict[str, tuple[int, int]], pack: BinaryIO | None, made: Iterator[str]) -> Iterator[str]:
+        """``lines`` with a new pack of this run's lines alone, under a new token."""
+        assert self.folder is not None
         token = secrets.token_hex(16).encode()
         index: dict[str, tuple[int, int]] = {}
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -236,41 +292,25 @@ class LinePack:
         try:
             with temporary.open("wb") as out:
                 out.write(token + b"\n")
-                offset = len(token) + 1
-                for key in keys:
-                    if key in kept and pack is not None:
-                        start, length = kept[key]
-                        pack.seek(start)
-                        data = pack.read(length)
-                        line = data.decode("utf-8")
-                    else:
-                        line = next(made)
-                        data = line.encode("utf-8")
-                    if b"\n" in data:
-                        raise ValueError(f"a line to keep holds a line break: {line[:80]!r}")
-                    out.write(data + b"\n")
-                    index[key] = (offset, len(data))
-                    offset += len(data) + 1
-                    yield line
+                yield from _into(out, len(token) + 1, keys, kept if pack is not None else {}, pack, made, index, copy=True)
             next(made, None)  # drawn to the end, so the workers stop
             temporary.replace(self.folder / LINES_PACK)
             store_file(self.folder / LINES_INDEX, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL))
         finally:
-            if pack is not None:
-                pack.close()
             temporary.unlink(missing_ok=True)
 
-    def _kept(self) -> tuple[dict[str, tuple[int, int]], BinaryIO | None]:
-        """The last run's index, and its pack opened for reading; an empty index and None when they do not match."""
+    def _kept(self) -> tuple[dict[str, tuple[int, int]], BinaryIO | None, int]:
+        """The last run's index, its pack opened for reading and the pack's size; an empty index and None when
+        they do not match."""
         assert self.folder is not None
         try:
             token, index = pickle.loads((self.folder / LINES_INDEX).read_bytes())
             pack = (self.folder / LINES_PACK).open("rb")
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return {}, None
+            return {}, None, 0
         size = os.fstat(pack.fileno()).st_size
         whole = isinstance(index, dict) and all(isinstance(at, tuple) and len(at) == 2 and at[0] + at[1] < size for at in index.values())
         if not (isinstance(token, bytes) and whole and pack.read(len(token) + 1) == token + b"\n"):
             pack.close()  # another run's pack, or one cut short: every line is made again
-            return {}, None
-        return index, pack
+            return {}, None, 0
+        return index, pack, size
