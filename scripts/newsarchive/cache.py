@@ -292,7 +292,7 @@ class LinePack:
         try:
             with temporary.open("wb") as out:
                 out.write(token + b"\n")
-                yield from _into(out, len(token) + 1, keys, kept if pack is not None else {}, pack, made, index, copy=True)
+                yield from _into(out, len(token) + 1, keys, kept, pack, made, index, copy=True)
             next(made, None)  # drawn to the end, so the workers stop
             temporary.replace(self.folder / LINES_PACK)
             store_file(self.folder / LINES_INDEX, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL))

@@ -112,6 +112,11 @@ class StepCache:
         if self.folder is not None:
             self._keep(name, inputs_digest(name, None), value)
 
+    def forget(self, name: str) -> None:
+        """Drop what step ``name`` kept: for a step about to change files its kept value describes."""
+        if self.folder is not None:
+            (self.folder / f"{name}.pickle").unlink(missing_ok=True)
+
     def _kept(self, name: str, key: str) -> object:
         """What step ``name`` kept under ``key`` in the last run; ``_NOTHING`` if it kept nothing, or under another key."""
         assert self.folder is not None

@@ -13,7 +13,6 @@ search box with it.
 from __future__ import annotations
 
 import json
-import pickle
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
@@ -24,10 +23,9 @@ from pathlib import Path
 import orjson
 
 from .jsontext import compact
-from .memo import code_fingerprint, store_file
+from .memo import StepCache
 from .models import Article
 from .packed import PackedCounts
-from .processes import collector_paused
 from .records import Record, built_address
 from .write import Content
 
@@ -141,14 +139,16 @@ class _Index:
 
 
 class _Kept:
-    """The last run's split index, kept in a folder between runs: ``index.pickle`` (an ``_Index``), and each
-    shard's script (``<key>.js``), which the docs folder copies and which holds the shard's postings."""
+    """The last run's split index, kept in a folder between runs: the ``_Index`` (a ``StepCache`` step of the
+    folder), and each shard's script (``<key>.js``), which the docs folder copies and which holds the shard's
+    postings."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.steps = StepCache(folder)
 
     def index(self) -> _Index | None:
-        kept = self._load("index")
+        kept = self.steps.last(_INDEX_STEP)
         return kept if isinstance(kept, _Index) else None
 
     def postings(self, key: str) -> dict[str, list[int]] | None:
@@ -170,26 +170,22 @@ class _Kept:
         self.script(key).write_text(script, "utf-8")
 
     def forget(self) -> None:
-        """Drop the kept index (making its folder) before any shard changes: a run stopped half way leaves none (the next run makes
-        every shard), never one that names shards as they were before it."""
+        """Drop the kept index (making its folder) before any shard changes: a run stopped half way leaves none
+        (the next run makes every shard), never one that names shards as they were before it."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / "index.pickle").unlink(missing_ok=True)
+        self.steps.forget(_INDEX_STEP)
 
     def keep_index(self, index: _Index) -> None:
         """Keep ``index``, and drop the files of shards it does not name."""
-        store_file(self.folder / "index.pickle", pickle.dumps((code_fingerprint(), index), protocol=pickle.HIGHEST_PROTOCOL))
+        self.steps.keep(_INDEX_STEP, index)
         named = {_file_name(key) for key in index.shards}
         for path in self.folder.iterdir():
             if path.suffix == ".js" and path.stem not in named:
                 path.unlink(missing_ok=True)
 
-    def _load(self, stem: str) -> object:
-        try:
-            with collector_paused():
-                fingerprint, kept = pickle.loads((self.folder / f"{stem}.pickle").read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
-            return None
-        return kept if fingerprint == code_fingerprint() else None
+
+#: The step, in the kept folder, that keeps the ``_Index``.
+_INDEX_STEP = "index"
 
 
 def _file_name(key: str) -> str:
