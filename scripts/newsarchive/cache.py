@@ -25,7 +25,7 @@ from .processes import fork_map
 
 _PARSER_FILES = (
     "parse", "ingest", "models.py", "dates.py", "read.py",
-    "features.py", "link/discover.py", "link/lexicon.py", "link/passages.py", "link/entities.py", "timeline",
+    "features.py", "link/models.py", "link/discover.py", "link/lexicon.py", "link/passages.py", "link/entities.py", "timeline",
     "search_index.py", "packed.py",
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Kind(str, enum.Enum):
@@ -15,9 +16,11 @@ class Kind(str, enum.Enum):
     EVENT = "event"
 
 
-@dataclass(frozen=True)
-class Spot:
-    """Where a piece of article text sits: the body block, and the list item for lists (else -1)."""
+class Spot(NamedTuple):
+    """Where a piece of article text sits: the body block, and the list item for lists (else -1).
+
+    A named tuple, not a dataclass: spots key the mentions of every article, and a tuple hashes in C.
+    """
 
     block: int
     item: int = -1
