@@ -9,11 +9,16 @@ import shutil
 from pathlib import Path
 
 from newsarchive import pipeline
-from newsarchive.cache import CAPTURES_FILE, ParseCache
+from newsarchive.cache import CAPTURES_FILE, PARSED_INDEX, PARSED_PACK, ParseCache
 
 from tests import goldens
 
 from .conftest import SEED
+
+
+def _kept(cache) -> set[str]:
+    with ParseCache(cache) as store:
+        return store.keys()
 
 
 def _copy(tmp_path):
@@ -25,7 +30,7 @@ def _copy(tmp_path):
 def test_a_second_run_reads_every_capture_from_the_cache(tmp_path, monkeypatch) -> None:
     raw, cache = _copy(tmp_path), tmp_path / "cache"
     first, _ = pipeline.collect(raw, cache_dir=cache)
-    entries = sorted(p.name for p in cache.glob("*.pickle"))
+    entries = _kept(cache)
     assert len(entries) == len(first.records)
 
     def no_parsing(*args, **kwargs):
@@ -35,7 +40,7 @@ def test_a_second_run_reads_every_capture_from_the_cache(tmp_path, monkeypatch) 
     second, _ = pipeline.collect(raw, cache_dir=cache)
     assert [r.article for r in second.records] == [r.article for r in first.records]
     assert second.problems == first.problems
-    assert sorted(p.name for p in cache.glob("*.pickle")) == entries
+    assert _kept(cache) == entries
 
 
 def test_a_second_run_decodes_no_unchanged_capture_and_reports_the_same(tmp_path, monkeypatch) -> None:
@@ -97,7 +102,7 @@ def test_new_site_furniture_reads_the_known_captures_again_and_parses_them_anew(
 def test_only_the_changed_capture_is_parsed_again_and_its_old_entry_goes(tmp_path, monkeypatch) -> None:
     raw, cache = _copy(tmp_path), tmp_path / "cache"
     first, _ = pipeline.collect(raw, cache_dir=cache)
-    before = {p.name for p in cache.glob("*.pickle")}
+    before = _kept(cache)
     changed = sorted(raw.glob("*.txt"))[0]
     changed.write_text(changed.read_text("utf-8") + "\nOne more paragraph, added later by the editors of the page.\n", "utf-8")
     from newsarchive import workers
@@ -107,7 +112,7 @@ def test_only_the_changed_capture_is_parsed_again_and_its_old_entry_goes(tmp_pat
     monkeypatch.setattr(workers, "parse_capture", lambda text, **kw: parsed.append(text) or original(text, **kw))
     archive, _ = pipeline.collect(raw, cache_dir=cache, jobs=1)
     assert len(parsed) == 1 and "added later by the editors" in parsed[0]
-    after = {p.name for p in cache.glob("*.pickle")}
+    after = _kept(cache)
     assert len(after - before) == 1 and len(before - after) == 1
     old = {r.source: r.article for r in first.records}
     assert [r.source for r in archive.records if r.article != old[r.source]] == [changed.name]
@@ -116,13 +121,47 @@ def test_only_the_changed_capture_is_parsed_again_and_its_old_entry_goes(tmp_pat
 def test_an_unreadable_or_old_entry_is_a_miss_not_an_error(tmp_path) -> None:
     raw, cache = _copy(tmp_path), tmp_path / "cache"
     first, _ = pipeline.collect(raw, cache_dir=cache)
-    entries = sorted(cache.glob("*.pickle"))
-    entries[0].write_bytes(b"not a pickle")
-    entries[1].write_bytes(pickle.dumps(first.records[0].article))  # an article alone, as older versions kept
-    store = ParseCache(cache)
-    assert store.get(entries[0].stem) is None and store.get(entries[1].stem) is None and store.misses == 2
+    keys = sorted(_kept(cache))
+    token, index = pickle.loads((cache / PARSED_INDEX).read_bytes())
+    with (cache / PARSED_PACK).open("r+b") as pack:
+        pack.seek(index[keys[0]][0])
+        pack.write(b"not a pickle")
+    with ParseCache(cache) as store:
+        store.put(keys[1], first.records[0].article)  # type: ignore[arg-type]  # an article alone, as older versions kept
+        store.save()
+    with ParseCache(cache) as store:
+        assert store.get(keys[0]) is None and store.get(keys[1]) is None and store.misses == 2
     again, _ = pipeline.collect(raw, cache_dir=cache)
     assert [r.article for r in again.records] == [r.article for r in first.records]
+
+
+def test_the_parse_pack_keeps_what_a_run_used_and_is_written_anew_when_mostly_out_of_use(tmp_path) -> None:
+    """Entries a run parses are added at the end of one pack; bytes added by a run stopped before its index
+    was stored are never read; a pack whose index was stored by another run is not read at all; once the
+    pack holds more bytes out of use than in use, it is written again with the entries in use alone."""
+    raw, cache = _copy(tmp_path), tmp_path / "cache"
+    first, _ = pipeline.collect(raw, cache_dir=cache)
+    size = (cache / PARSED_PACK).stat().st_size
+    captures = sorted(raw.glob("*.txt"))
+    captures[0].write_bytes(captures[0].read_bytes() + b"\nA paragraph the editors added later, as they often do.\n")
+    pipeline.collect(raw, cache_dir=cache)
+    grown = (cache / PARSED_PACK).stat().st_size
+    assert size < grown < 1.5 * size  # one entry added, the others read where they stand
+    with ParseCache(cache) as stopped:  # stopped before its index was stored
+        stopped.put("a-key-no-index-names", (first.records[0].article, first.features[0]))
+    assert "a-key-no-index-names" not in _kept(cache)
+    (cache / "0123-old-entry.pickle").write_bytes(b"an entry as earlier versions kept them")
+    for capture in captures[: len(captures) * 2 // 3]:
+        capture.write_bytes(capture.read_bytes() + b"\nAnother paragraph the editors added later on.\n")
+    again, _ = pipeline.collect(raw, cache_dir=cache)
+    assert not list(cache.glob("*.pickle"))
+    rewritten = (cache / PARSED_PACK).stat().st_size
+    assert rewritten < grown  # the entries out of use are gone from the pack
+    with ParseCache(cache) as store:
+        assert store.keys() == {r.parsed for r in again.records}
+        assert [store.get(r.parsed)[0] for r in again.records] == [r.article for r in again.records]  # type: ignore[index]
+    (cache / PARSED_INDEX).write_bytes(pickle.dumps((b"another run's token", pickle.loads((cache / PARSED_INDEX).read_bytes())[1])))
+    assert _kept(cache) == set()
 
 
 def _files(folder) -> dict[str, bytes]:

@@ -188,8 +188,10 @@ def collect(
             records.append(record)
             features.append(found)
             raw_files[record.raw_copy] = raw
+    cache.save()
     if parse_cache is None:
         cache.prune()
+        cache.close()
     return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
 
 
@@ -307,14 +309,14 @@ def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir:
     readings = [f.names for f in archive.features]
     sums = None
     if cache_dir is not None:
-        parsed = ParseCache(cache_dir)
-
-        def earlier(key: str) -> Reading | None:
-            entry = parsed.get(key, use=False)
-            return entry[1].names if entry is not None else None
-
         by_page = {r.page: reading for r, reading in zip(archive.records, readings)}
-        sums = kept_sums(by_page, {r.page: r.parsed for r in archive.records}, steps, earlier)
+        with ParseCache(cache_dir) as parsed:
+
+            def earlier(key: str) -> Reading | None:
+                entry = parsed.get(key, use=False)
+                return entry[1].names if entry is not None else None
+
+            sums = kept_sums(by_page, {r.page: r.parsed for r in archive.records}, steps, earlier)
     return archive, link(articles, curation, readings, [f.paragraphs for f in archive.features], steps, sums)
 
 
@@ -425,8 +427,8 @@ def convert(
             stage(name)
         settle()
 
-    parse_cache = ParseCache(cache_dir)  # pruned at the end: cross-linking reads the last run's entries of changed captures
-    with batch():
+    # pruned at the end: cross-linking reads the last run's entries of changed captures
+    with ParseCache(cache_dir) as parse_cache, batch():
         archive, raw_files = collect(raw_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, jobs=jobs, parse_cache=parse_cache)
         ended("read_parse")
         archive, links = link_archive(archive, entities, cache_dir)
