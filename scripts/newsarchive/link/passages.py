@@ -13,6 +13,7 @@ shingle hashes.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import zlib
 from collections.abc import Sequence
@@ -98,15 +99,24 @@ class Paragraphs:
     """The paragraphs of one article long enough to be shared: where they stand, their shingles, their signatures."""
 
     spots: tuple[Spot, ...]
-    shingles: tuple[np.ndarray, ...]
+    #: every paragraph's shingles, one after another, and where each paragraph's end: two arrays an article
+    #: rather than one a paragraph, as an archive's are read back from the parse cache in every run
+    hashes: np.ndarray
+    ends: tuple[int, ...]
     signatures: np.ndarray  # a row per paragraph
+
+    @property
+    def shingles(self) -> tuple[np.ndarray, ...]:
+        """Each paragraph's sorted, distinct shingle hashes."""
+        return tuple(self.hashes[start:end] for start, end in zip((0, *self.ends), self.ends))
 
 
 def paragraphs(texts: Sequence[Text]) -> Paragraphs:
     """What finding shared passages needs of one article, from its ``body_texts`` alone."""
     long = [t for t in texts if t.spot.item < 0 and len(t.text.split()) >= MIN_WORDS]
-    units = tuple(shingles(t.text) for t in long)
-    return Paragraphs(tuple(t.spot for t in long), units, _signatures(units))
+    units = [shingles(t.text) for t in long]
+    hashes = np.concatenate(units) if units else np.zeros(0, dtype=np.uint32)
+    return Paragraphs(tuple(t.spot for t in long), hashes, tuple(itertools.accumulate(len(unit) for unit in units)), _signatures(units))
 
 
 def _candidates(signatures: np.ndarray) -> set[tuple[int, int]]:

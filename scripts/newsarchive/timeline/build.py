@@ -207,7 +207,9 @@ class Sentences:
     """The sentences of one body text, by where they start and end, and the dates of those that give any."""
 
     spot: Spot
-    bounds: array  # start and end of each sentence in turn: [start 0, end 0, start 1, …], compact as an archive holds many
+    #: start and end of each sentence in turn ([start 0, end 0, start 1, …]) as unsigned ints (``array("I")``'s
+    #: bytes): compact, as an archive holds many, and read back from the parse cache as plain bytes
+    bounds: bytes
     dated: tuple[tuple[int, str, tuple[Found, ...]], ...]  # (sentence number, sentence, its date expressions)
 
 
@@ -223,7 +225,7 @@ def dated_sentences(texts: Sequence[Text], published: PubDate) -> tuple[Sentence
             expressions = find_expressions(sentence, published, local)
             if expressions:
                 dated.append((number, sentence, tuple(expressions)))
-        found.append(Sentences(text.spot, bounds, tuple(dated)))
+        found.append(Sentences(text.spot, bounds.tobytes(), tuple(dated)))
     return tuple(found)
 
 
@@ -239,9 +241,10 @@ def _drafts(
         if not read.dated:
             continue
         found = mentions.get((page, read.spot), [])
+        bounds = memoryview(read.bounds).cast("I")
 
         def named_in(number: int) -> list[str]:
-            offset, end = read.bounds[2 * number], read.bounds[2 * number + 1]
+            offset, end = bounds[2 * number], bounds[2 * number + 1]
             # ``found`` is sorted: the mentions that start in the sentence stand together
             inside = found[bisect.bisect_left(found, (offset,)): bisect.bisect_left(found, (end,))]
             return list(dict.fromkeys(entity for _, _, entity in inside))
