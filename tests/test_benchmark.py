@@ -79,3 +79,9 @@ def test_the_incremental_figures_are_the_median_run_and_the_table_shows_every_ru
     assert checks["peak_mib"] == {"value": 1100.0, "target": "< 1024", "met": False}  # any run's peak counts, not the median's
     table = _markdown([figures], {"cpus": 2, "python": "3.11", "platform": "linux"})
     assert "| 2.5 (9.5 / 2.0 / 2.5) | 3.6 (4.0 / 3.0 / 3.6) |" in table
+
+
+def test_a_share_just_over_its_target_does_not_read_as_the_target() -> None:
+    figures = Figures(1000, convert=Run(15.25, 300.0, 0), build=Run(43.25, 900.0, 0), bare_build=Run(50.24, 700.0, 0),
+                      incremental_convert=Run(3.34, 200.0, 0), incremental_build=Run(4.33, 200.0, 0))
+    assert figures.checks()["incremental_build_share"] == {"value": 0.1001, "target": "<= 0.1", "met": False}
