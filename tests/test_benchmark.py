@@ -79,6 +79,9 @@ def test_the_incremental_figures_are_the_median_run_and_the_table_shows_every_ru
     assert checks["peak_mib"] == {"value": 1100.0, "target": "< 1024", "met": False}  # any run's peak counts, not the median's
     table = _markdown([figures], {"cpus": 2, "python": "3.11", "platform": "linux"})
     assert "| 2.5 (9.5 / 2.0 / 2.5) | 3.6 (4.0 / 3.0 / 3.6) |" in table
+    alone = Figures(1000, convert=Run(20.0, 300.0, 0), build=Run(40.0, 900.0, 0), bare_build=Run(40.0, 700.0, 0),
+                    incremental_convert=Run(2.5, 300.0, 0))
+    assert "| 2.5 |  |" in _markdown([alone], {"cpus": 2, "python": "3.11", "platform": "linux"})  # no runs listed: nothing after
 
 
 def test_a_share_just_over_its_target_does_not_read_as_the_target() -> None:
