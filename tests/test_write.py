@@ -102,3 +102,17 @@ def test_copies_are_trusted_by_their_stamps_and_compared_when_either_side_change
     stamps.write_text("{not json", "utf-8")
     read.clear()
     assert write_files(docs, {"page.md": source}, stamps).written == 0 and read  # damaged stamps: compared
+
+
+def test_a_copy_stays_trusted_when_its_source_is_named_by_a_relative_path(tmp_path, monkeypatch) -> None:
+    """One run given the folders in full and the next given them relative to where it runs name the same files."""
+    docs, stamps = tmp_path / "docs", tmp_path / "cache" / "copies.json"
+    (tmp_path / "page.txt").write_text("the page", "utf-8")
+    assert write_files(docs, {"page.md": tmp_path / "page.txt"}, stamps).written == 1
+    _stored_after(stamps, 3_000_000_000)
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    monkeypatch.chdir(tmp_path)
+    assert write_files(Path("docs"), {"page.md": Path("page.txt")}, Path("cache/copies.json")).written == 0
+    assert read == []  # trusted: neither file read
