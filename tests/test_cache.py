@@ -274,6 +274,31 @@ def test_listing_pages_that_did_not_change_are_read_back_and_the_others_made_ane
     assert _files(docs) == _files(fresh)
 
 
+def test_the_run_after_a_first_one_reads_no_page_it_copied(tmp_path, monkeypatch) -> None:
+    """Pages a run renders are written as copies of their files in the page cache, and stamped: the next run
+    finds each unchanged page by its stamps and reads neither the page nor its cached file."""
+    from newsarchive.cache import COPIES_FILE, PAGES_DIR
+    from newsarchive.cli import main
+    from newsarchive.synth import generate
+
+    raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
+    generate(40, raw, 5)
+    convert = ["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]
+    assert main(convert) == 0
+    stamps = json.loads((cache / COPIES_FILE).read_text("utf-8"))
+    # every page of the cache, but the parts of timeline.json, which is made of them, not a copy
+    pages = [page for page in (cache / PAGES_DIR).iterdir() if not page.name.startswith("events-")]
+    assert len(pages) > 40 and {str(page) for page in pages} <= {stamp[0] for stamp in stamps["stamps"].values()}
+    # as if stored some seconds after the last copy: a change made within the same tick would not show (memo.Stamps)
+    stamps["recorded_ns"] = max(t for stamp in stamps["stamps"].values() for t in (stamp[3], stamp[6])) + 3_000_000_000
+    (cache / COPIES_FILE).write_text(json.dumps(stamps), "utf-8")
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    assert main(convert) == 0
+    assert [path for path in read if path.parent == cache / PAGES_DIR] == []
+
+
 def test_a_run_in_a_fresh_process_renders_nothing_again(tmp_path) -> None:
     """Python orders sets by a hash that changes with each process: no page, nor what its cache key digests,
     may depend on it, or every run would find pages "changed" and render them again."""

@@ -291,10 +291,13 @@ class PageCache:
         jobs: int | None = None,
         prepare: Callable[[list[int]], None] | None = None,
     ) -> Iterator[str | Path]:
-        """``render(0)``, …, ``render(count - 1)``, in order; each page stored for the same ``kind`` and ``inputs(i)``
-        comes back as its file instead (a ``write.Content``), and the others are rendered by ``jobs`` processes
-        (``fork_map``) and stored. ``prepare`` is given the numbers of the pages to render, in this process,
-        before any is. The pages must be drawn to the end before anything else is shared out."""
+        """``render(0)``, …, ``render(count - 1)``, in order, each as the file it is stored in (a ``write.Content``):
+        a page stored for the same ``kind`` and ``inputs(i)`` is not rendered again, and the others are rendered
+        by ``jobs`` processes (``fork_map``) and stored. A page just rendered comes as its file too, so that the
+        writer copies it and stamps the copy (``write.CopyStamps``): the next run then trusts the copy by its
+        stamps instead of reading it and its source whole. ``prepare`` is given the numbers of the pages to render,
+        in this process, before any is. The pages must be drawn to the end before anything else is shared out.
+        Without a folder, the pages come as text."""
         if self.folder is None:
             if prepare is not None:
                 prepare(list(range(count)))
@@ -309,11 +312,11 @@ class PageCache:
         made = fork_map(lambda j: render(missing[j]), len(missing), jobs, renew=True)
         for i, file in enumerate(files):
             if file is None:
-                text = next(made)
-                store_file(self.folder / f"{keys[i]}.txt", text.encode("utf-8"))
+                file = self.folder / f"{keys[i]}.txt"
+                store_file(file, next(made).encode("utf-8"))
                 if self._names is not None:
-                    self._names.add(f"{keys[i]}.txt")
-                yield text
+                    self._names.add(file.name)
+                yield file
             else:
                 yield file
         next(made, None)  # drawn to the end, so the workers stop
