@@ -13,7 +13,7 @@ from newsarchive.cache import CAPTURES_FILE, PARSED_INDEX, PARSED_PACK, ParseCac
 
 from tests import goldens
 
-from .conftest import SEED
+from .conftest import SEED, stored_after
 
 
 def _kept(cache) -> set[str]:
@@ -289,9 +289,7 @@ def test_the_run_after_a_first_one_reads_no_page_it_copied(tmp_path, monkeypatch
     # every page of the cache, but the parts of timeline.json, which is made of them, not a copy
     pages = [page for page in (cache / PAGES_DIR).iterdir() if not page.name.startswith("events-")]
     assert len(pages) > 40 and {str(page) for page in pages} <= {stamp[0] for stamp in stamps["stamps"].values()}
-    # as if stored some seconds after the last copy: a change made within the same tick would not show (memo.Stamps)
-    stamps["recorded_ns"] = max(t for stamp in stamps["stamps"].values() for t in (stamp[3], stamp[6])) + 3_000_000_000
-    (cache / COPIES_FILE).write_text(json.dumps(stamps), "utf-8")
+    stored_after(cache / COPIES_FILE, 3_000_000_000)
     read: list[Path] = []
     original = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))

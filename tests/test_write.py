@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 from newsarchive.write import UnsafePathError, write_files
+
+from .conftest import stored_after
 
 
 @pytest.mark.parametrize("path", ["../escape.md", "/etc/escape.md", "articles/../../escape.md", "a\\b.md", ""])
@@ -57,13 +58,6 @@ def test_pieces_that_fail_leave_the_old_file_and_no_partial_one(tmp_path) -> Non
     assert sorted(p.name for p in docs.iterdir()) == [".newsarchive-manifest.json", "corpus.jsonl"]
 
 
-def _stored_after(stamps: Path, nanoseconds: int) -> None:
-    """The stamps, as if stored ``nanoseconds`` after the last change they record."""
-    data = json.loads(stamps.read_text("utf-8"))
-    data["recorded_ns"] = max(t for stamp in data["stamps"].values() for t in (stamp[3], stamp[6])) + nanoseconds
-    stamps.write_text(json.dumps(data), "utf-8")
-
-
 def test_copies_are_trusted_by_their_stamps_and_compared_when_either_side_changed(tmp_path, monkeypatch) -> None:
     """A copy whose source and itself show the sizes and times the last run left is not read again; a copy
     made just before the stamps were stored, edited by hand (even with its time put back), a changed source,
@@ -76,29 +70,29 @@ def test_copies_are_trusted_by_their_stamps_and_compared_when_either_side_change
     original = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
 
-    _stored_after(stamps, 1_000_000_000)  # within the same tick as the copy, a change would not show: compared
+    stored_after(stamps, 1_000_000_000)  # within the same tick as the copy, a change would not show: compared
     assert write_files(docs, {"page.md": source}, stamps).written == 0 and read
     read.clear()
-    _stored_after(stamps, 3_000_000_000)
+    stored_after(stamps, 3_000_000_000)
     assert write_files(docs, {"page.md": source}, stamps).written == 0 and read == []  # trusted: neither file read
 
     target.write_text("edited by hand!", "utf-8")
     assert write_files(docs, {"page.md": source}, stamps).written == 1
     assert target.read_text("utf-8") == "the page"
 
-    _stored_after(stamps, 3_000_000_000)
+    stored_after(stamps, 3_000_000_000)
     source.write_text("the new page", "utf-8")  # a source changed since
     assert write_files(docs, {"page.md": source}, stamps).written == 1
     assert target.read_text("utf-8") == "the new page"
 
-    _stored_after(stamps, 3_000_000_000)
+    stored_after(stamps, 3_000_000_000)
     before = target.stat().st_mtime_ns
     target.write_text("the old page", "utf-8")  # the same size, and the time put back: its change time tells
     os.utime(target, ns=(before, before))
     assert write_files(docs, {"page.md": source}, stamps).written == 1
     assert target.read_text("utf-8") == "the new page"
 
-    _stored_after(stamps, 3_000_000_000)
+    stored_after(stamps, 3_000_000_000)
     stamps.write_text("{not json", "utf-8")
     read.clear()
     assert write_files(docs, {"page.md": source}, stamps).written == 0 and read  # damaged stamps: compared
@@ -109,7 +103,7 @@ def test_a_copy_stays_trusted_when_its_source_is_named_by_a_relative_path(tmp_pa
     docs, stamps = tmp_path / "docs", tmp_path / "cache" / "copies.json"
     (tmp_path / "page.txt").write_text("the page", "utf-8")
     assert write_files(docs, {"page.md": tmp_path / "page.txt"}, stamps).written == 1
-    _stored_after(stamps, 3_000_000_000)
+    stored_after(stamps, 3_000_000_000)
     read: list[Path] = []
     original = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
