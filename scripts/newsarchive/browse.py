@@ -18,7 +18,7 @@ from .records import Record
 from .render import (
     ARTICLES_PAGE,
     SITE_TITLE,
-    _environment,
+    environment,
     author_page,
     month_label,
     month_page,
@@ -87,7 +87,7 @@ def _listing_pages(listings: Sequence[_Listing], cache: PageCache) -> Iterator[t
 
     def render(i: int) -> str:
         listing, page = parts[i]
-        return _environment().get_template("listing.md.j2").render(
+        return environment().get_template("listing.md.j2").render(
             title=page.title(listing.title),
             intro=listing.intro,
             rows=_rows(page.items, page.path),
@@ -123,7 +123,7 @@ def _by_date(ordered: Sequence[Record], lines: dict[str, Line], listings: list[_
     for year, entries in years.items():
         path = f"articles/{year:04d}/index.md"
         year_only = months.get(path, [])
-        files[path] = _environment().get_template("year.md.j2").render(
+        files[path] = environment().get_template("year.md.j2").render(
             year=year,
             months=[(label, Markup(relative(p, path)), n) for p, label, n in sorted(entries, reverse=True) if p != path],
             total=sum(n for _, _, n in entries),
@@ -131,7 +131,7 @@ def _by_date(ordered: Sequence[Record], lines: dict[str, Line], listings: list[_
             up=Markup(relative(ARTICLES_PAGE, path)),
         )
     undated = months.get("articles/undated/index.md", [])
-    files[ARTICLES_PAGE] = _environment().get_template("articles.md.j2").render(
+    files[ARTICLES_PAGE] = environment().get_template("articles.md.j2").render(
         total=len(ordered),
         years=[
             (year, Markup(relative(f"articles/{year:04d}/index.md", ARTICLES_PAGE)), sum(n for _, _, n in entries),
@@ -162,7 +162,7 @@ def _by_name(
         listings.append(_Listing(path, name, f"{len(group)} articles {what} {name}, newest first.", [lines[r.page] for r in group], (title, index)))
         entries.append((name, path, len(group), min(dates) if dates else "", max(dates) if dates else ""))
     for page in paged(index, entries, PER_PAGE):
-        files[page.path] = _environment().get_template("names.md.j2").render(
+        files[page.path] = environment().get_template("names.md.j2").render(
             title=page.title(title),
             what=title.lower(),
             total=len(entries),
@@ -180,7 +180,7 @@ def render_home(
     ordered = ordered if ordered is not None else newest_first(records)
     dates = [r.article.published.iso() for r in ordered if r.article.published.known]
     authors = {name for r in records for name in r.article.authors}
-    return _environment().get_template("index.md.j2").render(
+    return environment().get_template("index.md.j2").render(
         site_title=SITE_TITLE,
         articles=len(records),
         sources=len({r.publication for r in records}),
@@ -222,7 +222,7 @@ def render_coverage(
         if record.article.removed:
             reasons.update(item.reason for item in record.article.removed)
             removed.append((record.article.title, Markup(relative(record.page, page)), Markup(relative(record.raw_copy, page)), record.article.removed))
-    return _environment().get_template("coverage.md.j2").render(
+    return environment().get_template("coverage.md.j2").render(
         total=len(records),
         files=len(records) + len(failed),
         per_source=sorted(per_source.items(), key=lambda item: (-item[1], item[0])),

@@ -34,6 +34,9 @@ Parsed = tuple[Article, Features]
 #: The folder of rendered pages inside a cache folder; parsed captures sit beside it.
 PAGES_DIR = "pages"
 
+#: The folder of compiled templates inside a cache folder (``compiled_templates``).
+TEMPLATES_DIR = "templates"
+
 #: The folder of whole-archive steps' results inside a cache folder (``memo.StepCache``).
 STEPS_DIR = "steps"
 

@@ -13,7 +13,7 @@ from .cache import PageCache
 from .link import Entity, Kind, Links, Mention
 from .link.entities import body_texts
 from .markdown import md_escape, page_text
-from .render import ENTITIES_DIR, MISSING_PAGE, Record, _environment, entity_page, newest_first, paged, relative
+from .render import ENTITIES_DIR, MISSING_PAGE, Record, environment, entity_page, newest_first, paged, relative
 from .write import Content
 
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
@@ -117,7 +117,7 @@ def render_entity(entity: Entity, shown: Listing, links: Links, names: dict[str,
         for other, count in links.cooccurring.get(entity.id, ())
         if other in names
     ]
-    body = _environment().get_template("entity.md.j2").render(
+    body = environment().get_template("entity.md.j2").render(
         entity=entity,
         kind=entity.kind.value,
         mentions=len(entity.mentions),
@@ -154,7 +154,7 @@ def render_entities_index(entities: Sequence[Entity], counts: dict[str, int] | N
         if len(members) > INDEX_TOP:
             pages = paged(f"{ENTITIES_DIR}/kinds/{title.lower()}.md", members, KIND_PER_PAGE)
             for page in pages:
-                files[page.path] = _environment().get_template("entity_kind.md.j2").render(
+                files[page.path] = environment().get_template("entity_kind.md.j2").render(
                     title=page.title(title),
                     total=len(members),
                     what=title.lower(),
@@ -164,7 +164,7 @@ def render_entities_index(entities: Sequence[Entity], counts: dict[str, int] | N
                 )
             whole = Markup(relative(pages[0].path, ENTITIES_INDEX))
         sections.append((title, _index_rows(members[:INDEX_TOP], ENTITIES_INDEX, counts), len(members), whole))
-    files[ENTITIES_INDEX] = _environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
+    files[ENTITIES_INDEX] = environment().get_template("entities.md.j2").render(sections=sections, total=len(entities))
     return files
 
 
@@ -188,7 +188,7 @@ def render_missing(links: Links, records: dict[str, Record]) -> dict[str, str]:
     files = {}
     for page in paged(MISSING_PAGE, newest_first([records[p] for p in citing]), MISSING_PER_PAGE):
         groups = [(record, Markup(relative(record.page, page.path)), citing[record.page]) for record in page.items]
-        files[page.path] = _environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=page.pager)
+        files[page.path] = environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=page.pager)
     return files
 
 
@@ -198,7 +198,7 @@ def render_tags(entities: Sequence[Entity], counts: dict[str, int] | None = None
     counts = counts if counts is not None else article_counts(entities)
     ranked = sorted(entities, key=lambda e: (-counts[e.id], e.name.casefold()))[:TAGS_LISTED]
     rows = [(e, Markup(relative(entity_page(e.id), TAGS_PAGE)), counts[e.id]) for e in ranked]
-    return _environment().get_template("tags.md.j2").render(rows=rows, total=len(entities), index=Markup(relative(ENTITIES_INDEX, TAGS_PAGE)))
+    return environment().get_template("tags.md.j2").render(rows=rows, total=len(entities), index=Markup(relative(ENTITIES_INDEX, TAGS_PAGE)))
 
 
 def entity_line(entity: Entity, links: Links) -> str:

@@ -26,6 +26,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import pipeline
+from .cache import TEMPLATES_DIR
+from .compiled_templates import keep_compiled
 from .models import Problem, Severity
 from .page_render import KNOWN_PLUGINS, Ahead, Built
 from .processes import POOL_FROM, default_jobs, in_child
@@ -125,6 +127,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def _raw_dir(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.raw_dir).resolve()
 
+    def _cache_dir(self, config: MkDocsConfig) -> Path | None:
+        return self._config_path(config, self.config.cache_dir) if self.config.cache_dir else None
+
     @staticmethod
     def _config_path(config: MkDocsConfig, name: str) -> Path:
         return (Path(config.config_file_path).parent / name).resolve()
@@ -136,7 +141,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return files
         self.generated = set()
         self.split_search = False
-        cache = self._config_path(config, self.config.cache_dir) if self.config.cache_dir else None
+        cache = self._cache_dir(config)
         out_dir = self._out_dir(config)
         entities, addresses = self._config_path(config, self.config.entities_file), self._config_path(config, self.config.addresses_file)
         result = in_child(lambda: generate(raw_dir, out_dir, self.config, entities, addresses, cache))
@@ -203,7 +208,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(-100)  # after the tags plugin has made its listings, which the templates show
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Every page is rendered now: put the generated ones through the templates ahead, with known plugins only."""
+        """Every page is rendered now: put the generated ones through the templates ahead, with known plugins only.
+
+        With a cache folder, the theme's compiled templates are kept there for the next build.
+        """
+        cache = self._cache_dir(config)
+        keep_compiled(env, cache / TEMPLATES_DIR if cache is not None else None)
         if self._ahead is not None:
             log.info("newsarchive: %d of %d generated pages rendered ahead by %d processes", self._ahead.used, self._ahead.count, self._ahead.jobs)
         self._stop_ahead()

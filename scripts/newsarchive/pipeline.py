@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
 from .browse import render_browse
-from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, LinePack, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
+from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, TEMPLATES_DIR, LinePack, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
+from .compiled_templates import keep_compiled
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
@@ -24,7 +25,7 @@ from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
-from .render import InputDigests, Record, article_links, render_article, render_corpus
+from .render import InputDigests, Record, article_links, environment, render_article, render_corpus
 from .search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
@@ -365,6 +366,7 @@ def render_files(
     are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``, article
     pages, entity pages and corpus lines whose inputs did not change are copied from it, not rendered again.
     """
+    keep_compiled(environment(), cache_dir / TEMPLATES_DIR if cache_dir is not None else None)
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
     records = archive.records
     split = len(records) >= split_search_from

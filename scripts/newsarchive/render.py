@@ -33,7 +33,7 @@ SITE_TITLE = "News archive"
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("newsarchive", "templates"),
         finalize=finalize,
@@ -331,7 +331,7 @@ def render_article(
         for r in view.related
         if r.article in titles
     ]
-    body = _environment().get_template("article.md.j2").render(
+    body = environment().get_template("article.md.j2").render(
         article=article,
         blocks=_block_views(record, view, titles),
         references=references,

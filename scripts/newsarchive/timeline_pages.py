@@ -16,7 +16,7 @@ from .jsontext import compact
 from .link import Links
 from .memo import inputs_digest
 from .records import built_address
-from .render import Record, _environment, date_label, entity_page, paged, paginate, relative
+from .render import Record, environment, date_label, entity_page, paged, paginate, relative
 from .timeline import Event, Span, Timeline, When, published_key, sort_key
 from .write import Content
 
@@ -218,7 +218,7 @@ def _month_digest(when: tuple[int, int], entries: tuple[list[str], list[Event]],
 def _page(**values: object) -> str:
     """A page of the timeline; what ``values`` leaves out, it has none of."""
     defaults = {"years": [], "undated": [], "year_pages": [], "pager": [], "undated_link": None, "undated_only": False, "articles": 0, "events": 0}
-    return _environment().get_template("timeline.md.j2").render({**defaults, **values})
+    return environment().get_template("timeline.md.j2").render({**defaults, **values})
 
 
 def _undated_part(timeline: Timeline, records: dict[str, Record]) -> tuple[dict, dict[str, str]]:
