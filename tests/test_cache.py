@@ -426,3 +426,37 @@ def test_a_line_pack_adds_a_few_new_lines_at_its_end_and_is_written_anew_when_mo
     assert list(pack.lines(keys, making)) == texts and made[-1] == list(range(10))
     assert b"line 0" not in pack_file.read_bytes()  # mostly out of use: written anew with this run's lines alone
     assert list(pack.lines(keys, making)) == texts and made[-1] == []
+
+
+def test_pages_of_titles_not_in_the_archive_that_did_not_change_are_read_back(tmp_path, monkeypatch) -> None:
+    """"Not in the archive": after one citing article's title changes, only the page that lists it is made
+    again, and the site is the one a run without any cache makes."""
+    from newsarchive import entity_pages
+    from newsarchive.cache import PAGES_DIR
+    from newsarchive.cli import main
+    from newsarchive.synth import generate
+
+    raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
+    generate(60, raw, 3)
+    monkeypatch.setattr(entity_pages, "MISSING_PER_PAGE", 4)  # several pages, so that some change and some do not
+    convert = ["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]
+
+    def stored() -> dict[str, int]:
+        return {page.name: page.stat().st_mtime_ns for page in (cache / PAGES_DIR).glob("missing-*")}
+
+    assert main(convert) == 0
+    first = stored()
+    assert len(first) > 3 and len(first) == len(list(docs.glob("missing*.md")))
+    assert main(convert) == 0
+    assert stored() == first
+    lines = [json.loads(line) for line in (docs / "corpus.jsonl").read_text("utf-8").splitlines()]
+    citing = next(line for line in lines if None in line["links"]["reference_targets"])
+    capture = raw / citing["source"]
+    capture.write_text(capture.read_text("utf-8").replace(citing["title"], citing["title"] + " (updated)", 1), "utf-8")
+    assert main(convert) == 0
+    again = stored()
+    assert len(set(again) - set(first)) == 1 and len(set(first) - set(again)) == 1
+    assert sum(citing["title"] + " (updated)" in page.read_text("utf-8") for page in docs.glob("missing*.md")) == 1
+    fresh = tmp_path / "fresh"
+    assert main(["convert", str(raw), str(fresh), "-q", "--jobs", "1"]) == 0
+    assert _files(docs) == _files(fresh)

@@ -177,19 +177,29 @@ TAGS_PAGE = "tags.md"
 TAGS_LISTED = 300
 
 
-def render_missing(links: Links, records: dict[str, Record]) -> dict[str, str]:
-    """References that no archived article matches, grouped by the article that cites them, 100 articles a page."""
+def render_missing(links: Links, records: dict[str, Record], cache: PageCache | None = None) -> dict[str, Content]:
+    """References that no archived article matches, grouped by the article that cites them, 100 articles a page;
+    a page that shows what it showed when it was stored comes from ``cache``."""
     citing: dict[str, list] = {}
     for reference in links.references:
         if reference.target is None and reference.article in records:
             citing.setdefault(reference.article, []).append(reference)
     found = sum(1 for r in links.references if r.target)
     missing = sum(len(refs) for refs in citing.values())
-    files = {}
-    for page in paged(MISSING_PAGE, newest_first([records[p] for p in citing]), MISSING_PER_PAGE):
+    pages = paged(MISSING_PAGE, newest_first([records[p] for p in citing]), MISSING_PER_PAGE)
+
+    def render(i: int) -> str:
+        page = pages[i]
         groups = [(record, Markup(relative(record.page, page.path)), citing[record.page]) for record in page.items]
-        files[page.path] = environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=page.pager)
-    return files
+        return environment().get_template("missing.md.j2").render(groups=groups, missing=missing, found=found, pager=page.pager)
+
+    def inputs(i: int) -> tuple:
+        page = pages[i]  # what the template prints; the links follow from the pages' paths
+        shown = tuple((r.page, r.article.title, tuple((ref.title, ref.group) for ref in citing[r.page])) for r in page.items)
+        return page.path, tuple(page.pager), missing, found, shown
+
+    made = (cache or PageCache(None)).pages("missing", len(pages), inputs, render, jobs=1)
+    return {page.path: text for page, text in zip(pages, made)}
 
 
 def render_tags(entities: Sequence[Entity], counts: dict[str, int] | None = None) -> str:
@@ -250,7 +260,7 @@ def render_link_pages(
         yield entity_page(entities[number].id), page
     counts = article_counts(links.entities)
     yield from render_entities_index(links.entities, counts).items()
-    yield from render_missing(links, by_page).items()
+    yield from render_missing(links, by_page, cache).items()
     yield TAGS_PAGE, render_tags(links.entities, counts)
     yield "entities.jsonl", (entity_line(e, links) + "\n" for e in links.entities)
 
