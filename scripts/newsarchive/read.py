@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import ftfy
 from ftfy.badness import is_bad
@@ -178,19 +178,34 @@ def read_capture(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, 
 def find_captures(root: Path) -> tuple[list[Path], list[str]]:
     """Capture files below ``root`` in a stable order, and the other files found (to report).
 
-    Hidden files and folders are passed over.
+    Hidden files and folders are passed over, and so are linked folders; a linked file counts as the file it
+    links to. The folder is walked with ``os.scandir``, whose entries know a plain file or folder without
+    asking the system for each (``Path.rglob`` with ``is_file`` did: 10,000 calls at 10,000 captures).
     """
-    captures: list[Path] = []
+    captures: list[tuple[str, Path]] = []
     others: list[str] = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() in TEXT_SUFFIXES or not path.suffix or capture_kind(path.name):
-            captures.append(path)
-        else:
-            others.append(relative.as_posix())
-    return sorted(captures, key=lambda p: p.relative_to(root).as_posix()), sorted(others)
+    folders = [(root, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                relative = prefix + entry.name
+                if entry.is_dir() and not entry.is_symlink():
+                    folders.append((Path(entry.path), relative + "/"))
+                elif not entry.is_file():
+                    continue
+                elif _is_capture(entry.name):
+                    captures.append((relative, Path(entry.path)))
+                else:
+                    others.append(relative)
+    return [path for _, path in sorted(captures, key=lambda found: found[0])], sorted(others)
+
+
+def _is_capture(name: str) -> bool:
+    suffix = PurePath(name).suffix.lower()
+    return suffix in TEXT_SUFFIXES or not suffix or capture_kind(name) is not None
 
 
 def problem_from(error: CaptureError, source: str) -> Problem:
