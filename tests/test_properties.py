@@ -192,3 +192,35 @@ def test_compact_json_reads_back_as_written(value) -> None:
 
 def test_compact_json_writes_what_orjson_refuses() -> None:
     assert compact({"text": "a\ud800b", 1: [2]}) == '{"text":"a\ud800b","1":[2]}'
+
+
+def _asdict_data(article) -> dict:
+    """An article as ``dataclasses.asdict`` gives it, made JSON-ready: what ``corpus.jsonl`` held before
+    ``render.article_data`` walked the fields itself."""
+    import dataclasses
+    import enum
+    from datetime import datetime
+
+    def plain(value):
+        if isinstance(value, enum.Enum):
+            return value.value
+        if isinstance(value, datetime):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    data = plain(dataclasses.asdict(article))
+    data["published"]["iso"] = article.published.iso()
+    return data
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(captures())
+def test_an_articles_corpus_data_is_what_asdict_gives(capture) -> None:
+    from newsarchive.render import article_data
+
+    article = parse_capture(capture[0])
+    assert json.dumps(article_data(article)) == json.dumps(_asdict_data(article))
