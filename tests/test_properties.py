@@ -224,3 +224,74 @@ def test_an_articles_corpus_data_is_what_asdict_gives(capture) -> None:
 
     article = parse_capture(capture[0])
     assert json.dumps(article_data(article)) == json.dumps(_asdict_data(article))
+
+
+def _phrases_token_by_token(text: str) -> list:
+    """The name phrases of ``text`` found by weighing every token, as ``discover._phrases`` did before it
+    passed over lowercase words: the oracle it is held to."""
+    from newsarchive.link import discover as d
+
+    phrases: list = []
+    current: list = []
+    current_link = pending = None
+
+    def close() -> None:
+        nonlocal current, current_link
+        if current:
+            phrases.append(d._Phrase(current, d._sentence_initial(text, current[0].start), current_link))
+            if current_link and len(phrases) > 1:
+                phrases[-2].joined = True
+        current, current_link = [], None
+
+    previous_end, previous_possessive = -1, True
+    for match in d._TOKEN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = len(word) > 2 and word[-2] in "’'" and word[-1] in "sS"
+        if possessive:
+            word, end = word[:-2], end - 2
+        adjacent = not previous_possessive and start == previous_end + 1 and text[previous_end] == " "
+        previous_end, previous_possessive = end, possessive
+        if d._is_name_word(word):
+            token = d._Token(start, end, word, possessive)
+            if current and adjacent:
+                current.append(token)
+            else:
+                close()
+                current, current_link = [token], (pending if adjacent else None)
+            pending = None
+        elif current and adjacent and d._NUMBER.fullmatch(word) and d._ends_number(text, end):
+            current.append(d._Token(start, end, word, possessive))
+            close()
+            pending = None
+        elif current and adjacent and not possessive and word.lower() in d._CONNECTORS:
+            close()
+            pending = word.lower()
+        else:
+            if current:
+                close()
+            pending = None
+    close()
+    return phrases
+
+
+_NAME_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Nokia", "Stephen", "Elop", "Microsoft’s", "iPhone", "U.S.", "WP7", "Windows", "Phone", "7", "2011", "3.5", "1,300",
+             "and", "of", "van", "de", "the", "said", "company's", "élan", "e-Mail", "Mobile", "World", "Congress", "x", "Ärger"]
+        ),
+        st.sampled_from([" ", " ", " ", "", "  ", ", ", ". ", "-", " (", "” ", "\n"]),
+    ),
+    max_size=30,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAME_TEXT)
+def test_name_phrases_are_those_found_token_by_token(text: str) -> None:
+    from newsarchive.link.discover import _phrases
+
+    def shown(phrases: list) -> list:
+        return [([(t.start, t.end, t.text, t.possessive) for t in p.tokens], p.initial, p.joined_by, p.joined) for p in phrases]
+
+    assert shown(_phrases(text)) == shown(_phrases_token_by_token(text))

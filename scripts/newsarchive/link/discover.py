@@ -134,7 +134,12 @@ def _phrases(text: str) -> list[_Phrase]:
     previous_end = -1
     previous_possessive = True  # nothing before the first word is adjacent to it
     for match in _TOKEN.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
+        word = match.group()
+        if word.islower() and word not in _CONNECTORS:
+            # Neither a name word, a number nor a connector (most words): it would close the phrase and clear
+            # the connector, which is what the next word kept does, for it is not adjacent to the last one kept.
+            continue
+        start, end = match.span()
         possessive = len(word) > 2 and word[-2] in "’'" and word[-1] in "sS"
         if possessive:
             word, end = word[:-2], end - 2
