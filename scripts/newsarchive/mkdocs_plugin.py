@@ -118,8 +118,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     def _out_dir(self, config: MkDocsConfig) -> Path:
         """Where the generated files go: kept in the cache folder (only changed files are rewritten), else temporary."""
-        if self.config.cache_dir:
-            return self._config_path(config, self.config.cache_dir) / "generated"
+        cache = self._cache_dir(config)
+        if cache is not None:
+            return cache / "generated"
         if self._scratch is None:
             self._scratch = tempfile.TemporaryDirectory(prefix="newsarchive-")
         return Path(self._scratch.name)
