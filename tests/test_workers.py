@@ -97,6 +97,42 @@ def test_captures_are_read_and_parsed_by_workers(tmp_path, monkeypatch) -> None:
     assert len(archive.records) == 240
 
 
+def test_parsed_entries_are_pickled_once_in_the_worker_and_cached_as_sent(tmp_path, monkeypatch) -> None:
+    """A worker's entry crosses to the caller as its bytes, which the parse cache stores as they are: the caller
+    pickles none of them again, and what the cache gives back is what the caller parses."""
+    import pickle
+    from types import SimpleNamespace
+
+    from newsarchive import workers
+    from newsarchive.cache import ParseCache
+
+    monkeypatch.setattr(workers, "pickle", SimpleNamespace(dumps=_elsewhere(pickle.dumps), loads=pickle.loads, HIGHEST_PROTOCOL=pickle.HIGHEST_PROTOCOL))
+    pooled, _ = pipeline.collect(goldens.RAW, jobs=2, pool_from=1, cache_dir=tmp_path)
+    serial, _ = pipeline.collect(goldens.RAW, jobs=1)
+    assert [r.article for r in pooled.records] == [r.article for r in serial.records]
+    with ParseCache(tmp_path) as kept:
+        entries = [kept.get(r.parsed, use=False) for r in pooled.records]
+    assert [entry[0] for entry in entries if entry] == [r.article for r in serial.records]
+    # features hold arrays, which do not compare as wholes: their bytes do (the workers share this hash seed)
+    assert [pickle.dumps(entry[1]) for entry in entries if entry] == [pickle.dumps(f) for f in serial.features]
+
+
+def test_a_pickled_entry_gives_its_entry_and_its_bytes_and_is_sent_as_its_bytes() -> None:
+    import pickle
+
+    from newsarchive.workers import Pickled
+
+    archive, _ = pipeline.collect(goldens.RAW, jobs=1)
+    entry = (archive.records[0].article, archive.features[0])
+    made = Pickled(entry)
+    assert made.entry() is entry and made.data() == pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    sent = pickle.loads(pickle.dumps(made))
+    assert sent._entry is None and sent.data() == made.data()  # not read back until asked
+    assert sent.entry()[0] == entry[0] and pickle.dumps(sent.entry()[1]) == pickle.dumps(entry[1])  # features hold arrays
+    with pytest.raises(ValueError):
+        Pickled()
+
+
 def _elsewhere(function):
     """``function``, failing when called in this process: to show that a forked process does the work."""
     caller = os.getpid()

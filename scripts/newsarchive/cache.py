@@ -125,8 +125,9 @@ class ParseCache:
             self.misses += 1
         return entry
 
-    def put(self, key: str, entry: Parsed) -> None:
-        """Add ``entry`` at the end of the pack; ``save`` (or ``prune``) makes it found by later runs."""
+    def put(self, key: str, entry: Parsed, data: bytes | None = None) -> None:
+        """Add ``entry`` at the end of the pack; ``save`` (or ``prune``) makes it found by later runs. ``data``:
+        the entry pickled already, to be stored as it is."""
         if self.folder is None:
             return
         self.used.add(key)
@@ -134,7 +135,7 @@ class ParseCache:
         if self._pack is None:
             self._start_pack()
         assert self._pack is not None
-        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        data = data if data is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         self._pack.seek(self._size)
         self._pack.write(data)
         index[key] = (self._size, len(data))

@@ -156,10 +156,11 @@ def collect(
             keys[i] = cache.key(again[0].sha256, furniture)
     missing = [i for i in missing if captures[i].text]
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
-    for done, entry in enumerate(parsed, start=1):
+    for done, made in enumerate(parsed, start=1):
         i = missing[done - 1]
-        entries[i] = entry
-        cache.put(keys[i], entry)
+        entries[i] = made.entry()
+        if cache.folder is not None:  # the bytes a worker sent: not pickled again here (nor at all without a cache)
+            cache.put(keys[i], entries[i], made.data())
         if progress:
             progress(done, len(missing), f"Parsing {captures[i].source}")
     cache.keep_reads({capture.sha256: summary for capture, summary in zip(captures, summaries)})
