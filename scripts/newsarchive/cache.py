@@ -125,9 +125,9 @@ class ParseCache:
             self.misses += 1
         return entry
 
-    def put(self, key: str, entry: Parsed, data: bytes | None = None) -> None:
-        """Add ``entry`` at the end of the pack; ``save`` (or ``prune``) makes it found by later runs. ``data``:
-        the entry pickled already, to be stored as it is."""
+    def put(self, key: str, entry: Parsed, data: Callable[[], bytes] | None = None) -> None:
+        """Add ``entry`` at the end of the pack; ``save`` (or ``prune``) makes it found by later runs. ``data``
+        gives the entry pickled already, to be stored as it is; it is asked only when there is a pack to store in."""
         if self.folder is None:
             return
         self.used.add(key)
@@ -135,11 +135,11 @@ class ParseCache:
         if self._pack is None:
             self._start_pack()
         assert self._pack is not None
-        data = data if data is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        pickled = data() if data is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         self._pack.seek(self._size)
-        self._pack.write(data)
-        index[key] = (self._size, len(data))
-        self._size += len(data)
+        self._pack.write(pickled)
+        index[key] = (self._size, len(pickled))
+        self._size += len(pickled)
         self._added = True
 
     def keys(self) -> set[str]:

@@ -159,8 +159,7 @@ def collect(
     for done, made in enumerate(parsed, start=1):
         i = missing[done - 1]
         entries[i] = made.entry()
-        if cache.folder is not None:  # the bytes a worker sent: not pickled again here (nor at all without a cache)
-            cache.put(keys[i], entries[i], made.data())
+        cache.put(keys[i], entries[i], made.data)  # the bytes a worker sent: not pickled again here
         if progress:
             progress(done, len(missing), f"Parsing {captures[i].source}")
     cache.keep_reads({capture.sha256: summary for capture, summary in zip(captures, summaries)})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterator, Sequence
 
-from .features import Features, features
-from .models import Article
+from .cache import Parsed
+from .features import features
 from .parse import parse_capture
 from .processes import POOL_FROM, fork_map
 
@@ -17,18 +17,18 @@ class Pickled:
 
     A worker's result crosses to the caller pickled; the caller stores it in the parse cache pickled again.
     Sent as its bytes, an entry is pickled once, in the worker: the caller reads it back from them and stores
-    them as they are (for 1,000 entries, 0.27-0.33 s of the caller's time became 0.16-0.19 s). Made in the caller itself, it is
-    pickled only when its bytes are asked for.
+    them as they are (for 1,000 entries, 0.27-0.33 s of the caller's time became 0.16-0.19 s). Made in the
+    caller itself, it is pickled only when its bytes are asked for.
     """
 
     __slots__ = ("_entry", "_data")
 
-    def __init__(self, entry: tuple[Article, Features] | None = None, data: bytes | None = None) -> None:
+    def __init__(self, entry: Parsed | None = None, data: bytes | None = None) -> None:
         if entry is None and data is None:
             raise ValueError("an entry or its bytes")
         self._entry, self._data = entry, data
 
-    def entry(self) -> tuple[Article, Features]:
+    def entry(self) -> Parsed:
         if self._entry is None:
             assert self._data is not None
             self._entry = pickle.loads(self._data)
@@ -48,6 +48,6 @@ def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = N
     return fork_map(lambda i: Pickled(_parsed(texts[i], common)), len(texts), jobs, pool_from)
 
 
-def _parsed(text: str, common: frozenset[str]) -> tuple[Article, Features]:
+def _parsed(text: str, common: frozenset[str]) -> Parsed:
     article = parse_capture(text, common=common)
     return article, features(article)
