@@ -6,9 +6,9 @@ import pytest
 from newsarchive.dates import find_date
 from newsarchive.models import BlockKind, Precision
 from newsarchive.parse import parse_capture
-from newsarchive.parse.byline import comment_claim, parse_byline
-from newsarchive.parse.comments import comment_header, is_comment_heading
-from newsarchive.parse.furniture import common_lines, furniture_reason
+from newsarchive.parse.byline import comment_claim, names_line, parse_byline
+from newsarchive.parse.comments import comment_header, is_comment_heading, opens_form
+from newsarchive.parse.furniture import comment_control_reason, common_lines, furniture_reason
 from newsarchive.parse.lines import make_line
 
 
@@ -26,6 +26,14 @@ from newsarchive.parse.lines import make_line
         ("Published: December 2010", (), "2010-12", None),
         ("By Kwame Mensah", ("Kwame Mensah",), None, None),
         ("Fri 11 Feb 2011 07.34 GMT", (), "2011-02-11T07:34+00:00", None),
+        ("By Jane Doe, Staff Writer", ("Jane Doe",), None, None),
+        ("By Ann Lee, Senior Technology Editor | Feb 11, 2011", ("Ann Lee",), "2011-02-11", None),
+        ("Last Modified: Feb 11, 2011 3:35PM", (), "2011-02-11T15:35", None),
+        ("Published: 11.02.2011 10:34", (), "2011-02-11T10:34", None),
+        ("Posted by Mary Jo Foley @ 4:02 am", ("Mary Jo Foley",), None, None),
+        ("Fri, 11 Feb 2011 09:55:00 +0000", (), "2011-02-11T09:55+00:00", None),
+        ("11-Feb-2011", (), "2011-02-11", None),
+        ("February 11, 2011 -- 10:45 a.m.", (), "2011-02-11T10:45", None),
     ],
 )
 def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:
@@ -34,6 +42,67 @@ def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: i
     assert byline.authors == authors
     assert (byline.date.iso() if byline.date else None) == iso
     assert byline.comments_claimed == claimed
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "iso"),
+    [
+        # the time on the byline's line, the day on the next
+        ("Posted by Mary Jo Foley @ 4:02 am\nFebruary 11, 2011", ("Mary Jo Foley",), "2011-02-11T04:02"),
+        # the writers' names on a line of their own, then the date
+        ("Charles Arthur and Josh Halliday\nFri 11 Feb 2011 09.55 GMT", ("Charles Arthur", "Josh Halliday"), "2011-02-11T09:55+00:00"),
+        ("Ann Lee\n2011/02/11", ("Ann Lee",), "2011-02-11"),
+    ],
+)
+def test_byline_over_two_lines(head: str, authors: tuple[str, ...], iso: str) -> None:
+    body = "Nokia said on Friday that it would use Microsoft's software on its phones from next year."
+    for layout in (f"A partnership for the phones\n\n{head}\n\n{body}\n", f"A partnership for the phones\n{head}\n\n{body}\n"):
+        article = parse_capture(layout)  # with a blank line under the title, and without one
+        assert (article.title, article.authors, article.published.iso()) == ("A partnership for the phones", authors, iso)
+        assert article.body[0].text == body
+
+
+def test_a_title_case_headline_over_a_date_is_no_byline() -> None:
+    article = parse_capture("Technology\n\nNokia Partners With Microsoft\nFebruary 11, 2011\n\nNokia said on Friday that it would use Microsoft's software.\n")
+    assert article.authors == ()
+    assert names_line("Nokia Partners With Microsoft") is None
+    assert names_line("Charles Arthur and Josh Halliday") == ("Charles Arthur", "Josh Halliday")
+
+
+def test_a_standfirst_between_title_and_byline() -> None:
+    text = (
+        "Technology\n\nNokia and Microsoft form a partnership\n\nThe chief executive announces an alliance that puts Windows Phone on its smartphones\n\n"
+        "By Ann Lee | 11 February 2011\n\nNokia said on Friday that it would use Microsoft's software.\n"
+    )
+    article = parse_capture(text)
+    assert article.title == "Nokia and Microsoft form a partnership"
+    assert article.subtitle == "The chief executive announces an alliance that puts Windows Phone on its smartphones"
+    short = parse_capture("Technology\n\nNokia joins Microsoft\n\nBy Ann Lee | 11 February 2011\n\nNokia said on Friday that it would use Microsoft's software.\n")
+    assert short.title == "Nokia joins Microsoft"  # a section label above the title is not the title
+
+
+def test_a_role_line_under_the_name_gives_the_organisation() -> None:
+    article = parse_capture(
+        "Nokia and Microsoft form an alliance\n\nBy Rory Cellan-Jones\nTechnology correspondent, BBC News\n\n"
+        "11 February 2011 Last updated at 10:45 GMT\n\nNokia has announced a major partnership with Microsoft.\n"
+    )
+    assert (article.authors, article.organisation) == (("Rory Cellan-Jones",), "BBC News")
+    assert article.published.iso() == "2011-02-11"  # the time of the last update is not the time it was published
+    assert article.subtitle is None
+
+
+def test_a_date_over_the_title_and_a_post_signed_at_its_foot() -> None:
+    article = parse_capture(
+        "Monday, February 14, 2011\n\nWhy I am not buying one\n\nI have used Nokia phones for ten years, and the news changes nothing.\n\n"
+        "Posted by Timo at 9:15 AM\n\n2 comments:\n\nAnonymous said...\nSame here.\nFebruary 14, 2011 10:02 AM\n\n"
+        "Mikko said...\nYou will switch.\nFebruary 14, 2011 11:30 AM\n"
+    )
+    assert (article.title, article.authors, article.published.iso()) == ("Why I am not buying one", ("Timo",), "2011-02-14T09:15")
+    assert [b.text for b in article.body] == ["I have used Nokia phones for ten years, and the news changes nothing."]
+    assert [(c.author, c.paragraphs, c.date.iso() if c.date else None) for c in article.comments] == [
+        ("Anonymous", ("Same here.",), "2011-02-14T10:02"),
+        ("Mikko", ("You will switch.",), "2011-02-14T11:30"),
+    ]
 
 
 def test_name_and_agency_only_under_a_title() -> None:
@@ -69,7 +138,25 @@ def test_date_precision(text: str, precision: Precision) -> None:
     assert found is not None and found[0].precision is precision
 
 
-@pytest.mark.parametrize("text", ["Feb 11", "on Friday", "last year", "Tom Warren"])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("11.02.2011", "2011-02-11"),  # dots: day first, as every locale that writes them reads them
+        ("1.2.2011", "2011-02-01"),
+        ("11.02.11", "2011-02-11"),  # a two-digit year: never today's day and month
+        ("2011/02/11", "2011-02-11"),
+        ("2011.02.11 10:02", "2011-02-11T10:02"),
+        ("25/02/2011", "2011-02-25"),  # slashes: month first, unless the first number cannot be a month
+        ("11/02/2011", "2011-11-02"),
+        ("2/11/2011 10:34:00 AM", "2011-02-11T10:34"),
+    ],
+)
+def test_numeric_dates(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].iso() == iso and found[0].text == text
+
+
+@pytest.mark.parametrize("text", ["Feb 11", "on Friday", "last year", "Tom Warren", "31.02.2011", "version 1.2.3"])
 def test_no_date_is_invented(text: str) -> None:
     assert find_date(text) is None
 
@@ -89,6 +176,10 @@ def test_no_date_is_invented(text: str) -> None:
         ("© 2011 Example Media. All rights reserved.", "footer"),
         ("Back to top", "site control"),
         ("12. http://example.org/page", "link list of a text browser"),
+        ("Tags: Nokia, Microsoft, Windows Phone", "labels (tags, topics)"),
+        ("Filed under: Mobile", "labels (tags, topics)"),
+        ("Like Loading...", "site control"),
+        ("The Daily Ledger - Back to home", "site control"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -102,6 +193,7 @@ def test_furniture(line: str, reason: str) -> None:
         "Share prices fell sharply, analysts said.",
         "[1] is the first footnote",
         "Windows Phone 7 | Symbian",
+        "Topics: the minister said three would be on the agenda.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:
@@ -113,7 +205,7 @@ def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
 
 
-@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7)])
+@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3)])
 def test_comment_claim(text: str, count: int) -> None:
     assert comment_claim(text) == count
 
@@ -125,6 +217,9 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Carlos says:", "Carlos", False),
         ("Hannah | April 5, 2011 at 3:02 pm", "Hannah", True),
         ("Mark on 5 April 2011 at 15:02", "Mark", True),
+        ("Dave K • 12 years ago", "Dave K", False),  # how long ago, not a date
+        ("Anna Lee  Dave K • 3 days ago", "Anna Lee", False),  # the reply's author, then whom it answers
+        ("mobilefan replying to jsmith 11 February 2011 10:15am", "mobilefan", True),
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -135,6 +230,22 @@ def test_comment_header(line: str, author: str, dated: bool) -> None:
 @pytest.mark.parametrize("line", ["  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
 def test_not_a_comment_header(line: str) -> None:
     assert comment_header(make_line(1, line), None) is None
+
+
+def test_a_name_then_a_date_on_the_next_line_opens_a_comment() -> None:
+    header = comment_header(make_line(1, "Ken Wright"), make_line(2, "February 9, 2011 at 3:12 pm"))
+    assert header is not None and header.author == "Ken Wright" and header.strong
+    assert comment_header(make_line(1, "Ken Wright"), make_line(3, "February 9, 2011 at 3:12 pm")) is None  # a blank line between
+
+
+@pytest.mark.parametrize("line", ["Reply • Share ›", "Reply · Report", "Share ›"])
+def test_rows_of_comment_buttons(line: str) -> None:
+    assert comment_control_reason(line) == "comment button"
+
+
+@pytest.mark.parametrize("line", ["Sign in or create your Ledger account to join the discussion.", "Log in to comment", "Leave a Reply Cancel reply"])
+def test_comment_form_lines(line: str) -> None:
+    assert comment_control_reason(line) == "comment form" or opens_form(line)
 
 
 def test_common_lines_are_short_lines_repeated_across_captures() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from dateparser.date import DateDataParser
@@ -20,17 +21,17 @@ MONTH = (
 )
 WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
 _ORD = r"(?:st|nd|rd|th)?"
-_TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-Z]{2,4}\b)|[+-]\d{2}:?\d{2})?|\d{1,2}\s*[ap]\.?m\.?"
-_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|'?\d{{2}}\b)"
+TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-Z]{2,4}\b)|\s*[+-]\d{2}:?\d{2})?|\d{1,2}\s*[ap]\.?m\.?"
+_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|'?\d{{2}}\b)|\d{{1,2}}-{MONTH}-\d{{4}}"
 _MONTH_FIRST = rf"{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|'?\d{{2}}\b)"
 _MONTH_YEAR = rf"{MONTH},?\s+\d{{4}}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
+_NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
 _DATE = rf"(?:{WEEKDAY},?\s+)?(?:{_ISO}|{_NUMERIC}|{_DAY_FIRST}|{_MONTH_FIRST}|{_MONTH_YEAR})"
-_SEP = r"\s*(?:,|at|@|-|–|—|\||·)?\s*"
+_SEP = r"\s*(?:,|at|@|--?|–|—|\||·)?\s*"
 
 #: A written date with an optional time before or after it.
-DATE_SPAN = re.compile(rf"(?:(?:{_TIME}){_SEP})?\b{_DATE}(?:{_SEP}(?:{_TIME}))?(?![\w])", re.IGNORECASE)
+DATE_SPAN = re.compile(rf"(?:(?:{TIME}){_SEP})?\b{_DATE}(?:{_SEP}(?:{TIME}))?(?![\w])", re.IGNORECASE)
 
 _DIGIT = re.compile(r"\d")
 _PERIODS = {"time": Precision.MINUTE, "day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
@@ -92,16 +93,46 @@ def _plain(text: str) -> PubDate | None:
     return PubDate(value=value, precision=precision, text=text)
 
 
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,4})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})\b(?![./]\d)")
+
+
+def _numeric_iso(text: str) -> str:
+    """``text`` with its first all-numeric date written as ISO 8601, which no parser reads in another order.
+
+    "2011/02/11" and "2011.02.11" are year first; "11.02.2011" is day first, as every locale that writes
+    dates with dots reads it; "11/02/2011" is month first (as in the US, and as dateparser reads it) unless
+    its first number cannot be a month ("25/02/2011"). A two-digit year is read as dateparser reads one.
+    A date that is impossible in that order is left as it is.
+    """
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return text
+    a, b, c, sep = match.group("a"), int(match.group("b")), match.group("c"), match.group("sep")
+    if len(a) == 4:
+        if len(c) == 4:
+            return text
+        year, month, day = int(a), b, int(c)
+    elif len(a) > 2:
+        return text
+    else:
+        year = int(c) if len(c) == 4 else int(c) + (2000 if int(c) < 69 else 1900)
+        month, day = (b, int(a)) if sep == "." or int(a) > 12 else (int(a), b)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return text
+    return f"{text[: match.start()]}{year:04d}-{month:02d}-{day:02d}{text[match.end():]}"
+
+
 @functools.lru_cache(maxsize=4096)
 def interpret(text: str) -> PubDate | None:
     """What a written date means, with its precision; None when it is no complete date."""
-    plain = _plain(text.strip())
-    return plain if plain is not None else parsed(text)
+    stripped = text.strip()
+    plain = _plain(_numeric_iso(stripped))
+    return replace(plain, text=stripped) if plain is not None else parsed(text)
 
 
 def parsed(text: str) -> PubDate | None:
     """What dateparser reads in ``text`` (``interpret`` without its fast path)."""
-    cleaned = re.sub(r"\s+(?:at|@)\s+", " ", text.strip())
+    cleaned = re.sub(r"\s+(?:at|@)\s+", " ", _numeric_iso(text.strip()))
     cleaned = re.sub(r"(\d)\.(\d{2})(?!\.\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", cleaned)
     data = _parser().get_date_data(cleaned)
     if data is None or data.date_obj is None:

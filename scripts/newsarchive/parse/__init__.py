@@ -9,11 +9,12 @@ metadata, body, comments, references or removed lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..models import Article, Block, BlockKind, Comment, PubDate, Reference, Removed
+from ..dates import interpret
+from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import base_indent, dateline_of, to_blocks
-from .byline import Byline, parse_byline
+from .byline import Byline, names_line, parse_byline, role_line
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, split_lines, strip_link_markers, wrap_width
@@ -56,20 +57,60 @@ def _find_byline(blocks: list[list[Line]]) -> tuple[int, Byline, list[int]] | No
         if content_seen >= 3:
             return None
         if len(block) <= 3:
-            after_title = i > 0 and is_headline_like(blocks[i - 1])
-            parsed = [parse_byline(line.text, after_title=after_title) for line in block]
-            if all(parsed):
-                return i, _merge_bylines(parsed), [line.no for line in block]  # type: ignore[arg-type]
+            parsed = _byline_lines(block, after_title=i > 0 and is_headline_like(blocks[i - 1]))
+            if parsed is not None:
+                return i, _merge_bylines(parsed), [line.no for line in block]
         if _is_content(block):
             content_seen += 1
     return None
 
 
+def _byline_lines(lines: list[Line], after_title: bool) -> list[Byline] | None:
+    """What each of ``lines`` gives of a byline, if every one is part of it and they give a writer or a date; else None.
+
+    The writers' names may stand on a line of their own over a line with the date: "Charles Arthur" / "Fri 11 Feb 2011".
+    """
+    parsed = [parse_byline(line.text, after_title=after_title) for line in lines]
+    if len(lines) > 1 and any(p is not None and p.date and not p.authors for p in parsed):
+        parsed = [p if p is not None else _names_byline(line.text) for p, line in zip(parsed, lines)]
+    if len(lines) > 1 and any(p is not None and p.authors for p in parsed):
+        parsed = [p if p is not None else role_line(line.text) for p, line in zip(parsed, lines)]
+    if all(parsed) and any(p.date or p.authors for p in parsed):  # type: ignore[union-attr]
+        return parsed  # type: ignore[return-value]
+    return None
+
+
+def _names_byline(text: str) -> Byline | None:
+    names = names_line(text)
+    return Byline(names, None, None) if names else None
+
+
+_SIGNED = re.compile(r"(?:posted|written|published|filed)\s+by\b", re.I)
+
+
+def _signature(block: list[Line]) -> Byline | None:
+    """The byline a post signs at its foot ("Posted by Timo at 9:15 AM"), when ``block`` is one."""
+    if len(block) != 1 or not _SIGNED.match(block[0].text):
+        return None
+    signed = parse_byline(block[0].text)
+    return signed if signed is not None and signed.authors else None
+
+
+def _at_time(date: PubDate | None, time: str | None) -> PubDate | None:
+    """A day's date at the time of day a byline gives apart from it."""
+    if date is None or time is None or date.precision is not Precision.DAY:
+        return date
+    return interpret(f"{date.text} {time}") or date
+
+
 def _merge_bylines(parsed: list[Byline]) -> Byline:
-    """A byline spread over lines ("By X" then "February 11, 2011") as one."""
+    """A byline spread over lines ("By X" then "February 11, 2011") as one; a time of day on one line
+    ("Posted by X @ 4:02 am") completes a day's date on another."""
+    time = next((p.time for p in parsed if p.time), None)
     return Byline(
         authors=tuple(a for p in parsed for a in p.authors),
-        date=next((p.date for p in parsed if p.date), None),
+        date=_at_time(next((p.date for p in parsed if p.date), None), time),
+        time=time,
         comments_claimed=next((p.comments_claimed for p in parsed if p.comments_claimed is not None), None),
         organisation=next((p.organisation for p in parsed if p.organisation), None),
     )
@@ -77,9 +118,15 @@ def _merge_bylines(parsed: list[Byline]) -> Byline:
 
 def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
     if byline_at is not None:
-        for j in range(byline_at - 1, max(-1, byline_at - 3), -1):
-            if is_headline_like(blocks[j]):
-                return j
+        near = [j for j in range(byline_at - 1, max(-1, byline_at - 3), -1) if is_headline_like(blocks[j])]
+        if len(near) == 2 and near == [byline_at - 1, byline_at - 2] and _standfirst_after(blocks[near[1]], blocks[near[0]]):
+            return near[1]  # a title, then a standfirst, then the byline
+        if near:
+            return near[0]
+        # a date over the title, as blogs head their posts: "Monday, February 14, 2011" / "Why I am not buying"
+        after = byline_at + 1
+        if after + 1 < len(blocks) and is_headline_like(blocks[after]) and not is_comment_heading(blocks[after][0].text) and _is_content(blocks[after + 1]):
+            return after
         return None
     first_content = next((i for i, block in enumerate(blocks) if _is_content(block)), None)
     if first_content is None:
@@ -90,6 +137,25 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
             break
         run.insert(0, j)
     return run[-2] if len(run) >= 2 else (run[0] if run else None)
+
+
+def _standfirst_after(title: list[Line], below: list[Line]) -> bool:
+    """Whether ``below`` reads as the standfirst of ``title``: a longer line under a title of a few words
+    (not a section label such as "Technology", which stands above a title)."""
+    return len(title[0].text.split()) >= 4 and len(below[0].text.split()) > len(title[0].text.split())
+
+
+def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
+    """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them."""
+    for i, block in enumerate(blocks[:4]):
+        if 2 <= len(block) <= 4 and is_headline_like(block[:1]) and parse_byline(block[0].text) is None:
+            if i > 0 and is_headline_like(blocks[i - 1]) and _byline_lines(block, after_title=True) is not None:
+                break  # a byline whose names stand over its date, under the title
+            if _byline_lines(block[1:], after_title=True) is not None:
+                return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]
+        if _is_content(block):
+            break
+    return blocks
 
 
 def infer_title(body: tuple[Block, ...], limit: int = 90) -> str | None:
@@ -127,11 +193,15 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
                 zone = "tail"
                 continue
             parts.comment_lines.extend(block)
-        elif is_reference_heading(first.text) and (len(block) > 1 or (i + 1 < len(blocks) and all(is_title_line(l) for l in blocks[i + 1]))):
+        elif is_reference_heading(first.text) and (
+            len(block) > 1 or (i + 1 < len(blocks) and all(is_title_line(l) and not is_comment_heading(l.text) for l in blocks[i + 1]))
+        ):
             items = block[1:] or blocks[i + 1]
             if not block[1:]:
                 i += 1
             parts.references.extend(strip_heading_line(references_from(first.text, items), first.no))
+        elif len(block) == 1 and is_reference_heading(first.text) and (i + 1 == len(blocks) or is_comment_heading(blocks[i + 1][0].text)):
+            parts.remove(block, "heading of a list of links the capture lost")
         elif len(block) == 1 and (inline := inline_reference(first.text)):
             parts.references.append(Reference(inline[1], inline[0], (first.no,)))
         elif (header := comment_header(first, following)) and _opens_comments(blocks, i, header):
@@ -172,7 +242,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
             parts.removed.append(Removed(line.no, line.text, reason))
         else:
             kept.append(line)
-    blocks = blocks_of(kept)
+    blocks = _split_heads(blocks_of(kept))
     warnings: list[str] = []
 
     found = _find_byline(blocks)
@@ -202,7 +272,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         line = blocks[start][0]
         dated = parse_byline(line.text) if date is None else None
         if dated and dated.date and not dated.authors:
-            date = dated.date
+            date = _at_time(dated.date, byline.time)
         elif subtitle is None and (title_at is not None or byline_at is not None) and is_headline_like(blocks[start]) \
                 and start + 1 < len(blocks) and _is_content(blocks[start + 1]) and not is_comment_heading(line.text):
             subtitle = line.text
@@ -212,6 +282,11 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         start += 1
 
     _walk_body(blocks, start, parts, common)
+    if not byline.authors and parts.body and (signed := _signature(parts.body[-1])):
+        # no byline at the top, but the post signed at its foot: "Posted by Timo at 9:15 AM" (Blogger)
+        byline = replace(byline, authors=signed.authors)
+        date = _at_time(date, signed.time) if signed.date is None else (date or signed.date)
+        parts.metadata.extend(line.no for line in parts.body.pop())
     base = base_indent(parts.body)
     body: list[Block] = []
     for k, block in enumerate(parts.body):

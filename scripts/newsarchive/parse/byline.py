@@ -5,17 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH, WEEKDAY, find_date
+from ..dates import MONTH, TIME, WEEKDAY, find_date
 from ..models import PubDate
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
 _COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions)\b\s*[»›]?", re.I)
 _BY = re.compile(r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*", re.I)
-_FILLER = re.compile(r"\b(?:posted|published|updated|last updated|modified|filed|written|created|date|dated|on|at|in)\b\s*:?", re.I)
+_FILLER = re.compile(r"\b(?:posted|published|updated|last (?:updated|modified)|modified|filed|written|created|date|dated|on|at|in)\b\s*:?", re.I)
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|\s-\s)\s*")
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+#: A time of day alone, as bylines give it beside a date on another line ("Posted by X @ 4:02 am").
+_BARE_TIME = re.compile(rf"(?:(?<!\w)(?:at|@)\s*|(?<!\w))(?P<time>{TIME})(?!\w)", re.I)
+#: What a writer is, written after the name: "By Jane Doe, Staff Writer".
+_ROLE = re.compile(
+    r"(?:(?:senior|chief|deputy|associate|assistant|contributing|staff|special|foreign|political|technology|tech|business|science|"
+    r"health|mobile|news|managing|executive|digital|online|guest|regular)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|analyst|producer|blogger|intern|staff)s?",
+    re.I,
+)
+#: Words of a title-case headline that no person's name has ("Nokia Partners With Microsoft").
+_HEADLINE_WORDS = frozenset("with for to of the on in at as is are was will says said after over new from into about against up".split())
 _NOT_NAMES = re.compile(rf"^(?:{MONTH}|{WEEKDAY}|today|yesterday|now|the|a|an|this|that|it|comments?|home|news|share|updated?)$", re.I)
 
 
@@ -25,11 +36,16 @@ class Byline:
     date: PubDate | None
     comments_claimed: int | None
     organisation: str | None = None
+    time: str | None = None  # a time of day given without a date, for a date on another line of the byline
+
+
+#: "Comments (3)", "Reader comments (12)".
+_COUNTED = re.compile(r"\b(?:comments?|responses?|replies|reactions)\s*\((?P<count>\d{1,6})\)", re.I)
 
 
 def comment_claim(text: str) -> int | None:
-    """The comment count a line claims ("13 Comments", "One response"), or None."""
-    match = _COMMENT_CLAIM.search(text)
+    """The comment count a line claims ("13 Comments", "One response", "Comments (3)"), or None."""
+    match = _COMMENT_CLAIM.search(text) or _COUNTED.search(text)
     if not match:
         return None
     word = match.group("count").lower()
@@ -61,6 +77,8 @@ def _authors_from(rest: str, had_by: bool) -> list[str] | None:
     if not chunks:
         return []
     names = split_names(chunks[0])
+    if len(names) > 1:
+        names = [n for n in names if not _ROLE.fullmatch(n)] or names  # "Jane Doe, Staff Writer"
     if had_by:
         # after an explicit "by", accept handles such as "admin" or "tomw" too
         if all(_is_handle(n) for n in names) and len(chunks) <= 2:
@@ -88,6 +106,11 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     if found:
         date, (start, end) = found
         rest = rest[:start] + " | " + rest[end:]
+    time = None
+    if bare := _BARE_TIME.search(rest):
+        # with a date, a time apart from it is another moment's ("11 February 2011 Last updated at 10:45 GMT")
+        time = None if date else bare.group("time")
+        rest = rest[: bare.start()] + " | " + rest[bare.end() :]
     by = _BY.search(rest)
     before = rest[: by.start()].strip(" |,") if by else ""
     had_by = bool(by) and (not before or bool(found))  # "By X", or "Posted on <date> by X"
@@ -96,6 +119,8 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     authors = _authors_from(rest, had_by)
     if authors is None:
         return None
+    if time is not None and not rest.strip(" |,"):
+        return Byline((), None, claim, time=time)  # a line of its own: "4:02 am"
     if not (date or had_by or claim is not None):
         # no date, no "by": only "Name, Organisation" right under a title
         names = [n.strip() for n in line.split(",")]
@@ -104,4 +129,27 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         return None
     if not authors and not date:
         return None
-    return Byline(tuple(authors), date, claim)
+    return Byline(tuple(authors), date, claim, time=time)
+
+
+def role_line(text: str) -> Byline | None:
+    """A line that says what the writer named above it is, and for whom: "Technology correspondent, BBC News"."""
+    role, _, organisation = text.strip().partition(",")
+    if not _ROLE.fullmatch(role.strip()) or len(text) > 80:
+        return None
+    organisation = organisation.strip()
+    return Byline((), None, None, organisation if organisation and is_name(organisation) else None)
+
+
+def names_line(text: str) -> tuple[str, ...] | None:
+    """The writers a line names and nothing else ("Charles Arthur and Josh Halliday"), as bylines that give the
+    date on the next line do; None for anything else, a title-case headline included."""
+    text = text.strip()
+    if len(text) > 80:
+        return None
+    names = split_names(text)
+    if not 1 <= len(names) <= 4 or not all(is_name(n) and 2 <= len(n.split()) <= 4 for n in names):
+        return None
+    if any(word.lower() in _HEADLINE_WORDS for n in names for word in n.split()):
+        return None
+    return tuple(names)

@@ -19,7 +19,11 @@ _HEADING = re.compile(
     re.I,
 )
 _SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?:says|said|wrote|writes|commented|replied|replies)\s*:?\s*(?P<rest>.{0,80})$", re.I)
-_FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)|(?:add|post) (?:a |your )?comment", re.I)
+_FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)?|(?:add|post) (?:a |your )?comment", re.I)
+#: How long ago a comment was posted, as comment systems print it instead of a date: "Dave K • 12 years ago".
+_AGO = re.compile(r"^(?P<name>\S.{0,59}?)\s*[•·|–—-]\s*(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.I)
+#: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K": the name of the comment answered, after the commenter's.
+_REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@)\s*\S.*$|\s{2,}\S.*$", re.I)
 
 
 def is_comment_heading(text: str) -> bool:
@@ -58,17 +62,22 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()
         date = date_only(rest) if rest else None
-        if not rest or date:
+        if not rest or date or rest in ("...", "…"):  # Blogger: "Anonymous said..."
             return Header(says.group("name"), date, True)
+    ago = _AGO.match(text)
+    if ago and is_handle(name := _REPLY_TO.sub("", ago.group("name")).strip()):
+        return Header(name, None, True)
     found = find_date(text) if len(text) <= HEADER_MAX else None
     if found:
         date, (start, end) = found
-        name = re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,–—-])\s*$", "", text[:start]).strip()
+        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,–—-])\s*$", "", text[:start]).strip()).strip()
         tail = text[end:].strip(" |·•#-–—")
         if name and is_handle(name) and (not tail or comment_control_reason(tail)):
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
         return None
+    if following is not None and following.no == line.no + 1 and date_only(following.content):
+        return Header(text, None, True)  # the name, then the date on the next line (WordPress): the date is read next
     if line.mark and line.mark in BULLETS:
         return Header(text, None, False)
     if following is not None and following.indent > line.indent and following.no == line.no + 2:
@@ -158,7 +167,8 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             stack.append(node)
             continue
         current = stack[-1] if stack else None
-        if current is not None and not current.paragraphs and current.date is None and (date := date_only(line.content)):
+        # the date under the name, or under the text (Blogger) when the comment has none yet
+        if current is not None and current.date is None and (date := date_only(line.content)):
             current.date = date
             current.lines.append(line.no)
             continue
@@ -197,10 +207,13 @@ def _owner(stack: list[_Node], line: Line) -> _Node | None:
 
 
 HEADER_MAX = 160  # a "name | date" header is short; longer lines are comment text
+DATE_ONLY_MAX = 72
 
 
 def date_only(text: str) -> PubDate | None:
     """The date a text consists of (give or take a few characters such as "at" or "#"), or None."""
+    if len(text) > DATE_ONLY_MAX:
+        return None  # longer than any date written out with its weekday, time and zone: comment text
     found = find_date(text)
     if not found:
         return None

@@ -35,6 +35,8 @@ _ADVERTISEMENT = re.compile(
     r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below)", re.I
 )
 _BAR_SEPARATORS = re.compile(r"\s+[|·•»›>/]\s+|\s*\|\s*")
+_BAR_CHARACTERS = re.compile(r"[|·•»›>/]")
+SHARE_ROW_MAX = 200
 _SENTENCE_END = re.compile(r"[.!?]$")
 _BREADCRUMB = re.compile(r"^(?:you are here|breadcrumbs?)\s*:", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
@@ -42,9 +44,14 @@ _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|log ?out|my account|"
-    r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →)\s*[:»«→←]?",
+    r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
+    r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.)\s*[:»«→←]?",
     re.I,
 )
+#: The site's name with a link home: "The Daily Ledger - Back to home".
+_HOME_LINK = re.compile(r".{1,60}\s[-–—|:]\s*(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
+#: A line of the page's labels for the article: "Tags: Nokia, Microsoft", "Filed under: Mobile".
+_LABELS = re.compile(r"(?:tags?|topics?|filed (?:under|in)|categories|category|labels?|posted in|keywords)\s*:\s*[^.!?]{1,200}", re.I)
 _NUMBERED_LINK = re.compile(r"\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*", re.I)
 _LINK_LIST_HEADING = re.compile(r"(?:references|visible links|hidden links):?", re.I)
 
@@ -62,8 +69,10 @@ def _cookie_notice(text: str) -> str | None:
 def _share_buttons(text: str) -> str | None:
     if _SHARE_BUTTON.match(text):
         return "share button"
+    if len(text) > SHARE_ROW_MAX:
+        return None  # prose: a row of share buttons is short, and splitting every long line into words costs
     tokens = _SHARE_SEPARATORS.split(_SHARE_VERB.sub("share", text.strip()))
-    if len(tokens) >= 2 and all(_SHARE_TOKEN.fullmatch(t) for t in tokens if t):
+    if len(tokens) >= 2 and all(_SHARE_TOKEN.fullmatch(t) for t in tokens if t) and not all(t.isdigit() for t in tokens if t):  # not "2011/02/11"
         return "share buttons"
     return None
 
@@ -79,7 +88,7 @@ def _advertisement(text: str) -> str | None:
 
 
 def _navigation_bar(text: str) -> str | None:
-    parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()]
+    parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()] if _BAR_CHARACTERS.search(text) else ()
     if len(parts) >= 3 and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
         return "navigation bar"
     if _BREADCRUMB.match(text):
@@ -94,7 +103,12 @@ def _footer(text: str) -> str | None:
 
 
 def _site_control(text: str) -> str | None:
-    return "site control" if _SITE_CONTROL.fullmatch(text.strip()) else None
+    stripped = text.strip()
+    return "site control" if _SITE_CONTROL.fullmatch(stripped) or (len(stripped) <= 100 and _HOME_LINK.fullmatch(stripped)) else None
+
+
+def _labels(text: str) -> str | None:
+    return "labels (tags, topics)" if _LABELS.fullmatch(text.strip()) else None
 
 
 def _text_browser_link_list(text: str) -> str | None:
@@ -113,22 +127,25 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _navigation_bar,
     _footer,
     _site_control,
+    _labels,
     _text_browser_link_list,
 )
 
 #: Buttons under a comment.
-_COMMENT_CONTROLS = re.compile(
+_COMMENT_CONTROL = (
     r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|quote|like|dislike|recommend|"
-    r"\d+ (?:likes?|replies|points?)|(?:thumbs|vote) (?:up|down)|[↑↓▲▼]\s*\d*|edit|delete)\s*[↓]?",
-    re.I,
+    r"share|\d+ (?:likes?|replies|points?)|(?:thumbs|vote) (?:up|down)|[↑↓▲▼]\s*\d*|edit|delete)\s*[↓›»]?"
 )
+#: Buttons under a comment, one or a row of them ("Reply • Share ›").
+_COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:\s*[•·|]\s*{_COMMENT_CONTROL})*", re.I)
 
 #: A comment form's fields and buttons (WordPress and alike).
 _COMMENT_FORM = re.compile(
     r"(?:(?:your )?(?:name|e-?mail|mail|website|url|comment)(?: address)?\s*(?:\*|\(required\)|\(will not be published\)(?: \(required\))?)?:?|"
     r"(?:post|submit|add) (?:a )?comment|cancel reply|notify me of .*|save my name, email, and website.*|"
     r"your email address will not be published.*|required fields are marked.*|you must be logged in to post a comment.*|"
-    r"comments are closed\.?|logged in as .*)",
+    r"comments are closed\.?|logged in as .*|"
+    r"(?:please )?(?:sign|log) ?in(?: or (?:register|sign up|create (?:an|your) .{0,40}account))? to (?:comment|reply|post a comment|join the (?:discussion|conversation)).*)",
     re.I,
 )
 

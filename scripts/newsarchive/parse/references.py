@@ -32,9 +32,16 @@ def is_title_line(line: Line) -> bool:
 
 
 def references_from(heading: str, lines: list[Line]) -> tuple[Reference, ...]:
-    """One reference per line under a heading; the heading line goes with the first one."""
-    group = heading.strip().rstrip(":»› ")
-    return tuple(Reference(line.content.strip(), group, (line.no,)) for line in lines)
+    """One reference per line under a heading; the heading line goes with the first one. Headings stacked over
+    the list ("More on This Story" / "Related Stories") name it by the last of them, and go with its first line."""
+    stacked = 0
+    while stacked < len(lines) - 1 and is_reference_heading(lines[stacked].content):
+        stacked += 1
+    group = (lines[stacked - 1].content if stacked else heading).strip().rstrip(":»› ")
+    found = [Reference(line.content.strip(), group, (line.no,)) for line in lines[stacked:]]
+    if stacked:
+        found[0] = Reference(found[0].title, group, (*(line.no for line in lines[:stacked]), *found[0].lines))
+    return tuple(found)
 
 
 def strip_heading_line(references: tuple[Reference, ...], heading_no: int) -> tuple[Reference, ...]:
