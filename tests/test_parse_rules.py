@@ -180,6 +180,9 @@ def test_no_date_is_invented(text: str) -> None:
         ("Filed under: Mobile", "labels (tags, topics)"),
         ("Like Loading...", "site control"),
         ("The Daily Ledger - Back to home", "site control"),
+        ("Photo: Reuters/Kacper Pempel", "picture credit or caption"),
+        ("Image caption Stephen Elop on stage in London", "picture credit or caption"),
+        ("(Getty Images)", "picture credit or caption"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -220,6 +223,7 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Dave K • 12 years ago", "Dave K", False),  # how long ago, not a date
         ("Anna Lee  Dave K • 3 days ago", "Anna Lee", False),  # the reply's author, then whom it answers
         ("mobilefan replying to jsmith 11 February 2011 10:15am", "mobilefan", True),
+        ("Comment by Jan — February 11, 2011 @ 3:12 pm", "Jan", True),
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -230,6 +234,24 @@ def test_comment_header(line: str, author: str, dated: bool) -> None:
 @pytest.mark.parametrize("line", ["  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
 def test_not_a_comment_header(line: str) -> None:
     assert comment_header(make_line(1, line), None) is None
+
+
+def test_prose_before_a_quotation_or_a_list_opens_no_comments() -> None:
+    text = (
+        "Five things Nokia announced\n\nBy Ann Lee | February 11, 2011\n\nNokia made five announcements on Friday.\n\n"
+        "The company also said:\n\n1) Bing powers search\n2) Nokia Maps joins Bing Maps\n\nElop said:\n\n"
+        "    We are standing on a burning platform, and we must decide how we will change our behaviour.\n"
+    )
+    article = parse_capture(text)
+    assert article.comments == ()
+    assert [b.kind for b in article.body] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.PARAGRAPH, BlockKind.QUOTE]
+    assert comment_header(make_line(1, "The company also said:"), None) is None
+
+
+def test_the_site_name_after_a_bar_is_not_part_of_the_title() -> None:
+    text = "Nokia CEO Elop explains the choice | Tech Daily\n\nBy Ann Lee | February 11, 2011\n\nElop said he chose Windows Phone.\n"
+    assert parse_capture(text).title == "Nokia CEO Elop explains the choice"
+    assert parse_capture(text.replace("Nokia CEO Elop explains the choice", "Windows")).title == "Windows | Tech Daily"
 
 
 def test_a_name_then_a_date_on_the_next_line_opens_a_comment() -> None:

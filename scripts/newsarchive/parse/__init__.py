@@ -139,6 +139,14 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
     return run[-2] if len(run) >= 2 else (run[0] if run else None)
 
 
+def _without_site_name(title: str) -> str:
+    """A title without the site's name that a page's title bar adds after a bar: "Elop explains the choice | Tech Daily"."""
+    head, bar, site = title.rpartition(" | ")
+    if bar and len(head.split()) >= 3 and len(site.split()) <= 5 and " | " not in head:
+        return head.strip()
+    return title
+
+
 def _standfirst_after(title: list[Line], below: list[Line]) -> bool:
     """Whether ``below`` reads as the standfirst of ``title``: a longer line under a title of a few words
     (not a section label such as "Technology", which stands above a title)."""
@@ -219,13 +227,15 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
 
 def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
     """A comment header with no section heading: it, or one of the next few, carries indented text."""
+    if header.prose:
+        return False  # "Elop said:" over an indented quotation
     if header.strong:
         return True
     lines = [line for block in blocks[at : at + 6] for line in block]
     for k, line in enumerate(lines):
         following = lines[k + 1] if k + 1 < len(lines) else None
         found = comment_header(line, following)
-        if found and confirmed(found, line, following):
+        if found and not found.prose and confirmed(found, line, following):
             return True
     return False
 
@@ -252,7 +262,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     head_end = max(i for i in (title_at, byline_at, -1) if i is not None)
     if title_at is None and byline_at is None:
         head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
-    title = blocks[title_at][0].text if title_at is not None else None
+    title = _without_site_name(blocks[title_at][0].text) if title_at is not None else None
     subtitle = None
     date = byline.date
     for i in range(head_end + 1):

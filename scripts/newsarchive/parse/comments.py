@@ -18,7 +18,15 @@ _HEADING = re.compile(
     r"|(?:add|post) (?:a |your )?comment)\s*[:»]?",
     re.I,
 )
-_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?:says|said|wrote|writes|commented|replied|replies)\s*:?\s*(?P<rest>.{0,80})$", re.I)
+_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies)\s*:?\s*(?P<rest>.{0,80})$", re.I)
+#: The verbs that article prose uses before a quotation too ("Elop said:", "he wrote:"): with them, a header needs
+#: its date or its indented text to be one.
+_PROSE_VERBS = frozenset({"said", "wrote", "writes"})
+#: What some comment systems print before the name: "Comment by Jan — February 11, 2011".
+_BY_PREFIX = re.compile(r"^(?:comment|reply|response|posted|submitted|written)\s+by\s+", re.I)
+#: The lower-case words that people's names have ("Ludwig van Beethoven"); other lower-case words beside
+#: capitalised ones make a phrase of a sentence ("The company also"), not a name.
+_PARTICLES = frozenset("de da di del della van von der den la le du bin ibn al el y dos das st st.".split())
 _FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)?|(?:add|post) (?:a |your )?comment", re.I)
 #: How long ago a comment was posted, as comment systems print it instead of a date: "Dave K • 12 years ago".
 _AGO = re.compile(r"^(?P<name>\S.{0,59}?)\s*[•·|–—-]\s*(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.I)
@@ -45,6 +53,9 @@ def is_handle(text: str) -> bool:
         return False
     if text[0] in "\"“‘'(" or re.search(r"[.!?,;:…)\"”’]$", text):
         return False
+    words = text.split()
+    if len(words) > 1 and any(w[0].isupper() for w in words) and any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
+        return False
     return not (text[0].islower() and " " in text)
 
 
@@ -53,17 +64,20 @@ class Header:
     author: str
     date: PubDate | None
     strong: bool  # says its own kind ("X says:", "X | date"), needs no confirmation
+    #: as article prose introduces a quotation ("Elop said:"): a comment's header only inside a comment section
+    prose: bool = False
 
 
 def comment_header(line: Line, following: Line | None) -> Header | None:
     """A line that starts a comment, or None."""
-    text = line.content.strip()
+    text = _BY_PREFIX.sub("", line.content.strip())
     says = _SAYS.match(text)
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()
         date = date_only(rest) if rest else None
         if not rest or date or rest in ("...", "…"):  # Blogger: "Anonymous said..."
-            return Header(says.group("name"), date, True)
+            prose = says.group("verb").lower() in _PROSE_VERBS and not date and not rest
+            return Header(says.group("name"), date, not prose, prose)
     ago = _AGO.match(text)
     if ago and is_handle(name := _REPLY_TO.sub("", ago.group("name")).strip()):
         return Header(name, None, True)

@@ -107,6 +107,18 @@ def _site_control(text: str) -> str | None:
     return "site control" if _SITE_CONTROL.fullmatch(stripped) or (len(stripped) <= 100 and _HOME_LINK.fullmatch(stripped)) else None
 
 
+#: The credit or caption of a picture that the capture lost: "Photo: Reuters/Kacper Pempel", "Image caption …", "(Getty Images)".
+_PICTURE = re.compile(
+    r"(?:(?:photo(?:graph)?|image|picture|pic|credit|photo credit|illustration)\s*:\s*.{1,150}|image (?:caption|copyright|source)\b.{0,200}"
+    r"|\((?:photo(?:graph)?:?\s*)?(?:getty images|afp|ap|reuters|epa|pa)(?:[/ ].{0,40})?\))",
+    re.I,
+)
+
+
+def _picture(text: str) -> str | None:
+    return "picture credit or caption" if _PICTURE.fullmatch(text.strip()) else None
+
+
 def _labels(text: str) -> str | None:
     return "labels (tags, topics)" if _LABELS.fullmatch(text.strip()) else None
 
@@ -128,6 +140,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _footer,
     _site_control,
     _labels,
+    _picture,
     _text_browser_link_list,
 )
 
