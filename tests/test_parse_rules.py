@@ -183,6 +183,8 @@ def test_no_date_is_invented(text: str) -> None:
         ("Photo: Reuters/Kacper Pempel", "picture credit or caption"),
         ("Image caption Stephen Elop on stage in London", "picture credit or caption"),
         ("(Getty Images)", "picture credit or caption"),
+        ("5 min read", "reading time"),
+        ("Reading time: 3 minutes", "reading time"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -197,6 +199,7 @@ def test_furniture(line: str, reason: str) -> None:
         "[1] is the first footnote",
         "Windows Phone 7 | Symbian",
         "Topics: the minister said three would be on the agenda.",
+        "It takes 5 minutes to read the report.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

@@ -115,6 +115,18 @@ _PICTURE = re.compile(
 )
 
 
+#: "5 min read", "Reading time: 3 minutes", "Est. reading time: 4 min".
+_READING_TIME = re.compile(
+    r"(?:(?:est(?:imated|\.)?\s+)?reading time\s*:?\s*(?:about\s+)?\d{1,3}\s*(?:min(?:ute)?s?|mins?)\.?"
+    r"|(?:about\s+)?\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read)",
+    re.I,
+)
+
+
+def _reading_time(text: str) -> str | None:
+    return "reading time" if _READING_TIME.fullmatch(text.strip()) else None
+
+
 def _picture(text: str) -> str | None:
     return "picture credit or caption" if _PICTURE.fullmatch(text.strip()) else None
 
@@ -141,6 +153,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _site_control,
     _labels,
     _picture,
+    _reading_time,
     _text_browser_link_list,
 )
 
