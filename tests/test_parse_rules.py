@@ -33,6 +33,8 @@ from newsarchive.parse.lines import make_line
         ("Posted by Mary Jo Foley @ 4:02 am", ("Mary Jo Foley",), None, None),
         ("Fri, 11 Feb 2011 09:55:00 +0000", (), "2011-02-11T09:55+00:00", None),
         ("11-Feb-2011", (), "2011-02-11", None),
+        ("By MATTI HUUHTANEN and JESSICA MINTZ", ("Matti Huuhtanen", "Jessica Mintz"), None, None),  # agency capitals
+        ("By BBC NEWS", ("BBC News",), None, None),
         ("February 11, 2011 -- 10:45 a.m.", (), "2011-02-11T10:45", None),
     ],
 )
@@ -185,6 +187,7 @@ def test_no_date_is_invented(text: str) -> None:
         ("(Getty Images)", "picture credit or caption"),
         ("5 min read", "reading time"),
         ("Reading time: 3 minutes", "reading time"),
+        ("Continue reading the main story", "site control"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -255,6 +258,16 @@ def test_the_site_name_after_a_bar_is_not_part_of_the_title() -> None:
     text = "Nokia CEO Elop explains the choice | Tech Daily\n\nBy Ann Lee | February 11, 2011\n\nElop said he chose Windows Phone.\n"
     assert parse_capture(text).title == "Nokia CEO Elop explains the choice"
     assert parse_capture(text.replace("Nokia CEO Elop explains the choice", "Windows")).title == "Windows | Tech Daily"
+
+
+def test_an_agency_line_under_the_names() -> None:
+    article = parse_capture("Nokia and Microsoft join forces\n\nBy Ann Lee and Bo Chen\nAssociated Press\n\nHELSINKI — Nokia and Microsoft announced an alliance on Friday.\n")
+    assert (article.authors, article.organisation, article.dateline) == (("Ann Lee", "Bo Chen"), "Associated Press", "HELSINKI")
+
+
+def test_a_name_then_how_long_ago_opens_a_comment() -> None:
+    article = parse_capture("A title for it\n\nBy Ann Lee | 12 February 2011\n\nNokia has chosen Windows Phone.\n\nComments\n\nDave K\n2 hours ago\nIt will work.\n\nSam\n1 hour ago\nNot this year.\n")
+    assert [(c.author, c.paragraphs, c.date) for c in article.comments] == [("Dave K", ("It will work.",), None), ("Sam", ("Not this year.",), None)]
 
 
 def test_a_name_then_a_date_on_the_next_line_opens_a_comment() -> None:

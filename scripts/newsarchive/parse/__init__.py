@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import interpret
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import base_indent, dateline_of, to_blocks
-from .byline import Byline, names_line, parse_byline, role_line
+from .byline import Byline, is_name, names_line, parse_byline, role_line
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, split_lines, strip_link_markers, wrap_width
@@ -74,10 +74,16 @@ def _byline_lines(lines: list[Line], after_title: bool) -> list[Byline] | None:
     if len(lines) > 1 and any(p is not None and p.date and not p.authors for p in parsed):
         parsed = [p if p is not None else _names_byline(line.text) for p, line in zip(parsed, lines)]
     if len(lines) > 1 and any(p is not None and p.authors for p in parsed):
-        parsed = [p if p is not None else role_line(line.text) for p, line in zip(parsed, lines)]
+        # under the names, what they are or whom they write for: "Technology correspondent, BBC News", "Associated Press"
+        parsed = [p if p is not None else role_line(line.text) or _organisation_line(line.text) for p, line in zip(parsed, lines)]
     if all(parsed) and any(p.date or p.authors for p in parsed):  # type: ignore[union-attr]
         return parsed  # type: ignore[return-value]
     return None
+
+
+def _organisation_line(text: str) -> Byline | None:
+    text = text.strip()
+    return Byline((), None, None, text) if len(text.split()) <= 4 and is_name(text) else None
 
 
 def _names_byline(text: str) -> Byline | None:

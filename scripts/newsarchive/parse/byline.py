@@ -65,6 +65,14 @@ def _is_handle(text: str) -> bool:
     return len(text.split()) <= 5 and len(text) <= 60 and bool(re.match(r"[^\W\d_]", text)) and not re.search(r"[!?;:,]|\.$", text.replace(". ", " "))
 
 
+def cased(name: str) -> str:
+    """A name set in capitals, as agencies set bylines ("By MATTI HUUHTANEN"), in the case of its other mentions;
+    acronyms of up to three letters stay ("BBC NEWS" -> "BBC News")."""
+    if not name.isupper():
+        return name
+    return " ".join(word if len(word) <= 3 and word.isalpha() else word.title() for word in name.split())
+
+
 def split_names(text: str) -> list[str]:
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"))
     return [p.strip() for p in parts if p.strip()]
@@ -76,7 +84,7 @@ def _authors_from(rest: str, had_by: bool) -> list[str] | None:
     chunks = [c.strip(" ,;:") for c in _SEPARATORS.split(rest) if c.strip(" ,;:")]
     if not chunks:
         return []
-    names = split_names(chunks[0])
+    names = [cased(n) for n in split_names(chunks[0])]
     if len(names) > 1:
         names = [n for n in names if not _ROLE.fullmatch(n)] or names  # "Jane Doe, Staff Writer"
     if had_by:
@@ -147,7 +155,7 @@ def names_line(text: str) -> tuple[str, ...] | None:
     text = text.strip()
     if len(text) > 80:
         return None
-    names = split_names(text)
+    names = [cased(n) for n in split_names(text)]
     if not 1 <= len(names) <= 4 or not all(is_name(n) and 2 <= len(n.split()) <= 4 for n in names):
         return None
     if any(word.lower() in _HEADLINE_WORDS for n in names for word in n.split()):

@@ -30,6 +30,8 @@ _PARTICLES = frozenset("de da di del della van von der den la le du bin ibn al e
 _FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)?|(?:add|post) (?:a |your )?comment", re.I)
 #: How long ago a comment was posted, as comment systems print it instead of a date: "Dave K • 12 years ago".
 _AGO = re.compile(r"^(?P<name>\S.{0,59}?)\s*[•·|–—-]\s*(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.I)
+#: How long ago, on a line of its own under the commenter's name: "2 hours ago".
+_AGE = re.compile(r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago", re.I)
 #: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K": the name of the comment answered, after the commenter's.
 _REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@)\s*\S.*$|\s{2,}\S.*$", re.I)
 
@@ -90,8 +92,8 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
         return None
-    if following is not None and following.no == line.no + 1 and date_only(following.content):
-        return Header(text, None, True)  # the name, then the date on the next line (WordPress): the date is read next
+    if following is not None and following.no == line.no + 1 and (date_only(following.content) or _AGE.fullmatch(following.content.strip())):
+        return Header(text, None, True)  # the name, then the date (WordPress) or the age on the next line: read next
     if line.mark and line.mark in BULLETS:
         return Header(text, None, False)
     if following is not None and following.indent > line.indent and following.no == line.no + 2:
@@ -181,6 +183,9 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             stack.append(node)
             continue
         current = stack[-1] if stack else None
+        if current is not None and not current.paragraphs and _AGE.fullmatch(line.content.strip()):
+            current.lines.append(line.no)  # "2 hours ago": when, from a day the capture does not give
+            continue
         # the date under the name, or under the text (Blogger) when the comment has none yet
         if current is not None and current.date is None and (date := date_only(line.content)):
             current.date = date

@@ -45,7 +45,9 @@ _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|log ?out|my account|"
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
-    r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.)\s*[:»«→←]?",
+    r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|"
+    r"continue reading(?: the (?:main|full) story| (?:the )?(?:article|story|below|here))?|read (?:the )?(?:full|rest of the) (?:story|article)|"
+    r"click here to (?:read|continue)(?: reading)?(?: more| the (?:full )?(?:story|article))?)\s*[:»«→←.…]*",
     re.I,
 )
 #: The site's name with a link home: "The Daily Ledger - Back to home".
