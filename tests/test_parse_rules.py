@@ -270,6 +270,21 @@ def test_a_name_then_how_long_ago_opens_a_comment() -> None:
     assert [(c.author, c.paragraphs, c.date) for c in article.comments] == [("Dave K", ("It will work.",), None), ("Sam", ("Not this year.",), None)]
 
 
+def test_a_capture_saved_as_markdown_is_read_as_its_text() -> None:
+    text = (
+        "# Nokia and Microsoft: what the deal means\n\n*By Ann Lee — February 11, 2011*\n\n"
+        "Nokia said on **Friday** that it would adopt [Windows Phone](https://example.org/wp) as its main platform.\n\n"
+        "![Stephen Elop](elop.jpg)\n\n### Comments\n\n**jane_doe** — February 11, 2011 at 10:12 am\n\nGood move.\n"
+    )
+    article = parse_capture(text)
+    assert (article.title, article.authors, article.published.iso()) == ("Nokia and Microsoft: what the deal means", ("Ann Lee",), "2011-02-11")
+    assert [b.text for b in article.body] == ["Nokia said on Friday that it would adopt Windows Phone as its main platform."]
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("jane_doe", ("Good move.",))]
+    assert [r.reason for r in article.removed] == ["image placeholder"]
+    plain = "Snake_case names such as my_var and 2 * 3 * 4 stay as they are.\n"
+    assert parse_capture(plain).body[0].text == plain.strip()
+
+
 def test_a_name_then_a_date_on_the_next_line_opens_a_comment() -> None:
     header = comment_header(make_line(1, "Ken Wright"), make_line(2, "February 9, 2011 at 3:12 pm"))
     assert header is not None and header.author == "Ken Wright" and header.strong

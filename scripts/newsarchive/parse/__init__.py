@@ -17,7 +17,7 @@ from .body import base_indent, dateline_of, to_blocks
 from .byline import Byline, is_name, names_line, parse_byline, role_line
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
-from .lines import Line, blocks_of, is_headline_like, is_sentence_like, split_lines, strip_link_markers, wrap_width
+from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
@@ -248,6 +248,8 @@ def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
 
 def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article:
     """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch."""
+    if looks_like_markdown(text):
+        text = plain_markdown(text)
     all_lines = split_lines(strip_link_markers(text))
     width = wrap_width(all_lines)
     parts = _Parts()

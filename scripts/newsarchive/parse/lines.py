@@ -54,6 +54,30 @@ def strip_link_markers(text: str) -> str:
     return _LINK_MARKER.sub("", text)
 
 
+_MD_HEADING_LINE = re.compile(r"^(?P<indent>[ \t]{0,3})#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]{1,2000})(?:\s+\"[^\"\n]*\")?\)")
+_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,300})\]\([^)\n]{1,2000}\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>[^\n]+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(?P<text2>[^_\n]+?)(?<=[^\s_])_(?![\w_])")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether a capture was saved as Markdown (web clippers do): it has "#" headings, or links or images in
+    Markdown's syntax."""
+    return bool(_MD_HEADING_LINE.search(text) or _MD_IMAGE.search(text) or len(_MD_LINK.findall(text)) >= 2)
+
+
+def plain_markdown(text: str) -> str:
+    """A Markdown capture read as the text a browser shows, line for line (so every line keeps its number):
+    heading marks, emphasis and link targets dropped, an image as "[its alt text]", which is then an image
+    placeholder. The raw capture, links and all, is kept beside the page."""
+    text = _MD_HEADING_LINE.sub(lambda m: m.group("indent") + m.group("text"), text)
+    text = _MD_IMAGE.sub(lambda m: f"[{m.group('alt').strip() or 'image'}]", text)
+    text = _MD_LINK.sub(lambda m: m.group("text"), text)
+    text = _MD_STRONG.sub(lambda m: m.group("text"), text)
+    return _MD_EMPHASIS.sub(lambda m: m.group("text") or m.group("text2"), text)
+
+
 def split_lines(text: str) -> list[Line]:
     """Every non-blank line of ``text``, numbered from 1 as an editor numbers them."""
     return [make_line(no, raw) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
