@@ -28,10 +28,11 @@ _BY_PREFIX = re.compile(r"^(?:comment|reply|response|posted|submitted|written)\s
 #: capitalised ones make a phrase of a sentence ("The company also"), not a name.
 _PARTICLES = frozenset("de da di del della van von der den la le du bin ibn al el y dos das st st.".split())
 _FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)?|(?:add|post) (?:a |your )?comment", re.I)
-#: How long ago a comment was posted, as comment systems print it instead of a date: "Dave K • 12 years ago".
-_AGO = re.compile(r"^(?P<name>\S.{0,59}?)\s*[•·|–—-]\s*(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.I)
-#: How long ago, on a line of its own under the commenter's name: "2 hours ago".
-_AGE = re.compile(r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago", re.I)
+#: How long ago a comment was posted, as comment systems print it instead of a date: "2 hours ago".
+_AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+#: ... after the commenter's name ("Dave K • 12 years ago"), or on a line of its own under it.
+_AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s*[•·|–—-]\s*{_AGE_TEXT}\s*$", re.I)
+_AGE = re.compile(_AGE_TEXT, re.I)
 #: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K": the name of the comment answered, after the commenter's.
 _REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@)\s*\S.*$|\s{2,}\S.*$", re.I)
 
