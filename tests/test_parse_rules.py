@@ -9,6 +9,7 @@ from newsarchive.parse import parse_capture
 from newsarchive.parse.byline import comment_claim, names_line, parse_byline
 from newsarchive.parse.comments import comment_header, is_comment_heading, opens_form
 from newsarchive.parse.furniture import comment_control_reason, common_lines, furniture_reason
+from newsarchive.parse.body import dateline_of
 from newsarchive.parse.lines import make_line
 
 
@@ -34,7 +35,6 @@ from newsarchive.parse.lines import make_line
         ("Fri, 11 Feb 2011 09:55:00 +0000", (), "2011-02-11T09:55+00:00", None),
         ("11-Feb-2011", (), "2011-02-11", None),
         ("By MATTI HUUHTANEN and JESSICA MINTZ", ("Matti Huuhtanen", "Jessica Mintz"), None, None),  # agency capitals
-        ("By BBC NEWS", ("BBC News",), None, None),
         ("February 11, 2011 -- 10:45 a.m.", (), "2011-02-11T10:45", None),
     ],
 )
@@ -62,6 +62,61 @@ def test_byline_over_two_lines(head: str, authors: tuple[str, ...], iso: str) ->
         article = parse_capture(layout)  # with a blank line under the title, and without one
         assert (article.title, article.authors, article.published.iso()) == ("A partnership for the phones", authors, iso)
         assert article.body[0].text == body
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "organisation"),
+    [
+        ("By Jane Doe, CNET News", ("Jane Doe",), "CNET News"),
+        ("By John Smith, Reuters", ("John Smith",), "Reuters"),
+        ("By Jane Doe, Washington Post", ("Jane Doe",), "Washington Post"),  # after a writer, "Post" names an outlet
+        ("By Emily Post", ("Emily Post",), None),  # alone, a person
+        ("By BBC NEWS", (), "BBC News"),
+        ("By Daily Mail Reporter", (), "Daily Mail"),
+        ("By Staff Reporter", (), None),
+        ("By JOHN DOE and JANE ROE", ("John Doe", "Jane Roe"), None),  # capitals: short surnames are not acronyms
+        ("By Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen"), None),
+    ],
+)
+def test_outlets_and_roles_are_not_writers(line: str, authors: tuple[str, ...], organisation: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and (byline.authors, byline.organisation) == (authors, organisation)
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "organisation"),
+    [
+        # the date as a block of its own, the names and the outlet's role line in the next
+        ("Sony cuts PlayStation 3 price\n\nFriday, February 11, 2011; 10:42 AM\n\nBy Peter Smith\nWashington Post Staff Writer", ("Peter Smith",), "Washington Post"),
+        # the date over the title, the names under it
+        ("Feb. 11, 2011\n\nSony cuts PlayStation 3 price\n\nBy MARK SCOTT\nOf DOW JONES NEWSWIRES", ("Mark Scott",), "Dow Jones Newswires"),
+    ],
+)
+def test_a_date_block_apart_from_the_names(head: str, authors: tuple[str, ...], organisation: str) -> None:
+    body = "Sony said on Friday that it would cut the price of its console in Europe by a fifth this spring."
+    article = parse_capture(f"{head}\n\n{body}\n")
+    assert (article.title, article.authors, article.organisation, article.published.iso()[:10]) == ("Sony cuts PlayStation 3 price", authors, organisation, "2011-02-11")
+    assert [b.text for b in article.body] == [body]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [("SAN FRANCISCO--Apple on Wednesday unveiled the iPad 2.", "SAN FRANCISCO"), ("HELSINKI (AP) — Shares fell.", "HELSINKI (AP)"), ("E-MAIL-based scams rose.", None)],
+)
+def test_datelines(paragraph: str, dateline: str | None) -> None:
+    assert dateline_of(paragraph) == dateline
+
+
+def test_text_browser_o_bullets() -> None:
+    assert make_line(1, "o Windows Phone on Nokia devices").mark == "o"
+    assert make_line(1, "o the rest of the line").mark == ""
+    article = parse_capture("A list\n\nBy Ann Lee\n\nThe deal covers three services, the companies said on Friday:\no Bing search\no Nokia Maps\no Xbox Live\n")
+    assert [b.kind for b in article.body] == [BlockKind.PARAGRAPH, BlockKind.LIST]
+
+
+def test_a_quoted_sentence_under_the_byline_is_no_standfirst() -> None:
+    article = parse_capture('Nokia picks Windows Phone\nPosted by timothy on Friday February 11, 2011 @09:12AM\n\nAn anonymous reader writes "Nokia has picked Windows Phone."\n\nSymbian will be phased out over the next two years, the company said.\n')
+    assert article.subtitle is None and article.authors == ("timothy",) and len(article.body) == 2
 
 
 def test_a_title_case_headline_over_a_date_is_no_byline() -> None:
@@ -188,6 +243,10 @@ def test_no_date_is_invented(text: str) -> None:
         ("5 min read", "reading time"),
         ("Reading time: 3 minutes", "reading time"),
         ("Continue reading the main story", "site control"),
+        ("Share this: Facebook Twitter Email", "share buttons"),
+        ("Posted in Mobile, Nokia | 3 Comments", "labels (tags, topics)"),
+        ("Filed under Uncategorized", "labels (tags, topics)"),
+        ("from the burning-platform dept.", "story department line"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -203,13 +262,17 @@ def test_furniture(line: str, reason: str) -> None:
         "Windows Phone 7 | Symbian",
         "Topics: the minister said three would be on the agenda.",
         "It takes 5 minutes to read the report.",
+        "Posted in News by Ann Lee on February 11, 2011",  # a byline: it names the writer and the day
+        "posted in the forum yesterday that he would go",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:
     assert furniture_reason(line) is None
 
 
-@pytest.mark.parametrize("heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments"])
+@pytest.mark.parametrize(
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)"]
+)
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
 
@@ -230,6 +293,9 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Anna Lee  Dave K • 3 days ago", "Anna Lee", False),  # the reply's author, then whom it answers
         ("mobilefan replying to jsmith 11 February 2011 10:15am", "mobilefan", True),
         ("Comment by Jan — February 11, 2011 @ 3:12 pm", "Jan", True),
+        ("#2 Alice - Jan 28, 2011", "Alice", True),  # the comment's number is not part of the name
+        ("dave_k 12 points 3 hours ago", "dave_k", False),  # the score between the name and the age
+        ("Submitted by Anonymous (not verified) on Fri, 02/11/2011 - 11:02", "Anonymous", True),  # Drupal
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -237,7 +303,7 @@ def test_comment_header(line: str, author: str, dated: bool) -> None:
     assert header is not None and header.author == author and (header.date is not None) == dated
 
 
-@pytest.mark.parametrize("line", ["  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
+@pytest.mark.parametrize("line", ["I posted this 3 hours ago", "  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
 def test_not_a_comment_header(line: str) -> None:
     assert comment_header(make_line(1, line), None) is None
 

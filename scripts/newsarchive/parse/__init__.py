@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import interpret
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import base_indent, dateline_of, to_blocks
-from .byline import Byline, is_name, names_line, parse_byline, role_line
+from .byline import Byline, cased, is_name, names_line, parse_byline, role_line
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -73,17 +73,38 @@ def _byline_lines(lines: list[Line], after_title: bool) -> list[Byline] | None:
     parsed = [parse_byline(line.text, after_title=after_title) for line in lines]
     if len(lines) > 1 and any(p is not None and p.date and not p.authors for p in parsed):
         parsed = [p if p is not None else _names_byline(line.text) for p, line in zip(parsed, lines)]
-    if len(lines) > 1 and any(p is not None and p.authors for p in parsed):
+    if len(lines) > 1 and any(p is not None and (p.authors or p.unnamed) for p in parsed):
         # under the names, what they are or whom they write for: "Technology correspondent, BBC News", "Associated Press"
         parsed = [p if p is not None else role_line(line.text) or _organisation_line(line.text) for p, line in zip(parsed, lines)]
-    if all(parsed) and any(p.date or p.authors for p in parsed):  # type: ignore[union-attr]
+    if all(parsed) and any(p.date or p.authors or p.unnamed for p in parsed):  # type: ignore[union-attr]
         return parsed  # type: ignore[return-value]
     return None
 
 
+def _names_after_date(blocks: list[list[Line]], found: tuple[int, Byline, list[int]]) -> tuple[list[list[Line]], tuple[int, Byline, list[int]]]:
+    """A date line as a block of its own, with the writers' names in the next block ("Friday, February 11, 2011" /
+    "By Peter Smith" / "Washington Post Staff Writer"), or in the block after the title that the date heads:
+    the blocks with both parts of the byline as one, under the title, and the byline they make."""
+    at, dated, _ = found
+    for names_at in (at + 1, at + 2):
+        if names_at >= len(blocks) or len(blocks[names_at]) > 3:
+            break
+        if names_at == at + 2 and not (is_headline_like(blocks[at + 1]) and not is_comment_heading(blocks[at + 1][0].text)):
+            break  # only a title may stand between the date and the names
+        names = _byline_lines(blocks[names_at], after_title=True)
+        if names is not None and any(p.authors or p.unnamed for p in names) and not any(p.date for p in names):
+            joined = blocks[at] + blocks[names_at]
+            byline = _merge_bylines([dated, *names])
+            if names_at == at + 1:
+                return [*blocks[:at], joined, *blocks[at + 2 :]], (at, byline, [line.no for line in joined])
+            return [*blocks[:at], blocks[at + 1], joined, *blocks[at + 3 :]], (at + 1, byline, [line.no for line in joined])
+    return blocks, found
+
+
 def _organisation_line(text: str) -> Byline | None:
-    text = text.strip()
-    return Byline((), None, None, text) if len(text.split()) <= 4 and is_name(text) else None
+    """An outlet's name under the writers' names: "Associated Press", "Of DOW JONES NEWSWIRES", "For The Guardian"."""
+    text = re.sub(r"^(?:of|for)\s+(?=[A-Z])", "", text.strip(), flags=re.I)
+    return Byline((), None, None, cased(text)) if len(text.split()) <= 4 and is_name(text) else None
 
 
 def _names_byline(text: str) -> Byline | None:
@@ -119,6 +140,7 @@ def _merge_bylines(parsed: list[Byline]) -> Byline:
         time=time,
         comments_claimed=next((p.comments_claimed for p in parsed if p.comments_claimed is not None), None),
         organisation=next((p.organisation for p in parsed if p.organisation), None),
+        unnamed=any(p.unnamed for p in parsed),
     )
 
 
@@ -206,7 +228,11 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
             if _WIDGET.fullmatch(first.text) or furniture_reason(first.text) == "footer":
                 zone = "tail"
                 continue
-            parts.comment_lines.extend(block)
+            if len(block) == 1 and (claim := heading_claim(first.text)) is not None:
+                parts.claimed = claim  # "Reader Comments (Page 1 of 2)" / "103 Comments": a second heading, with the count
+                parts.metadata.append(first.no)
+            else:
+                parts.comment_lines.extend(block)
         elif is_reference_heading(first.text) and (
             len(block) > 1 or (i + 1 < len(blocks) and all(is_title_line(l) and not is_comment_heading(l.text) for l in blocks[i + 1]))
         ):
@@ -264,6 +290,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     warnings: list[str] = []
 
     found = _find_byline(blocks)
+    if found is not None and found[1].date is not None and not found[1].authors:
+        blocks, found = _names_after_date(blocks, found)
     byline_at = found[0] if found else None
     byline = found[1] if found else Byline((), None, None)
     title_at = _title_index(blocks, byline_at)
@@ -318,7 +346,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         title = infer_title(tuple(body)) or "Untitled capture"
         warnings.append(f"no title line: title inferred from the text ({title!r})")
     if not byline.authors:
-        warnings.append("no byline: author unknown")
+        warnings.append(f"the byline names no writer{', only ' + byline.organisation if byline.organisation else ''}: author unknown" if byline.unnamed else "no byline: author unknown")
     if date is None:
         warnings.append("no publication date in the capture: left undated")
     captured = sum(c.count() for c in comments)

@@ -9,7 +9,7 @@ from ..models import Block, BlockKind, ListItem
 from .lines import Line, is_headline_like, is_sentence_like, join_lines
 
 _DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][A-Z.'’-]+)(?:[ ,/][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .&]+\))?)\s*[–—-]{1,2}\s+(?=\S)"
+    r"^(?P<dateline>(?:[A-Z][A-Z.'’-]+)(?:[ ,/][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .&]+\))?)(?:\s*[–—-]{1,2}\s+(?=\S)|\s*(?:--|[–—])(?=[A-Z“\"]))"
 )
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 _SETEXT = re.compile(r"^(?:=+|-+)$")

@@ -37,6 +37,8 @@ class Byline:
     comments_claimed: int | None
     organisation: str | None = None
     time: str | None = None  # a time of day given without a date, for a date on another line of the byline
+    #: a byline that names no person, only a role or an outlet: "By Staff Reporter", "By Reuters"
+    unnamed: bool = False
 
 
 #: "Comments (3)", "Reader comments (12)".
@@ -65,12 +67,20 @@ def _is_handle(text: str) -> bool:
     return len(text.split()) <= 5 and len(text) <= 60 and bool(re.match(r"[^\W\d_]", text)) and not re.search(r"[!?;:,]|\.$", text.replace(". ", " "))
 
 
+#: Short words in capitals that are acronyms though they have a vowel: "AP", "ABC News".
+_ACRONYMS = frozenset("AP AFP ABC AOL IBM UPI USA UK US EU UN AI IT IDG".split())
+
+
 def cased(name: str) -> str:
-    """A name set in capitals, as agencies set bylines ("By MATTI HUUHTANEN"), in the case of its other mentions;
-    acronyms of up to three letters stay ("BBC NEWS" -> "BBC News")."""
+    """A name set in capitals, as agencies set bylines ("By MATTI HUUHTANEN", "JOHN DOE"), in the case of its other
+    mentions; acronyms stay: words of up to three letters with no vowel, or known ones ("BBC NEWS" -> "BBC News")."""
     if not name.isupper():
         return name
-    return " ".join(word if len(word) <= 3 and word.isalpha() else word.title() for word in name.split())
+
+    def acronym(word: str) -> bool:
+        return word.isalpha() and len(word) <= 3 and (not set(word) & set("AEIOU") or word in _ACRONYMS)
+
+    return " ".join(word if acronym(word) else word.title() for word in name.split())
 
 
 def split_names(text: str) -> list[str]:
@@ -137,16 +147,62 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         return None
     if not authors and not date:
         return None
-    return Byline(tuple(authors), date, claim, time=time)
+    organisation = None
+    if authors and had_by and all(_ROLE.fullmatch(n) or is_outlet(n) for n in authors):
+        # no person: "By Staff Reporter", "By Reuters", "By Daily Mail Reporter"
+        outlets = [_outlet_of(n) for n in authors if not _ROLE.fullmatch(n)]
+        return Byline((), date, claim, outlets[0] if outlets else None, time, unnamed=True)
+    if len(authors) > 1 and is_outlet(authors[-1], after_writer=True):
+        *authors, organisation = authors  # "By Jane Doe, CNET News"
+    return Byline(tuple(authors), date, claim, organisation, time)
+
+
+#: "Associated Press Writer", "Washington Post Staff Writer": the outlet, then what the writer is for it.
+_OUTLET_ROLE = re.compile(rf"(?P<outlet>.+?)\s+(?P<role>{_ROLE.pattern})", re.I)
 
 
 def role_line(text: str) -> Byline | None:
-    """A line that says what the writer named above it is, and for whom: "Technology correspondent, BBC News"."""
-    role, _, organisation = text.strip().partition(",")
-    if not _ROLE.fullmatch(role.strip()) or len(text) > 80:
+    """A line that says what the writer named above it is, and for whom: "Technology correspondent, BBC News",
+    "Associated Press Writer"."""
+    text = text.strip()
+    if len(text) > 80:
         return None
-    organisation = organisation.strip()
-    return Byline((), None, None, organisation if organisation and is_name(organisation) else None)
+    role, _, organisation = text.partition(",")
+    if _ROLE.fullmatch(role.strip()):
+        organisation = organisation.strip()
+        return Byline((), None, None, organisation if organisation and is_name(organisation) else None)
+    outlet = _OUTLET_ROLE.fullmatch(text)
+    if outlet and is_name(outlet.group("outlet")) and len(outlet.group("outlet").split()) <= 4:
+        return Byline((), None, None, outlet.group("outlet"))
+    return None
+
+
+#: Words that name an outlet rather than a person: "CNET News", "Reuters"; and words that people's names have
+#: too ("Emily Post"), which name an outlet only after a writer's name ("By Jane Doe, Washington Post").
+_OUTLET_WORDS = frozenset(
+    """news newswire newswires times press journal daily magazine tribune herald telegraph reuters bloomberg afp wire
+    online network media weekly gazette chronicle agency broadcasting radio tv television blog insider economist
+    engadget gizmodo techcrunch zdnet cnet pcworld computerworld""".split()
+)
+_SURNAME_OUTLET_WORDS = frozenset("post mail globe standard express review observer today guardian independent register verge wired".split())
+
+
+def _outlet_of(text: str) -> str:
+    """The outlet of "Daily Mail Reporter": what stands before the role, if a role ends it."""
+    with_role = _OUTLET_ROLE.fullmatch(text)
+    return with_role.group("outlet") if with_role and is_name(with_role.group("outlet")) else text
+
+
+def is_outlet(text: str, *, after_writer: bool = False) -> bool:
+    """Whether ``text`` names an outlet, not a person; ``after_writer`` when it stands after a writer's name
+    ("By Jane Doe, CNET News"), where the words people's names share with outlets' count too."""
+    words = text.split()
+    if not words or len(words) > 5:
+        return False
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 5:
+        return True  # "AP", "AFP", "CNN"
+    found = {w.lower().strip(".") for w in words}
+    return text.lower().endswith((".com", ".net", ".org", ".co.uk")) or bool(found & _OUTLET_WORDS) or (after_writer and bool(found & _SURNAME_OUTLET_WORDS))
 
 
 def names_line(text: str) -> tuple[str, ...] | None:

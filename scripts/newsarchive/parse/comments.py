@@ -13,7 +13,7 @@ from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
     r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200})?"
-    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?|discussion|responses|reactions"
+    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions"
     r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
     r"|(?:add|post) (?:a |your )?comment)\s*[:»]?",
     re.I,
@@ -22,16 +22,17 @@ _SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|com
 #: The verbs that article prose uses before a quotation too ("Elop said:", "he wrote:"): with them, a header needs
 #: its date or its indented text to be one.
 _PROSE_VERBS = frozenset({"said", "wrote", "writes"})
-#: What some comment systems print before the name: "Comment by Jan — February 11, 2011".
-_BY_PREFIX = re.compile(r"^(?:comment|reply|response|posted|submitted|written)\s+by\s+", re.I)
+#: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
+_BY_PREFIX = re.compile(r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by\s+|by\s+(?=\S.{0,59}\s+on\s+\S))", re.I)
 #: The lower-case words that people's names have ("Ludwig van Beethoven"); other lower-case words beside
 #: capitalised ones make a phrase of a sentence ("The company also"), not a name.
 _PARTICLES = frozenset("de da di del della van von der den la le du bin ibn al el y dos das st st.".split())
 _FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)?|(?:add|post) (?:a |your )?comment", re.I)
 #: How long ago a comment was posted, as comment systems print it instead of a date: "2 hours ago".
 _AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
-#: ... after the commenter's name ("Dave K • 12 years ago"), or on a line of its own under it.
-_AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s*[•·|–—-]\s*{_AGE_TEXT}\s*$", re.I)
+#: ... after the commenter's name ("Dave K • 12 years ago"), with the comment's score between ("dave_k 12 points
+#: 3 hours ago", as Reddit and Hacker News print it), or on a line of its own under it.
+_AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)(?:\s*[•·|–—-]\s*|\s+[-−]?\d{{1,6}}\s+points?\s*[•·|]?\s*)(?:{_AGE_TEXT})\s*$", re.I)
 _AGE = re.compile(_AGE_TEXT, re.I)
 #: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K": the name of the comment answered, after the commenter's.
 _REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@)\s*\S.*$|\s{2,}\S.*$", re.I)
@@ -71,9 +72,13 @@ class Header:
     prose: bool = False
 
 
+#: What comment systems print after a name: "Anonymous (not verified)" (Drupal), "jsmith (12345)" (a user number).
+_NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9})\)", re.I)
+
+
 def comment_header(line: Line, following: Line | None) -> Header | None:
     """A line that starts a comment, or None."""
-    text = _BY_PREFIX.sub("", line.content.strip())
+    text = _NAME_NOTE.sub("", _BY_PREFIX.sub("", line.content.strip()))
     says = _SAYS.match(text)
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()

@@ -28,7 +28,7 @@ _SHARE_BUTTON = re.compile(
 )
 _SHARE_VERB = re.compile(r"\b(?:share|post|send|follow us)\s+(?:on|via|to|by)\b", re.I)
 _SHARE_SEPARATORS = re.compile(r"[\s|·•/,]+")
-_SHARE_TOKEN = re.compile(rf"{_SOCIAL}|share|tweet|\d+", re.I)
+_SHARE_TOKEN = re.compile(rf"{_SOCIAL}|share:?|this:|tweet|\d+", re.I)
 _PLACEHOLDERS = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+")
 _FOOTNOTE_MARK = re.compile(r"\[\d+\]")
 _ADVERTISEMENT = re.compile(
@@ -125,16 +125,38 @@ _READING_TIME = re.compile(
 )
 
 
+#: The joke department line under a Slashdot-style story's byline: "from the burning-platform dept.".
+_DEPARTMENT = re.compile(r"from the [\w'’ -]{1,80} dept\.?", re.I)
+
+
 def _reading_time(text: str) -> str | None:
-    return "reading time" if _READING_TIME.fullmatch(text.strip()) else None
+    stripped = text.strip()
+    if _READING_TIME.fullmatch(stripped):
+        return "reading time"
+    return "story department line" if _DEPARTMENT.fullmatch(stripped) else None
 
 
 def _picture(text: str) -> str | None:
     return "picture credit or caption" if _PICTURE.fullmatch(text.strip()) else None
 
 
+#: A blog post's filing line without a colon: "Posted in Mobile, Nokia | 3 Comments", "Filed under Uncategorized".
+_POSTED_IN = re.compile(r"(?:posted|filed) (?:in|under)\s+(?P<rest>[^.!?:]{1,150})", re.I)
+_POSTED_IN_TAIL = re.compile(r"\s*[|·•]\s*(?:\d{1,6}|no|one) (?:comments?|responses?)|\s*[|·•]\s*(?:leave a comment|comments? (?:off|closed))\s*$", re.I)
+_LABEL_ITEMS = re.compile(r"\s*[,|·•]\s*")
+
+
 def _labels(text: str) -> str | None:
-    return "labels (tags, topics)" if _LABELS.fullmatch(text.strip()) else None
+    stripped = text.strip()
+    if _LABELS.fullmatch(stripped):
+        return "labels (tags, topics)"
+    filed = _POSTED_IN.fullmatch(stripped)
+    if filed:
+        # the categories alone, each of a few words: no writer ("Posted in News by Ann Lee") and no date
+        items = _LABEL_ITEMS.split(_POSTED_IN_TAIL.sub("", filed.group("rest")))
+        if all(item and len(item.split()) <= 4 and not re.search(r"\bby\b|\d", item, re.I) for item in items):
+            return "labels (tags, topics)"
+    return None
 
 
 def _text_browser_link_list(text: str) -> str | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 #: Bullet glyphs seen in captures: typographic bullets, ASCII stand-ins, dashes, arrows, boxes.
 BULLETS = "•*-·–—▪◦‣●○■□➢►▸▹→✓✔+"
-_BULLET = re.compile(rf"^(?P<mark>[{re.escape(BULLETS)}])\s+(?=\S)")
+#: ... and the "o" of text browsers' second level (lynx), before an item that starts as items do, not as a word would.
+_BULLET = re.compile(rf"^(?P<mark>[{re.escape(BULLETS)}]|o(?=\s+[A-Z0-9“\"]))\s+(?=\S)")
 _NUMBER = re.compile(r"^(?P<mark>\(?\d{1,3}[.)]|\([a-z]\)|[a-z]\))\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
 
@@ -104,13 +105,17 @@ def is_sentence_like(text: str) -> bool:
     return words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text))
 
 
+#: How a sentence ends, a closing quotation mark or bracket after its stop included: 'He said "no."'.
+_CLOSED = re.compile(r"[.,;:][\"”’')\]]*$")
+
+
 def is_headline_like(block: list[Line]) -> bool:
     """A single short line without a final full stop: a title, heading or caption."""
     if len(block) != 1 or block[0].mark in BULLETS and block[0].mark:
         return False
     text = block[0].text
     words = len(text.split())
-    return 1 <= words <= 25 and len(text) <= 200 and not re.search(r"[.,;:]$", text) and bool(re.search(r"[A-Za-z]", text))
+    return 1 <= words <= 25 and len(text) <= 200 and not _CLOSED.search(text) and bool(re.search(r"[A-Za-z]", text))
 
 
 def wrap_width(lines: list[Line]) -> int | None:
