@@ -78,7 +78,9 @@ _NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregis
 
 def comment_header(line: Line, following: Line | None) -> Header | None:
     """A line that starts a comment, or None."""
-    text = _NAME_NOTE.sub("", _BY_PREFIX.sub("", line.content.strip()))
+    text = _BY_PREFIX.sub("", line.content.strip())
+    if "(" in text:
+        text = _NAME_NOTE.sub("", text)
     says = _SAYS.match(text)
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()
@@ -86,7 +88,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         if not rest or date or rest in ("...", "…"):  # Blogger: "Anonymous said..."
             prose = says.group("verb").lower() in _PROSE_VERBS and not date and not rest
             return Header(says.group("name"), date, not prose, prose)
-    ago = _AGO.match(text)
+    ago = _AGO.match(text) if "ago" in text or "AGO" in text or "Ago" in text else None
     if ago and is_handle(name := _REPLY_TO.sub("", ago.group("name")).strip()):
         return Header(name, None, True)
     found = find_date(text) if len(text) <= HEADER_MAX else None

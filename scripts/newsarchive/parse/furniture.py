@@ -150,7 +150,7 @@ def _labels(text: str) -> str | None:
     stripped = text.strip()
     if _LABELS.fullmatch(stripped):
         return "labels (tags, topics)"
-    filed = _POSTED_IN.fullmatch(stripped)
+    filed = _POSTED_IN.fullmatch(stripped) if stripped[:1] in ("P", "p", "F", "f") else None
     if filed:
         # the categories alone, each of a few words: no writer ("Posted in News by Ann Lee") and no date
         items = _LABEL_ITEMS.split(_POSTED_IN_TAIL.sub("", filed.group("rest")))
