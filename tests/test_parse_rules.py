@@ -213,6 +213,42 @@ def test_numeric_dates(text: str, iso: str) -> None:
     assert found is not None and found[0].iso() == iso and found[0].text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publié le vendredi 11 février 2011 à 10h30", "2011-02-11T10:30"),
+        ("Freitag, 11. Februar 2011, 10:30 Uhr", "2011-02-11T10:30"),
+        ("11 de febrero de 2011", "2011-02-11"),
+        ("venerdì 11 febbraio 2011 alle 10.30", "2011-02-11T10:30"),
+        ("11 februari 2011 om 10:30", "2011-02-11T10:30"),
+        ("le 1er mars 2011", "2011-03-01"),
+    ],
+)
+def test_dates_in_other_languages(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "iso"),
+    [
+        ("Par Jean Dupont | Publié le 11 février 2011 à 10h30", ("Jean Dupont",), "2011-02-11T10:30"),
+        ("Von Hans Müller am Freitag, 11. Februar 2011", ("Hans Müller",), "2011-02-11"),
+        ("Door Jan de Vries op 11 februari 2011", ("Jan de Vries",), "2011-02-11"),
+        ("Por Juan Pérez | 11 de febrero de 2011", ("Juan Pérez",), "2011-02-11"),
+        ("Élodie Martin, 11 février 2011", ("Élodie Martin",), "2011-02-11"),
+    ],
+)
+def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and (byline.authors, byline.date.iso() if byline.date else None) == (authors, iso)
+
+
+@pytest.mark.parametrize("line", ["Di Stefano", "Mars 2011 mission", "Von Trier"])
+def test_foreign_words_that_are_no_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
 @pytest.mark.parametrize("text", ["Feb 11", "on Friday", "last year", "Tom Warren", "31.02.2011", "version 1.2.3"])
 def test_no_date_is_invented(text: str) -> None:
     assert find_date(text) is None
@@ -247,6 +283,8 @@ def test_no_date_is_invented(text: str) -> None:
         ("Posted in Mobile, Nokia | 3 Comments", "labels (tags, topics)"),
         ("Filed under Uncategorized", "labels (tags, topics)"),
         ("from the burning-platform dept.", "story department line"),
+        ("Aller au contenu principal", "skip link"),
+        ("Zum Inhalt springen", "skip link"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -271,7 +309,7 @@ def test_article_text_is_not_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)"]
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare"]
 )
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
@@ -296,6 +334,8 @@ def test_comment_claim(text: str, count: int) -> None:
         ("#2 Alice - Jan 28, 2011", "Alice", True),  # the comment's number is not part of the name
         ("dave_k 12 points 3 hours ago", "dave_k", False),  # the score between the name and the age
         ("Submitted by Anonymous (not verified) on Fri, 02/11/2011 - 11:02", "Anonymous", True),  # Drupal
+        ("Julie B., le 11 février 2011 à 12h15", "Julie B.", True),  # a name may end with an initial
+        ("Jürgen K. schreibt:", "Jürgen K.", False),
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:

@@ -141,12 +141,55 @@ def parsed(text: str) -> PubDate | None:
     return PubDate(value=data.date_obj, precision=precision, text=text.strip())
 
 
+#: The month names of the languages other than English whose captures are most common (French, German,
+#: Spanish, Italian, Dutch, Portuguese), by the English name they are read as.
+_FOREIGN_MONTHS = {
+    foreign: english
+    for english, names in {
+        "January": "janvier januar jänner enero gennaio januari janeiro",
+        "February": "février fevrier februar febrero febbraio februari fevereiro",
+        "March": "mars märz maerz marzo maart março",
+        "April": "avril abril aprile",
+        "May": "mai mayo maggio mei maio",
+        "June": "juin juni junio giugno junho",
+        "July": "juillet juli julio luglio julho",
+        "August": "août aout agosto augustus",
+        "September": "septembre septiembre setiembre settembre setembro",
+        "October": "octobre oktober octubre ottobre outubro",
+        "November": "novembre noviembre novembro",
+        "December": "décembre decembre dezember diciembre dicembre dezembro",
+    }.items()
+    for foreign in names.split()
+}
+_FOREIGN_WEEKDAY = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|(?:segunda|terça|quarta|quinta|sexta)-feira)"
+)
+#: "11 février 2011 à 10h30", "Freitag, 11. Februar 2011, 10:30 Uhr", "11 de febrero de 2011": a day, a month, a year
+#: and perhaps a time, as those languages write them.
+_FOREIGN_DATE = re.compile(
+    rf"(?:(?:le|am|el|em|il|op|vom|du)\s+)?(?:{_FOREIGN_WEEKDAY},?\s+)?(?:le\s+)?(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?"
+    r"\s+(?:de\s+|del\s+)?(?P<year>\d{4})\b"
+    r"(?:\s*(?:,|à|a las|alle|um|às|om|–|-)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
+    re.IGNORECASE,
+)
+
+
 def find_date(text: str) -> tuple[PubDate, tuple[int, int]] | None:
-    """The first complete date written in ``text`` and where it stands."""
+    """The first complete date written in ``text`` and where it stands; in English, or else in one of the
+    languages of ``_FOREIGN_MONTHS``."""
     if not _DIGIT.search(text):
         return None  # a complete date has a year
     for match in DATE_SPAN.finditer(text):
         date = interpret(match.group(0))
         if date is not None:
             return date, match.span()
+    for match in _FOREIGN_DATE.finditer(text):
+        english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {match.group('year')}"
+        if match.group("hour") is not None:
+            english += f" {match.group('hour')}:{match.group('minute')}"
+        date = interpret(english)
+        if date is not None:
+            return replace(date, text=match.group(0).strip()), match.span()
     return None

@@ -10,11 +10,21 @@ from ..models import PubDate
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
-_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions)\b\s*[»›]?", re.I)
-_BY = re.compile(r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*", re.I)
-_FILLER = re.compile(r"\b(?:posted|published|updated|last (?:updated|modified)|modified|filed|written|created|date|dated|on|at|in)\b\s*:?", re.I)
+_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions|commentaires?|kommentare?|comentarios?|commenti|reacties|comentários)\b\s*[»›]?", re.I)
+_BY = re.compile(
+    r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*"
+    # "Par Jean Dupont", "Von Hans Müller": at the start only, before a first name and a surname ("Di Stefano" is a name)
+    r"|^(?:par|von|por|di|door|auteur|autor|autore)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
+    re.I,
+)
+_FILLER = re.compile(
+    r"\b(?:posted|published|updated|last (?:updated|modified)|modified|filed|written|created|date|dated|on|at|in)\b\s*:?"
+    r"|(?<!\w)(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
+    r"(?:\s+(?:le|am|el|em|il|op))?(?!\w)\s*:?",
+    re.I,
+)
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|\s-\s)\s*")
-_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 #: A time of day alone, as bylines give it beside a date on another line ("Posted by X @ 4:02 am").
 _BARE_TIME = re.compile(rf"(?:(?<!\w)(?:at|@)\s*|(?<!\w))(?P<time>{TIME})(?!\w)", re.I)

@@ -15,13 +15,14 @@ _HEADING = re.compile(
     r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200})?"
     r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions"
     r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
-    r"|(?:add|post) (?:a |your )?comment)\s*[:»]?",
+    r"|(?:add|post) (?:a |your )?comment"
+    r"|(?:\d{1,6}\s+)?(?:commentaires?|kommentare?|comentarios?|commenti|reacties|comentários))\s*[:»]?",  # French, German, Spanish, Italian, Dutch, Portuguese
     re.I,
 )
-_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies)\s*:?\s*(?P<rest>.{0,80})$", re.I)
+_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies|dit|a écrit|sagt|schreibt|schrieb|dice|escribió|scrive|ha scritto|zegt|schreef|diz|disse|escreveu)\s*:?\s*(?P<rest>.{0,80})$", re.I)
 #: The verbs that article prose uses before a quotation too ("Elop said:", "he wrote:"): with them, a header needs
 #: its date or its indented text to be one.
-_PROSE_VERBS = frozenset({"said", "wrote", "writes"})
+_PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a écrit", "sagt", "schreibt", "schrieb", "dice", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
 _BY_PREFIX = re.compile(r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by\s+|by\s+(?=\S.{0,59}\s+on\s+\S))", re.I)
 #: The lower-case words that people's names have ("Ludwig van Beethoven"); other lower-case words beside
@@ -50,13 +51,16 @@ def heading_claim(text: str) -> int | None:
     return comment_claim(text) if is_comment_heading(text) else None
 
 
+_INITIAL_END = re.compile(r"\s[A-ZÀ-Þ]\.$")
+
+
 def is_handle(text: str) -> bool:
     """How commenters sign: a name or a user name, short, no sentence."""
     text = text.strip()
     if not text or len(text) > 40 or len(text.split()) > 5:
         return False
-    if text[0] in "\"“‘'(" or re.search(r"[.!?,;:…)\"”’]$", text):
-        return False
+    if text[0] in "\"“‘'(" or (re.search(r"[.!?,;:…)\"”’]$", text) and not _INITIAL_END.search(text)):
+        return False  # a sentence, not a name; but a name may end with an initial: "Julie B."
     words = text.split()
     if len(words) > 1 and any(w[0].isupper() for w in words) and any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
         return False
