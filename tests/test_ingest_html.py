@@ -143,3 +143,37 @@ def test_microdata_comments_keep_their_nesting() -> None:
     assert tree(article.comments) == [(0, "Jo", "Great to have it back."), (1, "Ravi Shah", "Agreed, Jo.")]
     assert article.comments[0].date.iso() == "2011-03-02T12:00+00:00"
     assert "Great to have it back" not in " ".join(b.text for b in article.body)
+
+
+def test_comments_marked_only_by_class_and_a_byline_in_the_markup() -> None:
+    """No metadata names the writer, no known comment system holds the comments, no charset is declared."""
+    article = html_article((HTML / "class_comments_no_charset_cp1252.html").read_bytes())
+    assert article.title == "Old ferry terminal to close"
+    assert article.authors == ("Marta Kowalczyk",) and article.published.iso() == "2011-03-08"
+    assert tree(article.comments) == [
+        (0, "Tomasz", "Finally, the old one leaks."),
+        (1, "Marta Kowalczyk", "It does, Tomasz, and the roof is worse."),
+        (0, "Ines", "What about the café?"),
+    ]
+    assert article.comments[0].paragraphs == ("Finally, the old one leaks.", "Good riddance.")
+    assert article.comments[0].replies[0].by_article_author
+    assert [c.date.iso() for c in article.comments] == ["2011-03-08T11:00", "2011-03-09T09:00"]
+    body = [b.text for b in article.body]
+    # Windows-1252 quotation marks read as such; an editor's note classed "comment" stays in the body
+    assert "The authority’s director said" in body[3] and body[-1].startswith("Editor’s note")
+    assert article.warnings == ("not valid UTF-8 (byte 47); decoded as Windows-1252 (the page declares no charset)",)
+
+
+def test_the_declared_charset_and_a_utf16_mark_decode_a_page() -> None:
+    from newsarchive.ingest.html import decode_page
+
+    text = "<html><head><meta charset='iso-8859-15'></head><body>€ café</body></html>"
+    assert decode_page(text.encode("iso-8859-15"))[0] == text  # the declared charset, not Windows-1252
+    assert decode_page(text.encode("utf-8"))[0] == text  # a page may declare one charset and hold UTF-8
+    assert decode_page(b"\xff\xfe" + text.encode("utf-16-le"))[0] == text
+
+
+def test_a_page_that_claims_more_comments_than_it_holds_says_so(tmp_path: Path) -> None:
+    page = (HTML / "class_comments_no_charset_cp1252.html").read_bytes().replace(b"3 Comments</h2>", b"5 Comments</h2>")
+    article = html_article(page)
+    assert article.comments_claimed == 5 and "the page claims 5 comments but 3 were captured" in article.warnings

@@ -9,11 +9,12 @@ each with its author, date and replies, and removed before extraction.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import htmldate
@@ -23,7 +24,7 @@ import trafilatura
 
 from ..dates import interpret
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate
-from ..parse.byline import comment_claim, is_name
+from ..parse.byline import Byline, comment_claim, is_name, parse_byline
 
 MIN_WORDS = 80  # an article has at least this many words of body text
 
@@ -228,6 +229,35 @@ def _generic(root, item_xpath: str, author_xpath: str, text_xpath: str, children
     return comments
 
 
+_COMMENT_ITEM = _class("comment")
+_AUTHOR_CLASSES = " or ".join(_class(n) for n in ("comment-author", "author", "username", "user", "fn", "commenter", "name"))
+_TEXT_CLASSES = " or ".join(_class(n) for n in ("comment-body", "comment-content", "comment-text", "text", "message", "content"))
+_DATE_CLASSES = " or ".join(_class(n) for n in ("comment-date", "date", "timestamp", "published", "comment-time"))
+
+
+_COMMENT_TAGS = frozenset({"div", "li", "article", "section", "aside", "dl", "dd", "blockquote"})
+
+
+def _own(item, xpath: str) -> list:
+    """What ``xpath`` finds inside the comment ``item`` that belongs to it, not to a reply nested in it."""
+    return [e for e in item.xpath(xpath) if (e.xpath(f"ancestor::*[{_COMMENT_ITEM}][1]") or [None])[0] is item]
+
+
+def _class_comment(item) -> Comment | None:
+    """A comment marked only by its class ("comment"), with its author, text and date by theirs; None if it has no text."""
+    author = next(iter(_own(item, f".//*[{_AUTHOR_CLASSES}]")), None)
+    texts = _own(item, f".//*[{_TEXT_CLASSES}]")
+    paragraphs = _paragraphs(texts[0]) if texts else tuple(t for t in (_text(p) for p in _own(item, ".//p")) if t)
+    stamp = next((t.get("datetime") for t in _own(item, ".//time[@datetime]")), None)
+    dated = next(iter(_own(item, f".//*[{_DATE_CLASSES}]")), None)
+    date = _date(stamp) if stamp else (_date(_text(dated)) if dated is not None else None)
+    replies = tuple(c for c in (_class_comment(child) for child in _own(item, f".//*[{_COMMENT_ITEM}]")) if c is not None)
+    if item.tag not in _COMMENT_TAGS or (not paragraphs and not replies) or (author is None and date is None):
+        return None  # a link "3 comments", an editor's note: a comment shows who wrote it or when
+    name = _text(author).removesuffix(":").removesuffix(" says").strip() if author is not None else None
+    return Comment(name or None, paragraphs, replies, date)
+
+
 def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
     """The page's reader comments as threads, and the elements they came from (to keep them out of the body)."""
     lists = tree.xpath(f"//ol[{_class('commentlist')} or {_class('comment-list')}] | //ul[{_class('commentlist')} or {_class('comment-list')}]")
@@ -255,7 +285,10 @@ def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
         found = _generic(livefyre[0], f"./*[{_class('fyre-comment-article')}]", f".//*[{_class('fyre-comment-username')}]", f".//*[{_class('fyre-comment')}]", f"./*[{_class('fyre-comment-replies')}]")
         if found:
             return found, livefyre
-    return [], []
+    # last, any markup that calls its comments "comment": <div class="comment"> with an author, a text, replies inside
+    items = tree.xpath(f"//*[{_COMMENT_ITEM}][not(ancestor::*[{_COMMENT_ITEM}])]")
+    kept = [(item, comment) for item, comment in ((item, _class_comment(item)) for item in items) if comment is not None]
+    return [comment for _, comment in kept], [item for item, _ in kept]
 
 
 def _claimed(tree: lxml.html.HtmlElement) -> int | None:
@@ -287,13 +320,59 @@ def _blocks(main) -> Iterator[Block]:
             yield Block(BlockKind.PARAGRAPH, text)
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def decode_page(data: bytes) -> tuple[str, list[str]]:
+    """An HTML page's text and what its decoding had to guess: a byte-order mark decides; else strict UTF-8
+    (pages often declare Latin-1 and hold UTF-8); else the charset the page declares; else Windows-1252."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, "replace"), []
+    if b"\x00" in data[:1000]:
+        return "", []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    declared = _CHARSET.search(data[:4096])
+    name = declared.group(1).decode("ascii", "replace").lower() if declared else "cp1252"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        name = "cp1252"
+    name = "cp1252" if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else name  # as browsers read them
+    how = f"as the page declares ({name})" if declared else "as Windows-1252 (the page declares no charset)"
+    return data.decode(name, "replace"), [f"not valid UTF-8 (byte {first_bad}); decoded {how}"]
+
+
+_BYLINE_MARKUP = (
+    "//*[@rel='author'] | //*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'posted')"
+    " or contains(@class, 'meta') or contains(@class, 'dateline')][not(self::meta or self::html or self::body)]"
+    "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment') or contains(@id, 'disqus')])]"
+)
+
+
+def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
+    """The byline the page's markup shows when its metadata names no writer: the first short element marked
+    as a byline, an author or the post's details that reads as one ("Posted by Ann Lee on February 11, 2011")."""
+    for element in tree.xpath(_BYLINE_MARKUP)[:40]:
+        text = _text(element)
+        if 0 < len(text) <= 200:
+            byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) else None)
+            if byline is not None and byline.authors:
+                return byline
+    return None
+
+
 def html_article(data: bytes, url: str | None = None) -> Article:
     """The article of an HTML page; raises :class:`NotAnArticle` for pages that hold none."""
-    html = data.decode("utf-8", "replace") if b"\x00" not in data[:1000] else ""
+    html, decoding = decode_page(data)
     if not html.strip():
         raise NotAnArticle("empty or not HTML")
     try:
-        tree = lxml.html.fromstring(data)
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html))
     except (etree.ParserError, ValueError) as error:
         raise NotAnArticle(f"not HTML: {error}") from None
     meta = page_meta(tree)
@@ -302,6 +381,8 @@ def html_article(data: bytes, url: str | None = None) -> Article:
     for element in sources:
         if element.getparent() is not None:
             element.getparent().remove(element)
+    # the time the byline gives, if the metadata gives none: the article's first <time datetime>, comments gone
+    stamped = _first(tree, "//article//time/@datetime | //time[@pubdate]/@datetime | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content")
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     result = trafilatura.extract(cleaned, url=url, output_format="xml", with_metadata=True, include_comments=False, include_tables=True)
     if not result:
@@ -315,13 +396,21 @@ def html_article(data: bytes, url: str | None = None) -> Article:
         blocks = blocks[1:]
     if words < MIN_WORDS:
         raise NotAnArticle(f"only {words} words of text (a home page, a listing or a search page?)")
-    warnings = []
+    warnings = list(decoding)
     authors = meta.authors or tuple(a.strip() for a in (doc.get("author") or "").split(";") if is_name(a.strip()))
+    byline = _page_byline(tree) if not authors else None
+    if byline is not None:
+        authors = byline.authors
+        if not meta.published and not stamped and byline.date is not None:
+            meta = replace(meta, published=byline.date.text)
     if not authors:
         warnings.append("no author in the page's metadata or byline: author unknown")
-    published = _published(meta, html)
+    published = _published(meta if meta.published or not stamped else replace(meta, published=str(stamped)), html)
     if not published.known:
         warnings.append("no publication date in the page: left undated")
+    captured = sum(c.count() for c in comments)
+    if claimed is not None and claimed != captured:
+        warnings.append(f"the page claims {claimed} comments but {captured} were captured")
     if not title:
         title, warnings = (blocks[0].text[:90] if blocks else "Untitled"), [*warnings, "no title in the page: title taken from the text"]
     return Article(
