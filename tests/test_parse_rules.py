@@ -76,6 +76,8 @@ def test_byline_over_two_lines(head: str, authors: tuple[str, ...], iso: str) ->
         ("By Staff Reporter", (), None),
         ("By JOHN DOE and JANE ROE", ("John Doe", "Jane Roe"), None),  # capitals: short surnames are not acronyms
         ("By Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen"), None),
+        ("By Lisa Chan, Special to The Times", ("Lisa Chan",), "The Times"),
+        ("By Doug Gross, for CNN", ("Doug Gross",), "CNN"),
     ],
 )
 def test_outlets_and_roles_are_not_writers(line: str, authors: tuple[str, ...], organisation: str | None) -> None:
@@ -101,7 +103,7 @@ def test_a_date_block_apart_from_the_names(head: str, authors: tuple[str, ...], 
 
 @pytest.mark.parametrize(
     ("paragraph", "dateline"),
-    [("SAN FRANCISCO--Apple on Wednesday unveiled the iPad 2.", "SAN FRANCISCO"), ("HELSINKI (AP) — Shares fell.", "HELSINKI (AP)"), ("E-MAIL-based scams rose.", None)],
+    [("(CNN) -- Nokia and Microsoft announced a partnership.", "(CNN)"), ("SAN FRANCISCO--Apple on Wednesday unveiled the iPad 2.", "SAN FRANCISCO"), ("HELSINKI (AP) — Shares fell.", "HELSINKI (AP)"), ("E-MAIL-based scams rose.", None)],
 )
 def test_datelines(paragraph: str, dateline: str | None) -> None:
     assert dateline_of(paragraph) == dateline
@@ -206,6 +208,8 @@ def test_date_precision(text: str, precision: Precision) -> None:
         ("25/02/2011", "2011-02-25"),  # slashes: month first, unless the first number cannot be a month
         ("11/02/2011", "2011-11-02"),
         ("2/11/2011 10:34:00 AM", "2011-02-11T10:34"),
+        ("2011-02-09 10:12 pm", "2011-02-09T22:12"),  # an ISO day with a 12-hour time: its "pm" counts
+        ("2011-02-09 10:12 am (UTC)", "2011-02-09T10:12+00:00"),  # the zone in brackets (LiveJournal)
     ],
 )
 def test_numeric_dates(text: str, iso: str) -> None:
@@ -309,7 +313,7 @@ def test_article_text_is_not_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare"]
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)"]
 )
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
@@ -336,6 +340,7 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Submitted by Anonymous (not verified) on Fri, 02/11/2011 - 11:02", "Anonymous", True),  # Drupal
         ("Julie B., le 11 février 2011 à 12h15", "Julie B.", True),  # a name may end with an initial
         ("Jürgen K. schreibt:", "Jürgen K.", False),
+        ("Posted by: Jussi | February 11, 2011 at 11:02 AM", "Jussi", True),  # TypePad, under the comment's text
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:

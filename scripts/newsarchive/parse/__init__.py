@@ -56,6 +56,8 @@ def _find_byline(blocks: list[list[Line]]) -> tuple[int, Byline, list[int]] | No
     for i, block in enumerate(blocks):
         if content_seen >= 3:
             return None
+        if content_seen and _signature(block) is not None:
+            continue  # "Posted by: Tomi | date" under the text: the post signed at its foot, not a byline over it
         if len(block) <= 3:
             parsed = _byline_lines(block, after_title=i > 0 and is_headline_like(blocks[i - 1]))
             if parsed is not None:
@@ -244,7 +246,7 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
             parts.remove(block, "heading of a list of links the capture lost")
         elif len(block) == 1 and (inline := inline_reference(first.text)):
             parts.references.append(Reference(inline[1], inline[0], (first.no,)))
-        elif (header := comment_header(first, following)) and _opens_comments(blocks, i, header):
+        elif (header := comment_header(first, following)) and _opens_comments(blocks, i, header) and not _signs_post(blocks, i, zone):
             zone = "comments"
             parts.comment_lines.extend(block)
         elif zone == "tail" or _WIDGET.fullmatch(first.text) or (zone == "body" and furniture_reason(first.text) == "footer"):
@@ -255,6 +257,13 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
         else:
             parts.body.append(block)
         i += 1
+
+
+def _signs_post(blocks: list[list[Line]], at: int, zone: str) -> bool:
+    """Whether block ``at`` of the body signs the post above it ("Posted by: Tomi | date"), as the last block
+    before the comment heading or the end; not a comment of its own."""
+    following = blocks[at + 1][0].text if at + 1 < len(blocks) else None
+    return zone == "body" and _signature(blocks[at]) is not None and (following is None or is_comment_heading(following))
 
 
 def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:

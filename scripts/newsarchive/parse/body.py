@@ -15,9 +15,13 @@ _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 _SETEXT = re.compile(r"^(?:=+|-+)$")
 
 
+#: An agency alone, as CNN opens its stories: "(CNN) -- Nokia and Microsoft announced".
+_AGENCY_DATELINE = re.compile(r"^(?P<dateline>\([A-Z][A-Za-z .&]{1,30}\))\s*[–—-]{1,2}\s*(?=\S)")
+
+
 def dateline_of(text: str) -> str | None:
-    """The place (and agency) that opens a news paragraph: "LONDON (Reuters) –", "GLOBAL –"."""
-    match = _DATELINE.match(text)
+    """The place (and agency) that opens a news paragraph: "LONDON (Reuters) –", "GLOBAL –", "(CNN) --"."""
+    match = _DATELINE.match(text) or _AGENCY_DATELINE.match(text)
     if match and sum(ch.isupper() for ch in match.group("dateline")) >= 2:
         return match.group("dateline").strip()
     return None

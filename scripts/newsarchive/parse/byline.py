@@ -162,7 +162,10 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         # no person: "By Staff Reporter", "By Reuters", "By Daily Mail Reporter"
         outlets = [_outlet_of(n) for n in authors if not _ROLE.fullmatch(n)]
         return Byline((), date, claim, outlets[0] if outlets else None, time, unnamed=True)
-    if len(authors) > 1 and is_outlet(authors[-1], after_writer=True):
+    if len(authors) > 1 and authors[-1].lower().startswith(("special to ", "for ")):
+        *authors, organisation = authors  # "By Lisa Chan, Special to The Times"
+        organisation = organisation.split(None, 2)[-1] if organisation.lower().startswith("special") else organisation.split(None, 1)[-1]
+    elif len(authors) > 1 and is_outlet(authors[-1], after_writer=True):
         *authors, organisation = authors  # "By Jane Doe, CNET News"
     return Byline(tuple(authors), date, claim, organisation, time)
 

@@ -16,7 +16,8 @@ _HEADING = re.compile(
     r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions"
     r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
     r"|(?:add|post) (?:a |your )?comment"
-    r"|(?:\d{1,6}\s+)?(?:commentaires?|kommentare?|comentarios?|commenti|reacties|comentários))\s*[:»]?",  # French, German, Spanish, Italian, Dutch, Portuguese
+    r"|(?:\d{1,6}\s+)?(?:commentaires?|kommentare?|comentarios?|commenti|reacties|comentários)"
+    r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # French, German, Spanish, Italian, Dutch, Portuguese
     re.I,
 )
 _SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies|dit|a écrit|sagt|schreibt|schrieb|dice|escribió|scrive|ha scritto|zegt|schreef|diz|disse|escreveu)\s*:?\s*(?P<rest>.{0,80})$", re.I)
@@ -24,7 +25,11 @@ _SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|com
 #: its date or its indented text to be one.
 _PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a écrit", "sagt", "schreibt", "schrieb", "dice", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
-_BY_PREFIX = re.compile(r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by\s+|by\s+(?=\S.{0,59}\s+on\s+\S))", re.I)
+_BY_PREFIX = re.compile(
+    r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+)", re.I
+)
+#: The line that signs a comment under its text (TypePad, Movable Type): "Posted by: Jussi | February 11, 2011 at 11:02 AM".
+_SIGNED_UNDER = re.compile(r"^(?:posted|written|submitted) by:?\s+\S", re.I)
 #: The lower-case words that people's names have ("Ludwig van Beethoven"); other lower-case words beside
 #: capitalised ones make a phrase of a sentence ("The company also"), not a name.
 _PARTICLES = frozenset("de da di del della van von der den la le du bin ibn al el y dos das st st.".split())
@@ -171,6 +176,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     Text that comes back to a comment's level after its replies is a comment
     whose author line the capture lost.
     """
+    lines = _headers_first(lines)
     roots: list[_Node] = []
     stack: list[_Node] = []
     removed: list[Removed] = []
@@ -217,6 +223,21 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             del stack[stack.index(owner) + 1 :]
         owner.add_text(line)
     return tuple(_freeze(root, width, authors) for root in roots), removed
+
+
+def _headers_first(lines: list[Line]) -> list[Line]:
+    """The lines of a section whose comments are signed under their text ("Posted by: X | date", TypePad), with
+    each signature moved over the text it signs, as other systems print it; any other section as it is.
+    The lines keep their numbers, so each still lands where it stood in the capture."""
+    signed = [i for i, line in enumerate(lines) if _SIGNED_UNDER.match(line.content) and (h := comment_header(line, None)) is not None and h.date is not None]
+    if not signed or signed[0] == 0 or comment_header(lines[0], lines[1] if len(lines) > 1 else None) is not None:
+        return lines
+    ordered: list[Line] = []
+    start = 0
+    for i in signed:
+        ordered += [lines[i], *lines[start:i]]
+        start = i + 1
+    return ordered + lines[start:]
 
 
 def _owner(stack: list[_Node], line: Line) -> _Node | None:
