@@ -36,6 +36,7 @@ from newsarchive.parse.lines import make_line
         ("11-Feb-2011", (), "2011-02-11", None),
         ("By MATTI HUUHTANEN and JESSICA MINTZ", ("Matti Huuhtanen", "Jessica Mintz"), None, None),  # agency capitals
         ("February 11, 2011 -- 10:45 a.m.", (), "2011-02-11T10:45", None),
+        ("Feb 11, 2011 · 4 min read", (), "2011-02-11", None),
     ],
 )
 def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:
@@ -78,6 +79,11 @@ def test_byline_over_two_lines(head: str, authors: tuple[str, ...], iso: str) ->
         ("By Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen"), None),
         ("By Lisa Chan, Special to The Times", ("Lisa Chan",), "The Times"),
         ("By Doug Gross, for CNN", ("Doug Gross",), "CNN"),
+        ("By Jane Doe and the Associated Press", ("Jane Doe",), "Associated Press"),
+        ("By John Smith (john.smith@example.com)", ("John Smith",), None),  # how to reach the writer is no part of the name
+        ("By John Smith, john@example.com", ("John Smith",), None),
+        ("By John Smith | @jsmith", ("John Smith",), None),
+        ("By Jane Doe Jr.", ("Jane Doe Jr.",), None),
     ],
 )
 def test_outlets_and_roles_are_not_writers(line: str, authors: tuple[str, ...], organisation: str | None) -> None:
@@ -248,6 +254,14 @@ def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: st
     assert byline is not None and (byline.authors, byline.date.iso() if byline.date else None) == (authors, iso)
 
 
+def test_a_dateline_with_a_sentence_is_no_byline_and_dates_a_press_release() -> None:
+    opening = "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today announced plans to form a broad strategic partnership."
+    assert parse_byline(opening) is None
+    article = parse_capture(f"FOR IMMEDIATE RELEASE\n\nNokia and Microsoft announce a partnership\n\n{opening}\n\nThe partnership would bring together their assets.\n\n###\n")
+    assert (article.title, article.dateline, article.published.iso()) == ("Nokia and Microsoft announce a partnership", "ESPOO, Finland", "2011-02-11")
+    assert article.body[0].text == opening
+
+
 @pytest.mark.parametrize("line", ["Di Stefano", "Mars 2011 mission", "Von Trier"])
 def test_foreign_words_that_are_no_byline(line: str) -> None:
     assert parse_byline(line) is None
@@ -287,6 +301,10 @@ def test_no_date_is_invented(text: str) -> None:
         ("Posted in Mobile, Nokia | 3 Comments", "labels (tags, topics)"),
         ("Filed under Uncategorized", "labels (tags, topics)"),
         ("from the burning-platform dept.", "story department line"),
+        ("Follow", "site control"),
+        ("FOR IMMEDIATE RELEASE", "site control"),
+        ("###", "site control"),
+        ("-30-", "site control"),
         ("Aller au contenu principal", "skip link"),
         ("Zum Inhalt springen", "skip link"),
     ],

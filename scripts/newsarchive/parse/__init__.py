@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..dates import interpret
+from ..dates import find_date, interpret
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import base_indent, dateline_of, to_blocks
 from .byline import Byline, cased, is_name, names_line, parse_byline, role_line
@@ -101,6 +101,20 @@ def _names_after_date(blocks: list[list[Line]], found: tuple[int, Byline, list[i
                 return [*blocks[:at], joined, *blocks[at + 2 :]], (at, byline, [line.no for line in joined])
             return [*blocks[:at], blocks[at + 1], joined, *blocks[at + 3 :]], (at + 1, byline, [line.no for line in joined])
     return blocks, found
+
+
+def _names_over_date(blocks: list[list[Line]], found: tuple[int, Byline, list[int]]) -> tuple[list[list[Line]], tuple[int, Byline, list[int]]]:
+    """The writer's name as a block of its own between the title and a date line (Medium: "Jane Doe" / "Follow" /
+    "Feb 11, 2011 · 4 min read", the button line set aside): both as one byline block under the title."""
+    at, dated, _ = found
+    if at < 2 or len(blocks[at - 1]) != 1 or not is_headline_like(blocks[at - 2]):
+        return blocks, found
+    names = names_line(blocks[at - 1][0].text)
+    if not names:
+        return blocks, found
+    joined = blocks[at - 1] + blocks[at]
+    byline = _merge_bylines([Byline(names, None, None), dated])
+    return [*blocks[: at - 1], joined, *blocks[at + 1 :]], (at - 1, byline, [line.no for line in joined])
 
 
 def _organisation_line(text: str) -> Byline | None:
@@ -301,6 +315,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     found = _find_byline(blocks)
     if found is not None and found[1].date is not None and not found[1].authors:
         blocks, found = _names_after_date(blocks, found)
+    if found is not None and found[1].date is not None and not found[1].authors:
+        blocks, found = _names_over_date(blocks, found)
     byline_at = found[0] if found else None
     byline = found[1] if found else Byline((), None, None)
     title_at = _title_index(blocks, byline_at)
@@ -363,6 +379,13 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     if claimed is not None and claimed != captured:
         warnings.append(f"the page claims {claimed} comments but {captured} were captured")
     dateline = next((dateline_of(b.text) for b in body[:1] if b.kind is BlockKind.PARAGRAPH), None)
+    if date is None and dateline:
+        # a press release dates its dateline: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today …"
+        after = body[0].text[len(dateline) :].lstrip(" –—-")
+        told = find_date(after[:60])
+        if told is not None and told[1][0] == 0:
+            date = told[0]
+            warnings = [w for w in warnings if not w.startswith("no publication date")]
     return Article(
         title=title,
         title_inferred=title_inferred,

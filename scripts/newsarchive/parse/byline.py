@@ -51,6 +51,12 @@ class Byline:
     unnamed: bool = False
 
 
+#: How to reach a writer, which a byline may give after the name: an e-mail address or a social handle.
+_CONTACT = re.compile(r"\(?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w{1,30})\s*\)?")
+
+#: The reading time a byline may end with: "Feb 11, 2011 · 4 min read".
+_READING = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)
+
 #: "Comments (3)", "Reader comments (12)".
 _COUNTED = re.compile(r"\b(?:comments?|responses?|replies|reactions)\s*\((?P<count>\d{1,6})\)", re.I)
 
@@ -72,9 +78,13 @@ def is_name(text: str) -> bool:
     return not any(_NOT_NAMES.match(token) for token in text.split()[:1])
 
 
+_SUFFIX_END = re.compile(r"(?<=\s)(?:jr|sr|jnr|snr|[A-Z])\.$", re.I)
+
+
 def _is_handle(text: str) -> bool:
     """A name as people sign with it: "Tom Warren", "oolong2", "J. Ian Irby"."""
-    return len(text.split()) <= 5 and len(text) <= 60 and bool(re.match(r"[^\W\d_]", text)) and not re.search(r"[!?;:,]|\.$", text.replace(". ", " "))
+    signed = _SUFFIX_END.sub("", text)  # "Jane Doe Jr.", "Julie B."
+    return len(text.split()) <= 5 and len(text) <= 60 and bool(re.match(r"[^\W\d_]", text)) and not re.search(r"[!?;:,]|\.$", signed.replace(". ", " "))
 
 
 #: Short words in capitals that are acronyms though they have a vowel: "AP", "ABC News".
@@ -104,6 +114,8 @@ def _authors_from(rest: str, had_by: bool) -> list[str] | None:
     chunks = [c.strip(" ,;:") for c in _SEPARATORS.split(rest) if c.strip(" ,;:")]
     if not chunks:
         return []
+    if any(len(c.split()) > 6 for c in chunks[1:]):
+        return None  # a sentence after the names: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today announced …"
     names = [cased(n) for n in split_names(chunks[0])]
     if len(names) > 1:
         names = [n for n in names if not _ROLE.fullmatch(n)] or names  # "Jane Doe, Staff Writer"
@@ -129,6 +141,8 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         return None
     claim = comment_claim(line)
     rest = _COMMENT_CLAIM.sub(" ", line) if claim is not None else line
+    rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"
+    rest = _READING.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
     found = find_date(rest)
     date = None
     if found:
@@ -153,7 +167,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         # no date, no "by": only "Name, Organisation" right under a title
         names = [n.strip() for n in line.split(",")]
         if after_title and len(names) == 2 and all(is_name(n) for n in names) and len(line) <= 60:
-            return Byline((names[0],), None, None, names[1])
+            return Byline((names[0],), None, None, None if _ROLE.fullmatch(names[1]) else names[1])  # "Jane Doe, Contributor"
         return None
     if not authors and not date:
         return None
@@ -162,6 +176,8 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         # no person: "By Staff Reporter", "By Reuters", "By Daily Mail Reporter"
         outlets = [_outlet_of(n) for n in authors if not _ROLE.fullmatch(n)]
         return Byline((), date, claim, outlets[0] if outlets else None, time, unnamed=True)
+    if authors and authors[-1].startswith("the "):
+        authors[-1] = authors[-1][4:]  # "By Jane Doe and the Associated Press"
     if len(authors) > 1 and authors[-1].lower().startswith(("special to ", "for ")):
         *authors, organisation = authors  # "By Lisa Chan, Special to The Times"
         organisation = organisation.split(None, 2)[-1] if organisation.lower().startswith("special") else organisation.split(None, 1)[-1]

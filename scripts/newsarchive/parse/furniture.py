@@ -45,7 +45,8 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
 _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)", re.I)
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
-    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|log ?out|my account|"
+    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|\d{0,6} ?claps?|log ?out|my account|"
+    r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|"
     r"continue reading(?: the (?:main|full) story| (?:the )?(?:article|story|below|here))?|read (?:the )?(?:full|rest of the) (?:story|article)|"
