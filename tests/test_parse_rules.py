@@ -232,6 +232,9 @@ def test_numeric_dates(text: str, iso: str) -> None:
         ("venerdì 11 febbraio 2011 alle 10.30", "2011-02-11T10:30"),
         ("11 februari 2011 om 10:30", "2011-02-11T10:30"),
         ("le 1er mars 2011", "2011-03-01"),
+        ("11. helmikuuta 2011 klo 10.30", "2011-02-11T10:30"),
+        ("11 lutego 2011", "2011-02-11"),
+        ("11 февраля 2011 г., 10:30", "2011-02-11T10:30"),
     ],
 )
 def test_dates_in_other_languages(text: str, iso: str) -> None:
@@ -247,6 +250,8 @@ def test_dates_in_other_languages(text: str, iso: str) -> None:
         ("Door Jan de Vries op 11 februari 2011", ("Jan de Vries",), "2011-02-11"),
         ("Por Juan Pérez | 11 de febrero de 2011", ("Juan Pérez",), "2011-02-11"),
         ("Élodie Martin, 11 février 2011", ("Élodie Martin",), "2011-02-11"),
+        ("Autor: Paweł Żółtowski | 11 lutego 2011", ("Paweł Żółtowski",), "2011-02-11"),
+        ("Автор: Иван Петров", ("Иван Петров",), None),
     ],
 )
 def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: str) -> None:
@@ -472,3 +477,25 @@ def test_title_is_inferred_and_said() -> None:
     assert article.title == "The museum reopened on Saturday after a long renovation"
     assert any("title inferred" in w for w in article.warnings)
     assert not article.published.known
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        ("Компании Nokia и Microsoft объявили о партнёрстве. Акции упали на 14 процентов.", "cp1251", "cp1251"),
+        ("Компании Nokia и Microsoft объявили о партнёрстве. Акции упали на 14 процентов.", "koi8_r", "koi8_r"),
+        ("Η Nokia και η Microsoft ανακοίνωσαν στρατηγική συνεργασία. Οι μετοχές έπεσαν.", "cp1253", "cp1253"),
+        ("Nokia i Microsoft ogłosiły partnerstwo. Akcje spółki spadły o 14 procent. Zażółć gęślą jaźń.", "iso8859_2", "iso8859_2"),
+        ("Nokia i Microsoft ogłosiły partnerstwo. Akcje spółki spadły o 14 procent. Zażółć gęślą jaźń.", "cp1250", "cp1250"),
+        ("Ať je chuť jakákoli, společnost Nokia oznámila partnerství s Microsoftem.", "cp1250", "cp1250"),  # "ť" is no Windows-1252 byte
+        # Western European text stays Windows-1252, though charset-normalizer alone would read Spanish as Windows-1250
+        ("El consejero delegado de Nokia anunció el acuerdo en Londres. La compañía española mostró su interés.", "cp1252", "cp1252"),
+        ("Die Aktie fiel am Freitag um 14 Prozent. Für Nokia ist das ein schwerer Schlag, sagte ein Händler in Düsseldorf.", "cp1252", "cp1252"),
+        ("Le système Windows Phone deviendra la principale plateforme de Nokia, a déclaré Stephen Elop à Londres.", "latin-1", "cp1252"),
+    ],
+)
+def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, codec: str, encoding: str) -> None:
+    from newsarchive.read import decode
+
+    decoded, name, warnings = decode(text.encode(codec))
+    assert (decoded, name) == (text, encoding) and warnings[0].startswith("not valid UTF-8")

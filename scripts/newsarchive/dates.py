@@ -143,22 +143,22 @@ def parsed(text: str) -> PubDate | None:
 
 
 #: The month names of the languages other than English whose captures are most common (French, German,
-#: Spanish, Italian, Dutch, Portuguese), by the English name they are read as.
+#: Spanish, Italian, Dutch, Portuguese, Swedish, Finnish, Polish, Czech, Russian), by the English name they are read as.
 _FOREIGN_MONTHS = {
     foreign: english
     for english, names in {
-        "January": "janvier januar jänner enero gennaio januari janeiro",
-        "February": "février fevrier februar febrero febbraio februari fevereiro",
-        "March": "mars märz maerz marzo maart março",
-        "April": "avril abril aprile",
-        "May": "mai mayo maggio mei maio",
-        "June": "juin juni junio giugno junho",
-        "July": "juillet juli julio luglio julho",
-        "August": "août aout agosto augustus",
-        "September": "septembre septiembre setiembre settembre setembro",
-        "October": "octobre oktober octubre ottobre outubro",
-        "November": "novembre noviembre novembro",
-        "December": "décembre decembre dezember diciembre dicembre dezembro",
+        "January": "janvier januar jänner enero gennaio januari janeiro января январь stycznia ledna tammikuuta",
+        "February": "février fevrier februar febrero febbraio februari fevereiro февраля февраль lutego února helmikuuta",
+        "March": "mars märz maerz marzo maart março марта март marca března maaliskuuta",
+        "April": "avril abril aprile апреля апрель kwietnia dubna huhtikuuta",
+        "May": "mai mayo maggio mei maio мая май maja května toukokuuta maj",
+        "June": "juin juni junio giugno junho июня июнь czerwca června kesäkuuta",
+        "July": "juillet juli julio luglio julho июля июль lipca července heinäkuuta",
+        "August": "août aout agosto augustus августа август sierpnia srpna elokuuta augusti",
+        "September": "septembre septiembre setiembre settembre setembro сентября сентябрь września září syyskuuta",
+        "October": "octobre oktober octubre ottobre outubro октября октябрь października října lokakuuta",
+        "November": "novembre noviembre novembro ноября ноябрь listopada listopadu marraskuuta",
+        "December": "décembre decembre dezember diciembre dicembre dezembro декабря декабрь grudnia prosince joulukuuta",
     }.items()
     for foreign in names.split()
 }
@@ -171,8 +171,8 @@ _FOREIGN_WEEKDAY = (
 #: and perhaps a time, as those languages write them.
 _FOREIGN_DATE = re.compile(
     rf"(?:(?:le|am|el|em|il|op|vom|du)\s+)?(?:{_FOREIGN_WEEKDAY},?\s+)?(?:le\s+)?(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?"
-    r"\s+(?:de\s+|del\s+)?(?P<year>\d{4})\b"
-    r"(?:\s*(?:,|à|a las|alle|um|às|om|–|-)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
+    r"\s+(?:de\s+|del\s+)?(?P<year>\d{4})\b(?:\s*(?:г\.|года))?"
+    r"(?:\s*(?:,|à|a las|alle|um|às|om|klo|kl\.|в|–|-)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
     re.IGNORECASE,
 )
 

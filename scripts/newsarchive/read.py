@@ -6,6 +6,7 @@ The only stage that touches encodings. What it repairs it says, as warnings.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 import hashlib
 import os
 import re
@@ -81,9 +82,70 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
+        other = _other_script(data, text)
+        if other is not None:
+            text, name, label = other
         warnings.append(f"not valid UTF-8 (byte {first_bad}); decoded as {label}")
         return text, name, warnings
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+#: Signs, not letters, inside a word: what Central European letters become when read as Windows-1252
+#: ("ogģosi" → "og³osi", "spó³ka", "Za¿ó³æ").
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])(?:[^\w\s'’.,;:!?\"“”()\[\]/&%@#*+=<>-]|[²³¹¼½¾])(?=[^\W\d_])")  # "³" counts as a digit
+_CENTRAL_EUROPEAN = (("cp1250", "Windows-1250 (Central European)"), ("iso8859_2", "ISO-8859-2 (Central European)"))
+
+
+def _misread(text: str) -> int:
+    """How many characters of ``text`` show it was decoded in the wrong Latin encoding: signs inside words,
+    and control characters (bytes that Windows-1252 leaves undefined, such as Czech "ť" in Windows-1250), twice."""
+    return len(_SIGN_IN_WORD.findall(text)) + 2 * sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+
+
+def _label(codec: str) -> str:
+    """A codec's name as people write it: "cp1251" → "Windows-1251", "koi8_r" → "KOI8-R", "iso8859_5" → "ISO-8859-5"."""
+    if codec.startswith("cp125"):
+        return "Windows-" + codec[2:]
+    if codec.startswith("iso8859_"):
+        return "ISO-8859-" + codec[8:]
+    return codec.upper().replace("_", "-")
+
+
+def _other_script(data: bytes, western: str) -> tuple[str, str, str] | None:
+    """The text, encoding and label of a capture that is not in a Western European encoding though it decodes
+    as one (``western``); None when it is.
+
+    Cyrillic and Greek read as Windows-1252 are nearly all accented letters: charset-normalizer, which weighs
+    the letters against each language's, names the encoding. Central European encodings differ from
+    Windows-1252 in a few letters, most of which (Polish "ł", "ą", "ż") come out as signs inside words or as
+    control characters: of the Central European encodings, the one that leaves the fewest is taken, if it
+    leaves fewer. Letters that come out as other letters (Czech "č" as "è") are not told apart, and neither
+    does charset-normalizer tell them apart: it reads short French or Spanish in Windows-1252 as Windows-1250.
+    """
+    letters = [ch for ch in western if ch.isalpha()]
+    foreign = sum(1 for ch in letters if ord(ch) > 0x7F)
+    if not foreign:
+        return None
+    if foreign > 0.4 * len(letters):
+        import charset_normalizer  # only for the rare capture in another script: 0.1 s to import
+
+        best = charset_normalizer.from_bytes(data, cp_exclusion=["utf_8", "cp1252", "latin_1"]).best()
+        if best is None:
+            return None
+        text = str(best)
+        scripts = Counter(unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha() and ord(ch) > 0x7F)
+        script = scripts.most_common(1)[0][0].title() if scripts else "other"
+        return text, best.encoding, f"{_label(best.encoding)} ({script} letters)"
+    signs = _misread(western)
+    if signs < 2:
+        return None
+    best_text, best_name, best_label, fewest = None, "", "", signs
+    for name, label in _CENTRAL_EUROPEAN:
+        text = data.decode(name, "replace")
+        left = _misread(text)
+        if left < fewest:
+            best_text, best_name, best_label, fewest = text, name, label, left
+    return (best_text, best_name, best_label) if best_text is not None else None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, less tab and line ends

@@ -14,7 +14,7 @@ _COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?
 _BY = re.compile(
     r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*"
     # "Par Jean Dupont", "Von Hans Müller": at the start only, before a first name and a surname ("Di Stefano" is a name)
-    r"|^(?:par|von|por|di|door|auteur|autor|autore)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
+    r"|^(?:par|von|por|di|door|auteur|autor|autore|автор|από)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
     re.I,
 )
 _FILLER = re.compile(
@@ -24,7 +24,8 @@ _FILLER = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|\s-\s)\s*")
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁΑ-Ω"  # Latin (with Latin Extended-A: "Żółtowski", "Šimek"), Cyrillic and Greek capitals
+_NAME_TOKEN = rf"(?:[{_CAPITAL}][\w'’.-]*|[{_CAPITAL}]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 #: A time of day alone, as bylines give it beside a date on another line ("Posted by X @ 4:02 am").
 _BARE_TIME = re.compile(rf"(?:(?<!\w)(?:at|@)\s*|(?<!\w))(?P<time>{TIME})(?!\w)", re.I)
@@ -58,7 +59,10 @@ _CONTACT = re.compile(r"\(?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w{1,30
 _READING = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)
 
 #: "Comments (3)", "Reader comments (12)".
-_COUNTED = re.compile(r"\b(?:comments?|responses?|replies|reactions)\s*\((?P<count>\d{1,6})\)", re.I)
+_COUNTED = re.compile(
+    r"\b(?:comments?|responses?|replies|reactions|commentaires?|kommentare?|comentarios?|commenti|reacties|comentários|комментари(?:и|ев|й|я))\s*\((?P<count>\d{1,6})\)",
+    re.I,
+)
 
 
 def comment_claim(text: str) -> int | None:

@@ -16,7 +16,7 @@ _HEADING = re.compile(
     r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions"
     r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
     r"|(?:add|post) (?:a |your )?comment"
-    r"|(?:\d{1,6}\s+)?(?:commentaires?|kommentare?|comentarios?|commenti|reacties|comentários)"
+    r"|(?:\d{1,6}\s+)?(?:commentaires?|kommentare?|comentarios?|commenti|reacties|comentários|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
     r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # French, German, Spanish, Italian, Dutch, Portuguese
     re.I,
 )

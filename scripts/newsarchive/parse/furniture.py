@@ -19,7 +19,7 @@ _SOCIAL = r"(?:facebook|twitter|x|linkedin|reddit|pinterest|whatsapp|tumblr|digg
 
 _SKIP_LINK = re.compile(
     r"^(?:skip|jump) (?:to|over) (?:the )?(?:main |primary )?(?:content|navigation|nav|menu|search|footer|sidebar|article)\b|^skip navigation$"
-    r"|^(?:aller au contenu(?: principal)?|zum inhalt(?: springen)?|ir al contenido(?: principal)?|vai al contenuto(?: principale)?|naar de inhoud|ir para o conteúdo)$",
+    r"|^(?:aller au contenu(?: principal)?|zum inhalt(?: springen)?|ir al contenido(?: principal)?|vai al contenuto(?: principale)?|naar de inhoud|ir para o conteúdo|перейти к (?:основному )?(?:содержимому|содержанию))$",
     re.I,
 )
 _COOKIE = re.compile(r"\bcookies?\b", re.I)

@@ -105,6 +105,7 @@ def is_sentence_like(text: str) -> bool:
     return words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 #: How a sentence ends, a closing quotation mark or bracket after its stop included: 'He said "no."'.
 _CLOSED = re.compile(r"[.,;:][\"”’')\]]*$")
 
@@ -115,7 +116,7 @@ def is_headline_like(block: list[Line]) -> bool:
         return False
     text = block[0].text
     words = len(text.split())
-    return 1 <= words <= 25 and len(text) <= 200 and not _CLOSED.search(text) and bool(re.search(r"[A-Za-z]", text))
+    return 1 <= words <= 25 and len(text) <= 200 and not _CLOSED.search(text) and bool(_LETTER.search(text))
 
 
 def wrap_width(lines: list[Line]) -> int | None:
