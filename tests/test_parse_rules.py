@@ -127,6 +127,11 @@ def test_a_quoted_sentence_under_the_byline_is_no_standfirst() -> None:
     assert article.subtitle is None and article.authors == ("timothy",) and len(article.body) == 2
 
 
+def test_a_title_case_title_between_a_section_and_a_date_stays_the_title() -> None:
+    article = parse_capture("Mobile\n\nNokia Bets Big\n\nFebruary 11, 2011\n\nNokia said on Friday that it would use Microsoft's software on its phones.\n")
+    assert (article.title, article.authors) == ("Nokia Bets Big", ())
+
+
 def test_a_title_case_headline_over_a_date_is_no_byline() -> None:
     article = parse_capture("Technology\n\nNokia Partners With Microsoft\nFebruary 11, 2011\n\nNokia said on Friday that it would use Microsoft's software.\n")
     assert article.authors == ()

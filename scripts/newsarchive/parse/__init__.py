@@ -103,11 +103,21 @@ def _names_after_date(blocks: list[list[Line]], found: tuple[int, Byline, list[i
     return blocks, found
 
 
-def _names_over_date(blocks: list[list[Line]], found: tuple[int, Byline, list[int]]) -> tuple[list[list[Line]], tuple[int, Byline, list[int]]]:
+_READING_TIME = re.compile(r"\b\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read\b", re.I)
+
+
+def _names_over_date(
+    blocks: list[list[Line]], found: tuple[int, Byline, list[int]], removed: set[int]
+) -> tuple[list[list[Line]], tuple[int, Byline, list[int]]]:
     """The writer's name as a block of its own between the title and a date line (Medium: "Jane Doe" / "Follow" /
-    "Feb 11, 2011 · 4 min read", the button line set aside): both as one byline block under the title."""
+    "Feb 11, 2011 · 4 min read", the button line set aside): both as one byline block under the title.
+
+    Only with the signs of that layout, a button line set aside under the name or a reading time by the date:
+    a title-case title over a date ("Section" / "Nokia Bets Big" / "February 11, 2011") is no name."""
     at, dated, _ = found
     if at < 2 or len(blocks[at - 1]) != 1 or not is_headline_like(blocks[at - 2]):
+        return blocks, found
+    if blocks[at - 1][0].no + 1 not in removed and not any(_READING_TIME.search(line.text) for line in blocks[at]):
         return blocks, found
     names = names_line(blocks[at - 1][0].text)
     if not names:
@@ -316,7 +326,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     if found is not None and found[1].date is not None and not found[1].authors:
         blocks, found = _names_after_date(blocks, found)
     if found is not None and found[1].date is not None and not found[1].authors:
-        blocks, found = _names_over_date(blocks, found)
+        blocks, found = _names_over_date(blocks, found, {r.line for r in parts.removed})
     byline_at = found[0] if found else None
     byline = found[1] if found else Byline((), None, None)
     title_at = _title_index(blocks, byline_at)
