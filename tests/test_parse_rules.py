@@ -497,6 +497,7 @@ def test_title_is_inferred_and_said() -> None:
         ("El consejero delegado de Nokia anunció el acuerdo en Londres. La compañía española mostró su interés.", "cp1252", "cp1252"),
         ("Die Aktie fiel am Freitag um 14 Prozent. Für Nokia ist das ein schwerer Schlag, sagte ein Händler in Düsseldorf.", "cp1252", "cp1252"),
         ("Le système Windows Phone deviendra la principale plateforme de Nokia, a déclaré Stephen Elop à Londres.", "latin-1", "cp1252"),
+        ("La col·lecció d'il·lustracions de Nokia és a la sala, on també hi ha els telèfons més antics.", "cp1252", "cp1252"),  # Catalan
     ],
 )
 def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, codec: str, encoding: str) -> None:

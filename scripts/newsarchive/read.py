@@ -92,7 +92,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
 
 #: Signs, not letters, inside a word: what Central European letters become when read as Windows-1252
 #: ("ogģosi" → "og³osi", "spó³ka", "Za¿ó³æ").
-_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])(?:[^\w\s'’.,;:!?\"“”()\[\]/&%@#*+=<>-]|[²³¹¼½¾])(?=[^\W\d_])")  # "³" counts as a digit
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])(?:[^\w\s'’.,;:!?\"“”()\[\]/&%@#*+=<>·•-]|[²³¹¼½¾])(?=[^\W\d_])")  # "³" counts as a digit; Catalan's "l·l" is no sign
 _CENTRAL_EUROPEAN = (("cp1250", "Windows-1250 (Central European)"), ("iso8859_2", "ISO-8859-2 (Central European)"))
 
 
