@@ -58,6 +58,10 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: The byte-order marks that decide a file's encoding, with the codec each names.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Decode bytes to text. Returns (text, encoding name, warnings); raises CaptureError.
 
@@ -65,7 +69,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     Latin-1. A file with NUL bytes and no UTF-16 mark is binary.
     """
     warnings: list[str] = []
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name, warnings

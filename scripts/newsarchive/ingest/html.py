@@ -24,6 +24,7 @@ import trafilatura
 
 from ..dates import interpret
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate
+from ..read import BYTE_ORDER_MARKS
 from ..parse.byline import Byline, comment_claim, is_name, parse_byline
 
 MIN_WORDS = 80  # an article has at least this many words of body text
@@ -327,7 +328,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 def decode_page(data: bytes) -> tuple[str, list[str]]:
     """An HTML page's text and what its decoding had to guess: a byte-order mark decides; else strict UTF-8
     (pages often declare Latin-1 and hold UTF-8); else the charset the page declares; else Windows-1252."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             return data.decode(name, "replace"), []
     if b"\x00" in data[:1000]:
@@ -346,6 +347,9 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
     how = f"as the page declares ({name})" if declared else "as Windows-1252 (the page declares no charset)"
     return data.decode(name, "replace"), [f"not valid UTF-8 (byte {first_bad}); decoded {how}"]
 
+
+#: Where a page's markup gives the article's time: its first <time datetime>, or schema.org's datePublished.
+_STAMP = "//article//time/@datetime | //time[@pubdate]/@datetime | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
 
 _BYLINE_MARKUP = (
     "//*[@rel='author'] | //*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'posted')"
@@ -381,8 +385,8 @@ def html_article(data: bytes, url: str | None = None) -> Article:
     for element in sources:
         if element.getparent() is not None:
             element.getparent().remove(element)
-    # the time the byline gives, if the metadata gives none: the article's first <time datetime>, comments gone
-    stamped = _first(tree, "//article//time/@datetime | //time[@pubdate]/@datetime | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content")
+    # the time the page shows, if its metadata gives none: the article's first <time datetime>, comments gone
+    stamped = None if meta.published else _first(tree, _STAMP)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     result = trafilatura.extract(cleaned, url=url, output_format="xml", with_metadata=True, include_comments=False, include_tables=True)
     if not result:
@@ -401,11 +405,10 @@ def html_article(data: bytes, url: str | None = None) -> Article:
     byline = _page_byline(tree) if not authors else None
     if byline is not None:
         authors = byline.authors
-        if not meta.published and not stamped and byline.date is not None:
-            meta = replace(meta, published=byline.date.text)
     if not authors:
         warnings.append("no author in the page's metadata or byline: author unknown")
-    published = _published(meta if meta.published or not stamped else replace(meta, published=str(stamped)), html)
+    shown = str(stamped) if stamped else (byline.date.text if byline is not None and byline.date is not None else None)
+    published = _published(meta if meta.published or not shown else replace(meta, published=shown), html)
     if not published.known:
         warnings.append("no publication date in the page: left undated")
     captured = sum(c.count() for c in comments)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import find_date, interpret
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import base_indent, dateline_of, to_blocks
-from .byline import Byline, cased, is_name, names_line, parse_byline, role_line
+from .byline import READING_TIME, Byline, cased, is_name, names_line, parse_byline, role_line
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -103,9 +103,6 @@ def _names_after_date(blocks: list[list[Line]], found: tuple[int, Byline, list[i
     return blocks, found
 
 
-_READING_TIME = re.compile(r"\b\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read\b", re.I)
-
-
 def _names_over_date(
     blocks: list[list[Line]], found: tuple[int, Byline, list[int]], removed: set[int]
 ) -> tuple[list[list[Line]], tuple[int, Byline, list[int]]]:
@@ -117,7 +114,7 @@ def _names_over_date(
     at, dated, _ = found
     if at < 2 or len(blocks[at - 1]) != 1 or not is_headline_like(blocks[at - 2]):
         return blocks, found
-    if blocks[at - 1][0].no + 1 not in removed and not any(_READING_TIME.search(line.text) for line in blocks[at]):
+    if blocks[at - 1][0].no + 1 not in removed and not any(READING_TIME.search(line.text) for line in blocks[at]):
         return blocks, found
     names = names_line(blocks[at - 1][0].text)
     if not names:
@@ -324,9 +321,10 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
 
     found = _find_byline(blocks)
     if found is not None and found[1].date is not None and not found[1].authors:
+        # a date line with the names apart from it: in a block under it (or under the title it heads), or over it
         blocks, found = _names_after_date(blocks, found)
-    if found is not None and found[1].date is not None and not found[1].authors:
-        blocks, found = _names_over_date(blocks, found, {r.line for r in parts.removed})
+        if not found[1].authors:
+            blocks, found = _names_over_date(blocks, found, {r.line for r in parts.removed})
     byline_at = found[0] if found else None
     byline = found[1] if found else Byline((), None, None)
     title_at = _title_index(blocks, byline_at)
@@ -382,20 +380,17 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         warnings.append(f"no title line: title inferred from the text ({title!r})")
     if not byline.authors:
         warnings.append(f"the byline names no writer{', only ' + byline.organisation if byline.organisation else ''}: author unknown" if byline.unnamed else "no byline: author unknown")
+    dateline = next((dateline_of(b.text) for b in body[:1] if b.kind is BlockKind.PARAGRAPH), None)
+    if date is None and dateline:
+        # a press release dates its dateline: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today …"
+        told = find_date(body[0].text[len(dateline) :].lstrip(" –—-")[:60])
+        date = told[0] if told is not None and told[1][0] == 0 else None
     if date is None:
         warnings.append("no publication date in the capture: left undated")
     captured = sum(c.count() for c in comments)
     claimed = byline.comments_claimed if byline.comments_claimed is not None else parts.claimed
     if claimed is not None and claimed != captured:
         warnings.append(f"the page claims {claimed} comments but {captured} were captured")
-    dateline = next((dateline_of(b.text) for b in body[:1] if b.kind is BlockKind.PARAGRAPH), None)
-    if date is None and dateline:
-        # a press release dates its dateline: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today …"
-        after = body[0].text[len(dateline) :].lstrip(" –—-")
-        told = find_date(after[:60])
-        if told is not None and told[1][0] == 0:
-            date = told[0]
-            warnings = [w for w in warnings if not w.startswith("no publication date")]
     return Article(
         title=title,
         title_inferred=title_inferred,

@@ -10,7 +10,9 @@ from ..models import PubDate
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
-_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions|commentaires?|kommentare?|comentarios?|commenti|reacties|comentários)\b\s*[»›]?", re.I)
+#: "Comments" in French, German, Spanish, Italian, Dutch and Portuguese, as headings and claims write it.
+COMMENTS_ABROAD = "commentaires?|kommentare?|comentarios?|commenti|reacties|comentários"
+_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions|{COMMENTS_ABROAD})\b\s*[»›]?", re.I)
 _BY = re.compile(
     r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*"
     # "Par Jean Dupont", "Von Hans Müller": at the start only, before a first name and a surname ("Di Stefano" is a name)
@@ -56,11 +58,11 @@ class Byline:
 _CONTACT = re.compile(r"\(?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w{1,30})\s*\)?")
 
 #: The reading time a byline may end with: "Feb 11, 2011 · 4 min read".
-_READING = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)
+READING_TIME = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)
 
 #: "Comments (3)", "Reader comments (12)".
 _COUNTED = re.compile(
-    r"\b(?:comments?|responses?|replies|reactions|commentaires?|kommentare?|comentarios?|commenti|reacties|comentários|комментари(?:и|ев|й|я))\s*\((?P<count>\d{1,6})\)",
+    rf"\b(?:comments?|responses?|replies|reactions|{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))\s*\((?P<count>\d{{1,6}})\)",
     re.I,
 )
 
@@ -146,7 +148,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     claim = comment_claim(line)
     rest = _COMMENT_CLAIM.sub(" ", line) if claim is not None else line
     rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"
-    rest = _READING.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
+    rest = READING_TIME.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
     found = find_date(rest)
     date = None
     if found:
@@ -182,13 +184,15 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         return Byline((), date, claim, outlets[0] if outlets else None, time, unnamed=True)
     if authors and authors[-1].startswith("the "):
         authors[-1] = authors[-1][4:]  # "By Jane Doe and the Associated Press"
-    if len(authors) > 1 and authors[-1].lower().startswith(("special to ", "for ")):
-        *authors, organisation = authors  # "By Lisa Chan, Special to The Times"
-        organisation = organisation.split(None, 2)[-1] if organisation.lower().startswith("special") else organisation.split(None, 1)[-1]
+    if len(authors) > 1 and (outlet := _FOR_OUTLET.match(authors[-1])):
+        organisation = authors.pop()[outlet.end() :]  # "By Lisa Chan, Special to The Times"
     elif len(authors) > 1 and is_outlet(authors[-1], after_writer=True):
         *authors, organisation = authors  # "By Jane Doe, CNET News"
     return Byline(tuple(authors), date, claim, organisation, time)
 
+
+#: What stands before the outlet a writer writes for: "Special to The Times", "for CNN".
+_FOR_OUTLET = re.compile(r"(?:special to|for)\s+", re.I)
 
 #: "Associated Press Writer", "Washington Post Staff Writer": the outlet, then what the writer is for it.
 _OUTLET_ROLE = re.compile(rf"(?P<outlet>.+?)\s+(?P<role>{_ROLE.pattern})", re.I)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..dates import find_date
 from ..models import Comment, PubDate, Removed
-from .byline import comment_claim
+from .byline import COMMENTS_ABROAD, comment_claim
 from .furniture import comment_control_reason
 from .lines import BULLETS, Line, join_lines
 
@@ -16,8 +16,8 @@ _HEADING = re.compile(
     r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions"
     r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
     r"|(?:add|post) (?:a |your )?comment"
-    r"|(?:\d{1,6}\s+)?(?:commentaires?|kommentare?|comentarios?|commenti|reacties|comentários|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
-    r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # French, German, Spanish, Italian, Dutch, Portuguese
+    rf"|(?:\d{{1,6}}\s+)?(?:{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
+    r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # other languages, Russian too; LiveJournal's count
     re.I,
 )
 _SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies|dit|a écrit|sagt|schreibt|schrieb|dice|escribió|scrive|ha scritto|zegt|schreef|diz|disse|escreveu)\s*:?\s*(?P<rest>.{0,80})$", re.I)
