@@ -505,3 +505,53 @@ def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, code
 
     decoded, name, warnings = decode(text.encode(codec))
     assert (decoded, name) == (text, encoding) and warnings[0].startswith("not valid UTF-8")
+
+
+def test_a_two_digit_year_is_never_an_hour() -> None:
+    from newsarchive.dates import find_date
+
+    assert find_date("Fri Feb 11, 10:42 am ET") is None  # no year: undated, not 2010
+    found = find_date("11th Feb 11 7:34 am")
+    assert found is not None and found[0].iso() == "2011-02-11T07:34"
+
+
+def test_a_comment_date_that_reads_both_ways_is_read_soonest_after_the_article() -> None:
+    article = parse_capture(
+        "Title of the story\n\nBy Jane Doe | February 11, 2011\n\nNokia and Microsoft announced a partnership today in London.\n\n"
+        "Talkback\n\nGreat deal\njdoe | 11/02/11\nI think this is great for both of them.\n\nLater\nmsmith | 03/04/11\nNot so fast.\n"
+    )
+    assert [(c.author, c.date.iso(), c.paragraphs[0]) for c in article.comments] == [
+        ("jdoe", "2011-02-11", "Great deal"),  # the title over the name is the comment's first paragraph
+        ("msmith", "2011-03-04", "Later"),  # 4 March comes sooner after the article than 3 April
+    ]
+
+
+def test_an_agency_story_is_credited_by_its_dateline_and_credit_line() -> None:
+    article = parse_capture(
+        "Nokia shares slump\n\nLONDON | Fri Feb 11, 2011 10:42am EST\n\n(Reuters) - Shares in Nokia fell 14 percent on Friday, traders said.\n\n"
+        "(Reporting by Tarmo Virki and Jane Roe in Helsinki; Editing by Will Waterman)\n"
+    )
+    assert article.authors == ("Tarmo Virki", "Jane Roe") and article.organisation == "Reuters"
+    assert article.published.iso() == "2011-02-11T10:42-05:00"
+    assert not any("byline" in w for w in article.warnings)
+
+
+def test_a_disqus_reply_header_names_the_reply_not_a_menu() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia and Microsoft announced a partnership today in London.\n\n"
+        "Disqus\n42 Comments\nSort by Best\n\nJohn Doe • 12 years ago\nThis is huge.\nReply • Share ›\n\n"
+        "  Jane Roe > John Doe • 12 years ago\n  Maybe not.\n  12 △ 3 ▽\n"
+    )
+    (comment,) = article.comments
+    assert (comment.author, comment.paragraphs) == ("John Doe", ("This is huge.",))
+    assert [(r.author, r.paragraphs) for r in comment.replies] == [("Jane Roe", ("Maybe not.",))]
+    assert article.comments_claimed == 42
+
+
+def test_a_name_with_its_role_over_an_outlet_and_date() -> None:
+    article = parse_capture(
+        "Nokia and Microsoft: the deal\n\nCharles Arthur, technology editor\nguardian.co.uk, Friday 11 February 2011 10.42 GMT\n\n"
+        "Nokia has announced that it will use Microsoft's Windows Phone software on its smartphones.\n"
+    )
+    assert (article.title, article.authors, article.organisation) == ("Nokia and Microsoft: the deal", ("Charles Arthur",), "guardian.co.uk")
+    assert article.published.iso() == "2011-02-11T10:42+00:00"

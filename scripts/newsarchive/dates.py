@@ -22,8 +22,10 @@ MONTH = (
 WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-Z]{2,4}\b)|\s*\((?-i:[A-Z]{2,4})\)|\s*[+-]\d{2}:?\d{2})?|\d{1,2}\s*[ap]\.?m\.?"
-_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|'?\d{{2}}\b)|\d{{1,2}}-{MONTH}-\d{{4}}"
-_MONTH_FIRST = rf"{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|'?\d{{2}}\b)"
+#: A year of two digits is no hour: "Fri Feb 11, 10:42 am" gives no year.
+_SHORT_YEAR = r"'?\d{2}\b(?![:.]\d)"
+_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|{_SHORT_YEAR})|\d{{1,2}}-{MONTH}-\d{{4}}"
+_MONTH_FIRST = rf"{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|{_SHORT_YEAR})"
 _MONTH_YEAR = rf"{MONTH},?\s+\d{{4}}"
 #: ... its time of day only when it is a 24-hour one: "2011-02-09 10:12 pm" is read with its "pm", as a date and a time
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![:\d]|\s*[ap]\.?\s?m\b))?"
@@ -121,6 +123,21 @@ def _numeric_iso(text: str) -> str:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return text
     return f"{text[: match.start()]}{year:04d}-{month:02d}-{day:02d}{text[match.end():]}"
+
+
+def swapped(date: PubDate) -> PubDate | None:
+    """The other reading of an all-numeric date that reads both ways ("11/02/11": 2 November or 11 February
+    2011), day and month swapped; None for any other date."""
+    match = _NUMERIC_DATE.search(date.text)
+    if match is None or match.group("sep") != "/" or len(match.group("a")) > 2 or date.value is None:
+        return None
+    a, b = int(match.group("a")), int(match.group("b"))
+    if a == b or a > 12 or b > 12:
+        return None
+    try:
+        return replace(date, value=date.value.replace(month=date.value.day, day=date.value.month))
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..dates import find_date, interpret
+from ..dates import find_date, interpret, swapped
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
-from .body import base_indent, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, is_name, names_line, parse_byline, role_line
+from .body import agency_of, base_indent, credited, dateline_of, to_blocks
+from .byline import READING_TIME, Byline, cased, is_name, names_line, parse_byline, role_line, split_names
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -131,7 +131,11 @@ def _organisation_line(text: str) -> Byline | None:
 
 
 def _names_byline(text: str) -> Byline | None:
+    """The writers' names on a line of their own, perhaps with what they are: "Charles Arthur, technology editor"."""
     names = names_line(text)
+    if names is None and "," in text:
+        head, _, role = text.rpartition(",")
+        names = names_line(head) if role_line(role) is not None else None
     return Byline(names, None, None) if names else None
 
 
@@ -188,6 +192,19 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
             break
         run.insert(0, j)
     return run[-2] if len(run) >= 2 else (run[0] if run else None)
+
+
+def _title_off_caption(blocks: list[list[Line]], byline_at: int) -> list[list[Line]]:
+    """The blocks, with a title that a date heads split from the lines it runs into ("11 February 2011" /
+    "Nokia and Microsoft form partnership" / "Stephen Elop and Steve Ballmer" / a caption), when no title stands
+    over the date. Only in a capture that is not hard-wrapped, where a short line over others is no wrapped prose."""
+    after = byline_at + 1
+    if after >= len(blocks) or len(blocks[after]) < 2 or any(is_headline_like(blocks[j]) for j in range(max(0, byline_at - 2), byline_at)):
+        return blocks
+    block = blocks[after]
+    if not is_headline_like(block[:1]) or is_comment_heading(block[0].text) or is_sentence_like(block[0].text) or not _is_content(block[1:]):
+        return blocks
+    return [*blocks[:after], block[:1], block[1:], *blocks[after + 1 :]]
 
 
 def _without_site_name(title: str) -> str:
@@ -327,6 +344,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
             blocks, found = _names_over_date(blocks, found, {r.line for r in parts.removed})
     byline_at = found[0] if found else None
     byline = found[1] if found else Byline((), None, None)
+    if byline_at is not None and width is None:
+        blocks = _title_off_caption(blocks, byline_at)
     title_at = _title_index(blocks, byline_at)
     head_end = max(i for i in (title_at, byline_at, -1) if i is not None)
     if title_at is None and byline_at is None:
@@ -372,8 +391,12 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         between = 0 < k < len(parts.body) - 1
         body.extend(to_blocks(block, base, width, between_prose=between))
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors)
+    if date is not None and date.value is not None:
+        comments = tuple(_read_after(c, date) for c in comments)
     parts.removed.extend(comment_removed)
 
+    if not byline.authors and (credit := _credit(body)):
+        byline = replace(byline, authors=credit)  # no byline over the story; its credit line at the foot
     title_inferred = title is None
     if title is None:
         title = infer_title(tuple(body)) or "Untitled capture"
@@ -387,6 +410,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         date = told[0] if told is not None and told[1][0] == 0 else None
     if date is None:
         warnings.append("no publication date in the capture: left undated")
+    organisation = byline.organisation or (agency_of(dateline) if dateline else None)
     captured = sum(c.count() for c in comments)
     claimed = byline.comments_claimed if byline.comments_claimed is not None else parts.claimed
     if claimed is not None and claimed != captured:
@@ -396,7 +420,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         title_inferred=title_inferred,
         subtitle=subtitle,
         authors=byline.authors,
-        organisation=byline.organisation,
+        organisation=organisation,
         published=date or PubDate.unknown(),
         comments_claimed=claimed,
         dateline=dateline,
@@ -407,6 +431,35 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         warnings=tuple(warnings),
         metadata_lines=tuple(sorted(parts.metadata)),
     )
+
+
+def _credit(body: list[Block]) -> tuple[str, ...]:
+    """The writers that one of the body's last paragraphs credits ("(Reporting by Tarmo Virki; Editing by …)")."""
+    for block in body[-3:]:
+        names = credited(block.text) if block.kind is BlockKind.PARAGRAPH and block.text else None
+        if names:
+            found = [cased(n) for n in split_names(names)]
+            if found and all(is_name(n) for n in found):
+                return tuple(found)
+    return ()
+
+
+def _read_after(comment: Comment, published: PubDate) -> Comment:
+    """``comment`` and its replies, each all-numeric date that reads both ways ("11/02/11") read the way that
+    puts it soonest after the article's publication, as comments follow it: before it, a reading is wrong."""
+    date = comment.date
+    other = swapped(date) if date is not None and date.value is not None else None
+    if other is not None:
+        start = published.value.date()  # type: ignore[union-attr]
+
+        def distance(d: PubDate) -> int:
+            days = (d.value.date() - start).days  # type: ignore[union-attr]
+            return days if days >= 0 else 100_000 - days
+
+        date = min((date, other), key=distance)
+    replies = tuple(_read_after(r, published) for r in comment.replies)
+    same = date is comment.date and all(a is b for a, b in zip(replies, comment.replies))
+    return comment if same else replace(comment, date=date, replies=replies)
 
 
 def accounted_lines(article: Article) -> dict[str, list[int]]:

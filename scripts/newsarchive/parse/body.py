@@ -21,10 +21,30 @@ _AGENCY_DATELINE = re.compile(r"^(?P<dateline>\([A-Z][A-Za-z .&]{1,30}\))\s*[–
 
 def dateline_of(text: str) -> str | None:
     """The place (and agency) that opens a news paragraph: "LONDON (Reuters) –", "GLOBAL –", "(CNN) --"."""
-    match = _DATELINE.match(text) or _AGENCY_DATELINE.match(text)
+    match = _DATELINE.match(text)
     if match and sum(ch.isupper() for ch in match.group("dateline")) >= 2:
         return match.group("dateline").strip()
-    return None
+    agency = _AGENCY_DATELINE.match(text)  # "(Reuters) -" has one capital
+    return agency.group("dateline") if agency else None
+
+
+_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&]{1,30})\)$")
+
+
+def agency_of(dateline: str) -> str | None:
+    """The news agency a dateline names: "Reuters" of "LONDON (Reuters)", "CNN" of "(CNN)"."""
+    match = _AGENCY.search(dateline)
+    return match.group("agency").strip() if match else None
+
+
+#: The credit line that agencies end a story with: "(Reporting by Tarmo Virki; Editing by Will Waterman)".
+_CREDIT = re.compile(r"\(?\s*(?:additional\s+)?(?:reporting|writing|written|reported)\s+by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ]{1,30})?\s*(?:;[^()]*)?\)?\.?", re.I)
+
+
+def credited(text: str) -> str | None:
+    """The writers an agency's credit line names, as written ("Tarmo Virki"); None for any other paragraph."""
+    match = _CREDIT.fullmatch(text.strip())
+    return match.group("names") if match else None
 
 
 def base_indent(blocks: list[list[Line]]) -> int:

@@ -12,8 +12,8 @@ from .furniture import comment_control_reason
 from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
-    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200})?"
-    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions"
+    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60})?"
+    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions|talkback"
     r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
     r"|(?:add|post) (?:a |your )?comment"
     rf"|(?:\d{{1,6}}\s+)?(?:{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
@@ -40,8 +40,8 @@ _AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|ho
 #: 3 hours ago", as Reddit and Hacker News print it), or on a line of its own under it.
 _AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)(?:\s*[•·|–—-]\s*|\s+[-−]?\d{{1,6}}\s+points?\s*[•·|]?\s*)(?:{_AGE_TEXT})\s*$", re.I)
 _AGE = re.compile(_AGE_TEXT, re.I)
-#: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K": the name of the comment answered, after the commenter's.
-_REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@)\s*\S.*$|\s{2,}\S.*$", re.I)
+#: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K", "Jane Roe > John Doe" (Disqus): the name of the comment answered, after the commenter's.
+_REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@|[>›▸])\s*\S.*$|\s{2,}\S.*$", re.I)
 
 
 def is_comment_heading(text: str) -> bool:
@@ -103,7 +103,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     found = find_date(text) if len(text) <= HEADER_MAX else None
     if found:
         date, (start, end) = found
-        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,–—-])\s*$", "", text[:start]).strip()).strip()
+        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@–—-])\s*$", "", text[:start]).strip()).strip()
         tail = text[end:].strip(" |·•#-–—")
         if name and is_handle(name) and (not tail or comment_control_reason(tail)):
             return Header(name, date, True)
@@ -176,7 +176,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     Text that comes back to a comment's level after its replies is a comment
     whose author line the capture lost.
     """
-    lines = _headers_first(lines)
+    lines = _titles_under_headers(_headers_first(lines))
     roots: list[_Node] = []
     stack: list[_Node] = []
     removed: list[Removed] = []
@@ -238,6 +238,26 @@ def _headers_first(lines: list[Line]) -> list[Line]:
         ordered += [lines[i], *lines[start:i]]
         start = i + 1
     return ordered + lines[start:]
+
+
+#: A comment's title, as some systems print it over the name ("Great deal" / "jdoe | 11/02/11"): short, no sentence's end.
+_TITLE_MAX = 80
+
+
+def _titles_under_headers(lines: list[Line]) -> list[Line]:
+    """The lines, with each comment's title moved under the header it stands over, as the comment's first
+    paragraph: a short line that opens a block, right over a header line, and is no sentence."""
+    ordered = list(lines)
+    for i in range(len(lines) - 1):
+        line, header = lines[i], lines[i + 1]
+        opens = i == 0 or lines[i - 1].no != line.no - 1
+        text = line.content.strip()
+        if not opens or header.no != line.no + 1 or len(text) > _TITLE_MAX or re.search(r"[.!?:,;]$", text):
+            continue
+        if comment_header(line, header) is None and comment_header(header, lines[i + 2] if i + 2 < len(lines) else None) is not None:
+            at = ordered.index(line)
+            ordered[at], ordered[at + 1] = header, line
+    return ordered
 
 
 def _owner(stack: list[_Node], line: Line) -> _Node | None:

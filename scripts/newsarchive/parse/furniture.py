@@ -46,6 +46,7 @@ _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|\d{0,6} ?claps?|log ?out|my account|"
+    r"article history|disqus|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|"
@@ -92,9 +93,13 @@ def _advertisement(text: str) -> str | None:
     return "advertisement" if _ADVERTISEMENT.fullmatch(text.strip()) else None
 
 
+#: How long ago a comment was posted, ending a comment's header: "Jane Roe > John Doe • 12 years ago" is no menu.
+_AGE_END = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
+
+
 def _navigation_bar(text: str) -> str | None:
     parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()] if _BAR_CHARACTERS.search(text) else ()
-    if len(parts) >= 3 and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
+    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
         return "navigation bar"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
@@ -187,10 +192,10 @@ RULES: tuple[Callable[[str], str | None], ...] = (
 #: Buttons under a comment.
 _COMMENT_CONTROL = (
     r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|quote|like|dislike|recommend|"
-    r"share|\d+ (?:likes?|replies|points?)|(?:thumbs|vote) (?:up|down)|[↑↓▲▼]\s*\d*|edit|delete)\s*[↓›»]?"
+    r"share|\d+ (?:likes?|replies|points?)|(?:thumbs|vote) (?:up|down)|[↑↓▲▼△▽]\s*\d*|\d+\s*[△▽]|edit|delete)\s*(?:\(\d{1,6}\))?\s*[↓›»]?"
 )
 #: Buttons under a comment, one or a row of them ("Reply • Share ›").
-_COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:\s*[•·|]\s*{_COMMENT_CONTROL})*", re.I)
+_COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:\s*[•·|]?\s*{_COMMENT_CONTROL})*", re.I)
 
 #: A comment form's fields and buttons (WordPress and alike).
 _COMMENT_FORM = re.compile(
