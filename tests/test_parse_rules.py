@@ -555,3 +555,35 @@ def test_a_name_with_its_role_over_an_outlet_and_date() -> None:
     )
     assert (article.title, article.authors, article.organisation) == ("Nokia and Microsoft: the deal", ("Charles Arthur",), "guardian.co.uk")
     assert article.published.iso() == "2011-02-11T10:42+00:00"
+
+
+def test_slashdot_comments_are_read_with_their_titles_threads_and_times() -> None:
+    article = parse_capture(
+        "Nokia Picks Windows Phone 7\n\nPosted by timothy on Friday February 11, 2011 @07:30AM\n\n"
+        "An anonymous reader writes that Nokia will use Windows Phone as its principal platform.\n\n"
+        "Re:Symbian is dead (Score:5, Insightful)\nby Anonymous Coward on Friday February 11, 2011 @07:45AM (#35180012)\nSymbian was dead years ago.\n\n"
+        "    Re:Symbian is dead (Score:2)\n    by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)\n    Tell that to the users.\n"
+    )
+    assert article.published.iso() == "2011-02-11T07:30"  # "@07:30AM" is a time, not a handle
+    (comment,) = article.comments
+    assert (comment.author, comment.date.iso(), comment.paragraphs) == (
+        "Anonymous Coward", "2011-02-11T07:45", ("Re:Symbian is dead (Score:5, Insightful)", "Symbian was dead years ago.")
+    )
+    assert [(r.author, r.date.iso()) for r in comment.replies] == [("jdoe", "2011-02-11T08:01")]
+
+
+def test_a_row_of_comment_buttons_that_ends_with_a_date_dates_the_comment() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe\nFebruary 11, 2011\n\nNokia will use Windows Phone on its smartphones, the company said.\n\n"
+        "12 comments\n\nAdd a comment...\n\nMark Jones · Works at Acme Corp\nThis will not end well.\nLike · Reply · 3 · Feb 11, 2011 10:42am\n"
+    )
+    (comment,) = article.comments
+    assert (comment.author, comment.date.iso(), comment.paragraphs) == ("Mark Jones", "2011-02-11T10:42", ("This will not end well.",))
+    assert [r.text for r in article.removed] == ["Add a comment..."]
+
+
+def test_a_forum_date_with_dashes_is_read_month_first() -> None:
+    from newsarchive.dates import find_date
+
+    found = find_date("02-11-2011, 07:34 AM")
+    assert found is not None and found[0].iso() == "2011-02-11T07:34"

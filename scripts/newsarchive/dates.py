@@ -29,7 +29,7 @@ _MONTH_FIRST = rf"{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|{_SHORT_YEAR})"
 _MONTH_YEAR = rf"{MONTH},?\s+\d{{4}}"
 #: ... its time of day only when it is a 24-hour one: "2011-02-09 10:12 pm" is read with its "pm", as a date and a time
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![:\d]|\s*[ap]\.?\s?m\b))?"
-_NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"
+_NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|\d{1,2}-\d{1,2}-\d{4}\b"
 _DATE = rf"(?:{WEEKDAY},?\s+)?(?:{_ISO}|{_NUMERIC}|{_DAY_FIRST}|{_MONTH_FIRST}|{_MONTH_YEAR})"
 _SEP = r"\s*(?:,|at|@|--?|–|—|\||·)?\s*"
 
@@ -96,21 +96,24 @@ def _plain(text: str) -> PubDate | None:
     return PubDate(value=value, precision=precision, text=text)
 
 
-_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,4})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})\b(?![./]\d)")
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,4})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})\b(?![./]\d)|\b(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dc>\d{4})\b(?!-\d)")
 
 
 def _numeric_iso(text: str) -> str:
     """``text`` with its first all-numeric date written as ISO 8601, which no parser reads in another order.
 
     "2011/02/11" and "2011.02.11" are year first; "11.02.2011" is day first, as every locale that writes
-    dates with dots reads it; "11/02/2011" is month first (as in the US, and as dateparser reads it) unless
-    its first number cannot be a month ("25/02/2011"). A two-digit year is read as dateparser reads one.
+    dates with dots reads it; "11/02/2011" and "11-02-2011" are month first (as in the US, and as dateparser
+    reads them) unless the first number cannot be a month ("25/02/2011"). A two-digit year is read as dateparser reads one.
     A date that is impossible in that order is left as it is.
     """
     match = _NUMERIC_DATE.search(text)
     if match is None:
         return text
-    a, b, c, sep = match.group("a"), int(match.group("b")), match.group("c"), match.group("sep")
+    if match.group("da"):  # "02-11-2011", as forums write it: read as "02/11/2011"
+        a, b, c, sep = match.group("da"), int(match.group("db")), match.group("dc"), "-"
+    else:
+        a, b, c, sep = match.group("a"), int(match.group("b")), match.group("c"), match.group("sep")
     if len(a) == 4:
         if len(c) == 4:
             return text
@@ -129,9 +132,9 @@ def swapped(date: PubDate) -> PubDate | None:
     """The other reading of an all-numeric date that reads both ways ("11/02/11": 2 November or 11 February
     2011), day and month swapped; None for any other date."""
     match = _NUMERIC_DATE.search(date.text)
-    if match is None or match.group("sep") != "/" or len(match.group("a")) > 2 or date.value is None:
+    if match is None or match.group("sep") == "." or len(match.group("a") or "") > 2 or date.value is None:
         return None
-    a, b = int(match.group("a")), int(match.group("b"))
+    a, b = int(match.group("a") or match.group("da")), int(match.group("b") or match.group("db"))
     if a == b or a > 12 or b > 12:
         return None
     try:

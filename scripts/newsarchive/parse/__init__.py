@@ -287,6 +287,9 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
         elif (header := comment_header(first, following)) and _opens_comments(blocks, i, header) and not _signs_post(blocks, i, zone):
             zone = "comments"
             parts.comment_lines.extend(block)
+        elif zone == "body" and _titled_comment(block):
+            zone = "comments"  # "Re:Symbian is dead (Score:5)" / "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)"
+            parts.comment_lines.extend(block)
         elif zone == "tail" or _WIDGET.fullmatch(first.text) or (zone == "body" and furniture_reason(first.text) == "footer"):
             zone = "tail"
             parts.remove(block, "after the article (sidebar or footer)")
@@ -295,6 +298,18 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
         else:
             parts.body.append(block)
         i += 1
+
+
+_TITLED_HEADER = re.compile(r"^by\s|\s\|\s")
+
+
+def _titled_comment(block: list[Line]) -> bool:
+    """A comment with no section heading over it, that opens with its title over a dated header that names the
+    commenter with "by" or a bar (Slashdot, ZDNet): "Burning platform (Score:4)" / "by msmith (98765) on <date>"."""
+    if len(block) < 3 or len(block[0].text) > 80 or re.search(r"[.!?:,;]$", block[0].text) or not _TITLED_HEADER.search(block[1].text):
+        return False
+    header = comment_header(block[1], block[2])
+    return header is not None and header.date is not None and comment_header(block[0], block[1]) is None
 
 
 def _signs_post(blocks: list[list[Line]], at: int, zone: str) -> bool:

@@ -55,7 +55,7 @@ class Byline:
 
 
 #: How to reach a writer, which a byline may give after the name: an e-mail address or a social handle.
-_CONTACT = re.compile(r"\(?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w{1,30})\s*\)?")
+_CONTACT = re.compile(r"\(?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@(?![\d:])\w{1,30})\s*\)?")  # "@07:30AM" is a time
 
 #: The reading time a byline may end with: "Feb 11, 2011 · 4 min read".
 READING_TIME = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)

@@ -81,6 +81,14 @@ class Header:
     prose: bool = False
 
 
+#: A comment's number after its date: "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)" (Slashdot).
+_COMMENT_NUMBER = re.compile(r"\s*\(#\d{1,12}\)\s*$")
+#: Where a commenter works or studies, after the name (Facebook's comments): "Mark Jones · Works at Acme Corp".
+_AFFILIATION = re.compile(
+    r"(?P<name>\S.{0,59}?)\s+·\s+(?:works at|worked at|studied at|studies at|attended|attends|lives in|top commenter|top fan|"
+    r"(?:\w+\s+){0,3}(?:university|college|school)\b).{0,80}",
+    re.I,
+)
 #: What comment systems print after a name: "Anonymous (not verified)" (Drupal), "jsmith (12345)" (a user number).
 _NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9})\)", re.I)
 
@@ -90,6 +98,8 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     text = _BY_PREFIX.sub("", line.content.strip())
     if "(" in text:
         text = _NAME_NOTE.sub("", text)
+    if "·" in text and (affiliated := _AFFILIATION.fullmatch(text)) and is_handle(affiliated.group("name")):
+        return Header(affiliated.group("name"), None, True)
     says = _SAYS.match(text)
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()
@@ -104,7 +114,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     if found:
         date, (start, end) = found
         name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@–—-])\s*$", "", text[:start]).strip()).strip()
-        tail = text[end:].strip(" |·•#-–—")
+        tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—")
         if name and is_handle(name) and (not tail or comment_control_reason(tail)):
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
@@ -184,6 +194,13 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         control = comment_control_reason(line.text)
+        current = stack[-1] if stack else None
+        if control is None and current is not None and (dated := _controls_dated(line.content)) is not None:
+            if current.date is None:
+                current.date = dated  # "Like · Reply · 3 · Feb 11, 2011 10:42am": the buttons, and when
+                current.lines.append(line.no)
+                continue
+            control = "comment button"
         if control or (in_form and not comment_header(line, following)):
             removed.append(Removed(line.no, line.text, control or "comment form"))
             continue
@@ -242,6 +259,14 @@ def _headers_first(lines: list[Line]) -> list[Line]:
 
 #: A comment's title, as some systems print it over the name ("Great deal" / "jdoe | 11/02/11"): short, no sentence's end.
 _TITLE_MAX = 80
+
+
+def _controls_dated(text: str) -> PubDate | None:
+    """The date that ends a row of comment buttons ("Like · Reply · 3 · Feb 11, 2011 10:42am"), or None."""
+    parts = [p.strip() for p in re.split(r"\s+[·•|]\s+", text.strip())]
+    if len(parts) < 2 or not all(comment_control_reason(p) or p.isdigit() for p in parts[:-1]):
+        return None
+    return date_only(parts[-1])
 
 
 def _titles_under_headers(lines: list[Line]) -> list[Line]:

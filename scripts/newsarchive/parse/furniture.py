@@ -46,9 +46,11 @@ _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|\d{0,6} ?claps?|log ?out|my account|"
-    r"article history|disqus|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
+    r"article history|disqus|facebook comments(?: plugin)?|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
+    r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|subscribe to:\s*post comments(?: \(atom\))?|"  # Blogger
+    r"this entry was posted (?:in|on) .{1,200}?(?:bookmark the permalink|permalink)\.?|"  # WordPress
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|"
     r"continue reading(?: the (?:main|full) story| (?:the )?(?:article|story|below|here))?|read (?:the )?(?:full|rest of the) (?:story|article)|"
     r"click here to (?:read|continue)(?: reading)?(?: more| the (?:full )?(?:story|article))?)\s*[:»«→←.…]*",
@@ -97,9 +99,14 @@ def _advertisement(text: str) -> str | None:
 _AGE_END = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
 
 
+def _comment_buttons(parts: list[str]) -> bool:
+    """A comment's buttons, with their counts, before what ends their row: "Like · Reply · 3 · <date>"."""
+    return any(_COMMENT_CONTROLS.fullmatch(p) for p in parts) and all(_COMMENT_CONTROLS.fullmatch(p) or p.isdigit() for p in parts)
+
+
 def _navigation_bar(text: str) -> str | None:
     parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()] if _BAR_CHARACTERS.search(text) else ()
-    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
+    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and not _comment_buttons(parts[:-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
         return "navigation bar"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
@@ -200,7 +207,7 @@ _COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:\s*[•·|]?\s*{_COMMENT_
 #: A comment form's fields and buttons (WordPress and alike).
 _COMMENT_FORM = re.compile(
     r"(?:(?:your )?(?:name|e-?mail|mail|website|url|comment)(?: address)?\s*(?:\*|\(required\)|\(will not be published\)(?: \(required\))?)?:?|"
-    r"(?:post|submit|add) (?:a )?comment|cancel reply|notify me of .*|save my name, email, and website.*|"
+    r"(?:post|submit|add) (?:a )?comment(?:\.{3}|…)?|cancel reply|notify me of .*|save my name, email, and website.*|"
     r"your email address will not be published.*|required fields are marked.*|you must be logged in to post a comment.*|"
     r"comments are closed\.?|logged in as .*|"
     r"(?:please )?(?:sign|log) ?in(?: or (?:register|sign up|create (?:an|your) .{0,40}account))? to (?:comment|reply|post a comment|join the (?:discussion|conversation)).*)",
