@@ -587,3 +587,30 @@ def test_a_forum_date_with_dashes_is_read_month_first() -> None:
 
     found = find_date("02-11-2011, 07:34 AM")
     assert found is not None and found[0].iso() == "2011-02-11T07:34"
+
+
+def test_a_message_header_gives_the_title_sender_and_date() -> None:
+    article = parse_capture(
+        'From: "Jane Doe" <jane@example.org>\nSubject: [mobile-list] Nokia to adopt Windows Phone\nDate: Fri, 11 Feb 2011 10:42:00 +0200\n\n'
+        "Nokia will adopt Windows Phone as its principal smartphone platform, the company said on Friday.\n"
+    )
+    assert (article.title, article.authors, article.published.iso()) == ("Nokia to adopt Windows Phone", ("Jane Doe",), "2011-02-11T10:42+02:00")
+    assert article.metadata_lines == (1, 2, 3) and not article.removed
+
+
+def test_a_header_line_that_names_a_field_is_no_message_header() -> None:
+    article = parse_capture("Subject: Nokia\n\nBy Jane Doe | February 11, 2011\n\nNokia will adopt Windows Phone as its platform, the company said.\n")
+    assert article.authors == ("Jane Doe",)  # no "From:" or "Date:" with the subject: an ordinary capture
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "iso"),
+    [
+        ("-- Jane Smith --\n11 Feb 2011", ("Jane Smith",), "2011-02-11"),
+        ("11 Feb 2011 | 10:42 | Jane Doe", ("Jane Doe",), "2011-02-11T10:42"),  # not a menu: it holds a date
+        ("By ANTON TROIANOVSKI And NICK WINGFIELD | February 11, 2011", ("Anton Troianovski", "Nick Wingfield"), "2011-02-11"),
+    ],
+)
+def test_more_byline_layouts(line: str, authors: tuple[str, ...], iso: str) -> None:
+    article = parse_capture(f"Nokia and Microsoft team up\n\n{line}\n\nNokia and Microsoft announced their partnership on Friday in London.\n")
+    assert (article.title, article.authors, article.published.iso()) == ("Nokia and Microsoft team up", authors, iso)

@@ -8,6 +8,7 @@ metadata, body, comments, references or removed lines.
 
 from __future__ import annotations
 
+import email.utils
 import re
 from dataclasses import dataclass, field, replace
 
@@ -15,7 +16,7 @@ from ..dates import find_date, interpret, swapped
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_name, names_line, parse_byline, role_line, split_names
-from .comments import comment_header, confirmed, heading_claim, is_comment_heading, parse_comments
+from .comments import comment_header, confirmed, heading_claim, is_comment_heading, is_handle, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
@@ -93,7 +94,7 @@ def _names_after_date(blocks: list[list[Line]], found: tuple[int, Byline, list[i
             break
         if names_at == at + 2 and not (is_headline_like(blocks[at + 1]) and not is_comment_heading(blocks[at + 1][0].text)):
             break  # only a title may stand between the date and the names
-        names = _byline_lines(blocks[names_at], after_title=True)
+        names = _byline_lines(blocks[names_at], after_title=names_at == at + 2)
         if names is not None and any(p.authors or p.unnamed for p in names) and not any(p.date for p in names):
             joined = blocks[at] + blocks[names_at]
             byline = _merge_bylines([dated, *names])
@@ -128,6 +129,36 @@ def _organisation_line(text: str) -> Byline | None:
     """An outlet's name under the writers' names: "Associated Press", "Of DOW JONES NEWSWIRES", "For The Guardian"."""
     text = re.sub(r"^(?:of|for)\s+(?=[A-Z])", "", text.strip(), flags=re.I)
     return Byline((), None, None, cased(text)) if len(text.split()) <= 4 and is_name(text) else None
+
+
+_MAIL_FIELD = re.compile(
+    r"(?P<field>from|subject|date|to|cc|sent|newsgroups|organi[sz]ation|message-id|reply-to|lines|references|in-reply-to|x-[\w-]+):\s*(?P<value>.*)",
+    re.I,
+)
+
+
+def _mail_header(block: list[Line]) -> tuple[str, Byline] | None:
+    """The title and byline that a message's header gives ("From: Jane Doe <jane@example.org>" / "Subject: …" /
+    "Date: Fri, 11 Feb 2011 10:42:00 +0200"), when the capture opens with one: a mailing list's or newsgroup's post."""
+    fields: dict[str, str] = {}
+    for line in block:
+        match = _MAIL_FIELD.fullmatch(line.text.strip())
+        if match is None:
+            return None
+        fields.setdefault(match.group("field").lower(), match.group("value").strip())
+    if not fields.get("subject") or not ({"from", "date"} & fields.keys()):
+        return None
+    date = None
+    if fields.get("date"):
+        try:
+            value = email.utils.parsedate_to_datetime(fields["date"])
+            date = PubDate(value=value, precision=Precision.MINUTE, text=fields["date"])
+        except (TypeError, ValueError, IndexError):
+            date = interpret(fields["date"])
+    name, address = email.utils.parseaddr(fields.get("from", ""))
+    authors = names_line(name) or ((name,) if name and is_handle(name) else ())
+    title = re.sub(r"^\[[^\]]{1,40}\]\s*", "", fields["subject"]) or fields["subject"]  # "[mobile-list] Nokia to …"
+    return title, Byline(tuple(authors), date, None)
 
 
 def _names_byline(text: str) -> Byline | None:
@@ -351,21 +382,25 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     blocks = _split_heads(blocks_of(kept))
     warnings: list[str] = []
 
-    found = _find_byline(blocks)
+    mail = _mail_header(blocks[0]) if blocks else None
+    if mail is not None:
+        parts.metadata.extend(line.no for line in blocks[0])  # a message's header gives the title, the sender and the date
+        blocks = blocks[1:]
+    found = _find_byline(blocks) if mail is None else None
     if found is not None and found[1].date is not None and not found[1].authors:
         # a date line with the names apart from it: in a block under it (or under the title it heads), or over it
         blocks, found = _names_after_date(blocks, found)
         if not found[1].authors:
             blocks, found = _names_over_date(blocks, found, {r.line for r in parts.removed})
     byline_at = found[0] if found else None
-    byline = found[1] if found else Byline((), None, None)
+    byline = found[1] if found else (mail[1] if mail else Byline((), None, None))
     if byline_at is not None and width is None:
         blocks = _title_off_caption(blocks, byline_at)
-    title_at = _title_index(blocks, byline_at)
+    title_at = _title_index(blocks, byline_at) if mail is None else None
     head_end = max(i for i in (title_at, byline_at, -1) if i is not None)
-    if title_at is None and byline_at is None:
+    if title_at is None and byline_at is None and mail is None:
         head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
-    title = _without_site_name(blocks[title_at][0].text) if title_at is not None else None
+    title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (mail[0] if mail else None)
     subtitle = None
     date = byline.date
     for i in range(head_end + 1):

@@ -109,8 +109,18 @@ def cased(name: str) -> str:
     return " ".join(word if acronym(word) else word.title() for word in name.split())
 
 
+_DECORATION = re.compile(r"^([-–—=*~_]{1,5})\s*(?P<text>\S.*?)\s*[-–—=*~_]{1,5}$")
+
+
+def undecorated(text: str) -> str:
+    """A line without the rules that frame it: "-- Jane Smith --" -> "Jane Smith"."""
+    text = text.strip()
+    framed = _DECORATION.match(text) if text[:1] in "-–—=*~_" else None
+    return framed.group("text") if framed else text
+
+
 def split_names(text: str) -> list[str]:
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"))
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"), flags=re.I)  # "By ANTON TROIANOVSKI And NICK WINGFIELD"
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -142,7 +152,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     "Posted by X on 2011-02-11", "Written by X and Y", "February 11, 2011", and, right
     under a title, "X, Reuters".
     """
-    line = text.strip()
+    line = undecorated(text)
     if len(line) > 200 or not line:
         return None
     claim = comment_claim(line)
@@ -249,7 +259,7 @@ def is_outlet(text: str, *, after_writer: bool = False) -> bool:
 def names_line(text: str) -> tuple[str, ...] | None:
     """The writers a line names and nothing else ("Charles Arthur and Josh Halliday"), as bylines that give the
     date on the next line do; None for anything else, a title-case headline included."""
-    text = text.strip()
+    text = undecorated(text)
     if len(text) > 80:
         return None
     names = [cased(n) for n in split_names(text)]

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from ..dates import find_date
 from .lines import is_sentence_like
 
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|reddit|pinterest|whatsapp|tumblr|digg|delicious|stumbleupon|google\+?|email|e-mail|print|telegram|mastodon|bluesky|threads|flipboard|pocket|sms|copy link)"
@@ -46,7 +47,8 @@ _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|\d{0,6} ?claps?|log ?out|my account|"
-    r"article history|disqus|facebook comments(?: plugin)?|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
+    r"article history|disqus|(?:load|show|view|see) (?:more|all|older|newer|\d{1,6}) (?:comments|replies|responses)|load more|"
+    r"facebook comments(?: plugin)?|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
     r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|subscribe to:\s*post comments(?: \(atom\))?|"  # Blogger
@@ -99,6 +101,9 @@ def _advertisement(text: str) -> str | None:
 _AGE_END = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _comment_buttons(parts: list[str]) -> bool:
     """A comment's buttons, with their counts, before what ends their row: "Like · Reply · 3 · <date>"."""
     return any(_COMMENT_CONTROLS.fullmatch(p) for p in parts) and all(_COMMENT_CONTROLS.fullmatch(p) or p.isdigit() for p in parts)
@@ -106,7 +111,8 @@ def _comment_buttons(parts: list[str]) -> bool:
 
 def _navigation_bar(text: str) -> str | None:
     parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()] if _BAR_CHARACTERS.search(text) else ()
-    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and not _comment_buttons(parts[:-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts):
+    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and not _comment_buttons(parts[:-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts) \
+            and not (_DIGIT.search(text) and find_date(text)):
         return "navigation bar"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
