@@ -498,6 +498,12 @@ def test_title_is_inferred_and_said() -> None:
         ("Die Aktie fiel am Freitag um 14 Prozent. Für Nokia ist das ein schwerer Schlag, sagte ein Händler in Düsseldorf.", "cp1252", "cp1252"),
         ("Le système Windows Phone deviendra la principale plateforme de Nokia, a déclaré Stephen Elop à Londres.", "latin-1", "cp1252"),
         ("La col·lecció d'il·lustracions de Nokia és a la sala, on també hi ha els telèfons més antics.", "cp1252", "cp1252"),  # Catalan
+        ("ノキアとマイクロソフトは金曜日、スマートフォン事業で提携すると発表した。ノキアはウィンドウズフォンを採用する。", "shift_jis", "cp932"),
+        ("Nokia ve Microsoft cuma günü geniş kapsamlı bir stratejik ortaklık duyurdu. Şirket, Windows Phone kullanacak.", "cp1254", "cp1254"),
+        ("Le système Windows Phone deviendra la principale plateforme de Nokia, a déclaré Stephen Elop à Londres.", "mac_roman", "mac_roman"),
+        ("Für Nokia ist das ein schwerer Schlag, sagte ein Händler in Düsseldorf am Freitag.", "mac_roman", "mac_roman"),
+        # Icelandic keeps its own letters ("þ", "ð", "ý"), which Turkish ones become in Windows-1252
+        ("Nokia og Microsoft tilkynntu um samstarf á föstudaginn. Það er þýðingarmikið fyrir Nokia.", "cp1252", "cp1252"),
     ],
 )
 def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, codec: str, encoding: str) -> None:

@@ -97,13 +97,26 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
 #: Signs, not letters, inside a word: what Central European letters become when read as Windows-1252
 #: ("ogģosi" → "og³osi", "spó³ka", "Za¿ó³æ").
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])(?:[^\w\s'’.,;:!?\"“”()\[\]/&%@#*+=<>·•-]|[²³¹¼½¾])(?=[^\W\d_])")  # "³" counts as a digit; Catalan's "l·l" is no sign
-_CENTRAL_EUROPEAN = (("cp1250", "Windows-1250 (Central European)"), ("iso8859_2", "ISO-8859-2 (Central European)"))
+#: The other Latin encodings that Windows-1252 misreads with signs or controls left inside words: Central European,
+#: and the Macintosh's own ("système" has a byte that Windows-1252 leaves undefined).
+_OTHER_LATIN = (("cp1250", "Windows-1250 (Central European)"), ("iso8859_2", "ISO-8859-2 (Central European)"), ("mac_roman", "Mac OS Roman"))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+#: Turkish letters that Windows-1252 reads as Icelandic ones ("ş" as "þ", "ı" as "ý", "ğ" as "ð") ...
+_TURKISH_AS_ICELANDIC = re.compile("[ðýþÐÝÞ]")
+#: ... beside letters that Turkish has and Icelandic has not.
+_TURKISH_TOO = re.compile("[üçÜÇ]")
+
+
+#: An accented capital between small letters: what Mac OS Roman letters become in Windows-1252 ("Für" as "FŸr").
+_CAPITAL_IN_WORD = re.compile(r"(?<=[^\W\d_])[À-ÖØ-ÞŠŽŸŒ](?=[a-zß-ÿ])")
 
 
 def _misread(text: str) -> int:
-    """How many characters of ``text`` show it was decoded in the wrong Latin encoding: signs inside words,
-    and control characters (bytes that Windows-1252 leaves undefined, such as Czech "ť" in Windows-1250), twice."""
-    return len(_SIGN_IN_WORD.findall(text)) + 2 * sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+    """How many characters of ``text`` show it was decoded in the wrong Latin encoding: signs and accented capitals inside words,
+    and control characters (bytes that Windows-1252 leaves undefined, such as Czech "ť" in Windows-1250) and bytes
+    that the encoding leaves undefined, twice."""
+    undefined = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r") + text.count("\ufffd")
+    return len(_SIGN_IN_WORD.findall(text)) + len(_CAPITAL_IN_WORD.findall(text)) + 2 * undefined
 
 
 def _label(codec: str) -> str:
@@ -128,9 +141,11 @@ def _other_script(data: bytes, western: str) -> tuple[str, str, str] | None:
     """
     letters = [ch for ch in western if ch.isalpha()]
     foreign = sum(1 for ch in letters if ord(ch) > 0x7F)
-    if not foreign:
+    if not foreign and not _CONTROL.search(western):
         return None
-    if foreign > 0.4 * len(letters):
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if foreign > 0.4 * len(letters) or high > 0.3 * (len(data) - data.count(b" ") - data.count(b"\n")):
+        # another script: Cyrillic, Greek, or a multi-byte one (Japanese, Chinese, Korean), where nearly every byte is high
         import charset_normalizer  # only for the rare capture in another script: 0.1 s to import
 
         best = charset_normalizer.from_bytes(data, cp_exclusion=["utf_8", "cp1252", "latin_1"]).best()
@@ -140,11 +155,13 @@ def _other_script(data: bytes, western: str) -> tuple[str, str, str] | None:
         scripts = Counter(unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha() and ord(ch) > 0x7F)
         script = scripts.most_common(1)[0][0].title() if scripts else "other"
         return text, best.encoding, f"{_label(best.encoding)} ({script} letters)"
+    if len(_TURKISH_AS_ICELANDIC.findall(western)) >= 2 and _TURKISH_TOO.search(western):
+        return data.decode("cp1254", "replace"), "cp1254", "Windows-1254 (Turkish)"
     signs = _misread(western)
     if signs < 2:
         return None
     best_text, best_name, best_label, fewest = None, "", "", signs
-    for name, label in _CENTRAL_EUROPEAN:
+    for name, label in _OTHER_LATIN:
         text = data.decode(name, "replace")
         left = _misread(text)
         if left < fewest:

@@ -20,10 +20,10 @@ _HEADING = re.compile(
     r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # other languages, Russian too; LiveJournal's count
     re.I,
 )
-_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies|dit|a écrit|sagt|schreibt|schrieb|dice|escribió|scrive|ha scritto|zegt|schreef|diz|disse|escreveu)\s*:?\s*(?P<rest>.{0,80})$", re.I)
+_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies|dit|a dit|a écrit|sagt|schreibt|schrieb|meint|dice|dijo|escribió|scrive|ha scritto|ha detto|zegt|zei|schreef|diz|disse|escreveu|skrev|kirjoitti|napisał)\s*:?\s*(?P<rest>.{0,80})$", re.I)
 #: The verbs that article prose uses before a quotation too ("Elop said:", "he wrote:"): with them, a header needs
 #: its date or its indented text to be one.
-_PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a écrit", "sagt", "schreibt", "schrieb", "dice", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
+_PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a dit", "a écrit", "sagt", "schreibt", "schrieb", "meint", "dice", "dijo", "ha detto", "zei", "skrev", "kirjoitti", "napisał", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
 _BY_PREFIX = re.compile(
     r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+)", re.I
@@ -113,8 +113,8 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     found = find_date(text) if len(text) <= HEADER_MAX else None
     if found:
         date, (start, end) = found
-        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@–—-])\s*$", "", text[:start]).strip()).strip()
-        tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—")
+        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—-])\s*$", "", text[:start]).strip()).strip()
+        tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—)]")  # "Peter K. (February 11, 2011 10:15 AM)"
         if name and is_handle(name) and (not tail or comment_control_reason(tail)):
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
