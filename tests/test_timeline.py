@@ -174,3 +174,19 @@ def test_many_undated_articles_get_pages_of_their_own(seed, monkeypatch) -> None
     assert undated.startswith("# Timeline: undated articles") and "dated articles at the time" not in undated
     record = next(r for r in archive.records if r.page == timeline.undated[0].article)
     assert f"({posixpath.relpath(record.page, 'timeline')})" in undated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("Nokia a annoncé le 11 février 2011 un partenariat avec Microsoft.", "le 11 février 2011"),
+        ("Nokia hat am 11. Februar 2011 eine Partnerschaft angekündigt.", "am 11. Februar 2011"),
+        ("Nokia anunció el 11 de febrero de 2011 una alianza con Microsoft.", "el 11 de febrero de 2011"),
+    ],
+)
+def test_written_dates_of_other_languages_date_events(sentence: str, expression: str) -> None:
+    from newsarchive.dates import interpret
+    from newsarchive.timeline.expressions import find_expressions
+
+    (found,) = find_expressions(sentence, interpret("March 1, 2011"))
+    assert (found.when.iso(), found.when.expression) == ("2011-02-11", expression)

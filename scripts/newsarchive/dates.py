@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 
@@ -206,11 +207,21 @@ def find_date(text: str) -> tuple[PubDate, tuple[int, int]] | None:
         date = interpret(match.group(0))
         if date is not None:
             return date, match.span()
+    return next(foreign_dates(text), None)
+
+
+#: What every date of ``_FOREIGN_DATE`` looks like, English ones too: a day, a word and a year. Cheap to look for.
+_DAY_WORD_YEAR = re.compile(r"\d{1,2}(?:\.|er|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+|del\s+)?\d{4}")
+
+
+def foreign_dates(text: str) -> Iterator[tuple[PubDate, tuple[int, int]]]:
+    """The complete dates written in ``text`` in one of the languages of ``_FOREIGN_MONTHS``, and where each stands."""
+    if not _DAY_WORD_YEAR.search(text):
+        return
     for match in _FOREIGN_DATE.finditer(text):
         english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {match.group('year')}"
         if match.group("hour") is not None:
             english += f" {match.group('hour')}:{match.group('minute')}"
         date = interpret(english)
         if date is not None:
-            return replace(date, text=match.group(0).strip()), match.span()
-    return None
+            yield replace(date, text=match.group(0).strip()), match.span()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import find_date, interpret, swapped
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, is_name, names_line, parse_byline, role_line, split_names
+from .byline import READING_TIME, Byline, cased, is_name, is_outlet, names_line, parse_byline, role_line, split_names
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, is_handle, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -239,10 +239,14 @@ def _title_off_caption(blocks: list[list[Line]], byline_at: int) -> list[list[Li
 
 
 def _without_site_name(title: str) -> str:
-    """A title without the site's name that a page's title bar adds after a bar: "Elop explains the choice | Tech Daily"."""
+    """A title without the site's name that a page's title bar adds after a bar ("Elop explains the choice | Tech
+    Daily"), or after a dash when it names an outlet ("Nokia picks Windows Phone - The Verge", "… – BBC News")."""
     head, bar, site = title.rpartition(" | ")
     if bar and len(head.split()) >= 3 and len(site.split()) <= 5 and " | " not in head:
         return head.strip()
+    dashed = re.fullmatch(r"(?P<head>.+?)\s+[-–—]\s+(?P<site>[^-–—]+)", title)
+    if dashed and len(dashed.group("head").split()) >= 3 and is_outlet(dashed.group("site").strip(), after_writer=True):
+        return dashed.group("head").strip()
     return title
 
 

@@ -20,7 +20,7 @@ _BY = re.compile(
     re.I,
 )
 _FILLER = re.compile(
-    r"\b(?:posted|published|updated|last (?:updated|modified)|modified|filed|written|created|date|dated|on|at|in)\b\s*:?"
+    r"\b(?:posted|published|updated|last (?:updated|modified)|modified|filed|written|created|date|dated|on|at|in|uhr)\b\s*:?"
     r"|(?<!\w)(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)"
     r"(?:\s+(?:le|am|el|em|il|op))?(?!\w)\s*:?",
     re.I,
@@ -164,6 +164,8 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     if found:
         date, (start, end) = found
         rest = rest[:start] + " | " + rest[end:]
+        if (again := find_date(rest)) is not None:  # when it was updated: "Published <date> Updated <date>"
+            rest = rest[: again[1][0]] + " | " + rest[again[1][1] :]
     time = None
     if bare := _BARE_TIME.search(rest):
         # with a date, a time apart from it is another moment's ("11 February 2011 Last updated at 10:45 GMT")

@@ -15,7 +15,7 @@ from datetime import date
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from ..dates import DATE_SPAN, MONTH, interpret
+from ..dates import DATE_SPAN, MONTH, foreign_dates, interpret
 from ..models import Precision, PubDate
 
 
@@ -114,12 +114,14 @@ def tense(sentence: str) -> str:
     return "past" if _PAST.search(sentence) else "either"
 
 
+_SPANS = {Precision.MINUTE: Span.DAY, Precision.DAY: Span.DAY, Precision.MONTH: Span.MONTH, Precision.YEAR: Span.YEAR}
+
+
 def _absolute(match: re.Match[str]) -> When | None:
     date_ = interpret(match.group(0))
     if date_ is None or date_.value is None:
         return None
-    span = {Precision.MINUTE: Span.DAY, Precision.DAY: Span.DAY, Precision.MONTH: Span.MONTH, Precision.YEAR: Span.YEAR}[date_.precision]
-    return When(date_.value.date(), span, match.group(0))
+    return When(date_.value.date(), _SPANS[date_.precision], match.group(0))
 
 
 def _nearest_month(month: int, base: date, when: str) -> date:
@@ -234,6 +236,8 @@ def find_expressions(sentence: str, base: PubDate | None, quoted: list[tuple[int
     if digits:
         for match in DATE_SPAN.finditer(sentence):
             add(_absolute(match), *match.span())
+        for written, span in foreign_dates(sentence):  # "le 11 février 2011", "am 11. Februar 2011"
+            add(When(written.value.date(), _SPANS[written.precision], written.text), *span)  # type: ignore[union-attr]
         for match in _YEAR.finditer(sentence):
             add(When(date(int(match.group(1)), 1, 1), Span.YEAR, match.group(0)), *match.span(1))
     base_day = base.value.date() if base and base.value and base.precision in (Precision.MINUTE, Precision.DAY) else None
