@@ -177,3 +177,33 @@ def test_a_page_that_claims_more_comments_than_it_holds_says_so(tmp_path: Path) 
     page = (HTML / "class_comments_no_charset_cp1252.html").read_bytes().replace(b"3 Comments</h2>", b"5 Comments</h2>")
     article = html_article(page)
     assert article.comments_claimed == 5 and "the page claims 5 comments but 3 were captured" in article.warnings
+
+
+def test_a_short_blogger_post_with_its_comments_title_and_signature() -> None:
+    article = html_article((HTML / "blogger_short_post_dl_comments_hatom.html").read_bytes())
+    assert article.title == "Why I'm keeping my N8"  # the post's title, not the blog's, which <title> puts first
+    assert article.authors == ("Mikko",) and article.published.iso() == "2011-02-15T21:15+02:00"
+    assert [(c.author, c.date.iso()) for c in article.comments] == [("Anonymous", "2011-02-15T22:02"), ("Jussi", "2011-02-16T08:45")]
+    assert article.comments_claimed == 5 and any("claims 5 comments" in w for w in article.warnings)
+
+
+def test_a_short_article_in_one_article_element_is_an_article() -> None:
+    article = html_article((HTML / "single_article_short_byline_class.html").read_bytes())
+    assert article.title == "Nokia and Microsoft form partnership" and article.authors == ("Rory Cellan-Jones",)
+    assert [b.kind.value for b in article.body] == ["paragraph", "quote", "heading", "paragraph"]
+    assert [(r.group, r.title) for r in article.references] == [
+        ("Related Stories", "Nokia shares fall on Microsoft news"),  # from the sidebar, which the body leaves out
+        ("Related Stories", "Elop memo: burning platform"),
+    ]
+
+
+def test_a_further_reading_list_inside_the_article_is_its_references_not_its_body() -> None:
+    words = " ".join(["Nokia and Microsoft agreed a partnership on Friday, and the shares fell."] * 10)
+    page = (
+        f"<html><head><title>Nokia deal</title></head><body><article><h1>Nokia deal</h1><p>{words}</p>"
+        "<h3>Read more:</h3><ul><li><a href='/a'>Elop memo leaks</a></li><li><a href='/b'>Symbian's last phone</a></li></ul>"
+        f"<p>{words}</p></article></body></html>"
+    )
+    article = html_article(page.encode())
+    assert [(r.group, r.title) for r in article.references] == [("Read more", "Elop memo leaks"), ("Read more", "Symbian's last phone")]
+    assert [b.kind.value for b in article.body] == ["paragraph", "paragraph"]  # neither the list nor its heading

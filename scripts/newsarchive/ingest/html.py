@@ -23,11 +23,13 @@ import lxml.html
 import trafilatura
 
 from ..dates import interpret
-from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate
+from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from ..read import BYTE_ORDER_MARKS
 from ..parse.byline import Byline, comment_claim, is_name, parse_byline
+from ..parse.references import is_reference_heading
 
 MIN_WORDS = 80  # an article has at least this many words of body text
+SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)
 
 
 class NotAnArticle(Exception):
@@ -218,6 +220,25 @@ def _json_ld_comments(items: list[dict]) -> list[Comment]:
     return []
 
 
+def _blogger(block) -> list[Comment]:
+    """Blogger's comments: each a <dt class="comment-author"> ("Jussi said..."), then its text and its time in <dd>s."""
+    comments = []
+    for author in block.xpath(f"./dt[{_class('comment-author')}]"):
+        parts, sibling = [], author.getnext()
+        while sibling is not None and sibling.tag == "dd":
+            parts.append(sibling)
+            sibling = sibling.getnext()
+        body = next((p for p in parts if _class_of(p, "comment-body")), parts[0] if parts else None)
+        stamp = next((p for p in parts if _class_of(p, "comment-footer")), None)
+        name = re.sub(r"\s+(?:said|wrote)\s*(?:\.{3}|…|:)?$", "", _text(author)).strip()
+        comments.append(Comment(name or None, _paragraphs(body) if body is not None else (), (), _date(_text(stamp)) if stamp is not None else None))
+    return comments
+
+
+def _class_of(element, name: str) -> bool:
+    return name in (element.get("class") or "").split()
+
+
 def _generic(root, item_xpath: str, author_xpath: str, text_xpath: str, children_xpath: str) -> list[Comment]:
     comments = []
     for item in root.xpath(item_xpath):
@@ -271,6 +292,9 @@ def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
     micro = tree.xpath(f"//*[{_COMMENT_TYPE}][not(ancestor::*[{_COMMENT_TYPE}])]")
     if micro:
         return [_microdata_comment(item) for item in micro], micro
+    blogger = tree.xpath("//dl[@id='comments-block']")
+    if blogger:
+        return _blogger(blogger[0]), blogger
     from_json = _json_ld_comments(_json_ld(tree))
     if from_json:
         return from_json, []
@@ -293,7 +317,7 @@ def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
 
 
 def _claimed(tree: lxml.html.HtmlElement) -> int | None:
-    for heading in tree.xpath(f"//*[@id='comments']//h2 | //*[@id='comments']//h3 | //*[{_class('comments-title')}]"):
+    for heading in tree.xpath(f"//*[@id='comments']//h2 | //*[@id='comments']//h3 | //*[@id='comments']//h4 | //*[{_class('comments-title')}]"):
         claim = comment_claim(_text(heading))
         if claim is not None:
             return claim
@@ -349,12 +373,24 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
 
 
 #: Where a page's markup gives the article's time: its first <time datetime>, or schema.org's datePublished.
-_STAMP = "//article//time/@datetime | //time[@pubdate]/@datetime | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
+_STAMP = (
+    "//article//time/@datetime | //time[@pubdate]/@datetime | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
+    f" | //abbr[{_class('published')}]/@title"  # hAtom, as Blogger and older WordPress themes mark the time
+)
 
 _BYLINE_MARKUP = (
     "//*[@rel='author'] | //*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'posted')"
-    " or contains(@class, 'meta') or contains(@class, 'dateline')][not(self::meta or self::html or self::body)]"
+    " or contains(@class, 'meta') or contains(@class, 'dateline') or contains(@class, 'post-footer')][not(self::meta or self::html or self::body)]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment') or contains(@id, 'disqus')])]"
+)
+
+
+#: The post's own title in the markup, for a page whose metadata gives none (Blogger's <title> is "Blog: Post").
+_HEADLINE_MARKUP = f"//*[{_class('entry-title')}] | //*[{_class('post-title')}] | //*[@itemprop='headline']"
+#: Marks of a page that holds one post: the hAtom entry, the article body, og:type "article"; or a single <article>.
+_ONE_POST_MARKUP = (
+    f"//*[{_class('hentry')}] | //*[{_class('post-body')}] | //*[{_class('entry-content')}] | //*[@itemprop='articleBody']"
+    " | //meta[@property='og:type'][@content='article']"
 )
 
 
@@ -387,6 +423,9 @@ def html_article(data: bytes, url: str | None = None) -> Article:
             element.getparent().remove(element)
     # the time the page shows, if its metadata gives none: the article's first <time datetime>, comments gone
     stamped = None if meta.published else _first(tree, _STAMP)
+    headline = None if meta.title else _first(tree, _HEADLINE_MARKUP)
+    one_post = bool(tree.xpath(_ONE_POST_MARKUP)) or len(tree.xpath("//article")) == 1
+    references = _page_references(tree)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
     result = trafilatura.extract(cleaned, url=url, output_format="xml", with_metadata=True, include_comments=False, include_tables=True)
     if not result:
@@ -395,10 +434,11 @@ def html_article(data: bytes, url: str | None = None) -> Article:
     main = doc.find("main")
     blocks = tuple(_blocks(main)) if main is not None else ()
     words = sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
-    title = clean_title(meta.title or doc.get("title") or "", meta.site or doc.get("sitename"))
+    headline_text = _text(headline) if headline is not None else ""
+    title = clean_title(meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or doc.get("title") or "", meta.site or doc.get("sitename"))
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip() == title:
         blocks = blocks[1:]
-    if words < MIN_WORDS:
+    if words < (SHORT_POST_WORDS if one_post else MIN_WORDS):
         raise NotAnArticle(f"only {words} words of text (a home page, a listing or a search page?)")
     warnings = list(decoding)
     authors = meta.authors or tuple(a.strip() for a in (doc.get("author") or "").split(";") if is_name(a.strip()))
@@ -423,10 +463,42 @@ def html_article(data: bytes, url: str | None = None) -> Article:
         organisation=meta.site or doc.get("sitename"),
         published=published,
         comments_claimed=claimed,
-        body=blocks,
+        body=_without_listed(blocks, references),
         comments=tuple(_mark_author(c, set(authors)) for c in comments),
+        references=references,
         warnings=tuple(warnings),
     )
+
+
+_HEADING_TAGS = "//h2 | //h3 | //h4 | //h5 | //h6 | //p[strong] | //div[count(*) = 0] | //span[count(*) = 0]"
+
+
+def _page_references(tree: lxml.html.HtmlElement) -> tuple[Reference, ...]:
+    """The articles the page lists as further reading: the links of a list under a heading such as "Related
+    Stories" or "Read more", wherever it stands (in the article or in a sidebar)."""
+    found: dict[str, Reference] = {}
+    for heading in tree.xpath(_HEADING_TAGS)[:2000]:
+        text = _text(heading)
+        if not text or len(text) > 60 or not is_reference_heading(text):
+            continue
+        listing = heading.getnext()
+        if listing is None or listing.tag not in ("ul", "ol"):
+            continue
+        group = text.strip().rstrip(":»› ")
+        for link in listing.xpath("./li//a[1]"):
+            title = _text(link)
+            if title and len(title.split()) >= 2 and title not in found:
+                found[title] = Reference(title, group)
+    return tuple(found.values())
+
+
+def _without_listed(blocks: tuple[Block, ...], references: tuple[Reference, ...]) -> tuple[Block, ...]:
+    """The body without the lists of further reading that are the page's references, nor their headings."""
+    titles = {r.title for r in references}
+    listed = {i for i, b in enumerate(blocks) if b.kind is BlockKind.LIST and b.items and all(item.text in titles for item in b.items)}
+    groups = {r.group for r in references}
+    headings = {i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and b.text.strip().rstrip(":»› ") in groups and is_reference_heading(b.text)}
+    return tuple(b for i, b in enumerate(blocks) if i not in listed and i not in headings)
 
 
 def _mark_author(comment: Comment, authors: set[str]) -> Comment:
