@@ -317,6 +317,15 @@ def test_no_date_is_invented(text: str) -> None:
         ("-30-", "site control"),
         ("Aller au contenu principal", "skip link"),
         ("Zum Inhalt springen", "skip link"),
+        ("You have 3 free articles left this month. Subscribe now for unlimited access.", "subscription notice"),
+        ("Sign up for our technology newsletter", "subscription notice"),
+        ("Page 1 of 2 | Next page »", "page links"),
+        ("« Previous | 1 | 2 | 3 | Next »", "page links"),
+        ("Related Topics: Nokia, Microsoft", "labels (tags, topics)"),
+        ("Newer Post Older Post Home", "site control"),
+        ("Load more comments", "site control"),
+        ("Sort by Best", "site control"),
+        ("Article history", "site control"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -334,6 +343,11 @@ def test_furniture(line: str, reason: str) -> None:
         "It takes 5 minutes to read the report.",
         "Posted in News by Ann Lee on February 11, 2011",  # a byline: it names the writer and the day
         "posted in the forum yesterday that he would go",
+        "Next, Nokia will ship its first Windows Phone.",
+        "Page 3 of the report lists the phones.",
+        "Readers who sign up for the newsletter get the memo, the company said.",
+        "11 Feb 2011 | 10:42 | Jane Doe",  # a byline in bars, not a menu
+        "Jane Roe > John Doe • 12 years ago",  # a Disqus reply's header
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

@@ -341,7 +341,7 @@ _TITLED_HEADER = re.compile(r"^by\s|\s\|\s")
 def _titled_comment(block: list[Line]) -> bool:
     """A comment with no section heading over it, that opens with its title over a dated header that names the
     commenter with "by" or a bar (Slashdot, ZDNet): "Burning platform (Score:4)" / "by msmith (98765) on <date>"."""
-    if len(block) < 3 or len(block[0].text) > 80 or re.search(r"[.!?:,;]$", block[0].text) or not _TITLED_HEADER.search(block[1].text):
+    if len(block) < 3 or len(block[0].text) > 80 or block[0].text[-1:] in ".!?:,;" or not _TITLED_HEADER.search(block[1].text):
         return False
     header = comment_header(block[1], block[2])
     return header is not None and header.date is not None and comment_header(block[0], block[1]) is None

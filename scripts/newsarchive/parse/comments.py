@@ -261,9 +261,14 @@ def _headers_first(lines: list[Line]) -> list[Line]:
 _TITLE_MAX = 80
 
 
+_BUTTON_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+
+
 def _controls_dated(text: str) -> PubDate | None:
     """The date that ends a row of comment buttons ("Like · Reply · 3 · Feb 11, 2011 10:42am"), or None."""
-    parts = [p.strip() for p in re.split(r"\s+[·•|]\s+", text.strip())]
+    if "·" not in text and "•" not in text and "|" not in text:
+        return None
+    parts = [p.strip() for p in _BUTTON_SEPARATOR.split(text.strip())]
     if len(parts) < 2 or not all(comment_control_reason(p) or p.isdigit() for p in parts[:-1]):
         return None
     return date_only(parts[-1])
@@ -277,7 +282,7 @@ def _titles_under_headers(lines: list[Line]) -> list[Line]:
         line, header = lines[i], lines[i + 1]
         opens = i == 0 or lines[i - 1].no != line.no - 1
         text = line.content.strip()
-        if not opens or header.no != line.no + 1 or len(text) > _TITLE_MAX or re.search(r"[.!?:,;]$", text):
+        if not opens or header.no != line.no + 1 or len(text) > _TITLE_MAX or text[-1:] in ".!?:,;":
             continue
         if comment_header(line, header) is None and comment_header(header, lines[i + 2] if i + 2 < len(lines) else None) is not None:
             at = ordered.index(line)

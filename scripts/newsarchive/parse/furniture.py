@@ -61,7 +61,7 @@ _SITE_CONTROL = re.compile(
 #: The site's name with a link home: "The Daily Ledger - Back to home".
 _HOME_LINK = re.compile(r".{1,60}\s[-–—|:]\s*(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 #: A line of the page's labels for the article: "Tags: Nokia, Microsoft", "Filed under: Mobile".
-_LABELS = re.compile(r"(?:tags?|topics?|filed (?:under|in)|categories|category|labels?|posted in|keywords)\s*:\s*[^.!?]{1,200}", re.I)
+_LABELS = re.compile(r"(?:related )?(?:tags?|topics?|filed (?:under|in)|categories|category|labels?|posted in|keywords)\s*:\s*[^.!?]{1,200}", re.I)
 _NUMBERED_LINK = re.compile(r"\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*", re.I)
 _LINK_LIST_HEADING = re.compile(r"(?:references|visible links|hidden links):?", re.I)
 
@@ -150,6 +150,38 @@ _READING_TIME = re.compile(
 _DEPARTMENT = re.compile(r"from the [\w'’ -]{1,80} dept\.?", re.I)
 
 
+#: A paywall's or a newsletter's notice: "You have 3 free articles left this month. Subscribe now …",
+#: "Sign up for our technology newsletter", "To continue reading, subscribe".
+_SUBSCRIPTION = re.compile(
+    r"(?:you have (?:\d{1,3}|one|two|three|no) (?:more )?free (?:articles?|stories|views)(?: left| remaining)?\b"
+    r"|(?:sign up|subscribe|register) (?:for|to) (?:our|the) [\w' -]{0,40}newsletters?\b"
+    r"|this (?:article|story|content) is (?:for|available to|only available to) (?:subscribers|members)\b"
+    r"|to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in|register)\b"
+    r"|subscribe (?:now|today) (?:for|to get) (?:unlimited|full|digital) access\b).{0,160}",
+    re.I,
+)
+#: A long article's pages: "Page 1 of 2 | Next page »", "« Previous page | Next page »".
+_PAGINATION = re.compile(
+    r"(?:page \d{1,3} of \d{1,3}|(?:«\s*)?(?:previous|prev|next)(?: page)?(?:\s*[»«])?|\d{1,3})(?:\s*[|·•]?\s*(?:page \d{1,3} of \d{1,3}|(?:«\s*)?(?:previous|prev|next)(?: page)?(?:\s*[»«])?|\d{1,3}))*",
+    re.I,
+)
+
+
+_PAGE_WORD = re.compile(r"page|next|prev", re.I)
+
+
+def _subscription_notice(text: str) -> str | None:
+    stripped = text.strip()
+    return "subscription notice" if stripped[:1] in "YySsRrTt" and len(stripped) <= 250 and _SUBSCRIPTION.fullmatch(stripped) else None
+
+
+def _pagination(text: str) -> str | None:
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "PpNn«0123456789" or len(stripped) > 120:
+        return None  # how every line of page links starts: "Page 1 of 2", "Next", "« Previous", "1 | 2 | 3"
+    return "page links" if _PAGE_WORD.search(stripped) and _PAGINATION.fullmatch(stripped) else None
+
+
 def _reading_time(text: str) -> str | None:
     stripped = text.strip()
     if _READING_TIME.fullmatch(stripped):
@@ -193,6 +225,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _share_buttons,
     _image_placeholder,
     _advertisement,
+    _pagination,
     _navigation_bar,
     _footer,
     _site_control,
@@ -200,6 +233,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _picture,
     _reading_time,
     _text_browser_link_list,
+    _subscription_notice,
 )
 
 #: Buttons under a comment.
