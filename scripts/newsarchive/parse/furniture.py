@@ -161,10 +161,8 @@ _SUBSCRIPTION = re.compile(
     re.I,
 )
 #: A long article's pages: "Page 1 of 2 | Next page »", "« Previous page | Next page »".
-_PAGINATION = re.compile(
-    r"(?:page \d{1,3} of \d{1,3}|(?:«\s*)?(?:previous|prev|next)(?: page)?(?:\s*[»«])?|\d{1,3})(?:\s*[|·•]?\s*(?:page \d{1,3} of \d{1,3}|(?:«\s*)?(?:previous|prev|next)(?: page)?(?:\s*[»«])?|\d{1,3}))*",
-    re.I,
-)
+_PAGE_LINK = r"(?:page \d{1,3} of \d{1,3}|(?:«\s*)?(?:previous|prev|next)(?: page)?(?:\s*[»«])?|\d{1,3})"
+_PAGINATION = re.compile(rf"{_PAGE_LINK}(?:\s*[|·•]?\s*{_PAGE_LINK})*", re.I)
 
 
 _PAGE_WORD = re.compile(r"page|next|prev", re.I)
