@@ -634,3 +634,20 @@ def test_a_header_line_that_names_a_field_is_no_message_header() -> None:
 def test_more_byline_layouts(line: str, authors: tuple[str, ...], iso: str) -> None:
     article = parse_capture(f"Nokia and Microsoft team up\n\n{line}\n\nNokia and Microsoft announced their partnership on Friday in London.\n")
     assert (article.title, article.authors, article.published.iso()) == ("Nokia and Microsoft team up", authors, iso)
+
+
+def test_a_byline_under_the_whole_text_signs_it_and_leaves_the_text_in_the_body() -> None:
+    article = parse_capture(
+        "Nokia picks Windows Phone\n\nNokia has picked Windows Phone as its main smartphone platform, the company said on Friday.\n\n"
+        "The first phones will ship later this year, executives said.\n\nPosted: February 11, 2011 at 10:42 am\nAuthor: Jane Doe\n"
+    )
+    assert (article.title, article.authors, article.published.iso()) == ("Nokia picks Windows Phone", ("Jane Doe",), "2011-02-11T10:42")
+    assert len(article.body) == 2 and not article.removed  # the text was taken for page header over a byline
+
+
+def test_a_date_at_the_foot_is_no_comment_by_published() -> None:
+    article = parse_capture(
+        "Why Nokia chose Microsoft\n\nNokia has picked Windows Phone as its main smartphone platform, the company said on Friday.\n\n"
+        "Published on February 11, 2011\n"
+    )
+    assert article.comments == () and article.published.iso() == "2011-02-11"

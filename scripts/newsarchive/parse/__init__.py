@@ -62,6 +62,8 @@ def _find_byline(blocks: list[list[Line]]) -> tuple[int, Byline, list[int]] | No
         if len(block) <= 3:
             parsed = _byline_lines(block, after_title=i > 0 and is_headline_like(blocks[i - 1]))
             if parsed is not None:
+                if content_seen and not any(_is_content(b) for b in blocks[i + 1 :]):
+                    return None  # under the whole text: the article signed at its foot ("Posted: <date>" / "Author: X")
                 return i, _merge_bylines(parsed), [line.no for line in block]
         if _is_content(block):
             content_seen += 1
@@ -179,6 +181,21 @@ def _signature(block: list[Line]) -> Byline | None:
         return None
     signed = parse_byline(block[0].text)
     return signed if signed is not None and signed.authors else None
+
+
+_DASHES = frozenset("—–-")
+
+
+def _foot_byline(block: list[Line]) -> Byline | None:
+    """The byline of a post signed under its text, when ``block`` is one: "Posted by Timo at 9:15 AM", a few lines
+    of byline ("Posted: <date>" / "Author: X"), or the writer's name after a dash ("— Jane Doe")."""
+    signed = _signature(block)
+    if signed is not None:
+        return signed
+    if len(block) == 1 and block[0].mark in _DASHES and (names := names_line(block[0].content)):
+        return Byline(names, None, None)
+    parsed = _byline_lines(block, after_title=False) if len(block) <= 3 else None
+    return _merge_bylines(parsed) if parsed is not None else None
 
 
 def _at_time(date: PubDate | None, time: str | None) -> PubDate | None:
@@ -434,9 +451,11 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         start += 1
 
     _walk_body(blocks, start, parts, common)
-    if not byline.authors and parts.body and (signed := _signature(parts.body[-1])):
-        # no byline at the top, but the post signed at its foot: "Posted by Timo at 9:15 AM" (Blogger)
-        byline = replace(byline, authors=signed.authors)
+    signed = _foot_byline(parts.body[-1]) if parts.body else None
+    if signed is not None and ((signed.authors and not byline.authors) or (signed.date and date is None) or signed.authors == byline.authors):
+        # the post signed at its foot, with no byline at the top or to say what it did not: "Posted by Timo at 9:15 AM"
+        # (Blogger), "Posted: February 11, 2011" / "Author: Jane Doe", "— Jane Doe"
+        byline = replace(byline, authors=byline.authors or signed.authors)
         date = _at_time(date, signed.time) if signed.date is None else (date or signed.date)
         parts.metadata.extend(line.no for line in parts.body.pop())
     base = base_indent(parts.body)

@@ -81,6 +81,8 @@ class Header:
     prose: bool = False
 
 
+#: What stands before a date in a byline, never a commenter's name: "Published on February 11, 2011".
+_BYLINE_WORD = re.compile(r"(?:posted|published|updated|last updated|written|filed|created|modified|date|dated)\s*:?", re.I)
 #: A comment's number after its date: "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)" (Slashdot).
 _COMMENT_NUMBER = re.compile(r"\s*\(#\d{1,12}\)\s*$")
 #: Where a commenter works or studies, after the name (Facebook's comments): "Mark Jones · Works at Acme Corp".
@@ -115,7 +117,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         date, (start, end) = found
         name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—-])\s*$", "", text[:start]).strip()).strip()
         tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—)]")  # "Peter K. (February 11, 2011 10:15 AM)"
-        if name and is_handle(name) and (not tail or comment_control_reason(tail)):
+        if name and is_handle(name) and not _BYLINE_WORD.fullmatch(name) and (not tail or comment_control_reason(tail)):
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
         return None
