@@ -651,3 +651,21 @@ def test_a_date_at_the_foot_is_no_comment_by_published() -> None:
         "Published on February 11, 2011\n"
     )
     assert article.comments == () and article.published.iso() == "2011-02-11"
+
+
+def test_comments_with_avatars_vote_counts_handles_and_places() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its platform, the company said.\n\n"
+        "Comments (3)\n\nAvatar of Steve\nSteve\n3 hours ago\nYes! It will dominate.\nReply\n12\n3\n\n"
+        "Nick (@nick_k)\n2 hours ago\nIs Ballmer leaving?\n\nAnna, Espoo, Finland: Sad day for Nokia.\n"
+    )
+    assert [(c.author, c.paragraphs) for c in article.comments] == [
+        ("Steve", ("Yes! It will dominate.",)),
+        ("Nick", ("Is Ballmer leaving?",)),
+        ("Anna, Espoo, Finland", ("Sad day for Nokia.",)),
+    ]
+    assert {r.text for r in article.removed} == {"Avatar of Steve", "Reply", "12", "3"}
+
+
+def test_a_line_of_numbers_is_still_a_menu() -> None:
+    assert furniture_reason("1 | 2 | 3 | 4") == "navigation bar"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -81,6 +82,9 @@ class Header:
     prose: bool = False
 
 
+#: A comment that opens with who wrote it and from where, then a colon (the BBC's "Have your say"):
+#: "Steve, Helsinki: Yes! …", "Anna, Espoo, Finland: Sad day."
+_SIGNED_BEFORE = re.compile(r"(?P<who>(?P<name>[^\W\d_][\w.'’ -]{0,30}?)(?:,\s*[A-Z][\w.'’ -]{1,30}){1,2}):\s+(?P<text>\S.{2,})")
 #: What stands before a date in a byline, never a commenter's name: "Published on February 11, 2011".
 _BYLINE_WORD = re.compile(r"(?:posted|published|updated|last updated|written|filed|created|modified|date|dated)\s*:?", re.I)
 #: A comment's number after its date: "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)" (Slashdot).
@@ -91,8 +95,9 @@ _AFFILIATION = re.compile(
     r"(?:\w+\s+){0,3}(?:university|college|school)\b).{0,80}",
     re.I,
 )
-#: What comment systems print after a name: "Anonymous (not verified)" (Drupal), "jsmith (12345)" (a user number).
-_NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9})\)", re.I)
+#: What comment systems print after a name: "Anonymous (not verified)" (Drupal), "jsmith (12345)" (a user number),
+#: "Nick (@nick_k)" (a handle).
+_NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9}|@\w{1,30})\)", re.I)
 
 
 def comment_header(line: Line, following: Line | None) -> Header | None:
@@ -211,6 +216,16 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             removed.append(Removed(line.no, line.text, "comment form"))
             continue
         header = comment_header(line, following)
+        inline = None if header or (i and lines[i - 1].no == line.no - 1) else _SIGNED_BEFORE.fullmatch(line.content.strip())
+        if inline and is_handle(inline.group("name")):
+            # "Steve, Helsinki: Yes! Windows Phone 7 is going to dominate the market!": who, from where, then the text
+            while stack and stack[-1].indent >= line.indent:
+                stack.pop()
+            node = _Node(inline.group("who"), line.indent, lines=[])
+            (stack[-1].replies if stack else roots).append(node)
+            stack.append(node)
+            node.add_text(dataclasses.replace(line, text=inline.group("text"), content=inline.group("text")))
+            continue
         if header:
             in_form = False
             while stack and stack[-1].indent >= line.indent:
@@ -286,7 +301,8 @@ def _titles_under_headers(lines: list[Line]) -> list[Line]:
         text = line.content.strip()
         if not opens or header.no != line.no + 1 or len(text) > _TITLE_MAX or text[-1:] in ".!?:,;":
             continue
-        if comment_header(line, header) is None and comment_header(header, lines[i + 2] if i + 2 < len(lines) else None) is not None:
+        # only over a header that is one by itself: a name that is one by the date under it would lose it
+        if comment_header(line, header) is None and comment_header(header, None) is not None:
             at = ordered.index(line)
             ordered[at], ordered[at + 1] = header, line
     return ordered

@@ -106,7 +106,7 @@ _DIGIT = re.compile(r"\d")
 
 def _comment_buttons(parts: list[str]) -> bool:
     """A comment's buttons, with their counts, before what ends their row: "Like · Reply · 3 · <date>"."""
-    return any(_COMMENT_CONTROLS.fullmatch(p) for p in parts) and all(_COMMENT_CONTROLS.fullmatch(p) or p.isdigit() for p in parts)
+    return any(not p.isdigit() and _COMMENT_CONTROLS.fullmatch(p) for p in parts) and all(_COMMENT_CONTROLS.fullmatch(p) for p in parts)
 
 
 def _navigation_bar(text: str) -> str | None:
@@ -237,7 +237,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
 #: Buttons under a comment.
 _COMMENT_CONTROL = (
     r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|quote|like|dislike|recommend|"
-    r"share|\d+ (?:likes?|replies|points?)|(?:thumbs|vote) (?:up|down)|[↑↓▲▼△▽]\s*\d*|\d+\s*[△▽]|edit|delete)\s*(?:\(\d{1,6}\))?\s*[↓›»]?"
+    r"share|\d+ (?:likes?|replies|points?)|\d{1,6}|avatar(?: of .{1,40})?|.{1,40}['’]s avatar|user avatar|profile (?:picture|photo|image)(?: of .{1,40})?|(?:thumbs|vote) (?:up|down)|[↑↓▲▼△▽]\s*\d*|\d+\s*[△▽]|edit|delete)\s*(?:\(\d{1,6}\))?\s*[↓›»]?"
 )
 #: Buttons under a comment, one or a row of them ("Reply • Share ›").
 _COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:\s*[•·|]?\s*{_COMMENT_CONTROL})*", re.I)
