@@ -629,9 +629,16 @@ def test_a_header_line_that_names_a_field_is_no_message_header() -> None:
         ("-- Jane Smith --\n11 Feb 2011", ("Jane Smith",), "2011-02-11"),
         ("11 Feb 2011 | 10:42 | Jane Doe", ("Jane Doe",), "2011-02-11T10:42"),  # not a menu: it holds a date
         ("By ANTON TROIANOVSKI And NICK WINGFIELD | February 11, 2011", ("Anton Troianovski", "Nick Wingfield"), "2011-02-11"),
+        ("Reporter: Jane Doe\nFebruary 11, 2011", ("Jane Doe",), "2011-02-11"),
+        ("Text: Jane Doe · Photos: John Roe · 11.02.2011", ("Jane Doe",), "2011-02-11"),  # who took the pictures is no writer
+        ("Jane Doe\n@janedoe\nFeb 11, 2011", ("Jane Doe",), "2011-02-11"),
+        ("BY JANE DOE\nSTAFF WRITER\nFebruary 11, 2011", ("Jane Doe",), "2011-02-11"),
+        ("Av Anna Svensson, 11 februari 2011", ("Anna Svensson",), "2011-02-11"),
+        ("Kirjoittaja: Matti Virtanen 11.2.2011", ("Matti Virtanen",), "2011-02-11"),
+        ("Jane Doe is here\nSenior Fellow", (), None),  # not read as a byline; the title over it stays the title
     ],
 )
-def test_more_byline_layouts(line: str, authors: tuple[str, ...], iso: str) -> None:
+def test_more_byline_layouts(line: str, authors: tuple[str, ...], iso: str | None) -> None:
     article = parse_capture(f"Nokia and Microsoft team up\n\n{line}\n\nNokia and Microsoft announced their partnership on Friday in London.\n")
     assert (article.title, article.authors, article.published.iso()) == ("Nokia and Microsoft team up", authors, iso)
 
@@ -669,3 +676,13 @@ def test_comments_with_avatars_vote_counts_handles_and_places() -> None:
 
 def test_a_line_of_numbers_is_still_a_menu() -> None:
     assert furniture_reason("1 | 2 | 3 | 4") == "navigation bar"
+
+
+def test_dates_and_bylines_of_chinese_japanese_and_korean() -> None:
+    from newsarchive.dates import find_date
+
+    assert find_date("2011年2月11日 10:42")[0].iso() == "2011-02-11T10:42"  # type: ignore[index]
+    assert find_date("2011년 2월 11일")[0].iso() == "2011-02-11"  # type: ignore[index]
+    assert find_date("2011年13月1日") is None  # no thirteenth month
+    article = parse_capture("诺基亚与微软结盟\n\n作者：王小明 | 2011年02月11日\n\n诺基亚和微软周五宣布建立广泛的战略合作伙伴关系，诺基亚将采用视窗手机作为其主要的智能手机平台。\n")
+    assert (article.title, article.authors, article.published.iso()) == ("诺基亚与微软结盟", ("王小明",), "2011-02-11")

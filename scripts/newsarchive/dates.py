@@ -214,8 +214,21 @@ def find_date(text: str) -> tuple[PubDate, tuple[int, int]] | None:
 _DAY_WORD_YEAR = re.compile(r"\d{1,2}(?:\.|er|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+|del\s+)?\d{4}")
 
 
+#: A date as Japanese, Chinese and Korean write it, year first: "2011年2月11日 10:42", "2011년 2월 11일".
+_YEAR_FIRST_DATE = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?(?:\s*(?P<hour>\d{1,2}):(?P<minute>\d{2}))?")
+
+
 def foreign_dates(text: str) -> Iterator[tuple[PubDate, tuple[int, int]]]:
-    """The complete dates written in ``text`` in one of the languages of ``_FOREIGN_MONTHS``, and where each stands."""
+    """The complete dates written in ``text`` in one of the languages of ``_FOREIGN_MONTHS``, or in Japanese,
+    Chinese or Korean, and where each stands."""
+    if "年" in text or "년" in text:
+        for match in _YEAR_FIRST_DATE.finditer(text):
+            if not (1 <= int(match.group("month")) <= 12 and 1 <= int(match.group("day")) <= 31):
+                continue
+            iso = f"{match.group('year')}-{int(match.group('month')):02d}-{int(match.group('day')):02d}"
+            date = interpret(iso + (f" {int(match.group('hour')):02d}:{match.group('minute')}" if match.group("hour") else ""))
+            if date is not None:
+                yield replace(date, text=match.group(0).strip()), match.span()
     if not _DAY_WORD_YEAR.search(text):
         return
     for match in _FOREIGN_DATE.finditer(text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import find_date, interpret, swapped
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, is_name, is_outlet, names_line, parse_byline, role_line, split_names
+from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
 from .comments import comment_header, confirmed, heading_claim, is_comment_heading, is_handle, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -76,6 +76,8 @@ def _byline_lines(lines: list[Line], after_title: bool) -> list[Byline] | None:
     The writers' names may stand on a line of their own over a line with the date: "Charles Arthur" / "Fri 11 Feb 2011".
     """
     parsed = [parse_byline(line.text, after_title=after_title) for line in lines]
+    if len(lines) > 1:
+        parsed = [Byline((), None, None) if p is None and is_contact(line.text) else p for p, line in zip(parsed, lines)]  # "@janedoe"
     if len(lines) > 1 and any(p is not None and p.date and not p.authors for p in parsed):
         parsed = [p if p is not None else _names_byline(line.text) for p, line in zip(parsed, lines)]
     if len(lines) > 1 and any(p is not None and (p.authors or p.unnamed) for p in parsed):
@@ -239,6 +241,14 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
         if not is_headline_like(blocks[j]) or is_comment_heading(blocks[j][0].text):
             break
         run.insert(0, j)
+    if not run:
+        # a few short lines that read as nothing known between the title and the text (a byline of a layout
+        # not read): the nearest title over them, so that it is not set aside with them as page header
+        for j in range(first_content - 2, max(-1, first_content - 5), -1):
+            if any(len(b) > 3 for b in blocks[j + 1 : first_content]):
+                break
+            if is_headline_like(blocks[j]) and not is_comment_heading(blocks[j][0].text):
+                return j
     return run[-2] if len(run) >= 2 else (run[0] if run else None)
 
 

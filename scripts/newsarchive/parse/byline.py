@@ -10,13 +10,16 @@ from ..models import PubDate
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
-#: "Comments" in French, German, Spanish, Italian, Dutch and Portuguese, as headings and claims write it.
-COMMENTS_ABROAD = "commentaires?|kommentare?|comentarios?|commenti|reacties|comentários"
+#: "Comments" in French, German, Spanish, Italian, Dutch, Portuguese, Japanese, Chinese and Korean, as headings and claims write it.
+COMMENTS_ABROAD = "commentaires?|kommentare?|comentarios?|commenti|reacties|comentários|コメント|评论|評論|留言|댓글"
 _COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions|{COMMENTS_ABROAD})\b\s*[»›]?", re.I)
 _BY = re.compile(
     r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*"
+    # "Words: Jane Doe", "Reporter: Jane Doe", "Kirjoittaja: Matti Virtanen": a label and a colon, at the start only
+    r"|^(?:words|text|story|reporter|reporting|writer|written|kirjoittaja|toimittaja|yazar)\s*:\s*"
+    r"|^(?:記者|记者|作者|撰文|文|編集|编辑|기자|글)\s*[:：/／]\s*"  # Japanese, Chinese, Korean: "記者：山田太郎"
     # "Par Jean Dupont", "Von Hans Müller": at the start only, before a first name and a surname ("Di Stefano" is a name)
-    r"|^(?:par|von|por|di|door|auteur|autor|autore|автор|από)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
+    r"|^(?:par|von|por|di|door|av|af|auteur|autor|autore|автор|από)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
     re.I,
 )
 _FILLER = re.compile(
@@ -56,6 +59,14 @@ class Byline:
 
 #: How to reach a writer, which a byline may give after the name: an e-mail address or a social handle.
 _CONTACT = re.compile(r"\(?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@(?![\d:])\w{1,30})\s*\)?")  # "@07:30AM" is a time
+
+def is_contact(text: str) -> bool:
+    """A line that only says how to reach the writer: "@janedoe", "jane.doe@example.org"."""
+    return "@" in text and not _CONTACT.sub("", text).strip(" |·•,")
+
+
+#: Who took a byline's pictures, beside who wrote it: "Text: Jane Doe · Photos: John Roe · 11.02.2011".
+_PICTURES_BY = re.compile(r"(?<![^\s|·•,])(?:photos?|pictures?|images?|illustrations?|graphics|video)\s*:\s*[^|·•]+", re.I)
 
 #: The reading time a byline may end with: "Feb 11, 2011 · 4 min read".
 READING_TIME = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)
@@ -158,6 +169,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     claim = comment_claim(line)
     rest = _COMMENT_CLAIM.sub(" ", line) if claim is not None else line
     rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"
+    rest = _PICTURES_BY.sub(" | ", rest) if ":" in rest else rest  # "Text: Jane Doe · Photos: John Roe"
     rest = READING_TIME.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
     found = find_date(rest)
     date = None
@@ -265,8 +277,8 @@ def names_line(text: str) -> tuple[str, ...] | None:
     if len(text) > 80:
         return None
     names = [cased(n) for n in split_names(text)]
-    if not 1 <= len(names) <= 4 or not all(is_name(n) and 2 <= len(n.split()) <= 4 for n in names):
-        return None
+    if not 1 <= len(names) <= 4 or not all(is_name(n) and 2 <= len(n.split()) <= 4 and not _ROLE.fullmatch(n) for n in names):
+        return None  # "STAFF WRITER" under "BY JANE DOE" is what she is
     if any(word.lower() in _HEADLINE_WORDS for n in names for word in n.split()):
         return None
     return tuple(names)

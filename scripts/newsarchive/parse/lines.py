@@ -100,14 +100,21 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_sentence_like(text: str) -> bool:
-    """Running prose: enough words and sentence punctuation."""
+    """Running prose: enough words and sentence punctuation; in Chinese, Japanese or Korean, which may not
+    part their words with spaces, enough of their characters and their punctuation."""
     words = len(text.split())
-    return words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text))
+    if words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text)):
+        return True
+    return len(text) >= 20 and len(_CJK.findall(text)) >= 15 and bool(_CJK_STOP.search(text))
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
+_CJK_STOP = re.compile(r"[。、，！？．,.!?]")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: How a sentence ends, a closing quotation mark or bracket after its stop included: 'He said "no."'.
-_CLOSED = re.compile(r"[.,;:][\"”’')\]]*$")
+_CLOSED = re.compile(r"[.,;:。，；：][\"”’')\]」』]*$")
 
 
 def is_headline_like(block: list[Line]) -> bool:
