@@ -686,3 +686,23 @@ def test_dates_and_bylines_of_chinese_japanese_and_korean() -> None:
     assert find_date("2011年13月1日") is None  # no thirteenth month
     article = parse_capture("诺基亚与微软结盟\n\n作者：王小明 | 2011年02月11日\n\n诺基亚和微软周五宣布建立广泛的战略合作伙伴关系，诺基亚将采用视窗手机作为其主要的智能手机平台。\n")
     assert (article.title, article.authors, article.published.iso()) == ("诺基亚与微软结盟", ("王小明",), "2011-02-11")
+
+
+def test_a_title_and_standfirst_in_one_block_over_a_name_in_a_place() -> None:
+    article = parse_capture(
+        "Technology\n\nMobile phones\n\nNokia and Microsoft announce alliance\nElop says the deal creates a 'third ecosystem'\n\n"
+        "Jane Doe in London\nguardian.co.uk, Friday 11 February 2011 10.42 GMT\n\n"
+        "Nokia has announced an alliance with Microsoft, under which it will use the Windows Phone software on its smartphones "
+        "from next year, and Microsoft's Bing will power its search.\n\nThe deal was announced in London.\n"
+    )
+    assert (article.title, article.subtitle) == ("Nokia and Microsoft announce alliance", "Elop says the deal creates a 'third ecosystem'")
+    assert (article.authors, article.organisation) == (("Jane Doe",), "guardian.co.uk")
+
+
+def test_a_flat_comment_that_names_the_one_it_answers_is_its_reply() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its platform, the company said.\n\n"
+        "Comments\n\nSomeUser\n11 February 2011 10:58AM\n\nFirst!\n\nAnotherUser\n11 February 2011 11:04AM\n\n"
+        "Response to SomeUser, 11 February 2011 10:58AM\nReally? Grow up.\n\nThird\n11 February 2011 11:30AM\n\nResponse to Nobody, then.\n"
+    )
+    assert [(c.author, [r.author for r in c.replies]) for c in article.comments] == [("SomeUser", ["AnotherUser"]), ("Third", [])]

@@ -165,12 +165,17 @@ def _mail_header(block: list[Line]) -> tuple[str, Byline] | None:
     return title, Byline(tuple(authors), date, None)
 
 
+_NAMES_IN_PLACE = re.compile(r"(?P<names>.{3,60}?)\s+in\s+[A-Z][\w.'’ -]{1,30}")
+
+
 def _names_byline(text: str) -> Byline | None:
     """The writers' names on a line of their own, perhaps with what they are: "Charles Arthur, technology editor"."""
     names = names_line(text)
     if names is None and "," in text:
         head, _, role = text.rpartition(",")
         names = names_line(head) if role_line(role) is not None else None
+    if names is None and (placed := _NAMES_IN_PLACE.fullmatch(text.strip())):
+        names = names_line(placed.group("names"))  # "Jane Doe in London"
     return Byline(names, None, None) if names else None
 
 
@@ -252,6 +257,19 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
     return run[-2] if len(run) >= 2 else (run[0] if run else None)
 
 
+def _title_over_standfirst(blocks: list[list[Line]], byline_at: int) -> tuple[list[list[Line]], int]:
+    """The blocks, with a title and its standfirst on the two lines of one block right over the byline split in
+    two ("Nokia and Microsoft announce alliance" / "Elop says the deal creates a 'third ecosystem'"), and where
+    the byline is then. Only in a capture that is not hard-wrapped, and only when the second line is the longer."""
+    above = byline_at - 1
+    if above < 0 or len(blocks[above]) != 2:
+        return blocks, byline_at
+    title, standfirst = blocks[above]
+    if not (is_headline_like([title]) and is_headline_like([standfirst]) and _standfirst_after([title], [standfirst])):
+        return blocks, byline_at
+    return [*blocks[:above], [title], [standfirst], *blocks[above + 1 :]], byline_at + 1
+
+
 def _title_off_caption(blocks: list[list[Line]], byline_at: int) -> list[list[Line]]:
     """The blocks, with a title that a date heads split from the lines it runs into ("11 February 2011" /
     "Nokia and Microsoft form partnership" / "Stephen Elop and Steve Ballmer" / a caption), when no title stands
@@ -289,6 +307,8 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
         if 2 <= len(block) <= 4 and is_headline_like(block[:1]) and parse_byline(block[0].text) is None:
             if i > 0 and is_headline_like(blocks[i - 1]) and _byline_lines(block, after_title=True) is not None:
                 break  # a byline whose names stand over its date, under the title
+            if names_line(block[0].text) is None and _names_byline(block[0].text) is not None:
+                break  # the names with what or where the writer is over the date: "Jane Doe in London", no title
             if _byline_lines(block[1:], after_title=True) is not None:
                 return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]
         if _is_content(block):
@@ -427,6 +447,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     byline = found[1] if found else (mail[1] if mail else Byline((), None, None))
     if byline_at is not None and width is None:
         blocks = _title_off_caption(blocks, byline_at)
+        blocks, byline_at = _title_over_standfirst(blocks, byline_at)
     title_at = _title_index(blocks, byline_at) if mail is None else None
     head_end = max(i for i in (title_at, byline_at, -1) if i is not None)
     if title_at is None and byline_at is None and mail is None:

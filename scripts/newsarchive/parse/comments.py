@@ -256,7 +256,25 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
         else:
             del stack[stack.index(owner) + 1 :]
         owner.add_text(line)
-    return tuple(_freeze(root, width, authors) for root in roots), removed
+    return tuple(_freeze(root, width, authors) for root in _answers_nested(roots)), removed
+
+
+#: A flat comment's first line, naming the comment it answers: "Response to SomeUser, 11 February 2011 10:58AM".
+_ANSWERS = re.compile(r"(?:response to|in (?:response|reply) to|replying to)\s+(?P<name>[^,]{1,60}?)\s*(?:,.*)?", re.I)
+
+
+def _answers_nested(roots: list[_Node]) -> list[_Node]:
+    """The comments, each one that opens by naming the comment it answers ("Response to SomeUser, <date>") moved
+    under the latest comment before it by that name, as a reply, where the page printed it flat."""
+    kept: list[_Node] = []
+    seen: list[_Node] = []
+    for node in roots:
+        first = node.paragraphs[0][0].content.strip() if node.paragraphs else ""
+        answered = _ANSWERS.fullmatch(first) if first[:1] in "RrIi" else None
+        parent = next((n for n in reversed(seen) if answered and n.author == answered.group("name")), None)
+        (parent.replies if parent is not None else kept).append(node)
+        seen.append(node)
+    return kept
 
 
 def _headers_first(lines: list[Line]) -> list[Line]:

@@ -236,7 +236,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
 
 #: Buttons under a comment.
 _COMMENT_CONTROL = (
-    r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|quote|like|dislike|recommend|"
+    r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|clip|quote|like|dislike|recommend\??|"
     r"share|\d+ (?:likes?|replies|points?)|\d{1,6}|avatar(?: of .{1,40})?|.{1,40}['’]s avatar|user avatar|profile (?:picture|photo|image)(?: of .{1,40})?|(?:thumbs|vote) (?:up|down)|[↑↓▲▼△▽]\s*\d*|\d+\s*[△▽]|edit|delete)\s*(?:\(\d{1,6}\))?\s*[↓›»]?"
 )
 #: Buttons under a comment, one or a row of them ("Reply • Share ›").

@@ -9,7 +9,7 @@ from .lines import Line, is_sentence_like
 
 _HEADING = re.compile(
     r"(?:read (?:more|next|also)|related(?: (?:articles?|posts?|stories|links|coverage|content|reading|news))?|see also|further reading|"
-    r"more (?:on|about) (?:this|the) (?:story|topic|subject)|also read|you (?:may|might) also (?:like|enjoy|be interested in)|"
+    r"more (?:on|about) (?:this|the) (?:story|topic|subject)|more (?:from|in) (?:the )?[A-Z][\w&' -]{1,30}|also read|you (?:may|might) also (?:like|enjoy|be interested in)|"
     r"recommended(?: for you| reading| articles)?|in this series|more in this series|previously|background reading|elsewhere)\s*[:»›]?",
     re.I,
 )
