@@ -207,3 +207,11 @@ def test_a_further_reading_list_inside_the_article_is_its_references_not_its_bod
     article = html_article(page.encode())
     assert [(r.group, r.title) for r in article.references] == [("Read more", "Elop memo leaks"), ("Read more", "Symbian's last phone")]
     assert [b.kind.value for b in article.body] == ["paragraph", "paragraph"]  # neither the list nor its heading
+
+
+def test_a_drupal_node_with_its_submitted_lines_and_nested_comments() -> None:
+    article = html_article((HTML / "drupal_node_submitted_comments.html").read_bytes())
+    assert (article.title, article.authors) == ("Nokia and Microsoft", ("mobilefan",))  # as the byline writes it
+    assert article.published.iso() == "2011-02-11T10:42"  # "Fri, 02/11/2011 - 10:42" of the byline
+    assert [(d, a) for d, a, _ in tree(article.comments)] == [(0, "Anonymous"), (1, "mobilefan"), (0, "jussi")]
+    assert article.comments[0].date.iso() == "2011-02-11T11:02" and article.comments[0].replies[0].by_article_author

@@ -22,10 +22,11 @@ import lxml.etree as etree
 import lxml.html
 import trafilatura
 
-from ..dates import interpret
+from ..dates import find_date, interpret
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from ..read import BYTE_ORDER_MARKS
 from ..parse.byline import Byline, comment_claim, is_name, parse_byline
+from ..parse.comments import without_name_note
 from ..parse.references import is_reference_heading
 
 MIN_WORDS = 80  # an article has at least this many words of body text
@@ -254,7 +255,7 @@ def _generic(root, item_xpath: str, author_xpath: str, text_xpath: str, children
 _COMMENT_ITEM = _class("comment")
 _AUTHOR_CLASSES = " or ".join(_class(n) for n in ("comment-author", "author", "username", "user", "fn", "commenter", "name"))
 _TEXT_CLASSES = " or ".join(_class(n) for n in ("comment-body", "comment-content", "comment-text", "text", "message", "content"))
-_DATE_CLASSES = " or ".join(_class(n) for n in ("comment-date", "date", "timestamp", "published", "comment-time"))
+_DATE_CLASSES = " or ".join(_class(n) for n in ("comment-date", "date", "timestamp", "published", "comment-time", "submitted", "comment-meta"))
 
 
 _COMMENT_TAGS = frozenset({"div", "li", "article", "section", "aside", "dl", "dd", "blockquote"})
@@ -265,6 +266,12 @@ def _own(item, xpath: str) -> list:
     return [e for e in item.xpath(xpath) if (e.xpath(f"ancestor::*[{_COMMENT_ITEM}][1]") or [None])[0] is item]
 
 
+def _written_date(text: str) -> PubDate | None:
+    """The date a comment's line of details gives: "Submitted by jussi on Fri, 02/11/2011 - 12:00"."""
+    found = find_date(text) if len(text) <= 200 else None
+    return found[0] if found is not None else None
+
+
 def _class_comment(item) -> Comment | None:
     """A comment marked only by its class ("comment"), with its author, text and date by theirs; None if it has no text."""
     author = next(iter(_own(item, f".//*[{_AUTHOR_CLASSES}]")), None)
@@ -272,11 +279,11 @@ def _class_comment(item) -> Comment | None:
     paragraphs = _paragraphs(texts[0]) if texts else tuple(t for t in (_text(p) for p in _own(item, ".//p")) if t)
     stamp = next((t.get("datetime") for t in _own(item, ".//time[@datetime]")), None)
     dated = next(iter(_own(item, f".//*[{_DATE_CLASSES}]")), None)
-    date = _date(stamp) if stamp else (_date(_text(dated)) if dated is not None else None)
+    date = _date(stamp) if stamp else (_written_date(_text(dated)) if dated is not None else None)
     replies = tuple(c for c in (_class_comment(child) for child in _own(item, f".//*[{_COMMENT_ITEM}]")) if c is not None)
     if item.tag not in _COMMENT_TAGS or (not paragraphs and not replies) or (author is None and date is None):
         return None  # a link "3 comments", an editor's note: a comment shows who wrote it or when
-    name = _text(author).removesuffix(":").removesuffix(" says").strip() if author is not None else None
+    name = without_name_note(_text(author).removesuffix(":").removesuffix(" says")).strip() if author is not None else None
     return Comment(name or None, paragraphs, replies, date)
 
 
@@ -380,17 +387,21 @@ _STAMP = (
 
 _BYLINE_MARKUP = (
     "//*[@rel='author'] | //*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'posted')"
-    " or contains(@class, 'meta') or contains(@class, 'dateline') or contains(@class, 'post-footer')][not(self::meta or self::html or self::body)]"
+    " or contains(@class, 'meta') or contains(@class, 'dateline') or contains(@class, 'post-footer') or contains(@class, 'submitted')][not(self::meta or self::html or self::body)]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment') or contains(@id, 'disqus')])]"
 )
 
 
 #: The post's own title in the markup, for a page whose metadata gives none (Blogger's <title> is "Blog: Post").
 _HEADLINE_MARKUP = f"//*[{_class('entry-title')}] | //*[{_class('post-title')}] | //*[@itemprop='headline']"
-#: Marks of a page that holds one post: the hAtom entry, the article body, og:type "article"; or a single <article>.
+#: Marks of a page that holds one post: the hAtom entry, the article body, og:type "article", and the like below; or a
+#: single <article>.
 _ONE_POST_MARKUP = (
     f"//*[{_class('hentry')}] | //*[{_class('post-body')}] | //*[{_class('entry-content')}] | //*[@itemprop='articleBody']"
     " | //meta[@property='og:type'][@content='article']"
+    # Drupal's article node, WordPress's single post, schema.org's Article microdata
+    f" | //*[{_class('node-article')}] | //*[{_class('node--type-article')}] | //body[{_class('single-post')}]"
+    " | //*[contains(@itemtype, 'schema.org/Article') or contains(@itemtype, 'schema.org/NewsArticle') or contains(@itemtype, 'schema.org/BlogPosting')]"
 )
 
 
@@ -441,10 +452,14 @@ def html_article(data: bytes, url: str | None = None) -> Article:
     if words < (SHORT_POST_WORDS if one_post else MIN_WORDS):
         raise NotAnArticle(f"only {words} words of text (a home page, a listing or a search page?)")
     warnings = list(decoding)
-    authors = meta.authors or tuple(a.strip() for a in (doc.get("author") or "").split(";") if is_name(a.strip()))
+    # the writer as the page's metadata names them, else as its byline shows them, else as trafilatura guesses
+    # (which recases them: "mobilefan" as "Mobilefan")
+    authors = meta.authors
     byline = _page_byline(tree) if not authors else None
     if byline is not None:
         authors = byline.authors
+    if not authors:
+        authors = tuple(a.strip() for a in (doc.get("author") or "").split(";") if is_name(a.strip()))
     if not authors:
         warnings.append("no author in the page's metadata or byline: author unknown")
     shown = str(stamped) if stamped else (byline.date.text if byline is not None and byline.date is not None else None)

@@ -100,6 +100,11 @@ _AFFILIATION = re.compile(
 _NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9}|@\w{1,30})\)", re.I)
 
 
+def without_name_note(name: str) -> str:
+    """A commenter's name without what the comment system prints after it: "Anonymous (not verified)" -> "Anonymous"."""
+    return _NAME_NOTE.sub("", name) if "(" in name else name
+
+
 def comment_header(line: Line, following: Line | None) -> Header | None:
     """A line that starts a comment, or None."""
     text = _BY_PREFIX.sub("", line.content.strip())
