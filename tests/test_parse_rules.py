@@ -706,3 +706,35 @@ def test_a_flat_comment_that_names_the_one_it_answers_is_its_reply() -> None:
         "Response to SomeUser, 11 February 2011 10:58AM\nReally? Grow up.\n\nThird\n11 February 2011 11:30AM\n\nResponse to Nobody, then.\n"
     )
     assert [(c.author, [r.author for r in c.replies]) for c in article.comments] == [("SomeUser", ["AnotherUser"]), ("Third", [])]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "February 11, 2011 at 10:42 am\nSteve\nYes it will work.\n\nFebruary 11, 2011 at 11:00 am\nNick\nNo it will not.\n",  # date over name
+        "Steve wrote on February 11, 2011 at 10:42 am:\nYes it will work.\n\nNick wrote on February 11, 2011 at 11:00 am:\nNo it will not.\n",
+        "Posted by Steve on February 11, 2011 at 10:42 am | Permalink\nYes it will work.\n\n"
+        "Posted by Nick on February 11, 2011 at 11:00 am | Permalink\nNo it will not.\n",
+        "Comment from Steve\nTime: February 11, 2011, 10:42 am\nYes it will work.\n\nComment from Nick\nTime: February 11, 2011, 11:00 am\nNo it will not.\n",
+        "Steve\nFebruary 11, 2011 at 10:42 am · Reply\nYes it will work.\n\nNick\nFebruary 11, 2011 at 11:00 am · Reply\nNo it will not.\n",
+        "Steve - 11/02/2011 10:42\nYes it will work.\n\nNick - 11/02/2011 11:00\nNo it will not.\n",
+    ],
+)
+def test_more_comment_layouts(section: str) -> None:
+    article = parse_capture(
+        "A title for this\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its main smartphone platform, "
+        "the company said on Friday in London.\n\nComments\n\n" + section
+    )
+    assert [(c.author, c.date.iso(), c.paragraphs) for c in article.comments] == [
+        ("Steve", "2011-02-11T10:42", ("Yes it will work.",)),
+        ("Nick", "2011-02-11T11:00", ("No it will not.",)),
+    ]
+
+
+def test_a_commenters_place_and_reddits_collapse_marks() -> None:
+    article = parse_capture(
+        "A title for this\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its main smartphone platform.\n\nComments\n\n"
+        "Steve (Helsinki) - February 11, 2011\nYes it will work.\n\n[–] Nick 5 points 12 years ago\nNo it will not.\n\n"
+        "  [–] Anna 2 points 12 years ago\n  Maybe.\n"
+    )
+    assert [(c.author, [r.author for r in c.replies]) for c in article.comments] == [("Steve (Helsinki)", []), ("Nick", ["Anna"])]

@@ -27,7 +27,9 @@ _SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|com
 _PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a dit", "a écrit", "sagt", "schreibt", "schrieb", "meint", "dice", "dijo", "ha detto", "zei", "skrev", "kirjoitti", "napisał", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
 _BY_PREFIX = re.compile(
-    r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+)", re.I
+    r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+|comment from\s+"
+    r"|\[[–+-]\]\s*)",  # "Comment from Steve"; Reddit's "[–]" before the name
+    re.I
 )
 #: The line that signs a comment under its text (TypePad, Movable Type): "Posted by: Jussi | February 11, 2011 at 11:02 AM".
 _SIGNED_UNDER = re.compile(r"^(?:posted|written|submitted) by:?\s+\S", re.I)
@@ -85,6 +87,8 @@ class Header:
 #: A comment that opens with who wrote it and from where, then a colon (the BBC's "Have your say"):
 #: "Steve, Helsinki: Yes! …", "Anna, Espoo, Finland: Sad day."
 _SIGNED_BEFORE = re.compile(r"(?P<who>(?P<name>[^\W\d_][\w.'’ -]{0,30}?)(?:,\s*[A-Z][\w.'’ -]{1,30}){1,2}):\s+(?P<text>\S.{2,})")
+#: Where a commenter writes from, after the name: "Steve (Helsinki)".
+_PLACE_NOTE = re.compile(r"\s+\([A-Z][^()]{1,30}\)$")
 #: What stands before a date in a byline, never a commenter's name: "Published on February 11, 2011".
 _BYLINE_WORD = re.compile(r"(?:posted|published|updated|last updated|written|filed|created|modified|date|dated)\s*:?", re.I)
 #: A comment's number after its date: "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)" (Slashdot).
@@ -127,12 +131,13 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         date, (start, end) = found
         name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—-])\s*$", "", text[:start]).strip()).strip()
         tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—)]")  # "Peter K. (February 11, 2011 10:15 AM)"
-        if name and is_handle(name) and not _BYLINE_WORD.fullmatch(name) and (not tail or comment_control_reason(tail)):
+        bare = _PLACE_NOTE.sub("", name)  # "Steve (Helsinki) - February 11, 2011": the name is "Steve (Helsinki)"
+        if bare and is_handle(bare) and not _BYLINE_WORD.fullmatch(bare) and (not tail or comment_control_reason(tail)):
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
         return None
-    if following is not None and following.no == line.no + 1 and (date_only(following.content) or _AGE.fullmatch(following.content.strip())):
-        return Header(text, None, True)  # the name, then the date (WordPress) or the age on the next line: read next
+    if following is not None and abs(following.no - line.no) == 1 and (date_only(following.content) or _AGE.fullmatch(following.content.strip())):
+        return Header(text, None, True)  # the name, then the date (WordPress) or the age on the next line (or on the line over it): read next
     if line.mark and line.mark in BULLETS:
         return Header(text, None, False)
     if following is not None and following.indent > line.indent and following.no == line.no + 2:
@@ -198,7 +203,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     Text that comes back to a comment's level after its replies is a comment
     whose author line the capture lost.
     """
-    lines = _titles_under_headers(_headers_first(lines))
+    lines = _titles_under_headers(_names_over_dates(_headers_first(lines)))
     roots: list[_Node] = []
     stack: list[_Node] = []
     removed: list[Removed] = []
@@ -314,6 +319,20 @@ def _controls_dated(text: str) -> PubDate | None:
     return date_only(parts[-1])
 
 
+def _names_over_dates(lines: list[Line]) -> list[Line]:
+    """The lines, with each date that opens a comment's block over the name under it moved under the name, as
+    most systems print them ("February 11, 2011 at 10:42 am" / "Steve" / text): the name then opens the comment."""
+    ordered = list(lines)
+    for i in range(len(lines) - 1):
+        line, name = lines[i], lines[i + 1]
+        if (i and lines[i - 1].no == line.no - 1) or name.no != line.no + 1 or not is_handle(name.content) or date_only(name.content):
+            continue
+        if date_only(line.content) is not None and comment_header(line, name) is None:
+            at = ordered.index(line)
+            ordered[at], ordered[at + 1] = name, line
+    return ordered
+
+
 def _titles_under_headers(lines: list[Line]) -> list[Line]:
     """The lines, with each comment's title moved under the header it stands over, as the comment's first
     paragraph: a short line that opens a block, right over a header line, and is no sentence."""
@@ -361,4 +380,7 @@ def date_only(text: str) -> PubDate | None:
     if not found:
         return None
     start, end = found[1]
-    return found[0] if len(text) - (end - start) <= 6 else None
+    if len(text) - (end - start) <= 6:
+        return found[0]
+    rest = text[end:].strip(" ·•|")  # "February 11, 2011 at 10:42 am · Reply": the date, then the buttons
+    return found[0] if start <= 6 and rest and comment_control_reason(rest) else None
