@@ -738,3 +738,12 @@ def test_a_commenters_place_and_reddits_collapse_marks() -> None:
         "  [–] Anna 2 points 12 years ago\n  Maybe.\n"
     )
     assert [(c.author, [r.author for r in c.replies]) for c in article.comments] == [("Steve (Helsinki)", []), ("Nick", ["Anna"])]
+
+
+def test_html_character_references_in_a_text_capture_are_decoded_and_said() -> None:
+    from newsarchive.read import clean_text
+
+    text, warnings = clean_text("Nokia&#8217;s deal was &quot;a turning point&quot;&nbsp;&mdash; AT&amp;T agreed.\n")
+    assert text == "Nokia’s deal was \"a turning point\" — AT&T agreed.\n"
+    assert warnings and warnings[0].startswith("decoded HTML character references")
+    assert clean_text("Fish & chips; R&D & more\n") == ("Fish & chips; R&D & more\n", [])

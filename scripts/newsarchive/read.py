@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 import hashlib
+import html
 import os
 import re
 import unicodedata
@@ -28,7 +29,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,  # "&amp;" in a capture is data, not markup to decode
+    unescape_html=False,  # character references are decoded apart, and said (clean_text)
     uncurl_quotes=False,  # typographic quotes are the author's
     fix_latin_ligatures=False,
     fix_character_width=False,
@@ -205,19 +206,28 @@ def _near_non_ascii(text: str) -> str:
     return "\n".join(parts)
 
 
+_REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9A-Fa-f]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
 def _needs_ftfy(text: str) -> bool:
     """ftfy reads every line; most captures need none of its fixes, which this finds out in one pass."""
     return bool(_SUSPECT.search(text) or is_bad(_near_non_ascii(text))) or not unicodedata.is_normalized("NFC", text)
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Repair mojibake (ftfy), unify line ends, drop stray control characters."""
+    """Repair mojibake (ftfy), decode HTML character references, unify line ends, drop stray control characters."""
     warnings: list[str] = []
     unified = text.replace("\r\n", "\n").replace("\r", "\n")
     fixed = ftfy.fix_text(unified, config=_FTFY_CONFIG) if _needs_ftfy(unified) else unified
     if fixed != unified:
         sample = _first_difference(unified, fixed)
         warnings.append(f"repaired broken encoding (mojibake), for example {sample}")
+    if "&" in fixed and _REFERENCE.search(fixed):
+        # text copied from a page's source keeps its character references: "Nokia&#8217;s", "&quot;", "&nbsp;"
+        decoded = _REFERENCE.sub(lambda match: html.unescape(match.group(0)), fixed)
+        if decoded != fixed:
+            warnings.append(f"decoded HTML character references, for example {_first_difference(fixed, decoded)}")
+            fixed = decoded
     fixed = fixed.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     return fixed, warnings
 
