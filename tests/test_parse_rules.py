@@ -747,3 +747,26 @@ def test_html_character_references_in_a_text_capture_are_decoded_and_said() -> N
     assert text == "Nokia’s deal was \"a turning point\" — AT&T agreed.\n"
     assert warnings and warnings[0].startswith("decoded HTML character references")
     assert clean_text("Fish & chips; R&D & more\n") == ("Fish & chips; R&D & more\n", [])
+
+
+@pytest.mark.parametrize("line", ["Reply · " * 60 + "x", "▲ 5 " * 60 + "x", "3 like " * 60 + "x", "Reply ↓ " * 60 + "x"])
+def test_a_long_row_that_is_almost_comment_buttons_is_read_in_linear_time(line: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert comment_control_reason(line) is None
+    # a bound far above the linear time (well under a millisecond), far below the exponential one (hours at 60)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_byline_under_the_text_with_a_note_or_comments_after_it_still_signs_it() -> None:
+    text = (
+        "Nokia picks Windows Phone\n\nNokia has picked Windows Phone as its main smartphone platform, the company said on Friday.\n\n"
+        "The first phones will ship later this year, executives said.\n\nPosted: February 11, 2011 at 10:42 am\nAuthor: Jane Doe\n\n"
+    )
+    noted = parse_capture(text + "Another paragraph the editors added later on.\n")
+    commented = parse_capture(text + "Comments\n\nSteve\nFebruary 11, 2011\nGreat news for the company and its fans everywhere.\n")
+    for article in (noted, commented):
+        assert (article.title, article.authors, article.published.iso()) == ("Nokia picks Windows Phone", ("Jane Doe",), "2011-02-11T10:42")
+        assert not article.removed  # the text over the byline was set aside as page header
+    assert len(noted.body) == 3 and len(commented.body) == 2 and len(commented.comments) == 1

@@ -209,6 +209,12 @@ def _near_non_ascii(text: str) -> str:
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9A-Fa-f]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 
 
+def _character(reference: re.Match[str]) -> str:
+    """What a character reference stands for; a control character's stays as it is written."""
+    character = html.unescape(reference.group(0))
+    return reference.group(0) if _CONTROL.search(character) else character
+
+
 def _needs_ftfy(text: str) -> bool:
     """ftfy reads every line; most captures need none of its fixes, which this finds out in one pass."""
     return bool(_SUSPECT.search(text) or is_bad(_near_non_ascii(text))) or not unicodedata.is_normalized("NFC", text)
@@ -224,7 +230,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
         warnings.append(f"repaired broken encoding (mojibake), for example {sample}")
     if "&" in fixed and _REFERENCE.search(fixed):
         # text copied from a page's source keeps its character references: "Nokia&#8217;s", "&quot;", "&nbsp;"
-        decoded = _REFERENCE.sub(lambda match: html.unescape(match.group(0)), fixed)
+        decoded = _REFERENCE.sub(_character, fixed)
         if decoded != fixed:
             warnings.append(f"decoded HTML character references, for example {_first_difference(fixed, decoded)}")
             fixed = decoded

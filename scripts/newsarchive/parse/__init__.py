@@ -62,12 +62,22 @@ def _find_byline(blocks: list[list[Line]]) -> tuple[int, Byline, list[int]] | No
         if len(block) <= 3:
             parsed = _byline_lines(block, after_title=i > 0 and is_headline_like(blocks[i - 1]))
             if parsed is not None:
-                if content_seen and not any(_is_content(b) for b in blocks[i + 1 :]):
-                    return None  # under the whole text: the article signed at its foot ("Posted: <date>" / "Author: X")
+                if content_seen and _text_after(blocks, i) < content_seen:
+                    return None  # under most of the text: the article signed at its foot ("Posted: <date>" / "Author: X")
                 return i, _merge_bylines(parsed), [line.no for line in block]
         if _is_content(block):
             content_seen += 1
     return None
+
+
+def _text_after(blocks: list[list[Line]], at: int) -> int:
+    """How many blocks of text (prose, lists, paragraphs of several lines) follow block ``at`` before the comments."""
+    count = 0
+    for block in blocks[at + 1 :]:
+        if is_comment_heading(block[0].text):
+            break
+        count += _is_content(block) or len(block) > 1 or any(line.mark for line in block)
+    return count
 
 
 def _byline_lines(lines: list[Line], after_title: bool) -> list[Byline] | None:
@@ -482,13 +492,17 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         start += 1
 
     _walk_body(blocks, start, parts, common)
-    signed = _foot_byline(parts.body[-1]) if parts.body else None
-    if signed is not None and ((signed.authors and not byline.authors) or (signed.date and date is None) or signed.authors == byline.authors):
+    # the byline under the text, or under all but its last paragraph (a note, an update)
+    foot = next((k for k in (-1, -2) if len(parts.body) >= -k and _foot_byline(parts.body[k]) is not None), None)
+    signed = _foot_byline(parts.body[foot]) if foot is not None else None
+    if signed is not None and (
+        (signed.authors and not byline.authors) or (signed.date and date is None) or (signed.authors and signed.authors == byline.authors)
+    ):
         # the post signed at its foot, with no byline at the top or to say what it did not: "Posted by Timo at 9:15 AM"
         # (Blogger), "Posted: February 11, 2011" / "Author: Jane Doe", "— Jane Doe"
         byline = replace(byline, authors=byline.authors or signed.authors)
         date = _at_time(date, signed.time) if signed.date is None else (date or signed.date)
-        parts.metadata.extend(line.no for line in parts.body.pop())
+        parts.metadata.extend(line.no for line in parts.body.pop(foot))
     base = base_indent(parts.body)
     body: list[Block] = []
     for k, block in enumerate(parts.body):

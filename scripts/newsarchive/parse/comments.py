@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import find_date
@@ -86,7 +87,7 @@ class Header:
 
 #: A comment that opens with who wrote it and from where, then a colon (the BBC's "Have your say"):
 #: "Steve, Helsinki: Yes! …", "Anna, Espoo, Finland: Sad day."
-_SIGNED_BEFORE = re.compile(r"(?P<who>(?P<name>[^\W\d_][\w.'’ -]{0,30}?)(?:,\s*[A-Z][\w.'’ -]{1,30}){1,2}):\s+(?P<text>\S.{2,})")
+_SIGNED_BEFORE = re.compile(r"(?P<who>(?P<name>[^\W\d_][\w.'’ -]{0,30}?)(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){1,2}):\s+(?P<text>\S.{2,})")
 #: Where a commenter writes from, after the name: "Steve (Helsinki)".
 _PLACE_NOTE = re.compile(r"\s+\([A-Z][^()]{1,30}\)$")
 #: What stands before a date in a byline, never a commenter's name: "Published on February 11, 2011".
@@ -322,32 +323,44 @@ def _controls_dated(text: str) -> PubDate | None:
 def _names_over_dates(lines: list[Line]) -> list[Line]:
     """The lines, with each date that opens a comment's block over the name under it moved under the name, as
     most systems print them ("February 11, 2011 at 10:42 am" / "Steve" / text): the name then opens the comment."""
-    ordered = list(lines)
-    for i in range(len(lines) - 1):
+
+    def moved(i: int) -> bool:
         line, name = lines[i], lines[i + 1]
         if (i and lines[i - 1].no == line.no - 1) or name.no != line.no + 1 or not is_handle(name.content) or date_only(name.content):
-            continue
-        if date_only(line.content) is not None and comment_header(line, name) is None:
-            at = ordered.index(line)
-            ordered[at], ordered[at + 1] = name, line
+            return False
+        return date_only(line.content) is not None and comment_header(line, name) is None
+
+    return _swapped_pairs(lines, moved)
+
+
+def _swapped_pairs(lines: list[Line], swap: Callable[[int], bool]) -> list[Line]:
+    """``lines`` with each line ``i`` for which ``swap(i)`` holds changed places with the line after it."""
+    ordered: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and swap(i):
+            ordered += [lines[i + 1], lines[i]]
+            i += 2
+        else:
+            ordered.append(lines[i])
+            i += 1
     return ordered
 
 
 def _titles_under_headers(lines: list[Line]) -> list[Line]:
     """The lines, with each comment's title moved under the header it stands over, as the comment's first
     paragraph: a short line that opens a block, right over a header line, and is no sentence."""
-    ordered = list(lines)
-    for i in range(len(lines) - 1):
+
+    def moved(i: int) -> bool:
         line, header = lines[i], lines[i + 1]
         opens = i == 0 or lines[i - 1].no != line.no - 1
         text = line.content.strip()
         if not opens or header.no != line.no + 1 or len(text) > _TITLE_MAX or text[-1:] in ".!?:,;":
-            continue
+            return False
         # only over a header that is one by itself: a name that is one by the date under it would lose it
-        if comment_header(line, header) is None and comment_header(header, None) is not None:
-            at = ordered.index(line)
-            ordered[at], ordered[at + 1] = header, line
-    return ordered
+        return comment_header(line, header) is None and comment_header(header, None) is not None
+
+    return _swapped_pairs(lines, moved)
 
 
 def _owner(stack: list[_Node], line: Line) -> _Node | None:

@@ -235,12 +235,17 @@ RULES: tuple[Callable[[str], str | None], ...] = (
 )
 
 #: Buttons under a comment.
+#: One button under a comment, with its count ("Recommend (12)") or an arrow ("Share ›"). Each of its forms reads
+#: one way only, so that a row of them is matched in time linear in its length: no form holds whitespace that the
+#: gap between two buttons could take instead ("3 likes" is the count, then "likes"; "reply ↓" is "reply", then "↓").
 _COMMENT_CONTROL = (
-    r"(?:reply|reply ↓|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|clip|quote|like|dislike|recommend\??|"
-    r"share|\d+ (?:likes?|replies|points?)|\d{1,6}|avatar(?: of .{1,40})?|.{1,40}['’]s avatar|user avatar|profile (?:picture|photo|image)(?: of .{1,40})?|(?:thumbs|vote) (?:up|down)|[↑↓▲▼△▽]\s*\d*|\d+\s*[△▽]|edit|delete)\s*(?:\(\d{1,6}\))?\s*[↓›»]?"
+    r"(?:reply|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|clip|quote|likes?|dislike|recommend\??|"
+    r"share|replies|points?|(?:thumbs|vote) (?:up|down)|edit|delete|\d{1,6}|\d{1,6}[△▽]|[↑↓▲▼△▽]\d*)(?:\s*\(\d{1,6}\))?(?:\s*[›»])?"
 )
-#: Buttons under a comment, one or a row of them ("Reply • Share ›").
-_COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:\s*[•·|]?\s*{_COMMENT_CONTROL})*", re.I)
+#: Buttons under a comment, one or a row of them ("Reply • Share ›", "12 △ 3 ▽").
+_COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:(?:\s*[•·|]\s*|\s+){_COMMENT_CONTROL})*", re.I)
+#: A commenter's picture, as a text capture keeps its description: "Avatar of Steve", "Steve's avatar".
+_AVATAR = re.compile(r"avatar(?: of .{1,40})?|[^·•|]{1,40}['’]s avatar|user avatar|profile (?:picture|photo|image)(?: of .{1,40})?", re.I)
 
 #: A comment form's fields and buttons (WordPress and alike).
 _COMMENT_FORM = re.compile(
@@ -269,7 +274,7 @@ def furniture_reason(text: str) -> str | None:
 
 
 def comment_control_reason(text: str) -> str | None:
-    if _COMMENT_CONTROLS.fullmatch(text.strip()):
+    if _COMMENT_CONTROLS.fullmatch(text.strip()) or _AVATAR.fullmatch(text.strip()):
         return "comment button"
     if _COMMENT_FORM.fullmatch(text.strip()):
         return "comment form"

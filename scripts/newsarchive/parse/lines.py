@@ -105,7 +105,7 @@ def is_sentence_like(text: str) -> bool:
     words = len(text.split())
     if words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text)):
         return True
-    return len(text) >= 20 and len(_CJK.findall(text)) >= 15 and bool(_CJK_STOP.search(text))
+    return len(text) >= 20 and bool(_CJK.search(text)) and len(_CJK.findall(text)) >= 15 and bool(_CJK_STOP.search(text))
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
