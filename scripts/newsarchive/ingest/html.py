@@ -434,7 +434,8 @@ def html_article(data: bytes, url: str | None = None) -> Article:
             element.getparent().remove(element)
     # the time the page shows, if its metadata gives none: the article's first <time datetime>, comments gone
     stamped = None if meta.published else _first(tree, _STAMP)
-    headline = None if meta.title else _first(tree, _HEADLINE_MARKUP)
+    headlines = [] if meta.title else tree.xpath(_HEADLINE_MARKUP)
+    headline = headlines[0] if len(headlines) == 1 else None  # several: a sidebar's list of posts, not the post's own
     one_post = bool(tree.xpath(_ONE_POST_MARKUP)) or len(tree.xpath("//article")) == 1
     references = _page_references(tree)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
