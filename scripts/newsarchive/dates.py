@@ -100,6 +100,13 @@ def _plain(text: str) -> PubDate | None:
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,4})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})\b(?![./]\d)|\b(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dc>\d{4})\b(?!-\d)")
 
 
+def _numeric_parts(match: re.Match[str]) -> tuple[str, int, str, str]:
+    """The first number (as written), the second, the third (as written) and the separator of a ``_NUMERIC_DATE``."""
+    if match.group("da"):  # "02-11-2011", as forums write it: read as "02/11/2011"
+        return match.group("da"), int(match.group("db")), match.group("dc"), "-"
+    return match.group("a"), int(match.group("b")), match.group("c"), match.group("sep")
+
+
 def _numeric_iso(text: str) -> str:
     """``text`` with its first all-numeric date written as ISO 8601, which no parser reads in another order.
 
@@ -111,10 +118,7 @@ def _numeric_iso(text: str) -> str:
     match = _NUMERIC_DATE.search(text)
     if match is None:
         return text
-    if match.group("da"):  # "02-11-2011", as forums write it: read as "02/11/2011"
-        a, b, c, sep = match.group("da"), int(match.group("db")), match.group("dc"), "-"
-    else:
-        a, b, c, sep = match.group("a"), int(match.group("b")), match.group("c"), match.group("sep")
+    a, b, c, sep = _numeric_parts(match)
     if len(a) == 4:
         if len(c) == 4:
             return text
@@ -133,10 +137,11 @@ def swapped(date: PubDate) -> PubDate | None:
     """The other reading of an all-numeric date that reads both ways ("11/02/11": 2 November or 11 February
     2011), day and month swapped; None for any other date."""
     match = _NUMERIC_DATE.search(date.text)
-    if match is None or match.group("sep") == "." or len(match.group("a") or "") > 2 or date.value is None:
+    if match is None or date.value is None:
         return None
-    a, b = int(match.group("a") or match.group("da")), int(match.group("b") or match.group("db"))
-    if a == b or a > 12 or b > 12:
+    first, b, _, sep = _numeric_parts(match)
+    a = int(first)
+    if sep == "." or len(first) > 2 or a == b or a > 12 or b > 12:
         return None
     try:
         return replace(date, value=date.value.replace(month=date.value.day, day=date.value.month))

@@ -16,7 +16,7 @@ from ..dates import find_date, interpret, swapped
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
-from .comments import comment_header, confirmed, heading_claim, is_comment_heading, is_handle, parse_comments
+from .comments import comment_header, confirmed, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
@@ -398,7 +398,7 @@ _TITLED_HEADER = re.compile(r"^by\s|\s\|\s")
 def _titled_comment(block: list[Line]) -> bool:
     """A comment with no section heading over it, that opens with its title over a dated header that names the
     commenter with "by" or a bar (Slashdot, ZDNet): "Burning platform (Score:4)" / "by msmith (98765) on <date>"."""
-    if len(block) < 3 or len(block[0].text) > 80 or block[0].text[-1:] in ".!?:,;" or not _TITLED_HEADER.search(block[1].text):
+    if len(block) < 3 or not is_comment_title(block[0].text) or not _TITLED_HEADER.search(block[1].text):
         return False
     header = comment_header(block[1], block[2])
     return header is not None and header.date is not None and comment_header(block[0], block[1]) is None
@@ -493,8 +493,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
 
     _walk_body(blocks, start, parts, common)
     # the byline under the text, or under all but its last paragraph (a note, an update)
-    foot = next((k for k in (-1, -2) if len(parts.body) >= -k and _foot_byline(parts.body[k]) is not None), None)
-    signed = _foot_byline(parts.body[foot]) if foot is not None else None
+    foot, signed = next(((k, found) for k in (-1, -2) if len(parts.body) >= -k and (found := _foot_byline(parts.body[k]))), (-1, None))
     if signed is not None and (
         (signed.authors and not byline.authors) or (signed.date and date is None) or (signed.authors and signed.authors == byline.authors)
     ):

@@ -189,11 +189,13 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     if by and had_by:
         rest = rest[by.end() :] + (" | " + before if before else "")
     authors = _authors_from(rest, had_by)
-    if authors is None and date and not had_by and is_outlet(outlet := _FILLER.sub(" ", rest).strip(" |,;:")) and not outlet.isupper():
-        return Byline((), date, claim, outlet, time)  # "guardian.co.uk, Friday 11 February 2011 10.42 GMT"
+    # what is left with no "by" before it, where it may be an outlet or a place
+    left = _FILLER.sub(" ", rest).strip(" |,;:") if not had_by and ((authors is None and date) or (authors and len(authors) == 1)) else ""
+    if authors is None and date and is_outlet(left) and not left.isupper():
+        return Byline((), date, claim, left, time)  # "guardian.co.uk, Friday 11 February 2011 10.42 GMT"
     if authors is None:
         return None
-    if not had_by and len(authors) == 1 and " " not in authors[0] and _FILLER.sub(" ", rest).strip(" |,;:").isupper():
+    if len(authors) == 1 and " " not in authors[0] and left.isupper():
         authors = []  # a place in capitals, not a writer: "LONDON | Fri Feb 11, 2011 10:42am EST"
     if time is not None and not rest.strip(" |,"):
         return Byline((), None, claim, time=time)  # a line of its own: "4:02 am"

@@ -112,9 +112,7 @@ def without_name_note(name: str) -> str:
 
 def comment_header(line: Line, following: Line | None) -> Header | None:
     """A line that starts a comment, or None."""
-    text = _BY_PREFIX.sub("", line.content.strip())
-    if "(" in text:
-        text = _NAME_NOTE.sub("", text)
+    text = without_name_note(_BY_PREFIX.sub("", line.content.strip()))
     if "·" in text and (affiliated := _AFFILIATION.fullmatch(text)) and is_handle(affiliated.group("name")):
         return Header(affiliated.group("name"), None, True)
     says = _SAYS.match(text)
@@ -303,8 +301,9 @@ def _headers_first(lines: list[Line]) -> list[Line]:
     return ordered + lines[start:]
 
 
-#: A comment's title, as some systems print it over the name ("Great deal" / "jdoe | 11/02/11"): short, no sentence's end.
-_TITLE_MAX = 80
+def is_comment_title(text: str) -> bool:
+    """A comment's title, as some systems print it over the name ("Great deal" / "jdoe | 11/02/11"): short, no sentence's end."""
+    return 0 < len(text) <= 80 and text[-1] not in ".!?:,;"
 
 
 _BUTTON_SEPARATOR = re.compile(r"\s+[·•|]\s+")
@@ -355,7 +354,7 @@ def _titles_under_headers(lines: list[Line]) -> list[Line]:
         line, header = lines[i], lines[i + 1]
         opens = i == 0 or lines[i - 1].no != line.no - 1
         text = line.content.strip()
-        if not opens or header.no != line.no + 1 or len(text) > _TITLE_MAX or text[-1:] in ".!?:,;":
+        if not opens or header.no != line.no + 1 or not is_comment_title(text):
             return False
         # only over a header that is one by itself: a name that is one by the date under it would lose it
         return comment_header(line, header) is None and comment_header(header, None) is not None
