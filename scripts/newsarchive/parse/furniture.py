@@ -71,7 +71,9 @@ def _skip_link(text: str) -> str | None:
 
 
 def _cookie_notice(text: str) -> str | None:
-    if _COOKIE.search(text) and _COOKIE_VERB.search(text) and len(text) < 400:
+    # "cookie" in the lowered text, or a dotted or dotless i that the pattern reads as "i": the pattern, with
+    # its word bounds, is tried on every line, and this test first takes a tenth of its time
+    if len(text) < 400 and ("cookie" in text.lower() or "\u0130" in text or "\u0131" in text) and _COOKIE.search(text) and _COOKIE_VERB.search(text):
         return "cookie notice"
     return None
 
