@@ -355,13 +355,13 @@ def test_article_text_is_not_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)"]
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)"]
 )
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
 
 
-@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3)])
+@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3), ("Have your say (3)", 3)])
 def test_comment_claim(text: str, count: int) -> None:
     assert comment_claim(text) == count
 
@@ -544,6 +544,33 @@ def test_a_comment_date_that_reads_both_ways_is_read_soonest_after_the_article()
         ("jdoe", "2011-02-11", "Great deal"),  # the title over the name is the comment's first paragraph
         ("msmith", "2011-03-04", "Later"),  # 4 March comes sooner after the article than 3 April
     ]
+
+
+_NUMERIC_STORY = "Nokia staff walk out\n\nBy Emma Clarke\n{date}\n\nHundreds of Nokia employees left their desks on Friday, the union said.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("date", "comments", "iso"),
+    [
+        ("11/02/2011 16:20", "", "2011-11-02T16:20"),  # nothing tells: month first, as in the US
+        ("11/02/2011 16:20", "Have your say (1)\n\nDave\n14/02/2011 22:05\nGive it a year.\n", "2011-02-11T16:20"),  # 14/02 reads day first only
+        ("02/11/2011 16:20", "Comments\n\nDave\n02/14/2011 22:05\nGive it a year.\n", "2011-02-11T16:20"),  # 02/14 reads month first only
+        ("11/02/2011 16:20 GMT", "", "2011-02-11T16:20+00:00"),  # a British time zone
+        ("02/11/2011 4:20 PM EST", "", "2011-02-11T16:20-05:00"),
+        # both comments read both ways: the reading that puts them soonest after the article
+        ("11/02/2011 16:20", "Comments\n\nDave\n12/02/2011 08:00\nGive it a year.\n\nAnn\n12/02/2011 09:00\nNo.\n", "2011-02-11T16:20"),
+        ("25/02/2011", "", "2011-02-25"),  # one reading only
+    ],
+)
+def test_a_numeric_byline_date_that_reads_both_ways_is_read_as_its_page_writes_dates(date: str, comments: str, iso: str) -> None:
+    article = parse_capture(_NUMERIC_STORY.format(date=date) + comments)
+    assert article.published.iso() == iso
+
+
+def test_the_comments_of_a_day_first_page_are_read_day_first_too() -> None:
+    article = parse_capture(_NUMERIC_STORY.format(date="11/02/2011 16:20") + "Have your say (2)\n\nPekka\n12/02/2011 08:14\nNobody saw this.\n\nDave\n14/02/2011 22:05\nGive it a year.\n")
+    assert [(c.author, c.date.iso()) for c in article.comments] == [("Pekka", "2011-02-12T08:14"), ("Dave", "2011-02-14T22:05")]
+    assert article.comments_claimed == 2
 
 
 def test_an_agency_story_is_credited_by_its_dateline_and_credit_line() -> None:

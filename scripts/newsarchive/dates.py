@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from typing import Literal
 
 from dateparser.date import DateDataParser
 
@@ -147,6 +148,37 @@ def swapped(date: PubDate) -> PubDate | None:
         return replace(date, value=date.value.replace(month=date.value.day, day=date.value.month))
     except ValueError:
         return None
+
+
+#: How a place writes an all-numeric date: the day first ("25/02/2011") or the month first ("02/25/2011").
+Order = Literal["day", "month"]
+
+
+def numeric_order(date: PubDate) -> Order | None:
+    """How an all-numeric date written with slashes or dashes orders its day and month, when its numbers
+    leave one reading only: "day" for "25/02/2011", "month" for "02/25/2011"; None for any other date."""
+    match = _NUMERIC_DATE.search(date.text)
+    if match is None:
+        return None
+    first, b, _, sep = _numeric_parts(match)
+    if sep == "." or len(first) > 2:
+        return None
+    a = int(first)
+    return "day" if a > 12 >= b else "month" if b > 12 >= a else None
+
+
+#: Time zones of the places that write the day first (Britain and Ireland, Europe, Australia, New Zealand,
+#: India, South Africa) and of those that write the month first (the United States and Canada)
+_DAY_FIRST_ZONES = re.compile(r"\b(?:GMT|BST|IST|WET|WEST|CET|CEST|EET|EEST|MSK|SAST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT)\b")
+_MONTH_FIRST_ZONES = re.compile(r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|ET|CT|MT|PT)\b")
+
+
+def zone_order(date: PubDate) -> Order | None:
+    """How the places of the time zone a date names write dates: "day" first ("11/02/2011 10:42 GMT") or
+    "month" first ("02/11/2011 10:42 EST"); None when it names none of them."""
+    if _DAY_FIRST_ZONES.search(date.text):
+        return "day"
+    return "month" if _MONTH_FIRST_ZONES.search(date.text) else None
 
 
 @functools.lru_cache(maxsize=4096)

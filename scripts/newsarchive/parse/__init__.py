@@ -12,7 +12,7 @@ import email.utils
 import re
 from dataclasses import dataclass, field, replace
 
-from ..dates import find_date, interpret, swapped
+from ..dates import find_date, interpret, numeric_order, swapped, zone_order
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
@@ -509,6 +509,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         body.extend(to_blocks(block, base, width, between_prose=between))
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors)
     if date is not None and date.value is not None:
+        date = _read_as_comments(date, comments)
         comments = tuple(_read_after(c, date) for c in comments)
     parts.removed.extend(comment_removed)
 
@@ -561,19 +562,51 @@ def _credit(body: list[Block]) -> tuple[str, ...]:
     return ()
 
 
+def _after(date: PubDate, published: PubDate) -> int:
+    """How far ``date`` comes after ``published``, in days; a date before it, as a comment's cannot, counts far more."""
+    days = (date.value.date() - published.value.date()).days  # type: ignore[union-attr]
+    return days if days >= 0 else 100_000 - days
+
+
+def _readings(date: PubDate) -> tuple[PubDate, ...]:
+    other = swapped(date)
+    return (date,) if other is None else (date, other)
+
+
+def _read_as_comments(published: PubDate, comments: tuple[Comment, ...]) -> PubDate:
+    """The article's all-numeric date that reads both ways ("11/02/2011": 2 November or 11 February) read as
+    its page writes dates. Day first when a comment's date reads only so ("25/02/2011"), as British and most
+    other sites write them, or its time zone is one of theirs ("GMT"), or that reading puts the comments
+    sooner after the article; else month first, as in the US (and as dateparser reads it)."""
+    other = swapped(published)
+    if other is None:
+        return published
+    zone = zone_order(published)
+    if zone is not None:
+        return other if zone == "day" else published
+    dates: list[PubDate] = []
+    stack = list(comments)
+    while stack:
+        comment = stack.pop()
+        stack.extend(comment.replies)
+        if comment.date is not None and comment.date.value is not None:
+            dates.append(comment.date)
+    orders = {numeric_order(d) for d in dates} - {None}
+    if orders:
+        return other if orders == {"day"} else published
+
+    def spread(reading: PubDate) -> int:
+        return sum(min(_after(r, reading) for r in _readings(d)) for d in dates)
+
+    return other if dates and spread(other) < spread(published) else published
+
+
 def _read_after(comment: Comment, published: PubDate) -> Comment:
     """``comment`` and its replies, each all-numeric date that reads both ways ("11/02/11") read the way that
     puts it soonest after the article's publication, as comments follow it: before it, a reading is wrong."""
     date = comment.date
-    other = swapped(date) if date is not None and date.value is not None else None
-    if other is not None:
-        start = published.value.date()  # type: ignore[union-attr]
-
-        def distance(d: PubDate) -> int:
-            days = (d.value.date() - start).days  # type: ignore[union-attr]
-            return days if days >= 0 else 100_000 - days
-
-        date = min((date, other), key=distance)
+    if date is not None and date.value is not None:
+        date = min(_readings(date), key=lambda d: _after(d, published))
     replies = tuple(_read_after(r, published) for r in comment.replies)
     same = date is comment.date and all(a is b for a, b in zip(replies, comment.replies))
     return comment if same else replace(comment, date=date, replies=replies)

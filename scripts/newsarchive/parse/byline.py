@@ -73,7 +73,7 @@ READING_TIME = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b",
 
 #: "Comments (3)", "Reader comments (12)".
 _COUNTED = re.compile(
-    rf"\b(?:comments?|responses?|replies|reactions|{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))\s*\((?P<count>\d{{1,6}})\)",
+    rf"\b(?:comments?|responses?|replies|reactions|discussion|talkback|have your say|{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))\s*\((?P<count>\d{{1,6}})\)",
     re.I,
 )
 

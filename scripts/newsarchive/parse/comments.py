@@ -15,8 +15,9 @@ from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
     r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60})?"
-    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?|discussion|responses|reactions|talkback"
-    r"|leave a (?:reply|comment|response)|join the (?:discussion|conversation)|what do you think\??|have your say"
+    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?"
+    r"|(?:discussion|responses|reactions|talkback|join the (?:discussion|conversation)|have your say)(?:\s*\(\d+\))?"  # "Have your say (3)"
+    r"|leave a (?:reply|comment|response)|what do you think\??"
     r"|(?:add|post) (?:a |your )?comment"
     rf"|(?:\d{{1,6}}\s+)?(?:{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
     r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # other languages, Russian too; LiveJournal's count
