@@ -37,6 +37,11 @@ from newsarchive.parse.lines import make_line
         ("By MATTI HUUHTANEN and JESSICA MINTZ", ("Matti Huuhtanen", "Jessica Mintz"), None, None),  # agency capitals
         ("February 11, 2011 -- 10:45 a.m.", (), "2011-02-11T10:45", None),
         ("Feb 11, 2011 · 4 min read", (), "2011-02-11", None),
+        ("by Peter Bright - Feb 11, 2011 3:42pm UTC", ("Peter Bright",), "2011-02-11T15:42+00:00", None),
+        ("Posted by jdoe 3 hours ago", ("jdoe",), None, None),  # how long ago is no part of the name, and no date
+        ("213 points by jdoe 12 years ago | 145 comments", ("jdoe",), None, 145),  # Hacker News: the score, not the writer
+        ("Matti Virtanen 11.2.2011 klo 10.42", ("Matti Virtanen",), "2011-02-11T10:42", None),  # Finnish: "klo" before the time
+        ("Published: 11.02.2011 um 10:34", (), "2011-02-11T10:34", None),
     ],
 )
 def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:
@@ -355,13 +360,13 @@ def test_article_text_is_not_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)"]
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)", "Reader comments 42"]
 )
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
 
 
-@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3), ("Have your say (3)", 3)])
+@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3), ("Have your say (3)", 3), ("Reader comments 42", 42)])
 def test_comment_claim(text: str, count: int) -> None:
     assert comment_claim(text) == count
 
@@ -383,6 +388,9 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Julie B., le 11 février 2011 à 12h15", "Julie B.", True),  # a name may end with an initial
         ("Jürgen K. schreibt:", "Jürgen K.", False),
         ("Posted by: Jussi | February 11, 2011 at 11:02 AM", "Jussi", True),  # TypePad, under the comment's text
+        ("Steve on February 11, 2011 at 10:42 am said:", "Steve", True),  # WordPress: the verb after the date
+        ("pg 12 years ago | parent | next [–]", "pg", False),  # Hacker News: the thread's links after the age
+        ("tptacek 12 years ago [–]", "tptacek", False),
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -390,7 +398,7 @@ def test_comment_header(line: str, author: str, dated: bool) -> None:
     assert header is not None and header.author == author and (header.date is not None) == dated
 
 
-@pytest.mark.parametrize("line", ["I posted this 3 hours ago", "  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
+@pytest.mark.parametrize("line", ["I posted this 3 hours ago", "Nokia said 2 days ago | parent", "Steve on February 11, 2011 at 10:42 am said he would go", "  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
 def test_not_a_comment_header(line: str) -> None:
     assert comment_header(make_line(1, line), None) is None
 
@@ -405,6 +413,50 @@ def test_prose_before_a_quotation_or_a_list_opens_no_comments() -> None:
     assert article.comments == ()
     assert [b.kind for b in article.body] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.PARAGRAPH, BlockKind.QUOTE]
     assert comment_header(make_line(1, "The company also said:"), None) is None
+
+
+def test_a_title_and_standfirst_running_into_the_byline_are_split_from_it() -> None:
+    article = parse_capture(
+        "Nokia bets the farm on Windows Phone 7\nMicrosoft and Nokia form an alliance to take on Apple and Google.\nby Peter Bright - Feb 11, 2011 3:42pm UTC\n\n"
+        "Nokia CEO Stephen Elop announced today that Nokia will use Windows Phone 7.\n"
+    )
+    assert (article.title, article.subtitle, article.authors) == ("Nokia bets the farm on Windows Phone 7", "Microsoft and Nokia form an alliance to take on Apple and Google.", ("Peter Bright",))
+    assert article.published.iso() == "2011-02-11T15:42+00:00"
+
+
+def test_two_sentences_under_a_title_are_no_standfirst() -> None:
+    article = parse_capture(
+        "Nokia bets the farm\nNokia has picked Windows Phone. Elop said so today in London.\nby Peter Bright - Feb 11, 2011 3:42pm UTC\n\n"
+        "Nokia CEO Stephen Elop announced today that Nokia will use Windows Phone 7.\n"
+    )
+    assert article.subtitle is None
+
+
+def test_a_commenters_rank_between_name_and_date_is_set_aside() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its platform, the company said.\n\n"
+        "Reader comments 42\n\nScotty\nArs Scholae Palatinae\nFeb 11, 2011 3:58pm\nWell, that was unexpected.\n\n"
+        "techguy\nSenior Member\nFeb 11, 2011 4:10pm\nNot really.\n"
+    )
+    assert [(c.author, c.date.iso(), c.paragraphs) for c in article.comments] == [
+        ("Scotty", "2011-02-11T15:58", ("Well, that was unexpected.",)),
+        ("techguy", "2011-02-11T16:10", ("Not really.",)),
+    ]
+    assert [(r.text, r.reason) for r in article.removed] == [("Ars Scholae Palatinae", "commenter's rank"), ("Senior Member", "commenter's rank")]
+    assert article.comments_claimed == 42
+
+
+def test_a_second_heading_in_the_heading_block_is_no_comment() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its platform, the company said.\n\n"
+        "Comments\nReader Comments (Page 1 of 3)\n\njdoe @ Feb 11th 2011 7:12AM\nThis is the end of Symbian.\n"
+    )
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("jdoe", ("This is the end of Symbian.",))]
+
+
+def test_a_link_aggregators_source_domain_is_not_part_of_the_title() -> None:
+    article = parse_capture("Nokia and Microsoft form a partnership (nokia.com)\n213 points by jdoe 12 years ago | 145 comments\n\nNokia and Microsoft today announced plans.\n")
+    assert (article.title, article.authors, article.comments_claimed) == ("Nokia and Microsoft form a partnership", ("jdoe",), 145)
 
 
 def test_the_site_name_after_a_bar_is_not_part_of_the_title() -> None:

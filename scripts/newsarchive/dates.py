@@ -34,9 +34,12 @@ _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:
 _NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|\d{1,2}-\d{1,2}-\d{4}\b"
 _DATE = rf"(?:{WEEKDAY},?\s+)?(?:{_ISO}|{_NUMERIC}|{_DAY_FIRST}|{_MONTH_FIRST}|{_MONTH_YEAR})"
 _SEP = r"\s*(?:,|at|@|--?|–|—|\||·)?\s*"
+#: The word other languages write between a date and its time: "11.2.2011 klo 10.42", "11.02.2011 um 10:42".
+_AT_ABROAD = r"klo|kl\.|um|om|à|alle|às"
+_AT = rf"\s+(?:at|@|{_AT_ABROAD})\s+"
 
 #: A written date with an optional time before or after it.
-DATE_SPAN = re.compile(rf"(?:(?:{TIME}){_SEP})?\b{_DATE}(?:{_SEP}(?:{TIME}))?(?![\w])", re.IGNORECASE)
+DATE_SPAN = re.compile(rf"(?:(?:{TIME}){_SEP})?\b{_DATE}(?:(?:{_SEP}|\s+(?:{_AT_ABROAD})\s+)(?:{TIME}))?(?![\w])", re.IGNORECASE)
 
 _DIGIT = re.compile(r"\d")
 _PERIODS = {"time": Precision.MINUTE, "day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
@@ -191,7 +194,7 @@ def interpret(text: str) -> PubDate | None:
 
 def parsed(text: str) -> PubDate | None:
     """What dateparser reads in ``text`` (``interpret`` without its fast path)."""
-    cleaned = re.sub(r"\s+(?:at|@)\s+", " ", _numeric_iso(text.strip()))
+    cleaned = re.sub(_AT, " ", _numeric_iso(text.strip()))
     cleaned = re.sub(r"(\d)\.(\d{2})(?!\.\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", cleaned)
     data = _parser().get_date_data(cleaned)
     if data is None or data.date_obj is None:

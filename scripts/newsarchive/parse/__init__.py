@@ -293,9 +293,15 @@ def _title_off_caption(blocks: list[list[Line]], byline_at: int) -> list[list[Li
     return [*blocks[:after], block[:1], block[1:], *blocks[after + 1 :]]
 
 
+#: The site a link aggregator names after a story's title: "Nokia and Microsoft form a partnership (nokia.com)".
+_SOURCE_DOMAIN = re.compile(r"\s+\((?:[\w-]+\.)+[a-z]{2,}\)$")
+
+
 def _without_site_name(title: str) -> str:
     """A title without the site's name that a page's title bar adds after a bar ("Elop explains the choice | Tech
-    Daily"), or after a dash when it names an outlet ("Nokia picks Windows Phone - The Verge", "… – BBC News")."""
+    Daily"), or after a dash when it names an outlet ("Nokia picks Windows Phone - The Verge", "… – BBC News"),
+    or that a link aggregator adds in brackets ("… (nokia.com)")."""
+    title = _SOURCE_DOMAIN.sub("", title)
     head, bar, site = title.rpartition(" | ")
     if bar and len(head.split()) >= 3 and len(site.split()) <= 5 and " | " not in head:
         return head.strip()
@@ -312,18 +318,33 @@ def _standfirst_after(title: list[Line], below: list[Line]) -> bool:
 
 
 def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
-    """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them."""
+    """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them,
+    and from a standfirst between them ("Nokia bets the farm" / "Microsoft and Nokia form an alliance." / "by X - date")."""
     for i, block in enumerate(blocks[:4]):
-        if 2 <= len(block) <= 4 and is_headline_like(block[:1]) and parse_byline(block[0].text) is None:
+        if i == 0 and _mail_header(block) is not None:
+            break  # a message's header: its lines are read as one
+        if 2 <= len(block) <= 5 and is_headline_like(block[:1]) and parse_byline(block[0].text) is None:
             if i > 0 and is_headline_like(blocks[i - 1]) and _byline_lines(block, after_title=True) is not None:
                 break  # a byline whose names stand over its date, under the title
             if names_line(block[0].text) is None and _names_byline(block[0].text) is not None:
                 break  # the names with what or where the writer is over the date: "Jane Doe in London", no title
-            if _byline_lines(block[1:], after_title=True) is not None:
+            if len(block) <= 4 and _byline_lines(block[1:], after_title=True) is not None:
                 return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]
+            if len(block) >= 3 and _standfirst_line(block[0], block[1]) and _byline_lines(block[2:], after_title=True) is not None:
+                return [*blocks[:i], block[:1], block[1:2], block[2:], *blocks[i + 1 :]]
         if _is_content(block):
             break
     return blocks
+
+
+#: Where a sentence stops: its mark, then the next one's capital or the line's end.
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’')\]]*(?:\s+(?=[A-Z\"“‘])|$)")
+
+
+def _standfirst_line(title: Line, line: Line) -> bool:
+    """A standfirst under a title in one block: a single sentence of no more than 40 words, longer than the title."""
+    words = len(line.text.split())
+    return words <= 40 and _standfirst_after([title], [line]) and parse_byline(line.text) is None and len(_SENTENCE_STOP.findall(line.text)) <= 1
 
 
 def infer_title(body: tuple[Block, ...], limit: int = 90) -> str | None:
@@ -355,7 +376,12 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
             claim = heading_claim(first.text)
             parts.claimed = claim if claim is not None else parts.claimed
             parts.metadata.append(first.no)
-            parts.comment_lines.extend(block[1:])
+            rest = block[1:]
+            while rest and is_comment_heading(rest[0].text):  # "Comments" / "Reader Comments (Page 1 of 3)": one heading
+                claim = heading_claim(rest[0].text)
+                parts.claimed = claim if claim is not None else parts.claimed
+                parts.metadata.append(rest.pop(0).no)
+            parts.comment_lines.extend(rest)
         elif zone == "comments":
             if _WIDGET.fullmatch(first.text) or furniture_reason(first.text) == "footer":
                 zone = "tail"

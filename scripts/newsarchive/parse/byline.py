@@ -68,12 +68,18 @@ def is_contact(text: str) -> bool:
 #: Who took a byline's pictures, beside who wrote it: "Text: Jane Doe · Photos: John Roe · 11.02.2011".
 _PICTURES_BY = re.compile(r"(?<![^\s|·•,])(?:photos?|pictures?|images?|illustrations?|graphics|video)\s*:\s*[^|·•]+", re.I)
 
+#: How long ago a comment or a post was made, as sites print it instead of a date: "2 hours ago".
+AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+#: ... in a byline, with the story's score before it: "213 points by jdoe 12 years ago" (Hacker News), "Posted by X 3 hours ago".
+_AGE_OR_SCORE = re.compile(rf"\b{AGE_TEXT}\b|^\s*\d{{1,6}}\s+points?\b", re.I)
+
 #: The reading time a byline may end with: "Feb 11, 2011 · 4 min read".
 READING_TIME = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b", re.I)
 
 #: "Comments (3)", "Reader comments (12)".
 _COUNTED = re.compile(
-    rf"\b(?:comments?|responses?|replies|reactions|discussion|talkback|have your say|{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))\s*\((?P<count>\d{{1,6}})\)",
+    rf"\b(?:comments?|responses?|replies|reactions|discussion|talkback|have your say|{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))"
+    r"(?:\s*\((?P<count>\d{1,6})\)|\s+(?P<after>\d{1,6})$)",  # "Comments (3)", "Reader comments 42"
     re.I,
 )
 
@@ -83,7 +89,7 @@ def comment_claim(text: str) -> int | None:
     match = _COMMENT_CLAIM.search(text) or _COUNTED.search(text)
     if not match:
         return None
-    word = match.group("count").lower()
+    word = (match.group("count") or match.groupdict().get("after") or "").lower()
     return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
 
 
@@ -171,6 +177,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"
     rest = _PICTURES_BY.sub(" | ", rest) if ":" in rest else rest  # "Text: Jane Doe · Photos: John Roe"
     rest = READING_TIME.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
+    rest = _AGE_OR_SCORE.sub(" | ", rest) if "ago" in rest or "point" in rest else rest  # no date: the capture does not say when it was taken
     found = find_date(rest)
     date = None
     if found:

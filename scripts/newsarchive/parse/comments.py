@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from ..dates import find_date
 from ..models import Comment, PubDate, Removed
+from .byline import AGE_TEXT as _AGE_TEXT
 from .byline import COMMENTS_ABROAD, comment_claim
 from .furniture import comment_control_reason
 from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
     r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60})?"
-    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\))?(?:\s*\(page \d+ of \d+\))?"
+    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\)|\s+\d{1,6})?(?:\s*\(page \d+ of \d+\))?"  # "Reader comments 42"
     r"|(?:discussion|responses|reactions|talkback|join the (?:discussion|conversation)|have your say)(?:\s*\(\d+\))?"  # "Have your say (3)"
     r"|leave a (?:reply|comment|response)|what do you think\??"
     r"|(?:add|post) (?:a |your )?comment"
@@ -23,7 +24,14 @@ _HEADING = re.compile(
     r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # other languages, Russian too; LiveJournal's count
     re.I,
 )
-_SAYS = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<verb>says|said|wrote|writes|commented|replied|replies|dit|a dit|a écrit|sagt|schreibt|schrieb|meint|dice|dijo|escribió|scrive|ha scritto|ha detto|zegt|zei|schreef|diz|disse|escreveu|skrev|kirjoitti|napisał)\s*:?\s*(?P<rest>.{0,80})$", re.I)
+#: What a comment's header says its commenter did: "Carlos says:", "Pedro dijo:".
+_VERBS = (
+    "says|said|wrote|writes|commented|replied|replies|dit|a dit|a écrit|sagt|schreibt|schrieb|meint|dice|dijo|escribió|scrive"
+    "|ha scritto|ha detto|zegt|zei|schreef|diz|disse|escreveu|skrev|kirjoitti|napisał"
+)
+_SAYS = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<verb>{_VERBS})\s*:?\s*(?P<rest>.{{0,80}})$", re.I)
+#: The verb after the date: "Steve on February 11, 2011 at 10:42 am said:" (WordPress).
+_VERB_AFTER = re.compile(rf"(?:{_VERBS})\s*:?", re.I)
 #: The verbs that article prose uses before a quotation too ("Elop said:", "he wrote:"): with them, a header needs
 #: its date or its indented text to be one.
 _PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a dit", "a écrit", "sagt", "schreibt", "schrieb", "meint", "dice", "dijo", "ha detto", "zei", "skrev", "kirjoitti", "napisał", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
@@ -40,11 +48,14 @@ _SIGNED_UNDER = re.compile(r"^(?:posted|written|submitted) by:?\s+\S", re.I)
 _PARTICLES = frozenset("de da di del della van von der den la le du bin ibn al el y dos das st st.".split())
 _FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)?|(?:add|post) (?:a |your )?comment", re.I)
 #: How long ago a comment was posted, as comment systems print it instead of a date: "2 hours ago".
-_AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
 #: ... after the commenter's name ("Dave K • 12 years ago"), with the comment's score between ("dave_k 12 points
 #: 3 hours ago", as Reddit and Hacker News print it), or on a line of its own under it.
 _AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)(?:\s*[•·|–—-]\s*|\s+[-−]?\d{{1,6}}\s+points?\s*[•·|]?\s*)(?:{_AGE_TEXT})\s*$", re.I)
 _AGE = re.compile(_AGE_TEXT, re.I)
+#: A one-word handle, how long ago, and the links of a thread (Hacker News): "pg 12 years ago | parent | next [–]".
+_THREAD_HEADER = re.compile(
+    rf"^(?P<name>[\w.-]{{1,40}})\s+(?:{_AGE_TEXT})(?:\s*\|\s*(?:parent|prev|next|root|context|flag|favorite|vouch|on:[^|]*))*\s*(?:\[[–+-]\])?\s*$", re.I
+)
 #: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K", "Jane Roe > John Doe" (Disqus): the name of the comment answered, after the commenter's.
 _REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@|[>›▸])\s*\S.*$|\s{2,}\S.*$", re.I)
 
@@ -123,7 +134,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         if not rest or date or rest in ("...", "…"):  # Blogger: "Anonymous said..."
             prose = says.group("verb").lower() in _PROSE_VERBS and not date and not rest
             return Header(says.group("name"), date, not prose, prose)
-    ago = _AGO.match(text) if "ago" in text or "AGO" in text or "Ago" in text else None
+    ago = _AGO.match(text) or _THREAD_HEADER.match(text) if "ago" in text or "AGO" in text or "Ago" in text else None
     if ago and is_handle(name := _REPLY_TO.sub("", ago.group("name")).strip()):
         return Header(name, None, True)
     found = find_date(text) if len(text) <= HEADER_MAX else None
@@ -132,7 +143,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—-])\s*$", "", text[:start]).strip()).strip()
         tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—)]")  # "Peter K. (February 11, 2011 10:15 AM)"
         bare = _PLACE_NOTE.sub("", name)  # "Steve (Helsinki) - February 11, 2011": the name is "Steve (Helsinki)"
-        if bare and is_handle(bare) and not _BYLINE_WORD.fullmatch(bare) and (not tail or comment_control_reason(tail)):
+        if bare and is_handle(bare) and not _BYLINE_WORD.fullmatch(bare) and (not tail or _VERB_AFTER.fullmatch(tail) or comment_control_reason(tail)):
             return Header(name, date, True)
     if not is_handle(text) or is_comment_heading(text):
         return None
@@ -208,8 +219,12 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     stack: list[_Node] = []
     removed: list[Removed] = []
     in_form = False
+    ranks: set[int] = set()
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
+        if line.no in ranks:
+            removed.append(Removed(line.no, line.text, "commenter's rank"))
+            continue
         control = comment_control_reason(line.text)
         current = stack[-1] if stack else None
         if control is None and current is not None and (dated := _controls_dated(line.content)) is not None:
@@ -226,6 +241,9 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             removed.append(Removed(line.no, line.text, "comment form"))
             continue
         header = comment_header(line, following)
+        if header is None and following is not None and i + 2 < len(lines) and _rank_between(line, following, lines[i + 2]):
+            header = Header(line.content.strip(), None, True)  # the name, its rank, then the date under both
+            ranks.add(following.no)
         inline = None if header or (i and lines[i - 1].no == line.no - 1) else _SIGNED_BEFORE.fullmatch(line.content.strip())
         if inline and is_handle(inline.group("name")):
             # "Steve, Helsinki: Yes! Windows Phone 7 is going to dominate the market!": who, from where, then the text
@@ -271,6 +289,18 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
 
 #: A flat comment's first line, naming the comment it answers: "Response to SomeUser, 11 February 2011 10:58AM".
 _ANSWERS = re.compile(r"(?:response to|in (?:response|reply) to|replying to)\s+(?P<name>[^,]{1,60}?)\s*(?:,.*)?", re.I)
+
+
+#: What a forum or a comment system prints under a commenter's name: "Senior Member", "Ars Scholae Palatinae",
+#: "Top Contributor": a few words, none a number, no sentence.
+_RANK = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}")
+
+
+def _rank_between(name: Line, rank: Line, under: Line) -> bool:
+    """Whether ``rank`` stands between a commenter's ``name`` and the date ``under`` them, one line each."""
+    if rank.no != name.no + 1 or under.no != rank.no + 1 or not _RANK.fullmatch(text := rank.content.strip()):
+        return False
+    return is_handle(name.content.strip()) and date_only(text) is None and date_only(under.content) is not None
 
 
 def _answers_nested(roots: list[_Node]) -> list[_Node]:

@@ -99,7 +99,8 @@ def _advertisement(text: str) -> str | None:
     return "advertisement" if _ADVERTISEMENT.fullmatch(text.strip()) else None
 
 
-#: How long ago a comment was posted, ending a comment's header: "Jane Roe > John Doe • 12 years ago" is no menu.
+#: How long ago a comment was posted, ending a comment's header or its first part: "Jane Roe > John Doe • 12 years ago",
+#: "pg 12 years ago | parent | next [–]" (Hacker News) are no menus.
 _AGE_END = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.I)
 
 
@@ -113,7 +114,7 @@ def _comment_buttons(parts: list[str]) -> bool:
 
 def _navigation_bar(text: str) -> str | None:
     parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()] if _BAR_CHARACTERS.search(text) else ()
-    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and not _comment_buttons(parts[:-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts) \
+    if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and not _AGE_END.search(parts[0]) and not _comment_buttons(parts[:-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts) \
             and not (_DIGIT.search(text) and find_date(text)):
         return "navigation bar"
     if _BREADCRUMB.match(text):
