@@ -42,6 +42,11 @@ from newsarchive.parse.lines import make_line
         ("213 points by jdoe 12 years ago | 145 comments", ("jdoe",), None, 145),  # Hacker News: the score, not the writer
         ("Matti Virtanen 11.2.2011 klo 10.42", ("Matti Virtanen",), "2011-02-11T10:42", None),  # Finnish: "klo" before the time
         ("Published: 11.02.2011 um 10:34", (), "2011-02-11T10:34", None),
+        ("By MATTI HUUHTANEN, AP Business Writer", ("Matti Huuhtanen",), None, None),  # the agency and the writer's role, no second writer
+        ("By Jane Doe in Helsinki | February 11, 2011", ("Jane Doe",), "2011-02-11", None),  # where she writes from
+        ("By Jane Doe, Helsinki | February 11, 2011", ("Jane Doe",), "2011-02-11", None),
+        ("Feb 11 2011 - Jane Doe", ("Jane Doe",), "2011-02-11", None),
+        ("By Jane Doe, John Roe", ("Jane Doe", "John Roe"), None, None),
     ],
 )
 def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:
@@ -391,6 +396,8 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Steve on February 11, 2011 at 10:42 am said:", "Steve", True),  # WordPress: the verb after the date
         ("pg 12 years ago | parent | next [–]", "pg", False),  # Hacker News: the thread's links after the age
         ("tptacek 12 years ago [–]", "tptacek", False),
+        ("1.1. admin – 11 February 2011 at 11:00", "admin", True),  # a reply's number
+        ("Karen wrote on 11 Feb 2011, 11:15:", "Karen", True),
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -452,6 +459,24 @@ def test_a_second_heading_in_the_heading_block_is_no_comment() -> None:
         "Comments\nReader Comments (Page 1 of 3)\n\njdoe @ Feb 11th 2011 7:12AM\nThis is the end of Symbian.\n"
     )
     assert [(c.author, c.paragraphs) for c in article.comments] == [("jdoe", ("This is the end of Symbian.",))]
+
+
+@pytest.mark.parametrize(("line", "organisation"), [("By Jane Doe, AP Technology Writer", "AP"), ("By Jane Doe, Associated Press Writer", "Associated Press"), ("By Jane Doe, Reuters", "Reuters")])
+def test_the_outlet_a_writer_writes_for(line: str, organisation: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == ("Jane Doe",) and byline.organisation == organisation
+
+
+def test_a_date_over_the_title_and_text_in_one_block() -> None:
+    article = parse_capture("Friday, February 11, 2011\nNokia goes Microsoft\nI never thought I'd see the day. Nokia is going to use Windows Phone.\n\nPosted by Timo at 9:15 AM\n")
+    assert (article.title, article.authors, article.published.iso()) == ("Nokia goes Microsoft", ("Timo",), "2011-02-11T09:15")
+    assert [b.text for b in article.body] == ["I never thought I'd see the day. Nokia is going to use Windows Phone."]
+
+
+@pytest.mark.parametrize("glyph", ["✘", "✗", "☐", "☑", "❖", "◆", "♦", "∙", "⁃"])
+def test_other_bullet_glyphs_make_list_items(glyph: str) -> None:
+    article = parse_capture(f"A title\n\nBy Ann Lee | February 11, 2011\n\nNokia said three things today, in a statement.\n\n{glyph} Windows Phone\n{glyph} Bing search\n{glyph} Nokia Maps\n")
+    assert [[i.text for i in b.items] for b in article.body if b.kind is BlockKind.LIST] == [["Windows Phone", "Bing search", "Nokia Maps"]]
 
 
 def test_a_link_aggregators_source_domain_is_not_part_of_the_title() -> None:

@@ -323,6 +323,8 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
     for i, block in enumerate(blocks[:4]):
         if i == 0 and _mail_header(block) is not None:
             break  # a message's header: its lines are read as one
+        if len(block) >= 3 and _dates_title(block):
+            return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]  # the title is split from its text later (_title_off_caption)
         if 2 <= len(block) <= 5 and is_headline_like(block[:1]) and parse_byline(block[0].text) is None:
             if i > 0 and is_headline_like(blocks[i - 1]) and _byline_lines(block, after_title=True) is not None:
                 break  # a byline whose names stand over its date, under the title
@@ -339,6 +341,13 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
 
 #: Where a sentence stops: its mark, then the next one's capital or the line's end.
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’')\]]*(?:\s+(?=[A-Z\"“‘])|$)")
+
+
+def _dates_title(block: list[Line]) -> bool:
+    """A block that a date line heads, then a title, then the text (Blogger, with no blank lines): "Friday,
+    February 11, 2011" / "Nokia goes Microsoft" / "I never thought I'd see the day. …"."""
+    head = parse_byline(block[0].text)
+    return head is not None and head.date is not None and not head.authors and is_headline_like(block[1:2]) and not is_sentence_like(block[1].text)
 
 
 def _standfirst_line(title: Line, line: Line) -> bool:

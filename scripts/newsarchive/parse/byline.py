@@ -141,15 +141,27 @@ def split_names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+#: Where a writer files from, after the name: "Jane Doe in Helsinki", "Ann Lee in San Francisco".
+_IN_PLACE = re.compile(rf"(?<=\w)\s+in\s+[{_CAPITAL}][\w.'’-]*(?:,?\s+[{_CAPITAL}][\w.'’-]*){{0,2}}$")
+
+
+def _is_place(word: str) -> bool:
+    """A single title-case word after a writer's full name that names no outlet: the place she writes from."""
+    return " " not in word and word[:1].isupper() and not word.isupper() and not _ROLE.fullmatch(word) and not is_outlet(word, after_writer=True)
+
+
 def _authors_from(rest: str, had_by: bool) -> list[str] | None:
     """Names in what is left of a byline once the date and the count are gone; None when it is not names."""
-    rest = _FILLER.sub(" ", rest)
-    chunks = [c.strip(" ,;:") for c in _SEPARATORS.split(rest) if c.strip(" ,;:")]
+    # where the writer writes from is no part of the name ("Jane Doe in Helsinki"); a dash the bar's split left (" | - Jane Doe")
+    chunks = [_FILLER.sub(" ", _IN_PLACE.sub("", c)).strip(" ,;:-–—") for c in _SEPARATORS.split(rest)]
+    chunks = [c for c in chunks if c]
     if not chunks:
         return []
     if any(len(c.split()) > 6 for c in chunks[1:]):
         return None  # a sentence after the names: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today announced …"
     names = [cased(n) for n in split_names(chunks[0])]
+    if len(names) == 2 and "," in chunks[0] and len(names[0].split()) >= 2 and _is_place(names[1]):
+        names = names[:1]  # "Jane Doe, Helsinki"
     if len(names) > 1:
         names = [n for n in names if not _ROLE.fullmatch(n)] or names  # "Jane Doe, Staff Writer"
     if had_by:
@@ -223,6 +235,9 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         authors[-1] = authors[-1][4:]  # "By Jane Doe and the Associated Press"
     if len(authors) > 1 and (outlet := _FOR_OUTLET.match(authors[-1])):
         organisation = authors.pop()[outlet.end() :]  # "By Lisa Chan, Special to The Times"
+    elif len(authors) > 1 and (for_outlet := _OUTLET_ROLE.fullmatch(authors[-1])) and is_outlet(for_outlet.group("outlet"), after_writer=True):
+        authors.pop()  # "By Jane Doe, AP Technology Writer", "By Jane Doe, Associated Press Writer": what she is, and for whom
+        organisation = for_outlet.group("outlet")
     elif len(authors) > 1 and is_outlet(authors[-1], after_writer=True):
         *authors, organisation = authors  # "By Jane Doe, CNET News"
     return Byline(tuple(authors), date, claim, organisation, time)

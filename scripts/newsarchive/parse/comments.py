@@ -37,7 +37,7 @@ _VERB_AFTER = re.compile(rf"(?:{_VERBS})\s*:?", re.I)
 _PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a dit", "a écrit", "sagt", "schreibt", "schrieb", "meint", "dice", "dijo", "ha detto", "zei", "skrev", "kirjoitti", "napisał", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
 _BY_PREFIX = re.compile(
-    r"^(?:#\s?\d{1,5}\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+|comment from\s+"
+    r"^(?:#\s?\d{1,5}\.?\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+|comment from\s+"
     r"|\[[–+-]\]\s*)",  # "Comment from Steve"; Reddit's "[–]" before the name
     re.I
 )

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 #: Bullet glyphs seen in captures: typographic bullets, ASCII stand-ins, dashes, arrows, boxes.
-BULLETS = "•*-·–—▪◦‣●○■□➢►▸▹→✓✔+"
+BULLETS = "•*-·–—▪◦‣●○■□➢►▸▹→✓✔✗✘☐☑☒❖◆◇♦∙⁃+"
 #: ... and the "o" of text browsers' second level (lynx), before an item that starts as items do, not as a word would.
 _BULLET = re.compile(rf"^(?P<mark>[{re.escape(BULLETS)}]|o(?=\s+[A-Z0-9“\"]))\s+(?=\S)")
 _NUMBER = re.compile(r"^(?P<mark>\(?\d{1,3}[.)]|\([a-z]\)|[a-z]\))\s+(?=\S)")
