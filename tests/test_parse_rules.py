@@ -267,6 +267,13 @@ def test_dates_in_other_languages(text: str, iso: str) -> None:
         ("Élodie Martin, 11 février 2011", ("Élodie Martin",), "2011-02-11"),
         ("Autor: Paweł Żółtowski | 11 lutego 2011", ("Paweł Żółtowski",), "2011-02-11"),
         ("Автор: Иван Петров", ("Иван Петров",), None),
+        ("Του Γιώργου Παπαδόπουλου | 11 Φεβρουαρίου 2011", ("Γιώργου Παπαδόπουλου",), "2011-02-11"),
+        ("بقلم أحمد علي | 11 فبراير 2011", ("أحمد علي",), "2011-02-11"),
+        ("מאת דני כהן | 11 בפברואר 2011", ("דני כהן",), "2011-02-11"),
+        ("โดย สมชาย ใจดี | 11 กุมภาพันธ์ 2554", ("สมชาย ใจดี",), "2011-02-11"),  # the Thai era: 2554 is 2011
+        ("Oleh Budi Santoso | 11 Februari 2011", ("Budi Santoso",), "2011-02-11"),
+        ("Yazan: Ayşe Yılmaz | 11 Şubat 2011 10:42", ("Ayşe Yılmaz",), "2011-02-11T10:42"),
+        ("김철수 기자 = 서울 | 2011년 2월 11일", ("김철수",), "2011-02-11"),  # Korean: the name, then "reporter"
     ],
 )
 def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: str) -> None:
@@ -280,6 +287,29 @@ def test_a_dateline_with_a_sentence_is_no_byline_and_dates_a_press_release() -> 
     article = parse_capture(f"FOR IMMEDIATE RELEASE\n\nNokia and Microsoft announce a partnership\n\n{opening}\n\nThe partnership would bring together their assets.\n\n###\n")
     assert (article.title, article.dateline, article.published.iso()) == ("Nokia and Microsoft announce a partnership", "ESPOO, Finland", "2011-02-11")
     assert article.body[0].text == opening
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Компании Nokia и Microsoft объявили о партнёрстве, акции упали на 14 процентов.",
+        "Компании объявили о партнёрстве, и акции компании упали на четырнадцать процентов.",  # no Latin letter at all
+        "נוקיה הודיעה ביום שישי כי תאמץ את מערכת ההפעלה של מיקרוסופט.",
+        "أعلنت نوكيا يوم الجمعة أنها ستعتمد نظام ويندوز فون من مايكروسوفت، كما قال المحللون.",
+        "โนเกียประกาศเมื่อวันศุกร์ว่าจะใช้ระบบปฏิบัติการวินโดวส์โฟนของไมโครซอฟท์",  # Thai: no spaces between words, no full stop
+    ],
+)
+def test_prose_in_other_scripts_is_prose(text: str) -> None:
+    from newsarchive.parse.lines import is_sentence_like
+
+    assert is_sentence_like(text)
+
+
+@pytest.mark.parametrize("text", ["HOME NEWS SPORT BUSINESS TECHNOLOGY SCIENCE HEALTH, ENTERTAINMENT", "โนเกียจับมือไมโครซอฟท์"])
+def test_a_line_in_capitals_or_a_short_thai_title_is_no_prose(text: str) -> None:
+    from newsarchive.parse.lines import is_sentence_like
+
+    assert not is_sentence_like(text)
 
 
 @pytest.mark.parametrize("line", ["Di Stefano", "Mars 2011 mission", "Von Trier"])
@@ -595,6 +625,11 @@ def test_title_is_inferred_and_said() -> None:
         ("Für Nokia ist das ein schwerer Schlag, sagte ein Händler in Düsseldorf am Freitag.", "mac_roman", "mac_roman"),
         # Icelandic keeps its own letters ("þ", "ð", "ý"), which Turkish ones become in Windows-1252
         ("Nokia og Microsoft tilkynntu um samstarf á föstudaginn. Það er þýðingarmikið fyrir Nokia.", "cp1252", "cp1252"),
+        # short Hebrew is read with less chaos, and as no language, as Thai: the reading that is a language's letters wins
+        ("נוקיה הודיעה ביום שישי כי תאמץ את מערכת ההפעלה של מיקרוסופט. אנליסטים רואים בכך הימור גדול.", "cp1255", "cp1255"),
+        ("أعلنت نوكيا يوم الجمعة أنها ستعتمد نظام ويندوز فون من مايكروسوفت. يرى المحللون أن هذه مقامرة كبيرة.", "cp1256", "cp1256"),
+        ("L'accord est évalué à plus d'un milliard d'euros (1 000 000 000 €), selon Nokia.", "iso8859_15", "iso8859_15"),  # "€" is "¤" in Windows-1252
+        ("Price: 100 € a phone.", "iso8859_15", "iso8859_15"),
     ],
 )
 def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, codec: str, encoding: str) -> None:
@@ -602,6 +637,24 @@ def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, code
 
     decoded, name, warnings = decode(text.encode(codec))
     assert (decoded, name) == (text, encoding) and warnings[0].startswith("not valid UTF-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded(codec: str) -> None:
+    from newsarchive.read import decode
+
+    text = "Nokia and Microsoft\nBy Jane Doe | February 11, 2011\n\nNokia and Microsoft announced a deal — on Friday.\n"
+    decoded, name, warnings = decode(text.encode(codec))
+    assert (decoded, name) == (text, codec) and warnings == [f"no byte-order mark; decoded as {codec.upper()} (every other byte is NUL)"]
+
+
+def test_a_few_windows_1252_lines_in_a_utf8_capture_are_decoded_line_by_line() -> None:
+    from newsarchive.read import decode
+
+    utf8 = "Nokia’s big bet\nBy Jane Doe | February 11, 2011\n\nNokia’s chief said the company was “on a burning platform”.\n\n"
+    decoded, name, warnings = decode(utf8.encode() + "Analysts called it “a bold move” – and a risky one.\n".encode("cp1252"))
+    assert decoded == utf8 + "Analysts called it “a bold move” – and a risky one.\n" and name == "utf-8+cp1252"
+    assert warnings == ["mixed encodings: 1 line not valid UTF-8 (the first is line 6) decoded as Windows-1252, the rest as UTF-8"]
 
 
 def test_a_two_digit_year_is_never_an_hour() -> None:

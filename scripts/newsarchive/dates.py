@@ -204,22 +204,23 @@ def parsed(text: str) -> PubDate | None:
 
 
 #: The month names of the languages other than English whose captures are most common (French, German,
-#: Spanish, Italian, Dutch, Portuguese, Swedish, Finnish, Polish, Czech, Russian), by the English name they are read as.
+#: Spanish, Italian, Dutch, Portuguese, Swedish, Norwegian, Finnish, Polish, Czech, Romanian, Turkish, Indonesian,
+#: Russian, Ukrainian, Greek, Arabic, Hebrew, Thai), by the English name they are read as.
 _FOREIGN_MONTHS = {
     foreign: english
     for english, names in {
-        "January": "janvier januar jänner enero gennaio januari janeiro января январь stycznia ledna tammikuuta",
-        "February": "février fevrier februar febrero febbraio februari fevereiro февраля февраль lutego února helmikuuta",
-        "March": "mars märz maerz marzo maart março марта март marca března maaliskuuta",
-        "April": "avril abril aprile апреля апрель kwietnia dubna huhtikuuta",
-        "May": "mai mayo maggio mei maio мая май maja května toukokuuta maj",
-        "June": "juin juni junio giugno junho июня июнь czerwca června kesäkuuta",
-        "July": "juillet juli julio luglio julho июля июль lipca července heinäkuuta",
-        "August": "août aout agosto augustus августа август sierpnia srpna elokuuta augusti",
-        "September": "septembre septiembre setiembre settembre setembro сентября сентябрь września září syyskuuta",
-        "October": "octobre oktober octubre ottobre outubro октября октябрь października října lokakuuta",
-        "November": "novembre noviembre novembro ноября ноябрь listopada listopadu marraskuuta",
-        "December": "décembre decembre dezember diciembre dicembre dezembro декабря декабрь grudnia prosince joulukuuta",
+        "January": "janvier januar jänner enero gennaio januari janeiro января январь stycznia ledna tammikuuta ιανουαρίου ιανουαριου يناير ינואר มกราคม ocak ianuarie січня",
+        "February": "février fevrier februar febrero febbraio februari fevereiro февраля февраль lutego února helmikuuta φεβρουαρίου φεβρουαριου فبراير شباط פברואר กุมภาพันธ์ şubat subat februarie лютого",
+        "March": "mars märz maerz marzo maart março марта март marca března maaliskuuta μαρτίου μαρτιου مارس آذار מרץ มีนาคม mart maret martie березня",
+        "April": "avril abril aprile апреля апрель kwietnia dubna huhtikuuta απριλίου απριλιου أبريل ابريل نيسان אפריל เมษายน nisan aprilie квітня",
+        "May": "mai mayo maggio mei maio мая май maja května toukokuuta maj μαΐου μαιου مايو أيار מאי พฤษภาคม mayıs mayis травня",
+        "June": "juin juni junio giugno junho июня июнь czerwca června kesäkuuta ιουνίου ιουνιου يونيو حزيران יוני มิถุนายน haziran iunie червня",
+        "July": "juillet juli julio luglio julho июля июль lipca července heinäkuuta ιουλίου ιουλιου يوليو تموز יולי กรกฎาคม temmuz iulie липня",
+        "August": "août aout agosto augustus августа август sierpnia srpna elokuuta augusti αυγούστου αυγουστου أغسطس اغسطس آب אוגוסט สิงหาคม ağustos agustus серпня",
+        "September": "septembre septiembre setiembre settembre setembro сентября сентябрь września září syyskuuta σεπτεμβρίου σεπτεμβριου سبتمبر أيلول ספטמבר กันยายน eylül septembrie вересня",
+        "October": "octobre oktober octubre ottobre outubro октября октябрь października října lokakuuta οκτωβρίου οκτωβριου أكتوبر اكتوبر אוקטובר ตุลาคม ekim octombrie жовтня",
+        "November": "novembre noviembre novembro ноября ноябрь listopada listopadu marraskuuta νοεμβρίου νοεμβριου نوفمبر נובמבר พฤศจิกายน kasım kasim noiembrie",
+        "December": "décembre decembre dezember diciembre dicembre dezembro декабря декабрь grudnia prosince joulukuuta δεκεμβρίου δεκεμβριου ديسمبر דצמבר ธันวาคม aralık desember decembrie грудня",
     }.items()
     for foreign in names.split()
 }
@@ -231,7 +232,7 @@ _FOREIGN_WEEKDAY = (
 #: "11 février 2011 à 10h30", "Freitag, 11. Februar 2011, 10:30 Uhr", "11 de febrero de 2011": a day, a month, a year
 #: and perhaps a time, as those languages write them.
 _FOREIGN_DATE = re.compile(
-    rf"(?:(?:le|am|el|em|il|op|vom|du)\s+)?(?:{_FOREIGN_WEEKDAY},?\s+)?(?:le\s+)?(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?"
+    rf"(?:(?:le|am|el|em|il|op|vom|du)\s+)?(?:{_FOREIGN_WEEKDAY},?\s+)?(?:le\s+)?(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+|ב-?)?(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?"
     r"\s+(?:de\s+|del\s+)?(?P<year>\d{4})\b(?:\s*(?:г\.|года))?"
     r"(?:\s*(?:,|à|a las|alle|um|às|om|klo|kl\.|в|–|-)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
     re.IGNORECASE,
@@ -251,7 +252,7 @@ def find_date(text: str) -> tuple[PubDate, tuple[int, int]] | None:
 
 
 #: What every date of ``_FOREIGN_DATE`` looks like, English ones too: a day, a word and a year. Cheap to look for.
-_DAY_WORD_YEAR = re.compile(r"\d{1,2}(?:\.|er|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+|del\s+)?\d{4}")
+_DAY_WORD_YEAR = re.compile(r"\d{1,2}(?:\.|er|º)?\s+(?:de\s+)?[^\W\d_][^\s\d]{2,}\s+(?:de\s+|del\s+)?\d{4}")  # Thai's vowel signs are no \w
 
 
 #: A date as Japanese, Chinese and Korean write it, year first: "2011年2月11日 10:42", "2011년 2월 11일".
@@ -272,7 +273,9 @@ def foreign_dates(text: str) -> Iterator[tuple[PubDate, tuple[int, int]]]:
     if not _DAY_WORD_YEAR.search(text):
         return
     for match in _FOREIGN_DATE.finditer(text):
-        english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {match.group('year')}"
+        year = int(match.group("year"))
+        year = year - 543 if year > 2400 else year  # the Thai (Buddhist) era: 2554 is 2011
+        english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {year}"
         if match.group("hour") is not None:
             english += f" {match.group('hour')}:{match.group('minute')}"
         date = interpret(english)

@@ -77,11 +77,19 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError as error:
                 raise CaptureError(f"starts with a {name} byte-order mark but is not valid {name} ({error.reason} at byte {error.start})") from None
     if b"\x00" in data[:8192]:
-        raise CaptureError("is a binary file (it holds NUL bytes), not a text capture")
+        wide = _utf16_without_mark(data)
+        if wide is None:
+            raise CaptureError("is a binary file (it holds NUL bytes), not a text capture")
+        return wide[0], wide[1], [f"no byte-order mark; decoded as {wide[1].upper()} (every other byte is NUL)"]
     try:
         return data.decode("utf-8"), "utf-8", warnings
     except UnicodeDecodeError as error:
         first_bad = error.start
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        text, lines = mixed
+        warnings.append(f"mixed encodings: {_count(lines, 'line')} not valid UTF-8 (the first is line {lines[0]}) decoded as Windows-1252, the rest as UTF-8")
+        return text, "utf-8+cp1252", warnings
     for name, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
         try:
             text = data.decode(name)
@@ -93,6 +101,45 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         warnings.append(f"not valid UTF-8 (byte {first_bad}); decoded as {label}")
         return text, name, warnings
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
+    """The text and codec of UTF-16 written without a byte-order mark, as some editors save it: mostly Latin
+    text, where the NUL bytes are the high bytes of its characters and stand at every other place; else None."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.6 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return (text, codec) if "\x00" not in text else None
+    return None
+
+
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}" + ("" if len(items) == 1 else "s")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """The text of a capture whose lines are UTF-8 but for a few in Windows-1252 (pasted together from two
+    sources), and the numbers of those lines; None when most lines with high bytes are not UTF-8."""
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    other: list[int] = []
+    high = 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            high += not line.isascii()
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", "replace"))
+            other.append(number)
+    if not other or high < 2 * len(other):
+        return None
+    return "\n".join(decoded), other
 
 
 #: Signs, not letters, inside a word: what Central European letters become when read as Windows-1252
@@ -142,14 +189,17 @@ def _other_script(data: bytes, western: str) -> tuple[str, str, str] | None:
     """
     letters = [ch for ch in western if ch.isalpha()]
     foreign = sum(1 for ch in letters if ord(ch) > 0x7F)
-    if not foreign and not _CONTROL.search(western):
+    if not foreign and not _CONTROL.search(western) and "¤" not in western:
         return None
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if foreign > 0.4 * len(letters) or high > 0.3 * (len(data) - data.count(b" ") - data.count(b"\n")):
         # another script: Cyrillic, Greek, or a multi-byte one (Japanese, Chinese, Korean), where nearly every byte is high
         import charset_normalizer  # only for the rare capture in another script: 0.1 s to import
 
-        best = charset_normalizer.from_bytes(data, cp_exclusion=["utf_8", "cp1252", "latin_1"]).best()
+        found = charset_normalizer.from_bytes(data, cp_exclusion=["utf_8", "cp1252", "latin_1"])
+        # the least chaotic reading that is some language's letters: short Hebrew in Windows-1255 is read with less
+        # chaos, and no language, as Thai
+        best = next((match for match in found if match.coherence > 0), found.best())
         if best is None:
             return None
         text = str(best)
@@ -158,6 +208,8 @@ def _other_script(data: bytes, western: str) -> tuple[str, str, str] | None:
         return text, best.encoding, f"{_label(best.encoding)} ({script} letters)"
     if len(_TURKISH_AS_ICELANDIC.findall(western)) >= 2 and _TURKISH_TOO.search(western):
         return data.decode("cp1254", "replace"), "cp1254", "Windows-1254 (Turkish)"
+    if "¤" in western and not _C1_BYTES.search(data):
+        return data.decode("iso8859_15"), "iso8859_15", "ISO-8859-15 (its euro sign, which Windows-1252 reads as '¤')"
     signs = _misread(western)
     if signs < 2:
         return None
@@ -170,6 +222,8 @@ def _other_script(data: bytes, western: str) -> tuple[str, str, str] | None:
     return (best_text, best_name, best_label) if best_text is not None else None
 
 
+#: The bytes that ISO-8859-15 leaves to control characters and Windows-1252 gives letters and quotation marks.
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, less tab and line ends
 #: What ftfy's fixes act on besides mojibake: controls, escapes, lone surrogates, replacement characters.
 _SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")

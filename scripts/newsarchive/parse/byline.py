@@ -19,7 +19,8 @@ _BY = re.compile(
     r"|^(?:words|text|story|reporter|reporting|writer|written|kirjoittaja|toimittaja|yazar)\s*:\s*"
     r"|^(?:記者|记者|作者|撰文|文|編集|编辑|기자|글)\s*[:：/／]\s*"  # Japanese, Chinese, Korean: "記者：山田太郎"
     # "Par Jean Dupont", "Von Hans Müller": at the start only, before a first name and a surname ("Di Stefano" is a name)
-    r"|^(?:par|von|por|di|door|av|af|auteur|autor|autore|автор|από)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
+    # Greek "Του"/"Της", Arabic "بقلم", Hebrew "מאת", Thai "โดย", Indonesian "Oleh", Turkish "Yazan"
+    r"|^(?:par|von|por|di|door|av|af|auteur|autor|autore|автор|από|του|της|بقلم|كتب|מאת|โดย|oleh|yazan)\s*:?\s+(?=[^\W\d_]\S*\s+[^\W\d_])",
     re.I,
 )
 _FILLER = re.compile(
@@ -29,8 +30,10 @@ _FILLER = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|\s-\s)\s*")
-_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁΑ-Ω"  # Latin (with Latin Extended-A: "Żółtowski", "Šimek"), Cyrillic and Greek capitals
-_NAME_TOKEN = rf"(?:[{_CAPITAL}][\w'’.-]*|[{_CAPITAL}]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
+#: Latin (with Latin Extended-A: "Żółtowski", "Šimek"), Cyrillic and Greek capitals, and the letters of scripts
+#: without capitals (Hebrew, Arabic, Thai), with which a name may start as well
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁΑ-Ω\u05d0-\u05ea\u0620-\u064a\u0e01-\u0e2e"
+_NAME_TOKEN = rf"(?:[{_CAPITAL}][\w'’.\u064b-\u065f\u0e31-\u0e3a\u0e47-\u0e4e-]*|[{_CAPITAL}]\.|(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|y|dos|das|st\.?)|Mc\w+|O’\w+|O'\w+)"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 #: A time of day alone, as bylines give it beside a date on another line ("Posted by X @ 4:02 am").
 _BARE_TIME = re.compile(rf"(?:(?<!\w)(?:at|@)\s*|(?<!\w))(?P<time>{TIME})(?!\w)", re.I)
@@ -141,6 +144,8 @@ def split_names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+#: A Korean byline: the name, then "reporter" ("김철수 기자", "김철수 기자 = 서울").
+_KOREAN_REPORTER = re.compile(r"^(?P<name>[\uac00-\ud7a3]{2,4})\s*기자(?:\s*=\s*\S+)?")
 #: Where a writer files from, after the name: "Jane Doe in Helsinki", "Ann Lee in San Francisco".
 _IN_PLACE = re.compile(rf"(?<=\w)\s+in\s+[{_CAPITAL}][\w.'’-]*(?:,?\s+[{_CAPITAL}][\w.'’-]*){{0,2}}$")
 
@@ -184,6 +189,8 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     line = undecorated(text)
     if len(line) > 200 or not line:
         return None
+    if "기자" in line:
+        line = _KOREAN_REPORTER.sub(r"By \g<name> |", line)  # "김철수 기자": the name, then "reporter"
     claim = comment_claim(line)
     rest = _COMMENT_CLAIM.sub(" ", line) if claim is not None else line
     rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"

@@ -103,11 +103,17 @@ def is_sentence_like(text: str) -> bool:
     """Running prose: enough words and sentence punctuation; in Chinese, Japanese or Korean, which may not
     part their words with spaces, enough of their characters and their punctuation."""
     words = len(text.split())
-    if words >= 8 and bool(re.search(r"[a-z]", text)) and bool(re.search(r"[.!?…,;:\"”]", text)):
+    if words >= 8 and bool(_SMALL.search(text)) and bool(_STOP.search(text)):
         return True
+    if len(text) >= 30 and len(_THAI.findall(text)) >= 30:
+        return True  # Thai parts neither its words nor, mostly, its sentences with signs
     return len(text) >= 20 and bool(_CJK.search(text)) and len(_CJK.findall(text)) >= 15 and bool(_CJK_STOP.search(text))
 
 
+#: A small letter, or a letter of a script without capitals (Hebrew, Arabic, Devanagari): no line in capitals alone.
+_SMALL = re.compile(r"[a-zß-öø-ÿā-žа-яёά-ώ\u05d0-\u05ea\u0620-\u064a\u0904-\u0939]")
+_STOP = re.compile(r"[.!?…,;:\"”،؛؟।]")  # Arabic's comma, semicolon and question mark; Devanagari's full stop
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
 _CJK_STOP = re.compile(r"[。、，！？．,.!?]")
 
@@ -123,6 +129,8 @@ def is_headline_like(block: list[Line]) -> bool:
         return False
     text = block[0].text
     words = len(text.split())
+    if words <= 25 and len(text) >= 60 and len(_THAI.findall(text)) >= 60:
+        return False  # Thai prose, which parts neither its words nor its sentences with signs
     return 1 <= words <= 25 and len(text) <= 200 and not _CLOSED.search(text) and bool(_LETTER.search(text))
 
 
