@@ -366,6 +366,21 @@ def test_no_date_is_invented(text: str) -> None:
         ("Load more comments", "site control"),
         ("Sort by Best", "site control"),
         ("Article history", "site control"),
+        ("This article is more than 13 years old", "site control"),
+        ("Listen to this article", "site control"),
+        ("Save", "site control"),
+        ("Reuse this content", "site control"),
+        ("Text size A A A", "site control"),
+        ("Edition: UK", "site control"),
+        ("Already a subscriber? Log in", "site control"),
+        ("Show 12 more comments", "site control"),
+        ("Hide replies", "site control"),
+        ("Skip advertisement", "advertisement"),
+        ("Story continues after advertisement", "advertisement"),
+        ("Supported by", "advertisement"),
+        ("Photo by Jane Doe/Getty Images", "picture credit or caption"),
+        ("(Image credit: Nokia)", "picture credit or caption"),
+        ("AFP via Getty Images", "picture credit or caption"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -388,6 +403,10 @@ def test_furniture(line: str, reason: str) -> None:
         "Readers who sign up for the newsletter get the memo, the company said.",
         "11 Feb 2011 | 10:42 | Jane Doe",  # a byline in bars, not a menu
         "Jane Roe > John Doe • 12 years ago",  # a Disqus reply's header
+        "Save the date: Nokia will hold its briefing in London.",
+        "Save money",
+        "Photo by Jane Doe shows the phone.",
+        "Supported by Microsoft, Nokia will ship phones.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:
@@ -551,7 +570,7 @@ def test_a_name_then_a_date_on_the_next_line_opens_a_comment() -> None:
     assert comment_header(make_line(1, "Ken Wright"), make_line(3, "February 9, 2011 at 3:12 pm")) is None  # a blank line between
 
 
-@pytest.mark.parametrize("line", ["Reply • Share ›", "Reply · Report", "Share ›"])
+@pytest.mark.parametrize("line", ["Reply • Share ›", "Reply · Report", "Share ›", "Upvote · Downvote · Reply", "Trackback"])
 def test_rows_of_comment_buttons(line: str) -> None:
     assert comment_control_reason(line) == "comment button"
 

@@ -35,7 +35,8 @@ _SHARE_TOKEN = re.compile(rf"{_SOCIAL}|share:?|this:|tweet|\d+", re.I)
 _PLACEHOLDERS = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+")
 _FOOTNOTE_MARK = re.compile(r"\[\d+\]")
 _ADVERTISEMENT = re.compile(
-    r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below)", re.I
+    r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below"
+    r"|skip advertisement|report this ad|(?:article|story) continues (?:below|after (?:this )?advertisement)(?: advertisement)?|supported by)", re.I
 )
 _BAR_SEPARATORS = re.compile(r"\s+[|·•»›>/]\s+|\s*\|\s*")
 _BAR_CHARACTERS = re.compile(r"[|·•»›>/]")
@@ -47,13 +48,18 @@ _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|\d{0,6} ?claps?|log ?out|my account|"
-    r"article history|disqus|(?:load|show|view|see) (?:more|all|older|newer|\d{1,6}) (?:comments|replies|responses)|load more|"
+    r"article history|disqus|(?:load|show|view|see|hide) (?:(?:more|all|older|newer|\d{1,6})\s+){0,2}(?:comments|replies|responses)|load more|"
     r"facebook comments(?: plugin)?|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
     r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|subscribe to:\s*post comments(?: \(atom\))?|"  # Blogger
     r"this entry was posted (?:in|on) .{1,200}?(?:bookmark the permalink|permalink)\.?|"  # WordPress
-    r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|"
+    r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|loading comments\.*|jump to comments|"
+    # a page's tools and notices: "Listen to this article", "Save", "Reuse this content", "Text size A A A", "Edition: UK"
+    r"listen to this (?:article|story)|save(?: (?:article|story|for later))?|email this (?:article|story|page)|reuse this content|"
+    r"reprints?(?: (?:&|and) permissions)?|(?:text|font) size(?:\s*a\s?a\s?a)?|a\s?a\s?a|edition:\s*[\w ]{2,20}|"
+    r"this (?:article|story) is more than (?:\d{1,3}|a|an|one|two|three) (?:years?|months?|days?) old|"
+    r"already a (?:subscriber|member)\?\s*(?:log|sign) ?in(?: here)?|sign up for free|"
     r"continue reading(?: the (?:main|full) story| (?:the )?(?:article|story|below|here))?|read (?:the )?(?:full|rest of the) (?:story|article)|"
     r"click here to (?:read|continue)(?: reading)?(?: more| the (?:full )?(?:story|article))?)\s*[:»«→←.…]*",
     re.I,
@@ -136,7 +142,9 @@ def _site_control(text: str) -> str | None:
 #: The credit or caption of a picture that the capture lost: "Photo: Reuters/Kacper Pempel", "Image caption …", "(Getty Images)".
 _PICTURE = re.compile(
     r"(?:(?:photo(?:graph)?|image|picture|pic|credit|photo credit|illustration)\s*:\s*.{1,150}|image (?:caption|copyright|source)\b.{0,200}"
-    r"|\((?:photo(?:graph)?:?\s*)?(?:getty images|afp|ap|reuters|epa|pa)(?:[/ ].{0,40})?\))",
+    r"|\((?:photo(?:graph)?:?\s*)?(?:getty images|afp|ap|reuters|epa|pa)(?:[/ ].{0,40})?\))"
+    # "Photo by Jane Doe/Getty Images", "(Image credit: Nokia)", "Getty Images"
+    r"|(?:photo(?:graph)?|picture|image)s? by [^.!?/]{1,80}/[^.!?]{1,60}|\(image credit:.{1,100}\)|(?:\w+ via )?getty images",
     re.I,
 )
 
@@ -243,7 +251,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
 #: gap between two buttons could take instead ("3 likes" is the count, then "likes"; "reply ↓" is "reply", then "↓").
 _COMMENT_CONTROL = (
     r"(?:reply|reply to this comment|log in to reply|report(?: abuse| comment)?|flag|permalink|link|clip|quote|likes?|dislike|recommend\??|"
-    r"share|replies|points?|(?:thumbs|vote) (?:up|down)|edit|delete|\d{1,6}|\d{1,6}[△▽]|[↑↓▲▼△▽]\d*)(?:\s*\(\d{1,6}\))?(?:\s*[›»])?"
+    r"share|replies|points?|(?:thumbs|vote) (?:up|down)|upvote|downvote|trackback|pingback|edit|delete|\d{1,6}|\d{1,6}[△▽]|[↑↓▲▼△▽]\d*)(?:\s*\(\d{1,6}\))?(?:\s*[›»])?"
 )
 #: Buttons under a comment, one or a row of them ("Reply • Share ›", "12 △ 3 ▽").
 _COMMENT_CONTROLS = re.compile(rf"{_COMMENT_CONTROL}(?:(?:\s*[•·|]\s*|\s+){_COMMENT_CONTROL})*", re.I)
