@@ -47,6 +47,9 @@ from newsarchive.parse.lines import make_line
         ("By Jane Doe, Helsinki | February 11, 2011", ("Jane Doe",), "2011-02-11", None),
         ("Feb 11 2011 - Jane Doe", ("Jane Doe",), "2011-02-11", None),
         ("By Jane Doe, John Roe", ("Jane Doe", "John Roe"), None, None),
+        ("By Jane Doe. Updated Feb 11, 2011", ("Jane Doe",), "2011-02-11", None),
+        ("Posted by Timo (Helsinki) on Feb 11, 2011", ("Timo",), "2011-02-11", None),  # where he writes from
+        ("2011-02-09 09:05 pm (UTC)", (), "2011-02-09T21:05+00:00", None),  # a zone in brackets is no outlet
     ],
 )
 def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:
@@ -510,10 +513,39 @@ def test_a_second_heading_in_the_heading_block_is_no_comment() -> None:
     assert [(c.author, c.paragraphs) for c in article.comments] == [("jdoe", ("This is the end of Symbian.",))]
 
 
-@pytest.mark.parametrize(("line", "organisation"), [("By Jane Doe, AP Technology Writer", "AP"), ("By Jane Doe, Associated Press Writer", "Associated Press"), ("By Jane Doe, Reuters", "Reuters")])
+@pytest.mark.parametrize(
+    ("line", "organisation"),
+    [
+        ("By Jane Doe, AP Technology Writer", "AP"),
+        ("By Jane Doe, Associated Press Writer", "Associated Press"),
+        ("By Jane Doe, Reuters", "Reuters"),
+        ("Jane Doe (Reuters) - Feb 11, 2011", "Reuters"),  # the outlet in brackets
+        ("By Jane Doe (AP)", "AP"),
+        ("Jane Doe, Technology Reporter, BBC News", "BBC News"),  # under a title: the name, the role, the outlet
+    ],
+)
 def test_the_outlet_a_writer_writes_for(line: str, organisation: str) -> None:
-    byline = parse_byline(line)
+    byline = parse_byline(line, after_title=True)
     assert byline is not None and byline.authors == ("Jane Doe",) and byline.organisation == organisation
+
+
+def test_staff_and_agencies_name_no_writer() -> None:
+    byline = parse_byline("By Staff and agencies")
+    assert byline is not None and byline.authors == () and byline.unnamed
+
+
+def test_an_embedded_post_is_a_quotation_with_who_posted_it() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nThe reaction on Twitter was swift, the company said.\n\n"
+        "Nokia just handed its future to Microsoft. Bold move.\n— Jane Roe (@janeroe) February 11, 2011\n\nOthers were less sure, analysts said.\n"
+    )
+    assert [(b.kind, b.text) for b in article.body][1] == (BlockKind.QUOTE, "Nokia just handed its future to Microsoft. Bold move.\n— Jane Roe (@janeroe) February 11, 2011")
+
+
+def test_a_caption_that_ends_with_its_credit_is_set_aside() -> None:
+    line = "Stephen Elop, Nokia's chief executive, at the briefing in London on Friday. Photograph: Kieran Doherty/Reuters"
+    assert furniture_reason(line) == "picture credit or caption"
+    assert furniture_reason("Nokia said on Friday it would adopt Windows Phone. Photograph prices were not affected.") is None
 
 
 def test_a_date_over_the_title_and_text_in_one_block() -> None:

@@ -76,8 +76,16 @@ def _split_lead(block: list[Line]) -> tuple[list[Line], list[Line]]:
     return block[:first_mark], block[first_mark:]
 
 
+#: What ends a post embedded in an article (Twitter's): "— Jane Roe (@janeroe) February 11, 2011".
+_EMBEDDED_BY = re.compile(r"[—–-]\s*\S.{0,60}?\s*\(@\w{1,30}\)(?:\s+.{0,40})?")
+
+
 def to_blocks(block: list[Line], base: int, width: int | None, *, between_prose: bool) -> list[Block]:
     """One block of lines as body blocks (a lead paragraph and a list can share a block)."""
+    if len(block) >= 2 and _EMBEDDED_BY.fullmatch(block[-1].text) and not any(line.mark for line in block[:-1]):
+        # a post embedded in the article, with who posted it and when: a quotation, not a list of one
+        text = join_lines([line.text for line in block[:-1]], width) + "\n" + block[-1].text
+        return [Block(BlockKind.QUOTE, text=text, lines=tuple(line.no for line in block))]
     lead, listed = _split_lead(block)
     out: list[Block] = []
     if lead:

@@ -41,7 +41,7 @@ _BARE_TIME = re.compile(rf"(?:(?<!\w)(?:at|@)\s*|(?<!\w))(?P<time>{TIME})(?!\w)"
 _ROLE = re.compile(
     r"(?:(?:senior|chief|deputy|associate|assistant|contributing|staff|special|foreign|political|technology|tech|business|science|"
     r"health|mobile|news|managing|executive|digital|online|guest|regular)\s+)*"
-    r"(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|analyst|producer|blogger|intern|staff)s?",
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|analyst|producer|blogger|intern|staff|agency|agencies|wires?)s?",
     re.I,
 )
 #: Words of a title-case headline that no person's name has ("Nokia Partners With Microsoft").
@@ -144,6 +144,19 @@ def split_names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+#: A full stop between the names and the date's word: "By Jane Doe. Updated Feb 11, 2011".
+_STOP_BEFORE_DATE_WORD = re.compile(r"\.\s+(?=(?:updated|published|posted|last updated|last modified)\b)", re.I)
+#: Something in brackets after the names, an outlet perhaps: "Jane Doe (Reuters)".
+_IN_BRACKETS = re.compile(r"\s*\((?P<inside>[^()]{2,40})\)")
+
+
+def _outlet_after_comma(match: re.Match[str]) -> str:
+    """An outlet in brackets written after a comma, as bylines name one ("Jane Doe, Reuters"); a place left out
+    ("Timo (Helsinki)"); anything else as it is."""
+    inside = match.group("inside").strip()
+    return f", {inside}" if is_outlet(inside) else "" if _is_place(inside) else match.group(0)
+
+
 #: A Korean byline: the name, then "reporter" ("김철수 기자", "김철수 기자 = 서울").
 _KOREAN_REPORTER = re.compile(r"^(?P<name>[\uac00-\ud7a3]{2,4})\s*기자(?:\s*=\s*\S+)?")
 #: Where a writer files from, after the name: "Jane Doe in Helsinki", "Ann Lee in San Francisco".
@@ -196,6 +209,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"
     rest = _PICTURES_BY.sub(" | ", rest) if ":" in rest else rest  # "Text: Jane Doe · Photos: John Roe"
     rest = READING_TIME.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
+    rest = _STOP_BEFORE_DATE_WORD.sub(" | ", rest) if ". " in rest else rest  # "By Jane Doe. Updated Feb 11, 2011"
     rest = _AGE_OR_SCORE.sub(" | ", rest) if "ago" in rest or "point" in rest else rest  # no date: the capture does not say when it was taken
     found = find_date(rest)
     date = None
@@ -204,6 +218,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         rest = rest[:start] + " | " + rest[end:]
         if (again := find_date(rest)) is not None:  # when it was updated: "Published <date> Updated <date>"
             rest = rest[: again[1][0]] + " | " + rest[again[1][1] :]
+    rest = _IN_BRACKETS.sub(_outlet_after_comma, rest) if "(" in rest else rest  # "Jane Doe (Reuters) - Feb 11, 2011"
     time = None
     if bare := _BARE_TIME.search(rest):
         # with a date, a time apart from it is another moment's ("11 February 2011 Last updated at 10:45 GMT")
@@ -230,6 +245,8 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         names = [n.strip() for n in line.split(",")]
         if after_title and len(names) == 2 and all(is_name(n) for n in names) and len(line) <= 60:
             return Byline((names[0],), None, None, None if _ROLE.fullmatch(names[1]) else names[1])  # "Jane Doe, Contributor"
+        if after_title and len(names) == 3 and is_name(names[0]) and _ROLE.fullmatch(names[1]) and is_name(names[2]) and len(line) <= 80:
+            return Byline((names[0],), None, None, names[2])  # "Jane Doe, Technology Reporter, BBC News"
         return None
     if not authors and not date:
         return None

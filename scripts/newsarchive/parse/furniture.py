@@ -144,7 +144,9 @@ _PICTURE = re.compile(
     r"(?:(?:photo(?:graph)?|image|picture|pic|credit|photo credit|illustration)\s*:\s*.{1,150}|image (?:caption|copyright|source)\b.{0,200}"
     r"|\((?:photo(?:graph)?:?\s*)?(?:getty images|afp|ap|reuters|epa|pa)(?:[/ ].{0,40})?\))"
     # "Photo by Jane Doe/Getty Images", "(Image credit: Nokia)", "Getty Images"
-    r"|(?:photo(?:graph)?|picture|image)s? by [^.!?/]{1,80}/[^.!?]{1,60}|\(image credit:.{1,100}\)|(?:\w+ via )?getty images",
+    r"|(?:photo(?:graph)?|picture|image)s? by [^.!?/]{1,80}/[^.!?]{1,60}|\(image credit:.{1,100}\)|(?:\w+ via )?getty images"
+    # a caption that ends with its credit (the Guardian): "Stephen Elop in London on Friday. Photograph: Kieran Doherty/Reuters"
+    r"|[^\n]{10,240}?[.!?]\s+(?:photograph|photo|picture|image|illustration)\s*:\s*[^.!?]{2,80}",
     re.I,
 )
 
