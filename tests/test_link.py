@@ -180,6 +180,11 @@ def test_an_ordinary_word_before_a_name_at_a_sentence_start_is_dropped() -> None
     assert "Acme" in found and "Despite Acme" not in found and "Following Acme" not in found
 
 
+def test_new_heads_a_place_name_but_not_a_sentence() -> None:
+    found = discovered("Our reporter in New York spoke to Acme.", "Acme opened an office in New York. New Acme phones ship soon.")
+    assert "New York" in found and "York" not in found and "New Acme" not in found
+
+
 def test_a_word_starting_one_sentence_before_a_name_is_not_part_of_it() -> None:
     found = discovered("Seldom Acme fails. The board met Acme.", "Acme won again.")
     assert "Acme" in found and "Seldom Acme" not in found

@@ -384,6 +384,10 @@ def test_no_date_is_invented(text: str) -> None:
         ("Photo by Jane Doe/Getty Images", "picture credit or caption"),
         ("(Image credit: Nokia)", "picture credit or caption"),
         ("AFP via Getty Images", "picture credit or caption"),
+        ("Follow @maggie_reardon", "site control"),
+        ("Join Date: Jan 2009", "forum member details"),
+        ("Posts: 1,234", "forum member details"),
+        ("More About: microsoft, Nokia, windows phone 7", "labels (tags, topics)"),
     ],
 )
 def test_furniture(line: str, reason: str) -> None:
@@ -417,7 +421,7 @@ def test_article_text_is_not_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)", "Reader comments 42"]
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)", "Reader comments 42", "Add a Comment (Log in or register) 58 comments"]
 )
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
@@ -450,6 +454,8 @@ def test_comment_claim(text: str, count: int) -> None:
         ("tptacek 12 years ago [–]", "tptacek", False),
         ("1.1. admin – 11 February 2011 at 11:00", "admin", True),  # a reply's number
         ("Karen wrote on 11 Feb 2011, 11:15:", "Karen", True),
+        ("by fanboy99 February 11, 2011 4:42 AM PST", "fanboy99", True),  # CNET: "by" and the date, no "on"
+        ("Post by symbianfan » Fri Feb 11, 2011 8:02 am", "symbianfan", True),  # phpBB
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -527,6 +533,44 @@ def test_a_second_heading_in_the_heading_block_is_no_comment() -> None:
 def test_the_outlet_a_writer_writes_for(line: str, organisation: str) -> None:
     byline = parse_byline(line, after_title=True)
     assert byline is not None and byline.authors == ("Jane Doe",) and byline.organisation == organisation
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "authors", "iso"),
+    [
+        # a page's head copied with no blank lines: section label, title, byline, date, follow button
+        ("CNET News\nMobile\nNokia, Microsoft ink smartphone deal\nBy Marguerite Reardon\nFebruary 11, 2011 4:35 AM PST\nFollow @maggie_reardon",
+         "Nokia, Microsoft ink smartphone deal", ("Marguerite Reardon",), "2011-02-11T04:35-08:00"),
+        ("Technology\nNokia Chooses Microsoft for Smartphones\nBy KEVIN J. O'BRIEN\nPublished: February 11, 2011",
+         "Nokia Chooses Microsoft for Smartphones", ("Kevin J. O'Brien",), "2011-02-11"),
+        # a title-case title with a comma is no "Name, Outlet" byline
+        ("TECHNOLOGY\nFEBRUARY 11, 2011, 9:03 A.M. ET\nNokia, Microsoft Team Up\nBy ANTON TROIANOVSKI And NICK WINGFIELD",
+         "Nokia, Microsoft Team Up", ("Anton Troianovski", "Nick Wingfield"), "2011-02-11T09:03-05:00"),
+    ],
+)
+def test_a_head_with_no_blank_lines_is_read_part_by_part(head: str, title: str, authors: tuple[str, ...], iso: str) -> None:
+    article = parse_capture(f"{head}\n\nNokia and Microsoft have officially teamed up to develop smartphones, the companies said.\n")
+    assert (article.title, article.authors, article.published.iso()) == (title, authors, iso)
+
+
+def test_a_forum_thread_is_its_first_post_and_the_replies() -> None:
+    article = parse_capture(
+        "Nokia and Microsoft - thoughts?\n\n02-11-2011, 07:34 AM #1\ntechguy\nSenior Member\nJoin Date: Jan 2009\nPosts: 1,234\n\n"
+        "So Nokia went with Windows Phone. I did not see that coming at all. What do you all think?\n\n"
+        "02-11-2011, 08:02 AM #2\nsymbianfan\nJunior Member\nJoin Date: Mar 2010\nPosts: 56\n\nSad day for Symbian users.\n"
+    )
+    assert (article.title, article.authors, article.published.iso(), article.subtitle) == ("Nokia and Microsoft - thoughts?", ("techguy",), "2011-02-11T07:34", None)
+    assert [(c.author, c.date.iso(), c.paragraphs) for c in article.comments] == [("symbianfan", "2011-02-11T08:02", ("Sad day for Symbian users.",))]
+    assert {(r.text, r.reason) for r in article.removed} >= {("Junior Member", "commenter's rank"), ("Join Date: Mar 2010", "forum member details")}
+
+
+def test_phpbb_replies_are_comments_under_their_titles() -> None:
+    article = parse_capture(
+        "Nokia goes Windows Phone\nPost by techguy » Fri Feb 11, 2011 7:34 am\n\nSo Nokia went with Windows Phone. What do you all think about it?\n\n"
+        "Re: Nokia goes Windows Phone\nPost by symbianfan » Fri Feb 11, 2011 8:02 am\n\nSad day for Symbian users.\n"
+    )
+    assert (article.authors, article.published.iso()) == (("techguy",), "2011-02-11T07:34")
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("symbianfan", ("Re: Nokia goes Windows Phone", "Sad day for Symbian users."))]
 
 
 def test_staff_and_agencies_name_no_writer() -> None:

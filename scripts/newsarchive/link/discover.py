@@ -145,7 +145,7 @@ def _phrases(text: str) -> list[_Phrase]:
             word, end = word[:-2], end - 2
         adjacent = not previous_possessive and start == previous_end + 1 and text[previous_end] == " "
         previous_end, previous_possessive = end, possessive
-        if _is_name_word(word):
+        if _is_name_word(word) or (word == "New" and _heads_name(text, start, end)):
             token = _Token(start, end, word, possessive)
             if current and adjacent:
                 current.append(token)
@@ -169,6 +169,11 @@ def _phrases(text: str) -> list[_Phrase]:
 
 
 _CONNECTORS = lexicon.PARTICLES | lexicon.JOINERS
+
+
+def _heads_name(text: str, start: int, end: int) -> bool:
+    """"New" as the first word of a place's name ("in New York", "New Zealand's"), not of a sentence ("New phones …")."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and not _sentence_initial(text, start)
 
 
 def _ends_number(text: str, end: int) -> bool:

@@ -16,7 +16,7 @@ from ..dates import find_date, interpret, numeric_order, swapped, zone_order
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
-from .comments import comment_header, confirmed, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
+from .comments import comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
@@ -59,6 +59,8 @@ def _find_byline(blocks: list[list[Line]]) -> tuple[int, Byline, list[int]] | No
             return None
         if content_seen and _signature(block) is not None:
             continue  # "Posted by: Tomi | date" under the text: the post signed at its foot, not a byline over it
+        if (post := forum_post_header(block)) is not None and post[2] == len(block):
+            return i, Byline((post[0],), post[1], None), [line.no for line in block]  # a forum thread's first post, by its poster
         if len(block) <= 3:
             parsed = _byline_lines(block, after_title=i > 0 and is_headline_like(blocks[i - 1]))
             if parsed is not None:
@@ -323,6 +325,8 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
     for i, block in enumerate(blocks[:4]):
         if i == 0 and _mail_header(block) is not None:
             break  # a message's header: its lines are read as one
+        if (head := _head_lines(block)) is not None:
+            return [*blocks[:i], *head, *blocks[i + 1 :]]
         if len(block) >= 3 and _dates_title(block):
             return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]  # the title is split from its text later (_title_off_caption)
         if 2 <= len(block) <= 5 and is_headline_like(block[:1]) and parse_byline(block[0].text) is None:
@@ -341,6 +345,31 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
 
 #: Where a sentence stops: its mark, then the next one's capital or the line's end.
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’')\]]*(?:\s+(?=[A-Z\"“‘])|$)")
+
+
+def _head_lines(block: list[Line]) -> list[list[Line]] | None:
+    """A page's head copied with no blank line between its parts (a section label, the title, the byline, the
+    date, a "Follow" button), split into one block for each part and one for the byline's lines together;
+    None for any other block. Each line is short and no prose, and a line under the first reads as a byline."""
+    if not 3 <= len(block) <= 8 or any(len(line.text.split()) > 20 or is_sentence_like(line.text) for line in block):
+        return None
+    if forum_post_header(block) is not None:
+        return None  # a forum post's header, read whole
+    bylines = [_is_byline_line(line.text) for line in block]
+    if not any(bylines[1:]) or all(bylines) or _byline_lines(block, after_title=True) is not None:
+        return None  # no byline in it, or a byline whose every line is one
+    parts: list[list[Line]] = []
+    for n, (line, byline) in enumerate(zip(block, bylines)):
+        if byline and n and bylines[n - 1]:
+            parts[-1].append(line)  # the names over the date: one byline
+        else:
+            parts.append([line])
+    return parts
+
+
+def _is_byline_line(text: str) -> bool:
+    """A line of a byline: the names, the date, a handle, or what the writer is ("Staff Writer")."""
+    return parse_byline(text) is not None or is_contact(text) or names_line(text) is not None or role_line(text) is not None
 
 
 def _dates_title(block: list[Line]) -> bool:
@@ -414,7 +443,7 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
         elif (header := comment_header(first, following)) and _opens_comments(blocks, i, header) and not _signs_post(blocks, i, zone):
             zone = "comments"
             parts.comment_lines.extend(block)
-        elif zone == "body" and _titled_comment(block):
+        elif zone == "body" and (_titled_comment(block) or forum_post_header(block) is not None):
             zone = "comments"  # "Re:Symbian is dead (Score:5)" / "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)"
             parts.comment_lines.extend(block)
         elif zone == "tail" or _WIDGET.fullmatch(first.text) or (zone == "body" and furniture_reason(first.text) == "footer"):
@@ -427,15 +456,16 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
         i += 1
 
 
-_TITLED_HEADER = re.compile(r"^by\s|\s\|\s")
+_TITLED_HEADER = re.compile(r"^(?:post(?:ed)? )?by\s|\s[|»]\s", re.I)
 
 
 def _titled_comment(block: list[Line]) -> bool:
     """A comment with no section heading over it, that opens with its title over a dated header that names the
-    commenter with "by" or a bar (Slashdot, ZDNet): "Burning platform (Score:4)" / "by msmith (98765) on <date>"."""
-    if len(block) < 3 or not is_comment_title(block[0].text) or not _TITLED_HEADER.search(block[1].text):
+    commenter with "by" or a bar (Slashdot, ZDNet, phpBB's replies): "Burning platform (Score:4)" / "by msmith (98765)
+    on <date>", "Re: Nokia goes Windows Phone" / "Post by symbianfan » <date>"."""
+    if len(block) < 2 or not is_comment_title(block[0].text) or not _TITLED_HEADER.search(block[1].text):
         return False
-    header = comment_header(block[1], block[2])
+    header = comment_header(block[1], block[2] if len(block) > 2 else None)
     return header is not None and header.date is not None and comment_header(block[0], block[1]) is None
 
 
@@ -519,7 +549,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         if dated and dated.date and not dated.authors:
             date = _at_time(dated.date, byline.time)
         elif subtitle is None and (title_at is not None or byline_at is not None) and is_headline_like(blocks[start]) \
-                and start + 1 < len(blocks) and _is_content(blocks[start + 1]) and not is_comment_heading(line.text):
+                and start + 1 < len(blocks) and _is_content(blocks[start + 1]) and not is_comment_heading(line.text) \
+                and len(_SENTENCE_STOP.findall(line.text)) <= 1:  # "So Nokia went with it. What do you think?" is text
             subtitle = line.text
         else:
             break

@@ -29,7 +29,7 @@ _FILLER = re.compile(
     r"(?:\s+(?:le|am|el|em|il|op))?(?!\w)\s*:?",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|\s-\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:\||·|•|/|–|—|»|\s-\s)\s*")
 #: Latin (with Latin Extended-A: "Żółtowski", "Šimek"), Cyrillic and Greek capitals, and the letters of scripts
 #: without capitals (Hebrew, Arabic, Thai), with which a name may start as well
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁΑ-Ω\u05d0-\u05ea\u0620-\u064a\u0e01-\u0e2e"
@@ -243,7 +243,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     if not (date or had_by or claim is not None):
         # no date, no "by": only "Name, Organisation" right under a title
         names = [n.strip() for n in line.split(",")]
-        if after_title and len(names) == 2 and all(is_name(n) for n in names) and len(line) <= 60:
+        if after_title and len(names) == 2 and all(is_name(n) for n in names) and " " in names[0] and len(line) <= 60:  # a full name
             return Byline((names[0],), None, None, None if _ROLE.fullmatch(names[1]) else names[1])  # "Jane Doe, Contributor"
         if after_title and len(names) == 3 and is_name(names[0]) and _ROLE.fullmatch(names[1]) and is_name(names[2]) and len(line) <= 80:
             return Byline((names[0],), None, None, names[2])  # "Jane Doe, Technology Reporter, BBC News"

@@ -19,7 +19,7 @@ _HEADING = re.compile(
     r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\)|\s+\d{1,6})?(?:\s*\(page \d+ of \d+\))?"  # "Reader comments 42"
     r"|(?:discussion|responses|reactions|talkback|join the (?:discussion|conversation)|have your say)(?:\s*\(\d+\))?"  # "Have your say (3)"
     r"|leave a (?:reply|comment|response)|what do you think\??"
-    r"|(?:add|post) (?:a |your )?comment"
+    r"|(?:add|post) (?:a |your )?comment(?:\s*\([^()]{1,40}\))?(?:\s+\d{1,6} comments?)?"  # "Add a Comment (Log in or register) 58 comments"
     rf"|(?:\d{{1,6}}\s+)?(?:{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
     r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # other languages, Russian too; LiveJournal's count
     re.I,
@@ -37,7 +37,7 @@ _VERB_AFTER = re.compile(rf"(?:{_VERBS})\s*:?", re.I)
 _PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a dit", "a écrit", "sagt", "schreibt", "schrieb", "meint", "dice", "dijo", "ha detto", "zei", "skrev", "kirjoitti", "napisał", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
 _BY_PREFIX = re.compile(
-    r"^(?:#\s?\d{1,5}\.?\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+|(?:comment|reply|response|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|from:\s+|comment from\s+"
+    r"^(?:#\s?\d{1,5}\.?\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+|(?:comment|reply|response|post|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|by\s+(?=\S{1,40}\s+[^\d\n]{0,20}\d)|from:\s+|comment from\s+"
     r"|\[[–+-]\]\s*)",  # "Comment from Steve"; Reddit's "[–]" before the name
     re.I
 )
@@ -140,7 +140,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     found = find_date(text) if len(text) <= HEADER_MAX else None
     if found:
         date, (start, end) = found
-        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—-])\s*$", "", text[:start]).strip()).strip()
+        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—»-])\s*$", "", text[:start]).strip()).strip()
         tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—)]")  # "Peter K. (February 11, 2011 10:15 AM)"
         bare = _PLACE_NOTE.sub("", name)  # "Steve (Helsinki) - February 11, 2011": the name is "Steve (Helsinki)"
         if bare and is_handle(bare) and not _BYLINE_WORD.fullmatch(bare) and (not tail or _VERB_AFTER.fullmatch(tail) or comment_control_reason(tail)):
@@ -220,10 +220,14 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     removed: list[Removed] = []
     in_form = False
     ranks: set[int] = set()
+    named: set[int] = set()  # a forum post's name lines, read with its header
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if line.no in ranks:
             removed.append(Removed(line.no, line.text, "commenter's rank"))
+            continue
+        if line.no in named:
+            stack[-1].lines.append(line.no)
             continue
         control = comment_control_reason(line.text)
         current = stack[-1] if stack else None
@@ -241,6 +245,10 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             removed.append(Removed(line.no, line.text, "comment form"))
             continue
         header = comment_header(line, following)
+        if header is None and (post := forum_post_header(lines[i : i + 3])) is not None:
+            header = Header(post[0], post[1], True)  # the post's date and number, the poster's name, the poster's rank
+            named.add(lines[i + 1].no)
+            ranks.update(l.no for l in lines[i + 2 : i + post[2]])
         if header is None and following is not None and i + 2 < len(lines) and _rank_between(line, following, lines[i + 2]):
             header = Header(line.content.strip(), None, True)  # the name, its rank, then the date under both
             ranks.add(following.no)
@@ -294,6 +302,24 @@ _ANSWERS = re.compile(r"(?:response to|in (?:response|reply) to|replying to)\s+(
 #: What a forum or a comment system prints under a commenter's name: "Senior Member", "Ars Scholae Palatinae",
 #: "Top Contributor": a few words, none a number, no sentence.
 _RANK = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}")
+
+
+#: A forum post's number after its date: "02-11-2011, 07:34 AM #1" (vBulletin).
+_POST_NUMBER = re.compile(r"\s*#\d{1,6}\s*$")
+
+
+def forum_post_header(lines: list[Line]) -> tuple[str, PubDate, int] | None:
+    """The poster, the date and the number of lines of a forum post's header at the start of ``lines``: its date
+    and number over the poster's name, and perhaps the poster's rank ("02-11-2011, 07:34 AM #1" / "techguy" /
+    "Senior Member"); None when they start otherwise."""
+    if len(lines) < 2 or "#" not in lines[0].content or not _POST_NUMBER.search(lines[0].content):
+        return None
+    date = date_only(_POST_NUMBER.sub("", lines[0].content))
+    name = lines[1].content.strip()
+    if date is None or lines[1].no != lines[0].no + 1 or not is_handle(name) or date_only(name) is not None:
+        return None
+    ranked = len(lines) > 2 and lines[2].no == lines[1].no + 1 and _RANK.fullmatch(lines[2].content.strip()) is not None
+    return name, date, 3 if ranked else 2
 
 
 def _rank_between(name: Line, rank: Line, under: Line) -> bool:
@@ -358,6 +384,8 @@ def _names_over_dates(lines: list[Line]) -> list[Line]:
         line, name = lines[i], lines[i + 1]
         if (i and lines[i - 1].no == line.no - 1) or name.no != line.no + 1 or not is_handle(name.content) or date_only(name.content):
             return False
+        if forum_post_header(lines[i : i + 2]) is not None:
+            return False  # a forum post's header, read as it stands
         return date_only(line.content) is not None and comment_header(line, name) is None
 
     return _swapped_pairs(lines, moved)

@@ -47,7 +47,7 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
 _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)", re.I)
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
-    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|\d{0,6} ?claps?|log ?out|my account|"
+    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|follow @\w{1,30}|\d{0,6} ?claps?|log ?out|my account|"
     r"article history|disqus|(?:load|show|view|see|hide) (?:(?:more|all|older|newer|\d{1,6})\s+){0,2}(?:comments|replies|responses)|load more|"
     r"facebook comments(?: plugin)?|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
@@ -67,7 +67,9 @@ _SITE_CONTROL = re.compile(
 #: The site's name with a link home: "The Daily Ledger - Back to home".
 _HOME_LINK = re.compile(r".{1,60}\s[-–—|:]\s*(?:back|return|go) to (?:the )?home(?: ?page)?", re.I)
 #: A line of the page's labels for the article: "Tags: Nokia, Microsoft", "Filed under: Mobile".
-_LABELS = re.compile(r"(?:related )?(?:tags?|topics?|filed (?:under|in)|categories|category|labels?|posted in|keywords)\s*:\s*[^.!?]{1,200}", re.I)
+_LABELS = re.compile(
+    r"(?:related )?(?:tags?|topics?|filed (?:under|in)|categories|category|labels?|posted in|keywords|more about|companies|subjects|reviews)\s*:\s*[^.!?]{1,200}", re.I
+)
 _NUMBERED_LINK = re.compile(r"\d{1,4}\.\s+(?:https?|ftp|file|mailto|javascript):\S*", re.I)
 _LINK_LIST_HEADING = re.compile(r"(?:references|visible links|hidden links):?", re.I)
 
@@ -210,6 +212,15 @@ _POSTED_IN_TAIL = re.compile(r"\s*[|·•]\s*(?:\d{1,6}|no|one) (?:comments?|res
 _LABEL_ITEMS = re.compile(r"\s*[,|·•]\s*")
 
 
+#: What a forum prints under a poster's name: "Join Date: Jan 2009", "Posts: 1,234", "Location: Espoo".
+_MEMBER_DETAILS = re.compile(r"(?:join(?:ed)?(?: date)?|member since|posts|location|reputation|rep power|thanks|karma|blog entries)\s*:\s*[^.!?]{1,40}", re.I)
+
+
+def _member_details(text: str) -> str | None:
+    stripped = text.strip()
+    return "forum member details" if len(stripped) <= 60 and _MEMBER_DETAILS.fullmatch(stripped) else None
+
+
 def _labels(text: str) -> str | None:
     stripped = text.strip()
     if _LABELS.fullmatch(stripped):
@@ -241,6 +252,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _footer,
     _site_control,
     _labels,
+    _member_details,
     _picture,
     _reading_time,
     _text_browser_link_list,
