@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from newsarchive.dates import find_date
 from newsarchive.models import BlockKind, Precision
-from newsarchive.parse import parse_capture
+from newsarchive.parse import infer_title, parse_capture
 from newsarchive.parse.byline import comment_claim, names_line, parse_byline
 from newsarchive.parse.comments import comment_header, is_comment_heading, opens_form
 from newsarchive.parse.furniture import comment_control_reason, common_lines, furniture_reason
@@ -571,6 +571,43 @@ def test_phpbb_replies_are_comments_under_their_titles() -> None:
     )
     assert (article.authors, article.published.iso()) == (("techguy",), "2011-02-11T07:34")
     assert [(c.author, c.paragraphs) for c in article.comments] == [("symbianfan", ("Re: Nokia goes Windows Phone", "Sad day for Symbian users."))]
+
+
+_TEXT = "Nokia and Microsoft announced a broad partnership on Friday, the companies said.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "authors", "iso"),
+    [
+        ('---\ntitle: "Nokia and Microsoft"\nauthor:\n  - "[[Jane Doe]]"\npublished: 2011-02-11\ncreated: 2024-05-01\n---\n', "Nokia and Microsoft", ("Jane Doe",), "2011-02-11"),
+        ("---\ntitle: Nokia and Microsoft\nauthors: [Jane Doe, John Roe]\ndate: 2011-02-11 10:42\n---\n\n", "Nokia and Microsoft", ("Jane Doe", "John Roe"), "2011-02-11T10:42"),
+        ("Title: Nokia and Microsoft\nURL: http://www.example.com/nokia\nDate: 2011-02-11 10:42\nAuthor: Jane Doe\n\n", "Nokia and Microsoft", ("Jane Doe",), "2011-02-11T10:42"),
+        ("Headline: Nokia and Microsoft\nBy: Jane Doe <jane@example.org>\n\n", "Nokia and Microsoft", ("Jane Doe",), None),
+    ],
+)
+def test_the_captures_own_fields_give_title_writers_and_date(head: str, title: str, authors: tuple[str, ...], iso: str | None) -> None:
+    article = parse_capture(head + _TEXT)
+    assert (article.title, article.authors, article.published.iso()) == (title, authors, iso)
+    assert [b.text for b in article.body] == [_TEXT.strip()] and not article.warnings[1:]
+
+
+def test_a_front_matter_that_is_no_yaml_is_set_aside_with_a_warning() -> None:
+    article = parse_capture("---\ntitle: [Nokia\nauthor: x\n---\n" + _TEXT)
+    assert article.metadata_lines[:4] == (1, 2, 3, 4) and article.warnings[0].startswith("front matter is not valid YAML (line 3): ")
+    assert [b.text for b in article.body] == [_TEXT.strip()]
+
+
+def test_a_front_matter_of_aliases_is_read_in_no_time() -> None:
+    bomb = "".join(f"{k}: &{k} [{', '.join(['*' + p] * 9) if p else '1, 2, 3, 4, 5, 6, 7, 8, 9'}]\n" for p, k in zip(" abcdefg", "abcdefgh"))
+    article = parse_capture(f"---\n{bomb}title: *h\nauthor: *h\n---\n" + _TEXT)  # 9**8 items, were they ever expanded
+    assert article.authors == () and article.title == infer_title(article.body)
+
+
+def test_a_web_address_over_the_article_is_set_aside() -> None:
+    article = parse_capture("The Wayback Machine - http://web.archive.org/web/2011/http://example.com/n\nNokia and Microsoft\nhttp://example.com/n\n\nBy Jane Doe\n\n" + _TEXT + "\nhttp://example.com/source\n")
+    assert (article.title, article.authors) == ("Nokia and Microsoft", ("Jane Doe",))
+    assert [(r.line, r.reason) for r in article.removed] == [(1, "site control"), (3, "web address of the page")]
+    assert article.body[-1].text == "http://example.com/source"  # in the text, a link: kept
 
 
 def test_staff_and_agencies_name_no_writer() -> None:

@@ -8,7 +8,6 @@ metadata, body, comments, references or removed lines.
 
 from __future__ import annotations
 
-import email.utils
 import re
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +16,7 @@ from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Ref
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
 from .comments import comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
+from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
@@ -30,6 +30,10 @@ _WIDGET = re.compile(
     r"latest (?:news|posts|articles|stories|headlines)|more (?:news|stories|headlines)|top stories|editor'?s picks|share this:?|like this:?)\s*:?",
     re.I,
 )
+
+
+#: A web address alone on a line: "http://www.example.com/news/2011/02/11/nokia-microsoft.html".
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S{3,2000}")
 
 
 @dataclass
@@ -145,36 +149,6 @@ def _organisation_line(text: str) -> Byline | None:
     """An outlet's name under the writers' names: "Associated Press", "Of DOW JONES NEWSWIRES", "For The Guardian"."""
     text = re.sub(r"^(?:of|for)\s+(?=[A-Z])", "", text.strip(), flags=re.I)
     return Byline((), None, None, cased(text)) if len(text.split()) <= 4 and is_name(text) else None
-
-
-_MAIL_FIELD = re.compile(
-    r"(?P<field>from|subject|date|to|cc|sent|newsgroups|organi[sz]ation|message-id|reply-to|lines|references|in-reply-to|x-[\w-]+):\s*(?P<value>.*)",
-    re.I,
-)
-
-
-def _mail_header(block: list[Line]) -> tuple[str, Byline] | None:
-    """The title and byline that a message's header gives ("From: Jane Doe <jane@example.org>" / "Subject: …" /
-    "Date: Fri, 11 Feb 2011 10:42:00 +0200"), when the capture opens with one: a mailing list's or newsgroup's post."""
-    fields: dict[str, str] = {}
-    for line in block:
-        match = _MAIL_FIELD.fullmatch(line.text.strip())
-        if match is None:
-            return None
-        fields.setdefault(match.group("field").lower(), match.group("value").strip())
-    if not fields.get("subject") or not ({"from", "date"} & fields.keys()):
-        return None
-    date = None
-    if fields.get("date"):
-        try:
-            value = email.utils.parsedate_to_datetime(fields["date"])
-            date = PubDate(value=value, precision=Precision.MINUTE, text=fields["date"])
-        except (TypeError, ValueError, IndexError):
-            date = interpret(fields["date"])
-    name, address = email.utils.parseaddr(fields.get("from", ""))
-    authors = names_line(name) or ((name,) if name and is_handle(name) else ())
-    title = re.sub(r"^\[[^\]]{1,40}\]\s*", "", fields["subject"]) or fields["subject"]  # "[mobile-list] Nokia to …"
-    return title, Byline(tuple(authors), date, None)
 
 
 _NAMES_IN_PLACE = re.compile(r"(?P<names>.{3,60}?)\s+in\s+[A-Z][\w.'’ -]{1,30}")
@@ -323,8 +297,8 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
     """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them,
     and from a standfirst between them ("Nokia bets the farm" / "Microsoft and Nokia form an alliance." / "by X - date")."""
     for i, block in enumerate(blocks[:4]):
-        if i == 0 and _mail_header(block) is not None:
-            break  # a message's header: its lines are read as one
+        if i == 0 and field_header(block) is not None:
+            break  # a message's header, or "Title:" / "Author:" fields: its lines are read as one
         if (head := _head_lines(block)) is not None:
             return [*blocks[:i], *head, *blocks[i + 1 :]]
         if len(block) >= 3 and _dates_title(block):
@@ -493,41 +467,56 @@ def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
 
 def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article:
     """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch."""
+    front = front_matter(text)  # read before Markdown is, whose marks its YAML may hold
     if looks_like_markdown(text):
         text = plain_markdown(text)
     all_lines = split_lines(strip_link_markers(text))
     width = wrap_width(all_lines)
     parts = _Parts()
+    warnings: list[str] = []
+    if front is not None:
+        parts.metadata.extend(front[0].lines)
+        warnings.extend(front[1])
+        all_lines = [line for line in all_lines if line.no > front[0].lines[-1]]
     kept = []
+    prose = False
     for line in all_lines:
         reason = None if (is_comment_heading(line.text) or is_reference_heading(line.text)) else furniture_reason(line.text)
+        prose = prose or is_sentence_like(line.text)
+        if reason is None and not prose and _ADDRESS.fullmatch(line.text):
+            reason = "web address of the page"  # over the article: where it was captured from (in the text, a link)
         if reason:
             parts.removed.append(Removed(line.no, line.text, reason))
         else:
             kept.append(line)
     blocks = _split_heads(blocks_of(kept))
-    warnings: list[str] = []
 
-    mail = _mail_header(blocks[0]) if blocks else None
-    if mail is not None:
-        parts.metadata.extend(line.no for line in blocks[0])  # a message's header gives the title, the sender and the date
+    # the capture's own fields: a front matter, a message's header or "Title:" / "Author:" / "Date:" lines
+    head = front[0] if front is not None and front[0].title else None
+    if head is None and blocks and (head := field_header(blocks[0])) is not None:
+        parts.metadata.extend(head.lines)
         blocks = blocks[1:]
-    found = _find_byline(blocks) if mail is None else None
+    found = _find_byline(blocks) if head is None else None
     if found is not None and found[1].date is not None and not found[1].authors:
         # a date line with the names apart from it: in a block under it (or under the title it heads), or over it
         blocks, found = _names_after_date(blocks, found)
         if not found[1].authors:
             blocks, found = _names_over_date(blocks, found, {r.line for r in parts.removed})
     byline_at = found[0] if found else None
-    byline = found[1] if found else (mail[1] if mail else Byline((), None, None))
+    if found is not None:
+        byline = found[1]
+    elif head is not None:
+        byline = head.byline
+    else:  # a front matter without a title may still name the writer and the date
+        byline = front[0].byline if front is not None else Byline((), None, None)
     if byline_at is not None and width is None:
         blocks = _title_off_caption(blocks, byline_at)
         blocks, byline_at = _title_over_standfirst(blocks, byline_at)
-    title_at = _title_index(blocks, byline_at) if mail is None else None
+    title_at = _title_index(blocks, byline_at) if head is None else None
     head_end = max(i for i in (title_at, byline_at, -1) if i is not None)
-    if title_at is None and byline_at is None and mail is None:
+    if title_at is None and byline_at is None and head is None:
         head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
-    title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (mail[0] if mail else None)
+    title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (head.title if head else None)
     subtitle = None
     date = byline.date
     for i in range(head_end + 1):

@@ -55,6 +55,7 @@ _SITE_CONTROL = re.compile(
     r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|subscribe to:\s*post comments(?: \(atom\))?|"  # Blogger
     r"this entry was posted (?:in|on) .{1,200}?(?:bookmark the permalink|permalink)\.?|"  # WordPress
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|loading comments\.*|jump to comments|"
+    r"the wayback machine\s*[-–—]\s*https?://\S+|"  # the web archive's banner over a page it kept
     # a page's tools and notices: "Listen to this article", "Save", "Reuse this content", "Text size A A A", "Edition: UK"
     r"listen to this (?:article|story)|save(?: (?:article|story|for later))?|email this (?:article|story|page)|reuse this content|"
     r"reprints?(?: (?:&|and) permissions)?|(?:text|font) size(?:\s*a\s?a\s?a)?|a\s?a\s?a|edition:\s*[\w ]{2,20}|"
