@@ -421,13 +421,20 @@ def test_article_text_is_not_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)", "Reader comments 42", "Add a Comment (Log in or register) 58 comments"]
+    "heading", ["13 Comments", "One Response to “Bakery wins”", "Comments", "Comments (4)", "Leave a Reply", "Discussion", "Reader comments", "Reader Comments (Page 1 of 2)", "3 commentaires", "Kommentare", "(5 comments | Leave a comment)", "Have your say (3)", "Discussion (12)", "Reader comments 42", "Add a Comment (Log in or register) 58 comments",
+     "What readers are saying", "Responses to “Nokia picks Windows Phone”", "Showing 3 of 45 comments", "All comments (45)", "Comments: 12",
+     "Discuss this article", "One Reply to “Nokia picks Windows Phone”", "2 réflexions au sujet de « Nokia »"]
 )
 def test_comment_headings(heading: str) -> None:
     assert is_comment_heading(heading)
 
 
-@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3), ("Have your say (3)", 3), ("Reader comments 42", 42)])
+@pytest.mark.parametrize("heading", ["Conversation", "Responses to the deal", "Comments from the minister", "Readers of the memo"])
+def test_headings_in_an_article_open_no_comments(heading: str) -> None:
+    assert not is_comment_heading(heading)
+
+
+@pytest.mark.parametrize(("text", "count"), [("13 Comments", 13), ("with one comment", 1), ("No comments", 0), ("7 responses", 7), ("Comments (3)", 3), ("Have your say (3)", 3), ("Reader comments 42", 42), ("Showing 3 of 45 comments", 45), ("Comments: 12", 12), ("One Reply to “x”", 1), ("2 réflexions au sujet de « Nokia »", 2)])
 def test_comment_claim(text: str, count: int) -> None:
     assert comment_claim(text) == count
 

@@ -12,7 +12,7 @@ _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seve
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
 #: "Comments" in French, German, Spanish, Italian, Dutch, Portuguese, Japanese, Chinese and Korean, as headings and claims write it.
 COMMENTS_ABROAD = "commentaires?|kommentare?|comentarios?|commenti|reacties|comentários|コメント|评论|評論|留言|댓글"
-_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|replies|thoughts|reactions|{COMMENTS_ABROAD})\b\s*[»›]?", re.I)
+_COMMENT_CLAIM = re.compile(rf"(?:\bwith\s+|[|·•,–—-]\s*)?\b{_COUNT}\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|reactions|réflexions?|{COMMENTS_ABROAD})\b\s*[»›]?", re.I)
 _BY = re.compile(
     r"\b(?:(?:posted|written|words|story|text|reported|published|filed|compiled|edited|photos?|reporting)\s+by|by|author|authors|byline|from)\b\s*:?\s*"
     # "Words: Jane Doe", "Reporter: Jane Doe", "Kirjoittaja: Matti Virtanen": a label and a colon, at the start only
@@ -82,7 +82,7 @@ READING_TIME = re.compile(r"\b\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read\b",
 #: "Comments (3)", "Reader comments (12)".
 _COUNTED = re.compile(
     rf"\b(?:comments?|responses?|replies|reactions|discussion|talkback|have your say|{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))"
-    r"(?:\s*\((?P<count>\d{1,6})\)|\s+(?P<after>\d{1,6})$)",  # "Comments (3)", "Reader comments 42"
+    r"(?:\s*\((?P<count>\d{1,6})\)|:?\s+(?P<after>\d{1,6})$)",  # "Comments (3)", "Reader comments 42", "Comments: 12"
     re.I,
 )
 

@@ -15,8 +15,10 @@ from .furniture import comment_control_reason
 from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
-    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to|so far)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60})?"
-    r"|(?:reader |user |readers’ |readers' )?comments?(?:\s*\(\d+\)|\s+\d{1,6})?(?:\s*\(page \d+ of \d+\))?"  # "Reader comments 42"
+    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|reactions|réflexions?(?= au sujet de| sur))(?:\s+(?:on|to|so far|au sujet de|sur)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60})?"
+    r"|(?:reader |user |readers’ |readers' |your |top |all |latest |newest |best )?comments?(?:\s*\(\d+\)|:?\s+\d{1,6})?(?:\s*\(page \d+ of \d+\))?"  # "Reader comments 42"
+    r"|(?:what )?readers (?:are saying|say)|reader feedback|talk ?back|responses to [“\"«‘'].{1,200}|showing \d{1,6} of \d{1,6} comments"
+    r"|(?:comment on|discuss) this (?:story|article|post|entry)"
     r"|(?:discussion|responses|reactions|talkback|join the (?:discussion|conversation)|have your say)(?:\s*\(\d+\))?"  # "Have your say (3)"
     r"|leave a (?:reply|comment|response)|what do you think\??"
     r"|(?:add|post) (?:a |your )?comment(?:\s*\([^()]{1,40}\))?(?:\s+\d{1,6} comments?)?"  # "Add a Comment (Log in or register) 58 comments"
