@@ -48,6 +48,7 @@ from newsarchive.parse.lines import make_line
         ("Feb 11 2011 - Jane Doe", ("Jane Doe",), "2011-02-11", None),
         ("By Jane Doe, John Roe", ("Jane Doe", "John Roe"), None, None),
         ("By Jane Doe. Updated Feb 11, 2011", ("Jane Doe",), "2011-02-11", None),
+        ("Posted Fri Feb 11 10:42:00 EST 2011 by jdoe", ("jdoe",), "2011-02-11T10:42-05:00", None),
         ("Posted by Timo (Helsinki) on Feb 11, 2011", ("Timo",), "2011-02-11", None),  # where he writes from
         ("2011-02-09 09:05 pm (UTC)", (), "2011-02-09T21:05+00:00", None),  # a zone in brackets is no outlet
     ],
@@ -228,6 +229,9 @@ def test_date_precision(text: str, precision: Precision) -> None:
         ("1.2.2011", "2011-02-01"),
         ("11.02.11", "2011-02-11"),  # a two-digit year: never today's day and month
         ("2011/02/11", "2011-02-11"),
+        ("11/Feb/2011", "2011-02-11"),
+        ("Feb-11-2011", "2011-02-11"),
+        ("Fri Feb 11 10:42:00 UTC 2011", "2011-02-11T10:42+00:00"),  # as Unix's date command writes it
         ("2011.02.11 10:02", "2011-02-11T10:02"),
         ("25/02/2011", "2011-02-25"),  # slashes: month first, unless the first number cannot be a month
         ("11/02/2011", "2011-11-02"),

@@ -26,8 +26,10 @@ _ORD = r"(?:st|nd|rd|th)?"
 TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-Z]{2,4}\b)|\s*\((?-i:[A-Z]{2,4})\)|\s*[+-]\d{2}:?\d{2})?|\d{1,2}\s*[ap]\.?m\.?"
 #: A year of two digits is no hour: "Fri Feb 11, 10:42 am" gives no year.
 _SHORT_YEAR = r"'?\d{2}\b(?![:.]\d)"
-_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|{_SHORT_YEAR})|\d{{1,2}}-{MONTH}-\d{{4}}"
-_MONTH_FIRST = rf"{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|{_SHORT_YEAR})"
+_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|{_SHORT_YEAR})|\d{{1,2}}-{MONTH}-\d{{4}}|\d{{1,2}}/{MONTH}/\d{{4}}"  # "11-Feb-2011", "11/Feb/2011"
+#: ... and as Unix's date command writes it, the time between the day and the year: "Fri Feb 11 10:42:00 UTC 2011"
+_UNIX = rf"{MONTH}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:(?-i:[A-Z]{{2,5}})\s+)?\d{{4}}"
+_MONTH_FIRST = rf"{_UNIX}|{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|{_SHORT_YEAR})|{MONTH}-\d{{1,2}}-\d{{4}}"  # "Feb-11-2011"
 _MONTH_YEAR = rf"{MONTH},?\s+\d{{4}}"
 #: ... its time of day only when it is a 24-hour one: "2011-02-09 10:12 pm" is read with its "pm", as a date and a time
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![:\d]|\s*[ap]\.?\s?m\b))?"
@@ -184,10 +186,30 @@ def zone_order(date: PubDate) -> Order | None:
     return "month" if _MONTH_FIRST_ZONES.search(date.text) else None
 
 
+_UNIX_ORDER = re.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?:(?P<zone>(?-i:[A-Z]{{2,5}}))\s+)?(?P<year>\d{{4}})", re.I)
+_SLASHED_MONTH = re.compile(rf"(?P<day>\d{{1,2}})/(?P<month>{MONTH})/(?P<year>\d{{4}})|(?P<month2>{MONTH})-(?P<day2>\d{{1,2}})-(?P<year2>\d{{4}})", re.I)
+
+
+def _plain_order(text: str) -> str:
+    """``text`` with a date of Unix's order ("Feb 11 10:42:00 UTC 2011") or with its month between slashes or
+    first before dashes ("11/Feb/2011", "Feb-11-2011") written in the usual order, which the readers know."""
+    if ":" in text and (unix := _UNIX_ORDER.search(text)):
+        zone = f" {unix.group('zone')}" if unix.group("zone") else ""
+        text = f"{text[: unix.start()]}{unix.group('month')} {unix.group('day')} {unix.group('year')} {unix.group('time')}{zone}{text[unix.end():]}"
+    if ("/" in text or "-" in text) and (slashed := _SLASHED_MONTH.search(text)):
+        day, month, year = (slashed.group("day"), slashed.group("month"), slashed.group("year")) if slashed.group("day") else (slashed.group("day2"), slashed.group("month2"), slashed.group("year2"))
+        text = f"{text[: slashed.start()]}{day} {month} {year}{text[slashed.end():]}"
+    return text
+
+
 @functools.lru_cache(maxsize=4096)
 def interpret(text: str) -> PubDate | None:
     """What a written date means, with its precision; None when it is no complete date."""
     stripped = text.strip()
+    ordered = _plain_order(stripped)
+    if ordered != stripped:
+        found = interpret(ordered)
+        return replace(found, text=stripped) if found is not None else None
     plain = _plain(_numeric_iso(stripped))
     return replace(plain, text=stripped) if plain is not None else parsed(text)
 
