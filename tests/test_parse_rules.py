@@ -49,6 +49,7 @@ from newsarchive.parse.lines import make_line
         ("By Jane Doe, John Roe", ("Jane Doe", "John Roe"), None, None),
         ("By Jane Doe. Updated Feb 11, 2011", ("Jane Doe",), "2011-02-11", None),
         ("Posted Fri Feb 11 10:42:00 EST 2011 by jdoe", ("jdoe",), "2011-02-11T10:42-05:00", None),
+        ("r/technology • Posted by u/jdoe 12 years ago", ("jdoe",), None, None),  # Reddit
         ("Posted by Timo (Helsinki) on Feb 11, 2011", ("Timo",), "2011-02-11", None),  # where he writes from
         ("2011-02-09 09:05 pm (UTC)", (), "2011-02-09T21:05+00:00", None),  # a zone in brackets is no outlet
     ],
@@ -389,6 +390,7 @@ def test_no_date_is_invented(text: str) -> None:
         ("(Image credit: Nokia)", "picture credit or caption"),
         ("AFP via Getty Images", "picture credit or caption"),
         ("Follow @maggie_reardon", "site control"),
+        ("Sort by: best", "site control"),
         ("Join Date: Jan 2009", "forum member details"),
         ("Posts: 1,234", "forum member details"),
         ("More About: microsoft, Nokia, windows phone 7", "labels (tags, topics)"),
@@ -467,6 +469,8 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Karen wrote on 11 Feb 2011, 11:15:", "Karen", True),
         ("by fanboy99 February 11, 2011 4:42 AM PST", "fanboy99", True),  # CNET: "by" and the date, no "on"
         ("Post by symbianfan » Fri Feb 11, 2011 8:02 am", "symbianfan", True),  # phpBB
+        ("@techguy 12 years ago", "techguy", False),  # YouTube
+        ("John Doe → Jane Roe • 12 years ago", "John Doe", False),  # Disqus: the reply's author, then whom it answers
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -619,6 +623,16 @@ def test_a_web_address_over_the_article_is_set_aside() -> None:
     assert (article.title, article.authors) == ("Nokia and Microsoft", ("Jane Doe",))
     assert [(r.line, r.reason) for r in article.removed] == [(1, "site control"), (3, "web address of the page")]
     assert article.body[-1].text == "http://example.com/source"  # in the text, a link: kept
+
+
+def test_reddit_levels_nest_the_comments() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia has picked Windows Phone as its platform, the company said.\n\n45 comments\nSort by: best\n\n"
+        "level 1\ntechguy\n· 12 yr. ago\nThis is the end of Symbian.\nReply\n\nlevel 2\nsymbianfan\n· 12 yr. ago\nIt was over long ago.\n\n"
+        "level 1\nmobilefan\n· 12 yr. ago\nGood move.\n"
+    )
+    assert [(c.author, [r.author for r in c.replies]) for c in article.comments] == [("techguy", ["symbianfan"]), ("mobilefan", [])]
+    assert [r.text for r in article.removed if r.reason == "comment's depth in its thread"] == ["level 1", "level 2", "level 1"]
 
 
 def test_staff_and_agencies_name_no_writer() -> None:

@@ -72,7 +72,7 @@ def is_contact(text: str) -> bool:
 _PICTURES_BY = re.compile(r"(?<![^\s|·•,])(?:photos?|pictures?|images?|illustrations?|graphics|video)\s*:\s*[^|·•]+", re.I)
 
 #: How long ago a comment or a post was made, as sites print it instead of a date: "2 hours ago".
-AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+AGE_TEXT = r"(?:about |over |almost )?(?:\d{1,3}|an?|one)\s*(?:(?:second|minute|hour|day|week|month|year)s?|(?:sec|min|hr|wk|mo|yr)s?\.?)\s+ago"  # "12 yr. ago"
 #: ... in a byline, with the story's score before it: "213 points by jdoe 12 years ago" (Hacker News), "Posted by X 3 hours ago".
 _AGE_OR_SCORE = re.compile(rf"\b{AGE_TEXT}\b|^\s*\d{{1,6}}\s+points?\b", re.I)
 
@@ -157,6 +157,8 @@ def _outlet_after_comma(match: re.Match[str]) -> str:
     return f", {inside}" if is_outlet(inside) else "" if _is_place(inside) else match.group(0)
 
 
+#: Reddit's names of a community and a user: "r/technology", "u/jdoe" (the user is the name).
+_REDDIT = re.compile(r"(?<![\w/])(?:u/(?P<user>[\w-]{3,20})|r/[\w]{2,21})\b")
 #: A Korean byline: the name, then "reporter" ("김철수 기자", "김철수 기자 = 서울").
 _KOREAN_REPORTER = re.compile(r"^(?P<name>[\uac00-\ud7a3]{2,4})\s*기자(?:\s*=\s*\S+)?")
 #: Where a writer files from, after the name: "Jane Doe in Helsinki", "Ann Lee in San Francisco".
@@ -207,6 +209,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     claim = comment_claim(line)
     rest = _COMMENT_CLAIM.sub(" ", line) if claim is not None else line
     rest = _CONTACT.sub(" | ", rest) if "@" in rest else rest  # "By John Smith (john.smith@example.com)", "| @jsmith"
+    rest = _REDDIT.sub(lambda m: m.group("user") or " | ", rest) if "/" in rest else rest  # "r/technology • Posted by u/jdoe"
     rest = _PICTURES_BY.sub(" | ", rest) if ":" in rest else rest  # "Text: Jane Doe · Photos: John Roe"
     rest = READING_TIME.sub(" | ", rest) if "read" in rest else rest  # "Feb 11, 2011 · 4 min read"
     rest = _STOP_BEFORE_DATE_WORD.sub(" | ", rest) if ". " in rest else rest  # "By Jane Doe. Updated Feb 11, 2011"
@@ -225,7 +228,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
         time = None if date else bare.group("time")
         rest = rest[: bare.start()] + " | " + rest[bare.end() :]
     by = _BY.search(rest)
-    before = rest[: by.start()].strip(" |,") if by else ""
+    before = rest[: by.start()].strip(" |,•·") if by else ""
     had_by = bool(by) and (not before or bool(found))  # "By X", or "Posted on <date> by X"
     if by and had_by:
         rest = rest[by.end() :] + (" | " + before if before else "")

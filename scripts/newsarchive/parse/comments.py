@@ -56,10 +56,10 @@ _AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)(?:\s*[•·|–—-]\s*|\s+[-−]?\
 _AGE = re.compile(_AGE_TEXT, re.I)
 #: A one-word handle, how long ago, and the links of a thread (Hacker News): "pg 12 years ago | parent | next [–]".
 _THREAD_HEADER = re.compile(
-    rf"^(?P<name>[\w.-]{{1,40}})\s+(?:{_AGE_TEXT})(?:\s*\|\s*(?:parent|prev|next|root|context|flag|favorite|vouch|on:[^|]*))*\s*(?:\[[–+-]\])?\s*$", re.I
+    rf"^@?(?P<name>[\w.-]{{1,40}})\s+(?:{_AGE_TEXT})(?:\s*\|\s*(?:parent|prev|next|root|context|flag|favorite|vouch|on:[^|]*))*\s*(?:\[[–+-]\])?\s*$", re.I
 )
 #: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K", "Jane Roe > John Doe" (Disqus): the name of the comment answered, after the commenter's.
-_REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@|[>›▸])\s*\S.*$|\s{2,}\S.*$", re.I)
+_REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@|[>›▸→↳⤷])\s*\S.*$|\s{2,}\S.*$", re.I)
 
 
 def is_comment_heading(text: str) -> bool:
@@ -151,7 +151,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         return None
     if following is not None and abs(following.no - line.no) == 1 and (date_only(following.content) or _AGE.fullmatch(following.content.strip())):
         return Header(text, None, True)  # the name, then the date (WordPress) or the age on the next line (or on the line over it): read next
-    if line.mark and line.mark in BULLETS:
+    if line.mark and line.mark in BULLETS and not _AGE.fullmatch(text):  # "· 12 yr. ago" under the name is no name
         return Header(text, None, False)
     if following is not None and following.indent > line.indent and following.no == line.no + 2:
         return Header(text, None, False)
@@ -216,10 +216,10 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
     Text that comes back to a comment's level after its replies is a comment
     whose author line the capture lost.
     """
+    lines, removed = _levels_as_indents(lines)
     lines = _titles_under_headers(_names_over_dates(_headers_first(lines)))
     roots: list[_Node] = []
     stack: list[_Node] = []
-    removed: list[Removed] = []
     in_form = False
     ranks: set[int] = set()
     named: set[int] = set()  # a forum post's name lines, read with its header
@@ -295,6 +295,28 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             del stack[stack.index(owner) + 1 :]
         owner.add_text(line)
     return tuple(_freeze(root, width, authors) for root in _answers_nested(roots)), removed
+
+
+#: How deep a comment stands in its thread, on a line over it, as Reddit prints it: "level 2".
+_LEVEL = re.compile(r"level\s+(?P<depth>\d{1,2})", re.I)
+
+
+def _levels_as_indents(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+    """The lines of a section whose comments say how deep they stand ("level 1" / "techguy" / … / "level 2" / …),
+    each comment's lines indented by its depth, as other systems show replies, and the level lines set aside."""
+    if not any(_LEVEL.fullmatch(line.content.strip()) for line in lines):
+        return lines, []
+    out: list[Line] = []
+    removed: list[Removed] = []
+    depth = 0
+    for line in lines:
+        level = _LEVEL.fullmatch(line.content.strip())
+        if level:
+            depth = max(0, int(level.group("depth")) - 1)
+            removed.append(Removed(line.no, line.text, "comment's depth in its thread"))
+        else:
+            out.append(dataclasses.replace(line, indent=line.indent + 4 * depth))
+    return out, removed
 
 
 #: A flat comment's first line, naming the comment it answers: "Response to SomeUser, 11 February 2011 10:58AM".

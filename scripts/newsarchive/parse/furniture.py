@@ -49,7 +49,7 @@ _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|follow @\w{1,30}|\d{0,6} ?claps?|log ?out|my account|"
     r"article history|disqus|(?:load|show|view|see|hide) (?:(?:more|all|older|newer|\d{1,6})\s+){0,2}(?:comments|replies|responses)|load more|"
-    r"facebook comments(?: plugin)?|sort by (?:best|newest|oldest|top|popular|most popular|date)|(?:newest|oldest) first|"  # comment systems' controls
+    r"facebook comments(?: plugin)?|sort by:?\s*(?:best|newest|oldest|top|popular|most popular|date|new|old|controversial|q&a)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
     r"previous (?:post|article|story)|next (?:post|article|story)|older posts?|newer posts?|« previous|next »|← older|newer →|"
     r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|subscribe to:\s*post comments(?: \(atom\))?|"  # Blogger
