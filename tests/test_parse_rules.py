@@ -391,6 +391,10 @@ def test_no_date_is_invented(text: str) -> None:
         ("AFP via Getty Images", "picture credit or caption"),
         ("Follow @maggie_reardon", "site control"),
         ("Sort by: best", "site control"),
+        ("·", "site control"),
+        ("12", "count beside a button (likes, claps, votes)"),
+        ("Get the best of TechRadar delivered to your inbox", "subscription notice"),
+        ("Contact me with news and offers from other Future brands", "subscription notice"),
         ("Join Date: Jan 2009", "forum member details"),
         ("Posts: 1,234", "forum member details"),
         ("More About: microsoft, Nokia, windows phone 7", "labels (tags, topics)"),
@@ -566,6 +570,25 @@ def test_the_outlet_a_writer_writes_for(line: str, organisation: str) -> None:
 def test_a_head_with_no_blank_lines_is_read_part_by_part(head: str, title: str, authors: tuple[str, ...], iso: str) -> None:
     article = parse_capture(f"{head}\n\nNokia and Microsoft have officially teamed up to develop smartphones, the companies said.\n")
     assert (article.title, article.authors, article.published.iso()) == (title, authors, iso)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "subtitle", "authors", "iso"),
+    [
+        # menus of one word a line, then the section, the title and a date with its update time
+        ("Accessibility Help\nBBC Account\nHome\nNews\nSport\n\nTechnology\nNokia and Microsoft form partnership\n11 February 2011 Last updated at 10:45 GMT",
+         "Nokia and Microsoft form partnership", None, (), "2011-02-11"),
+        # Medium: the name twice (a picture's, then the name), separators, a clap count, "Listen"
+        ("Why Nokia had to choose Windows Phone\nJane Doe\nJane Doe\n·\nFollow\n5 min read\n·\nFeb 11, 2011\n--\n12\nListen\nShare",
+         "Why Nokia had to choose Windows Phone", None, ("Jane Doe",), "2011-02-11"),
+        # the section's label between the title and the byline, the standfirst under it
+        ("Nokia and Microsoft sign smartphone deal\nNews\nBy Jane Doe\npublished 11 February 2011\n\nWindows Phone comes to Nokia",
+         "Nokia and Microsoft sign smartphone deal", "Windows Phone comes to Nokia", ("Jane Doe",), "2011-02-11"),
+    ],
+)
+def test_the_heads_of_todays_pages(head: str, title: str, subtitle: str | None, authors: tuple[str, ...], iso: str) -> None:
+    article = parse_capture(f"{head}\n\nNokia and Microsoft have signed a deal that will see Windows Phone on Nokia's smartphones.\n")
+    assert (article.title, article.subtitle, article.authors, article.published.iso()) == (title, subtitle, authors, iso)
 
 
 def test_a_forum_thread_is_its_first_post_and_the_replies() -> None:

@@ -27,7 +27,7 @@ _WIDGET = re.compile(
     r"(?:recent (?:comments|posts|articles|entries|stories)|archives?|categories|tags|tag cloud|blogroll|meta|links|"
     r"popular (?:posts|articles|stories)|most (?:read|popular|viewed|commented|shared|recent)|trending(?: now)?|"
     r"follow us|connect with us|about (?:us|the author|this site|this blog)|subscribe(?: to .{1,40})?|newsletter|sponsored|"
-    r"latest (?:news|posts|articles|stories|headlines)|more (?:news|stories|headlines)|top stories|editor'?s picks|share this:?|like this:?)\s*:?",
+    r"latest (?:news|posts|articles|stories|headlines)|more(?: \w+){0,2} (?:news|stories|headlines)|top stories|editor'?s picks|share this:?|like this:?)\s*:?",
     re.I,
 )
 
@@ -217,6 +217,8 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
         near = [j for j in range(byline_at - 1, max(-1, byline_at - 3), -1) if is_headline_like(blocks[j])]
         if len(near) == 2 and near == [byline_at - 1, byline_at - 2] and _standfirst_after(blocks[near[1]], blocks[near[0]]):
             return near[1]  # a title, then a standfirst, then the byline
+        if len(near) == 2 and len(blocks[near[0]][0].text.split()) == 1 and len(blocks[near[1]][0].text.split()) >= 3:
+            return near[1]  # a title, then its section's label ("News"), then the byline
         if near:
             return near[0]
         # a date over the title, as blogs head their posts: "Monday, February 14, 2011" / "Why I am not buying"
@@ -296,7 +298,7 @@ def _standfirst_after(title: list[Line], below: list[Line]) -> bool:
 def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
     """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them,
     and from a standfirst between them ("Nokia bets the farm" / "Microsoft and Nokia form an alliance." / "by X - date")."""
-    for i, block in enumerate(blocks[:4]):
+    for i, block in enumerate(blocks[:8]):
         if i == 0 and field_header(block) is not None:
             break  # a message's header, or "Title:" / "Author:" fields: its lines are read as one
         if (head := _head_lines(block)) is not None:
@@ -312,6 +314,8 @@ def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
                 return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]
             if len(block) >= 3 and _standfirst_line(block[0], block[1]) and _byline_lines(block[2:], after_title=True) is not None:
                 return [*blocks[:i], block[:1], block[1:2], block[2:], *blocks[i + 1 :]]
+            if len(block) == 2 and names_line(block[1].text) and i + 1 < len(blocks) and _dated_alone(blocks[i + 1]):
+                return [*blocks[:i], block[:1], block[1:], *blocks[i + 1 :]]  # the title over the name, the date under both (Medium)
         if _is_content(block):
             break
     return blocks
@@ -325,13 +329,13 @@ def _head_lines(block: list[Line]) -> list[list[Line]] | None:
     """A page's head copied with no blank line between its parts (a section label, the title, the byline, the
     date, a "Follow" button), split into one block for each part and one for the byline's lines together;
     None for any other block. Each line is short and no prose, and a line under the first reads as a byline."""
-    if not 3 <= len(block) <= 8 or any(len(line.text.split()) > 20 or is_sentence_like(line.text) for line in block):
-        return None
-    if forum_post_header(block) is not None:
-        return None  # a forum post's header, read whole
+    if not 3 <= len(block) <= 8 or any(len(line.text.split()) > 20 for line in block) or forum_post_header(block) is not None:
+        return None  # a forum post's header is read whole
     bylines = [_is_byline_line(line.text) for line in block]
-    if not any(bylines[1:]) or all(bylines) or _byline_lines(block, after_title=True) is not None:
-        return None  # no byline in it, or a byline whose every line is one
+    if any(is_sentence_like(line.text) and not byline for line, byline in zip(block, bylines)):
+        return None  # prose ("11 February 2011 Last updated at 10:45 GMT" is a date, and no prose)
+    if not any(parse_byline(line.text) for line in block[1:]) or all(bylines) or _byline_lines(block, after_title=True) is not None:
+        return None  # no byline, or date, in it (names alone may be a menu's items), or a byline whose every line is one
     parts: list[list[Line]] = []
     for n, (line, byline) in enumerate(zip(block, bylines)):
         if byline and n and bylines[n - 1]:
@@ -344,6 +348,12 @@ def _head_lines(block: list[Line]) -> list[list[Line]] | None:
 def _is_byline_line(text: str) -> bool:
     """A line of a byline: the names, the date, a handle, or what the writer is ("Staff Writer")."""
     return parse_byline(text) is not None or is_contact(text) or names_line(text) is not None or role_line(text) is not None
+
+
+def _dated_alone(block: list[Line]) -> bool:
+    """A block of one line that gives a date and no writer."""
+    byline = parse_byline(block[0].text) if len(block) == 1 else None
+    return byline is not None and byline.date is not None and not byline.authors
 
 
 def _dates_title(block: list[Line]) -> bool:
@@ -485,6 +495,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         prose = prose or is_sentence_like(line.text)
         if reason is None and not prose and _ADDRESS.fullmatch(line.text):
             reason = "web address of the page"  # over the article: where it was captured from (in the text, a link)
+        if reason is None and kept and kept[-1].no == line.no - 1 and kept[-1].text == line.text and len(line.text) <= 60 and not prose:
+            reason = "the line above again"  # the head's "Jane Doe" / "Jane Doe": a picture's name, then the name
         if reason:
             parts.removed.append(Removed(line.no, line.text, reason))
         else:
@@ -524,7 +536,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
             parts.metadata.append(blocks[i][0].no)
         elif i == byline_at:
             parts.metadata.extend(found[2])  # type: ignore[index]
-        elif title_at is not None and i > title_at and subtitle is None and len(blocks[i]) == 1:
+        elif title_at is not None and i > title_at and subtitle is None and len(blocks[i]) == 1 and " " in blocks[i][0].text.strip():  # not a label ("News")
             subtitle = blocks[i][0].text
             parts.metadata.append(blocks[i][0].no)
         else:

@@ -57,7 +57,7 @@ _SITE_CONTROL = re.compile(
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|loading comments\.*|jump to comments|"
     r"the wayback machine\s*[-–—]\s*https?://\S+|"  # the web archive's banner over a page it kept
     # a page's tools and notices: "Listen to this article", "Save", "Reuse this content", "Text size A A A", "Edition: UK"
-    r"listen to this (?:article|story)|save(?: (?:article|story|for later))?|email this (?:article|story|page)|reuse this content|"
+    r"listen(?: to this (?:article|story))?|save(?: (?:article|story|for later))?|[·•|–—-]{1,3}|email this (?:article|story|page)|reuse this content|"
     r"reprints?(?: (?:&|and) permissions)?|(?:text|font) size(?:\s*a\s?a\s?a)?|a\s?a\s?a|edition:\s*[\w ]{2,20}|"
     r"this (?:article|story) is more than (?:\d{1,3}|a|an|one|two|three) (?:years?|months?|days?) old|"
     r"already a (?:subscriber|member)\?\s*(?:log|sign) ?in(?: here)?|sign up for free|"
@@ -102,6 +102,11 @@ def _image_placeholder(text: str) -> str | None:
     if _PLACEHOLDERS.fullmatch(text) and not _FOOTNOTE_MARK.fullmatch(text.strip()):
         return "image placeholder"
     return None
+
+
+def _count(text: str) -> str | None:
+    """A number alone on a line: what a button counts (likes, claps, votes), its label lost."""
+    return "count beside a button (likes, claps, votes)" if text.strip().isdigit() and len(text.strip()) <= 6 else None
 
 
 def _advertisement(text: str) -> str | None:
@@ -173,7 +178,10 @@ _SUBSCRIPTION = re.compile(
     r"|(?:sign up|subscribe|register) (?:for|to) (?:our|the) [\w' -]{0,40}newsletters?\b"
     r"|this (?:article|story|content) is (?:for|available to|only available to) (?:subscribers|members)\b"
     r"|to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in|register)\b"
-    r"|subscribe (?:now|today) (?:for|to get) (?:unlimited|full|digital) access\b).{0,160}",
+    r"|subscribe (?:now|today) (?:for|to get) (?:unlimited|full|digital) access\b"
+    # a newsletter's sign-up form: "Get the best of X delivered to your inbox", "Contact me with news and offers from …"
+    r"|get [^.]{1,60} delivered (?:straight |directly )?to your inbox|contact me with news and offers\b|receive email from us\b"
+    r"|by submitting your information,? you agree\b).{0,160}",
     re.I,
 )
 #: A long article's pages: "Page 1 of 2 | Next page »", "« Previous page | Next page »".
@@ -186,7 +194,7 @@ _PAGE_WORD = re.compile(r"page|next|prev", re.I)
 
 def _subscription_notice(text: str) -> str | None:
     stripped = text.strip()
-    return "subscription notice" if stripped[:1] in "YySsRrTt" and len(stripped) <= 250 and _SUBSCRIPTION.fullmatch(stripped) else None
+    return "subscription notice" if stripped[:1] in "YySsRrTtGgCcBb" and len(stripped) <= 250 and _SUBSCRIPTION.fullmatch(stripped) else None
 
 
 def _pagination(text: str) -> str | None:
@@ -248,6 +256,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _share_buttons,
     _image_placeholder,
     _advertisement,
+    _count,
     _pagination,
     _navigation_bar,
     _footer,
