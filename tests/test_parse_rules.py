@@ -591,6 +591,25 @@ def test_the_heads_of_todays_pages(head: str, title: str, subtitle: str | None, 
     assert (article.title, article.subtitle, article.authors, article.published.iso()) == (title, subtitle, authors, iso)
 
 
+def test_paragraphs_parted_by_single_line_breaks_are_paragraphs() -> None:
+    article = parse_capture(
+        "Nokia and Microsoft form partnership\nBy Jane Doe | February 11, 2011\n"
+        "Nokia and Microsoft announced a broad partnership on Friday that makes Windows Phone Nokia's platform.\n"
+        "The companies said they would combine their mapping and search services, with Bing powering search.\n"
+        "Analysts were divided on whether the deal would help Nokia win back the market in the years ahead.\n"
+        "3 Comments\nSteve\nFebruary 11, 2011 at 10:42 am\nGreat news for Microsoft.\n"
+    )
+    assert (article.title, article.authors, article.published.iso()) == ("Nokia and Microsoft form partnership", ("Jane Doe",), "2011-02-11")
+    assert [b.text[:20] for b in article.body] == ["Nokia and Microsoft ", "The companies said t", "Analysts were divide"]
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("Steve", ("Great news for Microsoft.",))]
+
+
+def test_a_paragraph_with_line_breaks_in_a_capture_with_blank_lines_stays_whole() -> None:
+    lines = "Nokia and Microsoft announced a broad partnership on Friday, the companies said.\nThe companies said they would combine their mapping and search services.\n"
+    article = parse_capture("A title\n\nBy Jane Doe | February 11, 2011\n\n" + lines + "\nElop spoke in London on Friday, to a room of analysts and reporters.\n")
+    assert article.body[0].text == lines.strip()  # two lines of prose: a paragraph with a line break, as before
+
+
 def test_a_forum_thread_is_its_first_post_and_the_replies() -> None:
     article = parse_capture(
         "Nokia and Microsoft - thoughts?\n\n02-11-2011, 07:34 AM #1\ntechguy\nSenior Member\nJoin Date: Jan 2009\nPosts: 1,234\n\n"

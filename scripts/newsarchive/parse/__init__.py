@@ -18,7 +18,7 @@ from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet,
 from .comments import comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
-from .lines import Line, blocks_of, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
+from .lines import Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
@@ -295,6 +295,32 @@ def _standfirst_after(title: list[Line], below: list[Line]) -> bool:
     return len(title[0].text.split()) >= 4 and len(below[0].text.split()) > len(title[0].text.split())
 
 
+def _lines_as_paragraphs(blocks: list[list[Line]], width: int | None) -> list[list[Line]]:
+    """The blocks of a capture that parts its paragraphs with single line breaks, not blank lines (text copied so
+    from some pages and editors), with each paragraph a block of its own, and the short lines between them (a
+    title and its byline, a comment's header) in blocks of their own. A block with fewer than three lines of
+    prose is left as it is; so is a capture hard-wrapped at ``width``, whose lines are no paragraphs."""
+    if width is not None:
+        return blocks
+    out: list[list[Line]] = []
+    for block in blocks:
+        prose = [not line.mark and len(line.text) >= 60 and ends_sentence(line.text) and is_sentence_like(line.text) for line in block]
+        if sum(prose) < 3:
+            out.append(block)
+            continue
+        run: list[Line] = []
+        for line, paragraph in zip(block, prose):
+            if paragraph or (run and line.mark and not run[-1].mark):
+                out.extend([run] if run else [])
+                run = []
+            if paragraph:
+                out.append([line])
+            else:
+                run.append(line)
+        out.extend([run] if run else [])
+    return out
+
+
 def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
     """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them,
     and from a standfirst between them ("Nokia bets the farm" / "Microsoft and Nokia form an alliance." / "by X - date")."""
@@ -501,7 +527,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
             parts.removed.append(Removed(line.no, line.text, reason))
         else:
             kept.append(line)
-    blocks = _split_heads(blocks_of(kept))
+    blocks = _split_heads(_lines_as_paragraphs(blocks_of(kept), width))
 
     # the capture's own fields: a front matter, a message's header or "Title:" / "Author:" / "Date:" lines
     head = front[0] if front is not None and front[0].title else None
