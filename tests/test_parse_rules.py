@@ -392,6 +392,8 @@ def test_no_date_is_invented(text: str) -> None:
         ("Follow @maggie_reardon", "site control"),
         ("Sort by: best", "site control"),
         ("·", "site control"),
+        ("* * *", "section break"),
+        ("~~~", "section break"),
         ("12", "count beside a button (likes, claps, votes)"),
         ("Get the best of TechRadar delivered to your inbox", "subscription notice"),
         ("Contact me with news and offers from other Future brands", "subscription notice"),
@@ -608,6 +610,22 @@ def test_a_paragraph_with_line_breaks_in_a_capture_with_blank_lines_stays_whole(
     lines = "Nokia and Microsoft announced a broad partnership on Friday, the companies said.\nThe companies said they would combine their mapping and search services.\n"
     article = parse_capture("A title\n\nBy Jane Doe | February 11, 2011\n\n" + lines + "\nElop spoke in London on Friday, to a room of analysts and reporters.\n")
     assert article.body[0].text == lines.strip()  # two lines of prose: a paragraph with a line break, as before
+
+
+def test_a_line_in_bold_is_a_subheading_and_a_markdown_underline_stays_one() -> None:
+    article = parse_capture(
+        "A title\n\nBy Jane Doe | February 11, 2011\n\nNokia and Microsoft announced a broad partnership on Friday.\n\n"
+        "**What it means**\n\nAnalysts said the deal was bold, and that Nokia had little choice.\n\n"
+        "What comes next\n---\n\nElop said more on Friday, at the briefing in London, to reporters there.\n"
+    )
+    assert [(b.kind, b.text) for b in article.body if b.kind is BlockKind.HEADING] == [(BlockKind.HEADING, "What it means"), (BlockKind.HEADING, "What comes next")]
+
+
+def test_invisible_characters_are_removed_and_said() -> None:
+    from newsarchive.read import clean_text
+
+    text, warnings = clean_text("Micro\u00adsoft and No\u200bkia\ufeff said so.")
+    assert text == "Microsoft and Nokia said so." and warnings == ["removed 3 invisible characters (soft hyphens, zero-width spaces, byte-order marks inside the text)"]
 
 
 def test_a_forum_thread_is_its_first_post_and_the_replies() -> None:

@@ -57,7 +57,7 @@ _SITE_CONTROL = re.compile(
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|loading comments\.*|jump to comments|"
     r"the wayback machine\s*[-–—]\s*https?://\S+|"  # the web archive's banner over a page it kept
     # a page's tools and notices: "Listen to this article", "Save", "Reuse this content", "Text size A A A", "Edition: UK"
-    r"listen(?: to this (?:article|story))?|save(?: (?:article|story|for later))?|[·•|–—-]{1,3}|email this (?:article|story|page)|reuse this content|"
+    r"listen(?: to this (?:article|story))?|save(?: (?:article|story|for later))?|[·•|–—-]{1,2}|email this (?:article|story|page)|reuse this content|"
     r"reprints?(?: (?:&|and) permissions)?|(?:text|font) size(?:\s*a\s?a\s?a)?|a\s?a\s?a|edition:\s*[\w ]{2,20}|"
     r"this (?:article|story) is more than (?:\d{1,3}|a|an|one|two|three) (?:years?|months?|days?) old|"
     r"already a (?:subscriber|member)\?\s*(?:log|sign) ?in(?: here)?|sign up for free|"
@@ -102,6 +102,15 @@ def _image_placeholder(text: str) -> str | None:
     if _PLACEHOLDERS.fullmatch(text) and not _FOOTNOTE_MARK.fullmatch(text.strip()):
         return "image placeholder"
     return None
+
+
+#: A break between an article's sections: "* * *", "***", "___", "~~~", "• • •" (dashes and equals signs may
+#: underline a heading, as Markdown writes them).
+_SECTION_BREAK = re.compile(r"(?:[*•·]\s*){3,}|_{3,}|~{3,}")
+
+
+def _section_break(text: str) -> str | None:
+    return "section break" if _SECTION_BREAK.fullmatch(text.strip()) else None
 
 
 def _count(text: str) -> str | None:
@@ -256,6 +265,7 @@ RULES: tuple[Callable[[str], str | None], ...] = (
     _share_buttons,
     _image_placeholder,
     _advertisement,
+    _section_break,
     _count,
     _pagination,
     _navigation_bar,

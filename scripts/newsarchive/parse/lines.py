@@ -59,13 +59,15 @@ _MD_HEADING_LINE = re.compile(r"^(?P<indent>[ \t]{0,3})#{1,6}[ \t]+(?P<text>.*?)
 _MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]{1,2000})(?:\s+\"[^\"\n]*\")?\)")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,300})\]\([^)\n]{1,2000}\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>[^\n]+?)(?<=\S)\1")
+#: A line in bold alone, as Markdown writes a subheading that is not marked as one: "**What it means**".
+_MD_STRONG_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)[^\n]{1,150}?(?<=\S)\1[ \t]*$", re.M)
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(?P<text2>[^_\n]+?)(?<=[^\s_])_(?![\w_])")
 
 
 def looks_like_markdown(text: str) -> bool:
     """Whether a capture was saved as Markdown (web clippers do): it has "#" headings, or links or images in
     Markdown's syntax."""
-    return bool(_MD_HEADING_LINE.search(text) or _MD_IMAGE.search(text) or len(_MD_LINK.findall(text)) >= 2)
+    return bool(_MD_HEADING_LINE.search(text) or _MD_IMAGE.search(text) or len(_MD_LINK.findall(text)) >= 2 or _MD_STRONG_LINE.search(text))
 
 
 def plain_markdown(text: str) -> str:
