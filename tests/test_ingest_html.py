@@ -215,3 +215,14 @@ def test_a_drupal_node_with_its_submitted_lines_and_nested_comments() -> None:
     assert article.published.iso() == "2011-02-11T10:42"  # "Fri, 02/11/2011 - 10:42" of the byline
     assert [(d, a) for d, a, _ in tree(article.comments)] == [(0, "Anonymous"), (1, "mobilefan"), (0, "jussi")]
     assert article.comments[0].date.iso() == "2011-02-11T11:02" and article.comments[0].replies[0].by_article_author
+
+
+def test_soft_hyphens_in_a_page_are_no_part_of_its_words() -> None:
+    paragraph = "Nokia and Micro&shy;soft announced a broad partnership on Friday, the companies said in London, where Stephen Elop spoke to reporters."
+    page = (
+        "<html><head><title>Nokia and Micro&shy;soft sign deal</title><meta name='author' content='Jane Doe'></head><body><article>"
+        f"<h1>Nokia and Micro&shy;soft sign deal</h1><p>{paragraph}</p><p>{paragraph.replace('Nokia and', 'Analysts said')}</p></article></body></html>"
+    ).encode()
+    article = html_article(page)
+    assert article.title == "Nokia and Microsoft sign deal" and "\u00ad" not in "".join(b.text for b in article.body)
+    assert "Microsoft announced" in article.body[0].text

@@ -291,8 +291,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     fixed = fixed.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     invisible = len(_INVISIBLE_CHARACTER.findall(fixed))
     if invisible:
-        # copied from a page: a soft hyphen or a zero-width space inside a word hides it from search and cross-linking
-        fixed = fixed.translate(_INVISIBLE)
+        fixed = without_invisible(fixed)
         warnings.append(f"removed {invisible} invisible character{'s' if invisible > 1 else ''} (soft hyphens, zero-width spaces, byte-order marks inside the text)")
     return fixed, warnings
 
@@ -300,6 +299,12 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 #: Characters that show nothing and part no words: soft hyphen, zero-width space, word joiner, a byte-order mark inside the text.
 _INVISIBLE = {0x00AD: None, 0x200B: None, 0x2060: None, 0xFEFF: None}
 _INVISIBLE_CHARACTER = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing and part no words, which a page's text carries (a soft
+    hyphen or a zero-width space inside a word hides it from search and cross-linking)."""
+    return text.translate(_INVISIBLE)
 
 
 def _first_difference(before: str, after: str) -> str:
