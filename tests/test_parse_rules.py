@@ -731,6 +731,16 @@ def test_a_link_aggregators_source_domain_is_not_part_of_the_title() -> None:
     assert (article.title, article.authors, article.comments_claimed) == ("Nokia and Microsoft form a partnership", ("jdoe",), 145)
 
 
+@pytest.mark.parametrize(
+    "bar",
+    ["Nokia picks Windows Phone « Tech Blog", "Nokia picks Windows Phone :: Tech Daily", "Nokia picks Windows Phone | Technology | The Guardian",
+     "Tech Daily | Nokia picks Windows Phone", "Nokia picks Windows Phone › Tech Blog", "Nokia picks Windows Phone · Tech Blog"],
+)
+def test_a_title_bars_site_and_section_are_cut(bar: str) -> None:
+    article = parse_capture(f"{bar}\n\nBy Ann Lee | February 11, 2011\n\nElop said he chose Windows Phone for Nokia on Friday.\n")
+    assert article.title == "Nokia picks Windows Phone"
+
+
 def test_the_site_name_after_a_bar_is_not_part_of_the_title() -> None:
     text = "Nokia CEO Elop explains the choice | Tech Daily\n\nBy Ann Lee | February 11, 2011\n\nElop said he chose Windows Phone.\n"
     assert parse_capture(text).title == "Nokia CEO Elop explains the choice"

@@ -275,14 +275,21 @@ def _title_off_caption(blocks: list[list[Line]], byline_at: int) -> list[list[Li
 _SOURCE_DOMAIN = re.compile(r"\s+\((?:[\w-]+\.)+[a-z]{2,}\)$")
 
 
+#: What parts a page's title from its site's name and section: "|", "«", "»", "::", "·", "›".
+_SITE_BAR = re.compile(r"\s+(?:\||«|»|::|·|›)\s+")
+
+
 def _without_site_name(title: str) -> str:
     """A title without the site's name that a page's title bar adds after a bar ("Elop explains the choice | Tech
-    Daily"), or after a dash when it names an outlet ("Nokia picks Windows Phone - The Verge", "… – BBC News"),
-    or that a link aggregator adds in brackets ("… (nokia.com)")."""
+    Daily", "… | Technology | The Guardian", "… « Tech Blog", "… :: Tech Daily") or before it when it names an
+    outlet ("Tech Daily | Elop explains the choice"), or after a dash when it names an outlet ("Nokia picks Windows
+    Phone - The Verge", "… – BBC News"), or that a link aggregator adds in brackets ("… (nokia.com)")."""
     title = _SOURCE_DOMAIN.sub("", title)
-    head, bar, site = title.rpartition(" | ")
-    if bar and len(head.split()) >= 3 and len(site.split()) <= 5 and " | " not in head:
-        return head.strip()
+    parts = _SITE_BAR.split(title)
+    if len(parts) >= 2 and len(parts[0].split()) >= 3 and all(len(part.split()) <= 5 for part in parts[1:]):
+        return parts[0].strip()
+    if len(parts) == 2 and len(parts[1].split()) >= 3 and len(parts[0].split()) <= 4 and is_outlet(parts[0], after_writer=True):
+        return parts[1].strip()
     dashed = re.fullmatch(r"(?P<head>.+?)\s+[-–—]\s+(?P<site>[^-–—]+)", title)
     if dashed and len(dashed.group("head").split()) >= 3 and is_outlet(dashed.group("site").strip(), after_writer=True):
         return dashed.group("head").strip()
