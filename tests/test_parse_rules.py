@@ -733,12 +733,13 @@ def test_a_link_aggregators_source_domain_is_not_part_of_the_title() -> None:
 
 @pytest.mark.parametrize(
     "bar",
-    ["Nokia picks Windows Phone « Tech Blog", "Nokia picks Windows Phone :: Tech Daily", "Nokia picks Windows Phone | Technology | The Guardian",
-     "Tech Daily | Nokia picks Windows Phone", "Nokia picks Windows Phone › Tech Blog", "Nokia picks Windows Phone · Tech Blog"],
+    ["Nokia picks Windows Phone as its platform « Tech Blog", "Nokia picks Windows Phone as its platform :: Tech Daily",
+     "Nokia picks Windows Phone as its platform | Technology | The Guardian", "Tech Daily | Nokia picks Windows Phone as its platform",
+     "Nokia picks Windows Phone as its platform › Tech Blog", "Nokia picks Windows Phone as its platform · Tech Blog"],
 )
 def test_a_title_bars_site_and_section_are_cut(bar: str) -> None:
     article = parse_capture(f"{bar}\n\nBy Ann Lee | February 11, 2011\n\nElop said he chose Windows Phone for Nokia on Friday.\n")
-    assert article.title == "Nokia picks Windows Phone"
+    assert article.title == "Nokia picks Windows Phone as its platform"
 
 
 def test_the_site_name_after_a_bar_is_not_part_of_the_title() -> None:
