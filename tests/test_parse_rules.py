@@ -392,6 +392,7 @@ def test_no_date_is_invented(text: str) -> None:
         ("Follow @maggie_reardon", "site control"),
         ("Sort by: best", "site control"),
         ("·", "site control"),
+        ("This is Google's cache of http://www.example.com/n. It is a snapshot of the page as it appeared on 12 Feb 2011.", "site control"),
         ("* * *", "section break"),
         ("~~~", "section break"),
         ("12", "count beside a button (likes, claps, votes)"),
@@ -1001,6 +1002,17 @@ def test_a_message_header_gives_the_title_sender_and_date() -> None:
     )
     assert (article.title, article.authors, article.published.iso()) == ("Nokia to adopt Windows Phone", ("Jane Doe",), "2011-02-11T10:42+02:00")
     assert article.metadata_lines == (1, 2, 3) and not article.removed
+
+
+def test_a_reply_quotes_under_its_attribution_and_its_signature_is_set_aside() -> None:
+    article = parse_capture(
+        "From: Jane Doe <jane@example.org>\nSubject: Re: [mobile] Nokia picks Windows Phone\nDate: Fri, 11 Feb 2011 10:42:00 +0200\n\n"
+        "On Fri, Feb 11, 2011 at 9:15 AM, John Roe wrote:\n> Nokia will use Windows Phone.\n> Many were surprised.\n\n"
+        "I am not surprised at all. Elop came from Microsoft.\n\n-- \nJane Doe\nMobile analyst\n"
+    )
+    assert article.title == "Re: Nokia picks Windows Phone"
+    assert [b.kind for b in article.body] == [BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.PARAGRAPH]
+    assert [r.reason for r in article.removed][-2:] == ["signature of the message", "signature of the message"]
 
 
 def test_a_header_line_that_names_a_field_is_no_message_header() -> None:

@@ -328,6 +328,20 @@ def _lines_as_paragraphs(blocks: list[list[Line]], width: int | None) -> list[li
     return out
 
 
+def _without_signature(blocks: list[list[Line]], parts: _Parts) -> list[list[Line]]:
+    """A message's blocks without the signature under its "-- " line (set aside, as the line is): a few short lines."""
+    dashes = {r.line for r in parts.removed if r.text.strip() == "--"}
+    lines = [line for block in blocks for line in block]
+    start = next((line.no for line in reversed(lines) if line.no - 1 in dashes), None)
+    if start is None:
+        return blocks
+    signed = [line for line in lines if line.no >= start]
+    if len(signed) > 6 or any(len(line.text) > 80 for line in signed):
+        return blocks
+    parts.remove(signed, "signature of the message")
+    return [kept for block in blocks if (kept := [line for line in block if line.no < start])]
+
+
 def _split_heads(blocks: list[list[Line]]) -> list[list[Line]]:
     """The blocks, with a title that runs straight into its byline lines (no blank line between) split from them,
     and from a standfirst between them ("Nokia bets the farm" / "Microsoft and Nokia form an alliance." / "by X - date")."""
@@ -541,6 +555,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     if head is None and blocks and (head := field_header(blocks[0])) is not None:
         parts.metadata.extend(head.lines)
         blocks = blocks[1:]
+        if head.message:
+            blocks = _without_signature(blocks, parts)
     found = _find_byline(blocks) if head is None else None
     if found is not None and found[1].date is not None and not found[1].authors:
         # a date line with the names apart from it: in a block under it (or under the title it heads), or over it

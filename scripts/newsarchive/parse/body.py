@@ -86,6 +86,9 @@ def to_blocks(block: list[Line], base: int, width: int | None, *, between_prose:
         # a post embedded in the article, with who posted it and when: a quotation, not a list of one
         text = join_lines([line.text for line in block[:-1]], width) + "\n" + block[-1].text
         return [Block(BlockKind.QUOTE, text=text, lines=tuple(line.no for line in block))]
+    if block[-1].text.startswith(">") and not block[0].text.startswith(">") and (at := _quote_start(block)) is not None:
+        # "On Fri, Feb 11, 2011, John Roe wrote:" over the lines it quotes: the attribution, then the quotation
+        return [*to_blocks(block[:at], base, width, between_prose=between_prose), *to_blocks(block[at:], base, width, between_prose=between_prose)]
     lead, listed = _split_lead(block)
     out: list[Block] = []
     if lead:
@@ -94,6 +97,14 @@ def to_blocks(block: list[Line], base: int, width: int | None, *, between_prose:
         items = _list_items(listed, width)
         out.append(Block(BlockKind.LIST, items=items, ordered=listed[0].ordered, lines=tuple(l.no for l in listed)))
     return out
+
+
+def _quote_start(block: list[Line]) -> int | None:
+    """Where the quoted lines ("> …") that end ``block`` start, when every line from there is one."""
+    at = len(block)
+    while at > 0 and block[at - 1].text.startswith(">"):
+        at -= 1
+    return at if 0 < at < len(block) else None
 
 
 def _prose(lines: list[Line], base: int, width: int | None, *, between_prose: bool) -> Block:

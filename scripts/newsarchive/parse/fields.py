@@ -25,6 +25,7 @@ class Fields:
     title: str | None
     byline: Byline
     lines: tuple[int, ...]  # the numbers of the lines they take
+    message: bool = False  # a message's header (e-mail, a mailing list, a newsgroup), whose text may end with a signature
 
 
 _TITLE_KEYS = frozenset({"title", "headline", "subject"})
@@ -55,10 +56,10 @@ def field_header(block: list[Line]) -> Fields | None:
         return None
     title = fields[title_key]
     if title_key == "subject":
-        title = re.sub(r"^\[[^\]]{1,40}\]\s*", "", title) or title  # a mailing list's "[mobile-list] Nokia to …"
+        title = re.sub(r"^((?:(?:re|fwd?|aw|sv):\s*)*)\[[^\]]{1,40}\]\s*", r"\1", title, flags=re.I) or title  # a mailing list's "[mobile-list] Nokia to …", "Re: [mobile] …"
     written = next((fields[key] for key in ("date", "published", "posted", "pubdate", "publication date", "date published", "published at", "sent") if fields.get(key)), "")
     sender = next((fields[key] for key in ("author", "authors", "by", "byline", "writer", "writers", "creator", "from") if fields.get(key)), "")
-    return Fields(title, Byline(_authors(sender), _date(written), None), tuple(line.no for line in block))
+    return Fields(title, Byline(_authors(sender), _date(written), None), tuple(line.no for line in block), title_key == "subject")
 
 
 def _date(written: str) -> PubDate | None:

@@ -56,6 +56,8 @@ _SITE_CONTROL = re.compile(
     r"this entry was posted (?:in|on) .{1,200}?(?:bookmark the permalink|permalink)\.?|"  # WordPress
     r"(?:back|return|go) to (?:the )?home(?: ?page)?|like loading\.*|loading\.\.\.|loading comments\.*|jump to comments|"
     r"the wayback machine\s*[-–—]\s*https?://\S+|"  # the web archive's banner over a page it kept
+    # a search engine's cache: "This is Google's cache of http://… It is a snapshot of the page as it appeared on …"
+    r"this is \w+'s cache of \S+.{0,300}|full version text-only version view source|tip: to quickly find your search term on this page.{0,200}|"
     # a page's tools and notices: "Listen to this article", "Save", "Reuse this content", "Text size A A A", "Edition: UK"
     r"listen(?: to this (?:article|story))?|save(?: (?:article|story|for later))?|[·•|–—-]{1,2}|email this (?:article|story|page)|reuse this content|"
     r"reprints?(?: (?:&|and) permissions)?|(?:text|font) size(?:\s*a\s?a\s?a)?|a\s?a\s?a|edition:\s*[\w ]{2,20}|"
