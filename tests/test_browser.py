@@ -124,3 +124,37 @@ def test_dark_mode_switches_and_stays(reader: Reader, base: str) -> None:
     reader.page.locator("label.md-header__button[for^='__palette']").first.click()
     assert body.get_attribute("data-md-color-scheme") == "slate"
     reader.page.screenshot(path=str(ARTIFACTS / f"timeline-dark-{kind(base)}.png"))
+
+
+@pytest.fixture(scope="module")
+def scripts_site(tmp_path_factory) -> Path:
+    """An archive of a capture in Arabic beside one in English."""
+    raw = tmp_path_factory.mktemp("scripts-raw")
+    fixtures = Path(__file__).parent / "fixtures" / "raw"
+    for name in ("encoding_windows1256_arabic_byline.txt", "byline_pipe_separated.txt"):
+        (raw / name).write_bytes((fixtures / name).read_bytes())
+    return build_site(raw, tmp_path_factory.mktemp("scripts"))
+
+
+def _text_gaps(page, selector: str) -> tuple[float, float]:
+    """How far a paragraph's text stands from its box's left and right edges, in pixels."""
+    return page.locator(selector).first.evaluate(
+        "p => { const r = document.createRange(); r.selectNodeContents(p); const t = r.getBoundingClientRect(), b = p.getBoundingClientRect();"
+        " return [t.left - b.left, b.right - t.right]; }"
+    )
+
+
+def test_arabic_text_reads_right_to_left_beside_english(browser, scripts_site: Path) -> None:
+    reader = Reader(browser, scripts_site.as_uri() + "/")
+    try:
+        reader.open("articles/2011/02/encoding-windows1256-arabic-byline.html")
+        left, right = _text_gaps(reader.page, "article p:has-text('نوكيا')")
+        assert right < 2 < left  # set against the right edge, as Arabic is read
+        reader.page.screenshot(path=str(ARTIFACTS / "article-arabic.png"))
+        english = next(scripts_site.glob("articles/*/*/byline-pipe-separated.html")).relative_to(scripts_site).as_posix()
+        reader.open(english)
+        left, right = _text_gaps(reader.page, "article p:has-text('tram line')")
+        assert left < 2 < right
+    finally:
+        reader.close()
+    assert reader.errors == []
