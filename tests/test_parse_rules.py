@@ -477,6 +477,9 @@ def test_comment_claim(text: str, count: int) -> None:
         ("by fanboy99 February 11, 2011 4:42 AM PST", "fanboy99", True),  # CNET: "by" and the date, no "on"
         ("Post by symbianfan » Fri Feb 11, 2011 8:02 am", "symbianfan", True),  # phpBB
         ("@techguy 12 years ago", "techguy", False),  # YouTube
+        ("Jane Doe (Author) | February 11, 2011 at 11:00 am", "Jane Doe", True),  # a badge after the name
+        ("Karen Moderator - February 11, 2011", "Karen", True),
+        ("Mike ✓ Verified | February 11, 2011", "Mike", True),
         ("John Doe → Jane Roe • 12 years ago", "John Doe", False),  # Disqus: the reply's author, then whom it answers
     ],
 )

@@ -117,11 +117,18 @@ _AFFILIATION = re.compile(
 #: What comment systems print after a name: "Anonymous (not verified)" (Drupal), "jsmith (12345)" (a user number),
 #: "Nick (@nick_k)" (a handle).
 _NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9}|@\w{1,30})\)", re.I)
+#: The badge a comment system prints after a name: "Jane Doe (Author)", "Karen Moderator", "Mike ✓ Verified".
+_BADGE = re.compile(
+    r"(?:\s*[(\[](?:article |post )?(?:author|moderator|mod|admin|administrator|staff|editor|op|verified|subscriber|top commenter)[)\]]"
+    r"|\s+[✓✔☑]?\s*(?:author|moderator|admin|staff|editor|verified|subscriber)|\s*[✓✔☑])$",
+    re.I,
+)
 
 
 def without_name_note(name: str) -> str:
     """A commenter's name without what the comment system prints after it: "Anonymous (not verified)" -> "Anonymous"."""
-    return _NAME_NOTE.sub("", name) if "(" in name else name
+    name = _NAME_NOTE.sub("", name) if "(" in name else name
+    return _BADGE.sub("", name) if len(name) <= 60 else name
 
 
 def comment_header(line: Line, following: Line | None) -> Header | None:
@@ -142,7 +149,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     found = find_date(text) if len(text) <= HEADER_MAX else None
     if found:
         date, (start, end) = found
-        name = _REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—»-])\s*$", "", text[:start]).strip()).strip()
+        name = without_name_note(_REPLY_TO.sub("", re.sub(r"\s*(?:\bon\b|\bat\b|[|·•,@(\[–—»-])\s*$", "", text[:start]).strip()).strip())
         tail = _COMMENT_NUMBER.sub("", text[end:]).strip(" |·•#-–—)]")  # "Peter K. (February 11, 2011 10:15 AM)"
         bare = _PLACE_NOTE.sub("", name)  # "Steve (Helsinki) - February 11, 2011": the name is "Steve (Helsinki)"
         if bare and is_handle(bare) and not _BYLINE_WORD.fullmatch(bare) and (not tail or _VERB_AFTER.fullmatch(tail) or comment_control_reason(tail)):
