@@ -505,6 +505,19 @@ def test_prose_before_a_quotation_or_a_list_opens_no_comments() -> None:
     assert comment_header(make_line(1, "The company also said:"), None) is None
 
 
+@pytest.mark.parametrize(
+    ("head", "title", "iso"),
+    [
+        ("Nokia and Microsoft announce partnership.\n\nBy Jane Doe | February 11, 2011", "Nokia and Microsoft announce partnership.", "2011-02-11"),  # a full stop
+        ("Feb 11, 2011 — Nokia and Microsoft announce partnership\n\nBy Jane Doe", "Nokia and Microsoft announce partnership", "2011-02-11"),  # dated
+        ("Nokia - Microsoft deal announced\n\nBy Jane Doe | February 11, 2011", "Nokia - Microsoft deal announced", "2011-02-11"),
+    ],
+)
+def test_titles_with_a_full_stop_or_their_date(head: str, title: str, iso: str) -> None:
+    article = parse_capture(f"{head}\n\nNokia and Microsoft announced a broad partnership on Friday, the companies said in London.\n")
+    assert (article.title, article.authors, article.published.iso(), article.title_inferred) == (title, ("Jane Doe",), iso, False)
+
+
 def test_a_title_and_standfirst_running_into_the_byline_are_split_from_it() -> None:
     article = parse_capture(
         "Nokia bets the farm on Windows Phone 7\nMicrosoft and Nokia form an alliance to take on Apple and Google.\nby Peter Bright - Feb 11, 2011 3:42pm UTC\n\n"

@@ -221,6 +221,8 @@ def _title_index(blocks: list[list[Line]], byline_at: int | None) -> int | None:
             return near[1]  # a title, then its section's label ("News"), then the byline
         if near:
             return near[0]
+        if byline_at > 0 and _title_with_stop(blocks[byline_at - 1]):
+            return byline_at - 1  # "Nokia and Microsoft announce partnership." over the byline
         # a date over the title, as blogs head their posts: "Monday, February 14, 2011" / "Why I am not buying"
         after = byline_at + 1
         if after + 1 < len(blocks) and is_headline_like(blocks[after]) and not is_comment_heading(blocks[after][0].text) and _is_content(blocks[after + 1]):
@@ -395,6 +397,16 @@ def _head_lines(block: list[Line]) -> list[list[Line]] | None:
 def _is_byline_line(text: str) -> bool:
     """A line of a byline: the names, the date, a handle, or what the writer is ("Staff Writer")."""
     return parse_byline(text) is not None or is_contact(text) or names_line(text) is not None or role_line(text) is not None
+
+
+#: A title that its date heads on its line: "Feb 11, 2011 — Nokia and Microsoft announce partnership".
+_DATED_TITLE = re.compile(r"(?P<date>[^—–]{6,40}?)\s+[—–-]\s+(?P<title>\S.{2,})")
+
+
+def _title_with_stop(block: list[Line]) -> bool:
+    """A title that ends with a full stop: one line of one sentence of a few words, capitalised."""
+    text = block[0].text if len(block) == 1 else ""
+    return 2 <= len(text.split()) <= 15 and text.endswith(".") and text[:1].isupper() and len(_SENTENCE_STOP.findall(text)) == 1 and not block[0].mark
 
 
 def _dated_alone(block: list[Line]) -> bool:
@@ -580,6 +592,9 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (head.title if head else None)
     subtitle = None
     date = byline.date
+    if title is not None and (dated := _DATED_TITLE.fullmatch(title)) and (found_date := find_date(dated.group("date"))) \
+            and found_date[1] == (0, len(dated.group("date"))):
+        title, date = dated.group("title"), date or found_date[0]  # "Feb 11, 2011 — Nokia and Microsoft announce partnership"
     for i in range(head_end + 1):
         if i == title_at:
             parts.metadata.append(blocks[i][0].no)
