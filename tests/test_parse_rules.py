@@ -511,6 +511,7 @@ def test_prose_before_a_quotation_or_a_list_opens_no_comments() -> None:
         ("Nokia and Microsoft announce partnership.\n\nBy Jane Doe | February 11, 2011", "Nokia and Microsoft announce partnership.", "2011-02-11"),  # a full stop
         ("Feb 11, 2011 — Nokia and Microsoft announce partnership\n\nBy Jane Doe", "Nokia and Microsoft announce partnership", "2011-02-11"),  # dated
         ("Nokia - Microsoft deal announced\n\nBy Jane Doe | February 11, 2011", "Nokia - Microsoft deal announced", "2011-02-11"),
+        ("March 2011 – The month Nokia changed\n\nBy Jane Doe | February 11, 2011", "March 2011 – The month Nokia changed", "2011-02-11"),  # no day: the title's
     ],
 )
 def test_titles_with_a_full_stop_or_their_date(head: str, title: str, iso: str) -> None:

@@ -593,7 +593,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     subtitle = None
     date = byline.date
     if title is not None and (dated := _DATED_TITLE.fullmatch(title)) and (found_date := find_date(dated.group("date"))) \
-            and found_date[1] == (0, len(dated.group("date"))):
+            and found_date[1] == (0, len(dated.group("date"))) and found_date[0].precision in (Precision.DAY, Precision.MINUTE):  # "March 2011 – …" stays
         title, date = dated.group("title"), date or found_date[0]  # "Feb 11, 2011 — Nokia and Microsoft announce partnership"
     for i in range(head_end + 1):
         if i == title_at:
