@@ -657,6 +657,14 @@ def test_a_forum_thread_is_its_first_post_and_the_replies() -> None:
     assert {(r.text, r.reason) for r in article.removed} >= {("Junior Member", "commenter's rank"), ("Join Date: Mar 2010", "forum member details")}
 
 
+def test_a_short_first_line_of_a_forum_post_is_no_rank() -> None:
+    article = parse_capture(
+        "Nokia and Microsoft - thoughts?\n\n02-11-2011, 07:34 AM #1\ntechguy\nSenior Member\n\nSo Nokia went with Windows Phone. What do you think?\n\n"
+        "02-11-2011, 08:02 AM #2\nsymbianfan\nAgreed\nSymbian was dying anyway.\n"
+    )
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("symbianfan", ("Agreed\nSymbian was dying anyway.",))]
+
+
 def test_phpbb_replies_are_comments_under_their_titles() -> None:
     article = parse_capture(
         "Nokia goes Windows Phone\nPost by techguy » Fri Feb 11, 2011 7:34 am\n\nSo Nokia went with Windows Phone. What do you all think about it?\n\n"

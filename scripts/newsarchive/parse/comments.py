@@ -254,7 +254,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             removed.append(Removed(line.no, line.text, "comment form"))
             continue
         header = comment_header(line, following)
-        if header is None and (post := forum_post_header(lines[i : i + 3])) is not None:
+        if header is None and (post := forum_post_header(lines[i : i + 4])) is not None:
             header = Header(post[0], post[1], True)  # the post's date and number, the poster's name, the poster's rank
             named.add(lines[i + 1].no)
             ranks.update(l.no for l in lines[i + 2 : i + post[2]])
@@ -349,7 +349,10 @@ def forum_post_header(lines: list[Line]) -> tuple[str, PubDate, int] | None:
     name = lines[1].content.strip()
     if date is None or lines[1].no != lines[0].no + 1 or not is_handle(name) or date_only(name) is not None:
         return None
-    ranked = len(lines) > 2 and lines[2].no == lines[1].no + 1 and _RANK.fullmatch(lines[2].content.strip()) is not None
+    # the rank ends the header (the member's details under it are set aside): a line of text right under it makes
+    # the short line over it the post's first, not a rank ("Agreed")
+    ranked = len(lines) > 2 and lines[2].no == lines[1].no + 1 and _RANK.fullmatch(lines[2].content.strip()) is not None \
+        and (len(lines) < 4 or lines[3].no != lines[2].no + 1)
     return name, date, 3 if ranked else 2
 
 
