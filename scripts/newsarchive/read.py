@@ -88,7 +88,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         text, lines = mixed
-        warnings.append(f"mixed encodings: {_count(lines, 'line')} not valid UTF-8 (the first is line {lines[0]}) decoded as Windows-1252, the rest as UTF-8")
+        warnings.append(f"mixed encodings: {len(lines)} line{'s' if len(lines) > 1 else ''} not valid UTF-8 (the first is line {lines[0]}) decoded as Windows-1252, the rest as UTF-8")
         return text, "utf-8+cp1252", warnings
     for name, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
         try:
@@ -117,10 +117,6 @@ def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
                 return None
             return (text, codec) if "\x00" not in text else None
     return None
-
-
-def _count(items: list, noun: str) -> str:
-    return f"{len(items)} {noun}" + ("" if len(items) == 1 else "s")
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
