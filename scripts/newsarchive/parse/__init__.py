@@ -313,6 +313,9 @@ def _lines_as_paragraphs(blocks: list[list[Line]], width: int | None) -> list[li
         return blocks
     out: list[list[Line]] = []
     for block in blocks:
+        if len(block) < 3:
+            out.append(block)
+            continue
         prose = [not line.mark and len(line.text) >= 60 and ends_sentence(line.text) and is_sentence_like(line.text) for line in block]
         if sum(prose) < 3:
             out.append(block)

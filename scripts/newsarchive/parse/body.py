@@ -82,7 +82,7 @@ _EMBEDDED_BY = re.compile(r"[—–-]\s*\S.{0,60}?\s*\(@\w{1,30}\)(?:\s+.{0,40})
 
 def to_blocks(block: list[Line], base: int, width: int | None, *, between_prose: bool) -> list[Block]:
     """One block of lines as body blocks (a lead paragraph and a list can share a block)."""
-    if len(block) >= 2 and _EMBEDDED_BY.fullmatch(block[-1].text) and not any(line.mark for line in block[:-1]):
+    if len(block) >= 2 and "(@" in block[-1].text and _EMBEDDED_BY.fullmatch(block[-1].text) and not any(line.mark for line in block[:-1]):
         # a post embedded in the article, with who posted it and when: a quotation, not a list of one
         text = join_lines([line.text for line in block[:-1]], width) + "\n" + block[-1].text
         return [Block(BlockKind.QUOTE, text=text, lines=tuple(line.no for line in block))]

@@ -125,10 +125,15 @@ _BADGE = re.compile(
 )
 
 
+#: The words a badge ends with, looked for before the pattern is tried.
+_BADGE_WORDS = ("author", "moderator", "admin", "staff", "editor", "verified", "subscriber")
+
+
 def without_name_note(name: str) -> str:
     """A commenter's name without what the comment system prints after it: "Anonymous (not verified)" -> "Anonymous"."""
     name = _NAME_NOTE.sub("", name) if "(" in name else name
-    return _BADGE.sub("", name) if len(name) <= 60 else name
+    last = name[-12:].lower()
+    return _BADGE.sub("", name) if len(name) <= 60 and (name[-1:] in ")]✓✔☑" or any(w in last for w in _BADGE_WORDS)) else name
 
 
 def comment_header(line: Line, following: Line | None) -> Header | None:
@@ -311,7 +316,7 @@ _LEVEL = re.compile(r"level\s+(?P<depth>\d{1,2})", re.I)
 def _levels_as_indents(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
     """The lines of a section whose comments say how deep they stand ("level 1" / "techguy" / … / "level 2" / …),
     each comment's lines indented by its depth, as other systems show replies, and the level lines set aside."""
-    if not any(_LEVEL.fullmatch(line.content.strip()) for line in lines):
+    if not any(line.content[:1] in "Ll" and _LEVEL.fullmatch(line.content.strip()) for line in lines):
         return lines, []
     out: list[Line] = []
     removed: list[Removed] = []

@@ -97,6 +97,8 @@ _FENCE = "---"
 def front_matter(text: str) -> tuple[Fields, list[str]] | None:
     """The fields of a YAML front matter that opens ``text``, and what was wrong with it (it is then left out
     whole, its lines set aside); None when ``text`` opens with none."""
+    if not text.lstrip()[:3] == _FENCE:
+        return None
     rows = text.split("\n")
     start = next((n for n, row in enumerate(rows) if row.strip()), None)
     if start is None or rows[start].rstrip() != _FENCE:

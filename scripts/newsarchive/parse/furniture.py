@@ -112,7 +112,8 @@ _SECTION_BREAK = re.compile(r"(?:[*•·]\s*){3,}|_{3,}|~{3,}")
 
 
 def _section_break(text: str) -> str | None:
-    return "section break" if _SECTION_BREAK.fullmatch(text.strip()) else None
+    stripped = text.strip()
+    return "section break" if stripped[:1] in ("*", "•", "·", "_", "~") and _SECTION_BREAK.fullmatch(stripped) else None
 
 
 def _count(text: str) -> str | None:
@@ -163,11 +164,11 @@ _PICTURE = re.compile(
     r"(?:(?:photo(?:graph)?|image|picture|pic|credit|photo credit|illustration)\s*:\s*.{1,150}|image (?:caption|copyright|source)\b.{0,200}"
     r"|\((?:photo(?:graph)?:?\s*)?(?:getty images|afp|ap|reuters|epa|pa)(?:[/ ].{0,40})?\))"
     # "Photo by Jane Doe/Getty Images", "(Image credit: Nokia)", "Getty Images"
-    r"|(?:photo(?:graph)?|picture|image)s? by [^.!?/]{1,80}/[^.!?]{1,60}|\(image credit:.{1,100}\)|(?:\w+ via )?getty images"
-    # a caption that ends with its credit (the Guardian): "Stephen Elop in London on Friday. Photograph: Kieran Doherty/Reuters"
-    r"|[^\n]{10,240}?[.!?]\s+(?:photograph|photo|picture|image|illustration)\s*:\s*[^.!?]{2,80}",
+    r"|(?:photo(?:graph)?|picture|image)s? by [^.!?/]{1,80}/[^.!?]{1,60}|\(image credit:.{1,100}\)|(?:\w+ via )?getty images",
     re.I,
 )
+#: A caption that ends with its credit (the Guardian): "Stephen Elop in London on Friday. Photograph: Kieran Doherty/Reuters".
+_CAPTION_CREDIT = re.compile(r"[^\n]{10,240}?[.!?]\s+(?:photograph|photo|picture|image|illustration)\s*:\s*[^.!?]{2,80}", re.I)
 
 
 #: "5 min read", "Reading time: 3 minutes", "Est. reading time: 4 min".
@@ -223,7 +224,10 @@ def _reading_time(text: str) -> str | None:
 
 
 def _picture(text: str) -> str | None:
-    return "picture credit or caption" if _PICTURE.fullmatch(text.strip()) else None
+    stripped = text.strip()
+    if _PICTURE.fullmatch(stripped) or (":" in stripped and _CAPTION_CREDIT.fullmatch(stripped)):
+        return "picture credit or caption"
+    return None
 
 
 #: A blog post's filing line without a colon: "Posted in Mobile, Nokia | 3 Comments", "Filed under Uncategorized".
@@ -238,7 +242,7 @@ _MEMBER_DETAILS = re.compile(r"(?:join(?:ed)?(?: date)?|member since|posts|locat
 
 def _member_details(text: str) -> str | None:
     stripped = text.strip()
-    return "forum member details" if len(stripped) <= 60 and _MEMBER_DETAILS.fullmatch(stripped) else None
+    return "forum member details" if len(stripped) <= 60 and ":" in stripped and _MEMBER_DETAILS.fullmatch(stripped) else None
 
 
 def _labels(text: str) -> str | None:

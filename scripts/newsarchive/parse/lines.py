@@ -107,7 +107,7 @@ def is_sentence_like(text: str) -> bool:
     words = len(text.split())
     if words >= 8 and bool(_SMALL.search(text)) and bool(_STOP.search(text)):
         return True
-    if len(text) >= 30 and len(_THAI.findall(text)) >= 30:
+    if len(text) >= 30 and _THAI.search(text) and len(_THAI.findall(text)) >= 30:
         return True  # Thai parts neither its words nor, mostly, its sentences with signs
     return len(text) >= 20 and bool(_CJK.search(text)) and len(_CJK.findall(text)) >= 15 and bool(_CJK_STOP.search(text))
 
@@ -131,7 +131,7 @@ def is_headline_like(block: list[Line]) -> bool:
         return False
     text = block[0].text
     words = len(text.split())
-    if words <= 25 and len(text) >= 60 and len(_THAI.findall(text)) >= 60:
+    if words <= 25 and len(text) >= 60 and _THAI.search(text) and len(_THAI.findall(text)) >= 60:
         return False  # Thai prose, which parts neither its words nor its sentences with signs
     return 1 <= words <= 25 and len(text) <= 200 and not _CLOSED.search(text) and bool(_LETTER.search(text))
 
