@@ -392,6 +392,8 @@ def test_no_date_is_invented(text: str) -> None:
         ("Follow @maggie_reardon", "site control"),
         ("Sort by: best", "site control"),
         ("·", "site control"),
+        ("3–4 minutes", "reading time"),  # a reader view's
+        ("+ Follow", "site control"),
         ("This is Google's cache of http://www.example.com/n. It is a snapshot of the page as it appeared on 12 Feb 2011.", "site control"),
         ("* * *", "section break"),
         ("~~~", "section break"),

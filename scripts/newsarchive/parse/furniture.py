@@ -47,7 +47,7 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
 _LEGAL = re.compile(r"all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)", re.I)
 _SITE_CONTROL = re.compile(
     r"(?:back to top|top of page|return to top|main menu|menu|toggle navigation|navigation|open menu|close(?: menu)?|search(?: for)?:?|search this site|"
-    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|follow @\w{1,30}|\d{0,6} ?claps?|log ?out|my account|"
+    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now)?|newsletter|follow us|follow|following|follow @\w{1,30}|\+\s*follow|\d{0,6} ?claps?|log ?out|my account|"
     r"article history|disqus|(?:load|show|view|see|hide) (?:(?:more|all|older|newer|\d{1,6})\s+){0,2}(?:comments|replies|responses)|load more|"
     r"facebook comments(?: plugin)?|sort by:?\s*(?:best|newest|oldest|top|popular|most popular|date|new|old|controversial|q&a)|(?:newest|oldest) first|"  # comment systems' controls
     r"#{3}|-\s?30\s?-|[-–]\s?ends?\s?[-–]|ends|for immediate release|(?:press|news) release|"  # press releases' labels and end marks
@@ -174,7 +174,8 @@ _CAPTION_CREDIT = re.compile(r"[^\n]{10,240}?[.!?]\s+(?:photograph|photo|picture
 #: "5 min read", "Reading time: 3 minutes", "Est. reading time: 4 min".
 _READING_TIME = re.compile(
     r"(?:(?:est(?:imated|\.)?\s+)?reading time\s*:?\s*(?:about\s+)?\d{1,3}\s*(?:min(?:ute)?s?|mins?)\.?"
-    r"|(?:about\s+)?\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read)",
+    r"|(?:about\s+)?\d{1,3}[\s-]*(?:min(?:ute)?s?|mins?)\.?\s+read"
+    r"|\d{1,3}\s*[–-]\s*\d{1,3}\s+minutes)",  # a reader view's "3–4 minutes"
     re.I,
 )
 
