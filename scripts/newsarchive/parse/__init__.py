@@ -383,10 +383,11 @@ def _head_lines(block: list[Line]) -> list[list[Line]] | None:
     None for any other block. Each line is short and no prose, and a line under the first reads as a byline."""
     if not 3 <= len(block) <= 8 or any(len(line.text.split()) > 20 for line in block) or forum_post_header(block) is not None:
         return None  # a forum post's header is read whole
-    bylines = [_is_byline_line(line.text) for line in block]
+    parsed = [parse_byline(line.text) for line in block]
+    bylines = [p is not None or _is_byline_part(line.text) for p, line in zip(parsed, block)]
     if any(is_sentence_like(line.text) and not byline for line, byline in zip(block, bylines)):
         return None  # prose ("11 February 2011 Last updated at 10:45 GMT" is a date, and no prose)
-    if not any(parse_byline(line.text) for line in block[1:]) or all(bylines) or _byline_lines(block, after_title=True) is not None:
+    if not any(parsed[1:]) or all(bylines) or _byline_lines(block, after_title=True) is not None:
         return None  # no byline, or date, in it (names alone may be a menu's items), or a byline whose every line is one
     parts: list[list[Line]] = []
     for n, (line, byline) in enumerate(zip(block, bylines)):
@@ -397,9 +398,9 @@ def _head_lines(block: list[Line]) -> list[list[Line]] | None:
     return parts
 
 
-def _is_byline_line(text: str) -> bool:
-    """A line of a byline: the names, the date, a handle, or what the writer is ("Staff Writer")."""
-    return parse_byline(text) is not None or is_contact(text) or names_line(text) is not None or role_line(text) is not None
+def _is_byline_part(text: str) -> bool:
+    """A line of a byline that is no byline by itself: the names alone, a handle, or what the writer is ("Staff Writer")."""
+    return is_contact(text) or names_line(text) is not None or role_line(text) is not None
 
 
 #: A title that its date heads on its line: "Feb 11, 2011 — Nokia and Microsoft announce partnership".
@@ -421,8 +422,7 @@ def _dated_alone(block: list[Line]) -> bool:
 def _dates_title(block: list[Line]) -> bool:
     """A block that a date line heads, then a title, then the text (Blogger, with no blank lines): "Friday,
     February 11, 2011" / "Nokia goes Microsoft" / "I never thought I'd see the day. …"."""
-    head = parse_byline(block[0].text)
-    return head is not None and head.date is not None and not head.authors and is_headline_like(block[1:2]) and not is_sentence_like(block[1].text)
+    return _dated_alone(block[:1]) and is_headline_like(block[1:2]) and not is_sentence_like(block[1].text)
 
 
 def _standfirst_line(title: Line, line: Line) -> bool:

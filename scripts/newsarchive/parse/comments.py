@@ -117,16 +117,14 @@ _AFFILIATION = re.compile(
 #: What comment systems print after a name: "Anonymous (not verified)" (Drupal), "jsmith (12345)" (a user number),
 #: "Nick (@nick_k)" (a handle).
 _NAME_NOTE = re.compile(r"\s*\((?:not verified|unverified|verified|guest|unregistered|\d{1,9}|@\w{1,30})\)", re.I)
-#: The badge a comment system prints after a name: "Jane Doe (Author)", "Karen Moderator", "Mike ✓ Verified".
+#: The words of a badge a comment system prints after a name, looked for before the pattern is tried ...
+_BADGE_WORDS = ("author", "moderator", "admin", "staff", "editor", "verified", "subscriber")
+#: ... "Jane Doe (Author)", "Karen Moderator", "Mike ✓ Verified".
 _BADGE = re.compile(
-    r"(?:\s*[(\[](?:article |post )?(?:author|moderator|mod|admin|administrator|staff|editor|op|verified|subscriber|top commenter)[)\]]"
-    r"|\s+[✓✔☑]?\s*(?:author|moderator|admin|staff|editor|verified|subscriber)|\s*[✓✔☑])$",
+    rf"(?:\s*[(\[](?:article |post )?(?:{'|'.join(_BADGE_WORDS)}|mod|administrator|op|top commenter)[)\]]"
+    rf"|\s+[✓✔☑]?\s*(?:{'|'.join(_BADGE_WORDS)})|\s*[✓✔☑])$",
     re.I,
 )
-
-
-#: The words a badge ends with, looked for before the pattern is tried.
-_BADGE_WORDS = ("author", "moderator", "admin", "staff", "editor", "verified", "subscriber")
 
 
 def without_name_note(name: str) -> str:
