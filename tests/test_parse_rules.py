@@ -759,6 +759,12 @@ def test_a_link_aggregators_source_domain_is_not_part_of_the_title() -> None:
     assert (article.title, article.authors, article.comments_claimed) == ("Nokia and Microsoft form a partnership", ("jdoe",), 145)
 
 
+def test_a_short_title_with_its_section_and_site_after_bars_is_no_menu() -> None:
+    article = parse_capture("Nokia picks Windows Phone | Technology | The Guardian\n\nBy Ann Lee | February 11, 2011\n\nElop said he chose Windows Phone for Nokia on Friday.\n")
+    assert article.title == "Nokia picks Windows Phone"
+    assert furniture_reason("Home | World News | Business | Technology") == "navigation bar"
+
+
 @pytest.mark.parametrize(
     "bar",
     ["Nokia picks Windows Phone as its platform « Tech Blog", "Nokia picks Windows Phone as its platform :: Tech Daily",

@@ -138,10 +138,17 @@ def _comment_buttons(parts: list[str]) -> bool:
     return any(not p.isdigit() and _COMMENT_CONTROLS.fullmatch(p) for p in parts) and all(_COMMENT_CONTROLS.fullmatch(p) for p in parts)
 
 
+def _title_bar(parts: list[str]) -> bool:
+    """A page's title with its section and site after bars ("Nokia picks Windows Phone | Technology | The Guardian"),
+    not a menu, whose items are all short: the first part has four words, twice as many as any other part."""
+    first = len(parts[0].split())
+    return first >= 4 and all(2 * len(part.split()) <= first for part in parts[1:])
+
+
 def _navigation_bar(text: str) -> str | None:
     parts = [p.strip() for p in _BAR_SEPARATORS.split(text) if p.strip()] if _BAR_CHARACTERS.search(text) else ()
     if len(parts) >= 3 and not _AGE_END.search(parts[-1]) and not _AGE_END.search(parts[0]) and not _comment_buttons(parts[:-1]) and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts) \
-            and not (_DIGIT.search(text) and find_date(text)):
+            and not (_DIGIT.search(text) and find_date(text)) and not _title_bar(parts):
         return "navigation bar"
     if _BREADCRUMB.match(text):
         return "breadcrumb"
