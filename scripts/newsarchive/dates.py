@@ -28,7 +28,7 @@ TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-Z]{2,4}\b)
 _SHORT_YEAR = r"'?\d{2}\b(?![:.]\d)"
 _DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|{_SHORT_YEAR})|\d{{1,2}}-{MONTH}-\d{{4}}|\d{{1,2}}/{MONTH}/\d{{4}}"  # "11-Feb-2011", "11/Feb/2011"
 #: ... and as Unix's date command writes it, the time between the day and the year: "Fri Feb 11 10:42:00 UTC 2011"
-_UNIX = rf"{MONTH}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:(?-i:[A-Z]{{2,5}})\s+)?\d{{4}}"
+_UNIX = rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?:(?P<zone>(?-i:[A-Z]{{2,5}}))\s+)?(?P<year>\d{{4}})"
 _MONTH_FIRST = rf"{_UNIX}|{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|{_SHORT_YEAR})|{MONTH}-\d{{1,2}}-\d{{4}}"  # "Feb-11-2011"
 _MONTH_YEAR = rf"{MONTH},?\s+\d{{4}}"
 #: ... its time of day only when it is a 24-hour one: "2011-02-09 10:12 pm" is read with its "pm", as a date and a time
@@ -186,7 +186,7 @@ def zone_order(date: PubDate) -> Order | None:
     return "month" if _MONTH_FIRST_ZONES.search(date.text) else None
 
 
-_UNIX_ORDER = re.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?:(?P<zone>(?-i:[A-Z]{{2,5}}))\s+)?(?P<year>\d{{4}})", re.I)
+_UNIX_ORDER = re.compile(_UNIX, re.I)
 _SLASHED_MONTH = re.compile(rf"(?P<day>\d{{1,2}})/(?P<month>{MONTH})/(?P<year>\d{{4}})|(?P<month2>{MONTH})-(?P<day2>\d{{1,2}})-(?P<year2>\d{{4}})", re.I)
 
 
