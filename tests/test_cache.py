@@ -159,7 +159,7 @@ def test_the_parse_pack_keeps_what_a_run_used_and_is_written_anew_when_mostly_ou
     rewritten = (cache / PARSED_PACK).stat().st_size
     with ParseCache(cache) as store:
         # the entries out of use are gone from the pack: it holds the entries in use and its token, nothing else
-        in_use = sum(length for _, length in pickle.loads((cache / PARSED_INDEX).read_bytes())[1].values())
+        in_use = sum(length for _, length, _ in pickle.loads((cache / PARSED_INDEX).read_bytes())[1].values())
         assert rewritten - in_use < 100 < grown - size
         assert store.keys() == {r.parsed for r in again.records}
         assert [store.get(r.parsed)[0] for r in again.records] == [r.article for r in again.records]  # type: ignore[index]
@@ -184,7 +184,7 @@ def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path
     count = len(list(raw.glob("*.txt")))
     rendered: list[str] = []
     original = render.render_article
-    monkeypatch.setattr("newsarchive.pipeline.render_article", lambda record, *a: rendered.append(record.page) or original(record, *a))
+    monkeypatch.setattr("newsarchive.render.render_article", lambda record, *a: rendered.append(record.page) or original(record, *a))
     entity_pages: list[str] = []
     original_entity = entity_pages_module.render_entity
     monkeypatch.setattr(entity_pages_module, "render_entity", lambda entity, *a: entity_pages.append(entity.id) or original_entity(entity, *a))

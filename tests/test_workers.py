@@ -77,7 +77,7 @@ def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeyp
     archive, raw_files = pipeline.collect(tmp_path / "raw", jobs=2)
     archive, links = pipeline.link_archive(archive)
     assert len(archive.records) >= 200 and len(links.entities) >= 200
-    monkeypatch.setattr(pipeline, "render_article", lambda *args: f"pid {os.getpid()}")
+    monkeypatch.setattr("newsarchive.render.render_article", lambda *args: f"pid {os.getpid()}")
     monkeypatch.setattr(entity_pages, "render_entity", lambda *args: f"pid {os.getpid()}")
     files = dict(pipeline.render_files(archive, raw_files, links, jobs=2))
     here = f"pid {os.getpid()}"

@@ -196,10 +196,15 @@ def render_home(
 
 
 def render_coverage(
-    records: Sequence[Record], problems: Sequence[Problem], skipped: Sequence[str], lines: dict[str, Line] | None = None, ordered: Sequence[Record] | None = None
+    records: Sequence[Record],
+    problems: Sequence[Problem],
+    skipped: Sequence[str],
+    lines: dict[str, Line] | None = None,
+    ordered: Sequence[Record] | None = None,
+    kept: Sequence[tuple[str, str]] = (),
 ) -> str:
     """What the archive holds against what its captures claimed, and everything set aside; ``lines`` and ``ordered``
-    as for ``render_home``."""
+    as for ``render_home``; ``kept``: the raw copy of each capture that failed (source, site path)."""
     page = COVERAGE_PAGE
     lines = lines if lines is not None else _lines(records)
     ordered = ordered if ordered is not None else newest_first(records)
@@ -216,6 +221,8 @@ def render_coverage(
     for problem in problems:
         by_file[problem.source].append(problem)
     failed = sorted(s for s, ps in by_file.items() if any(p.severity is Severity.ERROR for p in ps))
+    copies = {source: Markup(relative(copy, page)) for source, copy in kept}
+    pages = {r.source: Markup(relative(r.raw_copy, page)) for r in records if r.source in by_file}
     removed = []
     reasons: Counter[str] = Counter()
     for record in sorted(records, key=lambda r: r.source):
@@ -230,6 +237,7 @@ def render_coverage(
         undated=undated,
         short=short,
         problems=sorted(by_file.items()),
+        raw_links={**pages, **copies},
         failed=failed,
         removed=removed,
         reasons=reasons.most_common(),
@@ -238,9 +246,15 @@ def render_coverage(
 
 
 def render_browse(
-    records: Sequence[Record], links: Links, problems: Sequence[Problem] = (), skipped: Sequence[str] = (), cache: PageCache | None = None
+    records: Sequence[Record],
+    links: Links,
+    problems: Sequence[Problem] = (),
+    skipped: Sequence[str] = (),
+    cache: PageCache | None = None,
+    kept: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Content]:
-    """The home page, the listings by date, author and source, and the coverage report, by path.
+    """The home page, the listings by date, author and source, and the coverage report, by path; ``kept`` as
+    for ``render_coverage``.
 
     A listing page that shows the same articles as when it was stored in ``cache`` is read back from it.
     """
@@ -252,7 +266,7 @@ def render_browse(
     files.update(_by_name(ordered, lines, listings, lambda r: r.article.authors or ("Author unknown",), author_page, AUTHORS_PAGE, "Authors", "by"))
     files.update(_by_name(ordered, lines, listings, lambda r: (r.publication,), source_page, SOURCES_PAGE, "Sources", "from"))
     files.update(_listing_pages(listings, cache or PageCache(None)))
-    files[COVERAGE_PAGE] = render_coverage(records, problems, skipped, lines, ordered)
+    files[COVERAGE_PAGE] = render_coverage(records, problems, skipped, lines, ordered, kept)
     return files
 
 

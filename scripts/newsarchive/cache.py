@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from .features import Features
+from .guard import FailedPage
 from .memo import PACKAGE, files_digest, inputs_digest, store_file
 from .models import Article
 from .processes import fork_map
@@ -30,6 +31,21 @@ _PARSER_FILES = (
 )
 
 Parsed = tuple[Article, Features]
+
+#: Where an entry stands in a pack, and its checksum: (offset, length, ``checksum`` of its bytes).
+At = tuple[int, int, bytes]
+
+
+def checksum(data: bytes) -> bytes:
+    """The checksum an index keeps of each entry of a pack: an entry whose bytes were damaged is not trusted."""
+    return hashlib.blake2b(data, digest_size=8).digest()
+
+
+def _whole(index: object, size: int) -> bool:
+    """Whether ``index`` is an index of a pack of ``size`` bytes: each entry an ``At`` that ends inside it."""
+    return isinstance(index, dict) and all(
+        isinstance(at, tuple) and len(at) == 3 and isinstance(at[2], bytes) and at[0] + at[1] <= size for at in index.values()
+    )
 
 #: The folder of rendered pages inside a cache folder; parsed captures sit beside it.
 PAGES_DIR = "pages"
@@ -94,7 +110,11 @@ class ParseCache:
         self.hits = 0
         self.misses = 0
         self._reads: dict[str, ReadSummary] | None = None
-        self._index: dict[str, tuple[int, int]] | None = None  # where each entry stands in the pack
+        self._index: dict[str, At] | None = None  # where each entry stands in the pack
+        #: entries whose bytes did not match their checksum: parsed again from their captures
+        self.damaged = 0
+        #: why the whole cache could not be used, if it could not
+        self.trouble: str | None = None
         self._token = b""
         self._size = 0  # the pack's bytes as this run found them and added to them
         self._pack: BinaryIO | None = None
@@ -114,7 +134,11 @@ class ParseCache:
         if at is not None and self._pack is not None:
             try:
                 self._pack.seek(at[0])
-                entry = pickle.loads(self._pack.read(at[1]))
+                data = self._pack.read(at[1])
+                if checksum(data) != at[2]:
+                    self.damaged += 1
+                    raise ValueError("damaged")
+                entry = pickle.loads(data)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError, KeyError):
                 entry = None
         if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Article) and isinstance(entry[1], Features)):
@@ -138,7 +162,7 @@ class ParseCache:
         pickled = data() if data is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         self._pack.seek(self._size)
         self._pack.write(pickled)
-        index[key] = (self._size, len(pickled))
+        index[key] = (self._size, len(pickled), checksum(pickled))
         self._size += len(pickled)
         self._added = True
 
@@ -161,7 +185,7 @@ class ParseCache:
         kept = {key: at for key, at in index.items() if key in self.used}
         if kept == index and not self._added:
             return
-        live = sum(length for _, length in kept.values())
+        live = sum(at[1] for at in kept.values())
         if self._pack is not None and 2 * live < self._size - len(self._token) - 1:
             kept = self._rewritten(kept)
         self._store_index(kept)
@@ -177,21 +201,24 @@ class ParseCache:
     def __exit__(self, *error: object) -> None:
         self.close()
 
-    def _opened(self) -> dict[str, tuple[int, int]]:
+    def _opened(self) -> dict[str, At]:
         """The index, read once with the pack opened; empty when they do not match."""
         if self._index is not None:
             return self._index
         self._index = {}
         assert self.folder is not None
+        if not (self.folder / PARSED_INDEX).exists():
+            return self._index  # a new cache
         try:
             token, index = pickle.loads((self.folder / PARSED_INDEX).read_bytes())
             pack = (self.folder / PARSED_PACK).open("r+b")
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self.trouble = "its index cannot be read"
             return self._index
         size = os.fstat(pack.fileno()).st_size
-        whole = isinstance(index, dict) and all(isinstance(at, tuple) and len(at) == 2 and at[0] + at[1] <= size for at in index.values())
-        if not (isinstance(token, bytes) and whole and pack.read(len(token) + 1) == token + b"\n"):
+        if not (isinstance(token, bytes) and _whole(index, size) and pack.read(len(token) + 1) == token + b"\n"):
             pack.close()  # another run's pack, or one cut short: every capture is parsed again
+            self.trouble = "its index does not match its pack (a run was stopped, or a file damaged)"
             return self._index
         self._index, self._pack, self._token, self._size = index, pack, token, size
         return self._index
@@ -207,20 +234,20 @@ class ParseCache:
         self._pack = (self.folder / PARSED_PACK).open("r+b")
         self._size = len(self._token) + 1
 
-    def _rewritten(self, kept: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    def _rewritten(self, kept: dict[str, At]) -> dict[str, At]:
         """The ``kept`` entries copied into a new pack, in the order they stand; their new places."""
         assert self.folder is not None and self._pack is not None
         token = secrets.token_hex(16).encode()
-        moved: dict[str, tuple[int, int]] = {}
+        moved: dict[str, At] = {}
         temporary = self.folder / f"{PARSED_PACK}.{os.getpid()}.tmp"
         try:
             with temporary.open("wb") as out:
                 out.write(token + b"\n")
                 offset = len(token) + 1
-                for key, (start, length) in sorted(kept.items(), key=lambda item: item[1][0]):
+                for key, (start, length, sum_) in sorted(kept.items(), key=lambda item: item[1][0]):
                     self._pack.seek(start)
                     out.write(self._pack.read(length))
-                    moved[key] = (offset, length)
+                    moved[key] = (offset, length, sum_)
                     offset += length
             self.close()
             temporary.replace(self.folder / PARSED_PACK)
@@ -230,12 +257,20 @@ class ParseCache:
         self._token, self._size = token, offset
         return moved
 
-    def _store_index(self, index: dict[str, tuple[int, int]]) -> None:
+    def _store_index(self, index: dict[str, At]) -> None:
         assert self.folder is not None
         if self._pack is not None:
             self._pack.flush()
         store_file(self.folder / PARSED_INDEX, pickle.dumps((self._token, index), protocol=pickle.HIGHEST_PROTOCOL))
         self._index, self._added = dict(index), False
+
+    def problem(self) -> str | None:
+        """What was wrong with the cache as this run found it, for the run's report; None when nothing was."""
+        if self.trouble:
+            return f"the parse cache was not used: {self.trouble}; every capture was parsed again, and the cache rebuilt"
+        if self.damaged:
+            return f"{self.damaged} entries of the parse cache were damaged (their checksums do not match); parsed again from their captures"
+        return None
 
     def reads(self) -> dict[str, ReadSummary]:
         """The summaries of the captures read by the last run, by the SHA-256 of their bytes; none when the reader changed."""
@@ -316,8 +351,12 @@ class PageCache:
         made = fork_map(lambda j: render(missing[j]), len(missing), jobs, renew=True)
         for i, file in enumerate(files):
             if file is None:
+                page = next(made)
+                if isinstance(page, FailedPage):
+                    yield page  # not kept: the next run tries again, and says why it failed again
+                    continue
                 file = self.folder / f"{keys[i]}.txt"
-                store_file(file, next(made).encode("utf-8"))
+                store_file(file, page.encode("utf-8"))
                 if self._names is not None:
                     self._names.add(file.name)
                 yield file
@@ -335,19 +374,19 @@ class PageCache:
 
 
 def _into(
-    out: BinaryIO, offset: int, keys: list[str], kept: dict[str, tuple[int, int]], pack: BinaryIO | None, made: Iterator[str],
-    index: dict[str, tuple[int, int]], copy: bool,
+    out: BinaryIO, offset: int, keys: list[str], kept: dict[str, At], pack: BinaryIO | None, made: Iterator[str],
+    index: dict[str, At], copy: bool,
 ) -> Iterator[str]:
     """The line of each key, kept in ``pack`` or ``made``; the made ones (with ``copy``, the kept ones too) are
     written to ``out``, whose next byte is ``offset``, and ``index`` gets where each line stands."""
     for key in keys:
         if key in kept and pack is not None:
-            start, length = kept[key]
+            start, length, _ = kept[key]
             pack.seek(start)
             data = pack.read(length)
             line = data.decode("utf-8")
             if not copy:
-                index[key] = (start, length)
+                index[key] = kept[key]
                 yield line
                 continue
         else:
@@ -356,7 +395,7 @@ def _into(
             if b"\n" in data:
                 raise ValueError(f"a line to keep holds a line break: {line[:80]!r}")
         out.write(data + b"\n")
-        index[key] = (offset, len(data))
+        index[key] = (offset, len(data), checksum(data))
         offset += len(data) + 1
         yield line
 
@@ -372,6 +411,8 @@ class LinePack:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        #: lines whose bytes did not match their checksum: made again
+        self.damaged = 0
 
     def lines(self, keys: list[str], make: Callable[[list[int]], Iterator[str]]) -> Iterator[str]:
         """The line under each of ``keys`` in turn (without its line break): read back when the last run kept
@@ -398,22 +439,22 @@ class LinePack:
             if pack is not None:
                 pack.close()
 
-    def _added(self, keys: list[str], kept: dict[str, tuple[int, int]], pack: BinaryIO, size: int, made: Iterator[str]) -> Iterator[str]:
+    def _added(self, keys: list[str], kept: dict[str, At], pack: BinaryIO, size: int, made: Iterator[str]) -> Iterator[str]:
         """``lines`` with the lines made added at the end of ``pack`` (of ``size`` bytes), under its token."""
         assert self.folder is not None
         pack.seek(0)
         token = pack.readline()[:-1]
-        index: dict[str, tuple[int, int]] = {}
+        index: dict[str, At] = {}
         with (self.folder / LINES_PACK).open("ab") as out:
             yield from _into(out, size, keys, kept, pack, made, index, copy=False)
         next(made, None)  # drawn to the end, so the workers stop
         store_file(self.folder / LINES_INDEX, pickle.dumps((token, index), protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _written(self, keys: list[str], kept: dict[str, tuple[int, int]], pack: BinaryIO | None, made: Iterator[str]) -> Iterator[str]:
+    def _written(self, keys: list[str], kept: dict[str, At], pack: BinaryIO | None, made: Iterator[str]) -> Iterator[str]:
         """``lines`` with a new pack of this run's lines alone, under a new token."""
         assert self.folder is not None
         token = secrets.token_hex(16).encode()
-        index: dict[str, tuple[int, int]] = {}
+        index: dict[str, At] = {}
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f"{LINES_PACK}.{os.getpid()}.tmp"
         try:
@@ -426,7 +467,7 @@ class LinePack:
         finally:
             temporary.unlink(missing_ok=True)
 
-    def _kept(self) -> tuple[dict[str, tuple[int, int]], BinaryIO | None, int]:
+    def _kept(self) -> tuple[dict[str, At], BinaryIO | None, int]:
         """The last run's index, its pack opened for reading and the pack's size; an empty index and None when
         they do not match."""
         assert self.folder is not None
@@ -436,8 +477,28 @@ class LinePack:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return {}, None, 0
         size = os.fstat(pack.fileno()).st_size
-        whole = isinstance(index, dict) and all(isinstance(at, tuple) and len(at) == 2 and at[0] + at[1] < size for at in index.values())
-        if not (isinstance(token, bytes) and whole and pack.read(len(token) + 1) == token + b"\n"):
+        if not (isinstance(token, bytes) and _whole(index, size - 1) and pack.read(len(token) + 1) == token + b"\n"):
             pack.close()  # another run's pack, or one cut short: every line is made again
             return {}, None, 0
-        return index, pack, size
+        return self._sound(index, pack), pack, size
+
+    def _sound(self, index: dict[str, At], pack: BinaryIO) -> dict[str, At]:
+        """The entries of ``index`` whose lines in ``pack`` match their checksums, read in one pass in order;
+        the others are counted in ``damaged``, and made again."""
+        sound = {}
+        for key, at in sorted(index.items(), key=lambda item: item[1][0]):
+            pack.seek(at[0])
+            data = pack.read(at[1])
+            if checksum(data) == at[2] and _is_utf8(data):
+                sound[key] = at
+            else:
+                self.damaged += 1
+        return sound
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -60,7 +60,7 @@ def _convert(args: argparse.Namespace) -> int:
             return 1
     if args.timings:
         Path(args.timings).write_text(json.dumps({"articles": len(archive.records), "stages": timings}, indent=1) + "\n", "utf-8")
-    total = len(archive.records) + archive.failed()
+    total = archive.total()
     if not args.quiet or archive.problems:
         print_report(archive, total, console)
     if not args.quiet:

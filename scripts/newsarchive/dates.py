@@ -84,8 +84,9 @@ def _plain(text: str) -> PubDate | None:
         return None  # "Friday, January 1990", "January 1990 0:00": dateparser picks a day of its own
     month_name = g["month"] or g["month2"] or g["month3"]
     month = _MONTHS[month_name[:3].lower()] if month_name else int(g["month4"])
-    year = int((g["year1"] or g["year2"] or g["year3"] or g["year4"]).lstrip("'"))
-    if year < 100:  # "12th Jun 11": as dateparser reads two digits, 00-68 in this century, 69-99 in the last
+    written = (g["year1"] or g["year2"] or g["year3"] or g["year4"]).lstrip("'")
+    year = int(written)
+    if year < 100 and len(written) <= 2:  # "12th Jun 11": as dateparser reads two digits, 00-68 in this century, 69-99 in the last
         year += 2000 if year < 69 else 1900
     day = int(g["day1"] or g["day2"] or g["day4"] or 1)
     hour = minute = 0
@@ -303,3 +304,38 @@ def foreign_dates(text: str) -> Iterator[tuple[PubDate, tuple[int, int]]]:
         date = interpret(english)
         if date is not None:
             yield replace(date, text=match.group(0).strip()), match.span()
+
+
+#: The first year a capture's publication date may fall in: news was not on the web before; an earlier year
+#: ("0001-01-01", the Unix epoch) is a placeholder that a page's software wrote.
+EARLIEST_PUBLICATION = 1990
+
+
+def implausible(date: PubDate, captured: datetime | None = None) -> str | None:
+    """Why ``date`` cannot be a capture's publication date, or None when it can: before 1990, or after the
+    time the page was captured (``captured``; for captures that do not say, after today). A day's grace for
+    time zones."""
+    if date.value is None:
+        return None
+    day = date.value.date()
+    if day.year < EARLIEST_PUBLICATION:
+        return f"before {EARLIEST_PUBLICATION}, a placeholder"
+    limit = (captured or datetime.now()).date()
+    if day.toordinal() > limit.toordinal() + 1:
+        return "after the page was captured" if captured is not None else "in the future"
+    return None
+
+
+def dropped_warning(date: PubDate, why: str) -> str:
+    """The warning for a publication date set aside as ``implausible``, quoting it."""
+    return f"the publication date {date.text or date.iso()!r} is no publication date ({why}): set aside"
+
+
+def captured_time(text: str | None) -> datetime | None:
+    """A capture time as a WARC record writes it ("2011-02-11T10:42:00Z"), or None."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None

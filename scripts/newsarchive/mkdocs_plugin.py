@@ -98,7 +98,7 @@ def generate(raw_dir: Path, out_dir: Path, options: NewsArchiveConfig, entities:
         cache_dir=cache,
         select=texts,
     )
-    total = len(archive.records) + archive.failed()
+    total = archive.total()
     return Generated({**{path: str(out_dir / path) for path in written.paths}, **raw}, archive.problems, summary(archive, total), len(archive.records) >= options.split_search_from)
 
 

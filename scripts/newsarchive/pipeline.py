@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -15,6 +16,7 @@ from .compiled_templates import keep_compiled
 from .entity_pages import render_link_pages
 from .features import Features
 from .features import features as features_of
+from .guard import KEPT, FailedPage, Failure, guarded, reason_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
 from .link import CurationError, Links, link, load_curation
@@ -24,8 +26,8 @@ from .models import Problem, Severity
 from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
-from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of
-from .render import InputDigests, Record, article_links, environment, render_article, render_corpus
+from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of, source_name
+from .render import InputDigests, Record, article_links, environment, guarded_article, render_corpus
 from .search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
@@ -56,6 +58,8 @@ class Archive:
     sentences: tuple[tuple[Sentences, ...], ...] = ()
     #: each record's search terms, kept by ``linked`` and ``without_features`` for rendering
     terms: tuple[PackedCounts, ...] = ()
+    #: the captures that failed, each with where its raw copy is published (source, site path), in order
+    kept: tuple[tuple[str, str], ...] = ()
 
     def linked(self) -> Archive:
         """The archive once cross-linked: of its features, only what the timeline and the search index read."""
@@ -68,7 +72,19 @@ class Archive:
         return replace(self.linked(), sentences=())
 
     def failed(self) -> int:
-        return len({p.source for p in self.problems if p.severity is Severity.ERROR})
+        return len(self._failed_sources())
+
+    def _failed_sources(self) -> set[str]:
+        return {p.source for p in self.problems if p.severity is Severity.ERROR}
+
+    def converted(self) -> int:
+        """The articles made without failing (an article whose page failed to render has a stand-in page)."""
+        failed = self._failed_sources()
+        return sum(1 for r in self.records if r.source not in failed)
+
+    def total(self) -> int:
+        """The articles made, and the files that gave none because they failed."""
+        return len(self.records) + len(self._failed_sources() - {r.source for r in self.records})
 
 
 def _page_for(stem: str, sha256: str, raw_suffix: str, published_iso: str | None, taken: set[str]) -> tuple[str, str]:
@@ -111,20 +127,22 @@ def collect(
     The parse cache drops the entries this run did not use at the end, unless the caller gives its own
     ``parse_cache`` (of ``cache_dir``) and prunes it itself, later.
     """
-    paths, skipped = find_captures(raw_dir)
+    found_files = find_captures(raw_dir)
+    paths, skipped = found_files.captures, found_files.others
     problems: list[Problem] = [
         Problem(name, Severity.WARNING, "skipped: not a capture (.txt, .text, .md, .html, .htm, .html.gz, .warc or .warc.gz)")
         for name in skipped
     ]
-    pages = [(path.relative_to(raw_dir).as_posix(), path) for path in paths if capture_kind(path.name)]  # HTML and WARC
+    problems += found_files.problems
+    pages = [(source_name(path, raw_dir), path) for path in paths if capture_kind(path.name)]  # HTML and WARC
     texts = [path for path in paths if not capture_kind(path.name)]
     cache = parse_cache if parse_cache is not None else ParseCache(cache_dir)
     known = cache.reads()
     stamps = Stamps(cache_dir / CAPTURES_FILE if cache_dir is not None else None)
-    sources = [path.relative_to(raw_dir).as_posix() for path in texts]
+    sources = [source_name(path, raw_dir) for path in texts]
     trusted = [_trusted(texts[i], sources[i], stamps, known, max_bytes) for i in range(len(texts))]
     to_read = [i for i, found in enumerate(trusted) if found is None]
-    fresh = fork_map(lambda j: _read(texts[to_read[j]], raw_dir, max_bytes, known), len(to_read), jobs, pool_from)
+    fresh = fork_map(lambda j: _read(texts[to_read[j]], raw_dir, max_bytes, known), len(to_read), jobs, pool_from, died=lambda j, why: Failure("reading", why).problem(sources[to_read[j]]))
     captures: list[Capture] = []
     summaries: list[ReadSummary] = []
     for done, found in enumerate(trusted, start=1):  # drawn to the end, so the workers stop before parsing shares out
@@ -148,7 +166,8 @@ def collect(
     # Captures known by their hash were not decoded; the few of them to parse again (new furniture) are read now.
     unread = [i for i in missing if not captures[i].text]
     unread_paths = [captures[i].path for i in unread]
-    for i, again in zip(unread, fork_map(lambda j: _read(unread_paths[j], raw_dir, max_bytes, {}), len(unread), jobs, pool_from)):
+    again_read = fork_map(lambda j: _read(unread_paths[j], raw_dir, max_bytes, {}), len(unread), jobs, pool_from, died=lambda j, why: Failure("reading", why).problem(captures[unread[j]].source))
+    for i, again in zip(unread, again_read):
         if isinstance(again, Problem):
             problems.append(again)
         else:
@@ -158,8 +177,11 @@ def collect(
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
     for done, made in enumerate(parsed, start=1):
         i = missing[done - 1]
-        entries[i] = made.entry()
-        cache.put(keys[i], entries[i], made.data)  # the bytes a worker sent: not pickled again here
+        if isinstance(made, Failure):
+            problems.append(made.problem(captures[i].source))
+        else:
+            entries[i] = made.entry()
+            cache.put(keys[i], entries[i], made.data)  # the bytes a worker sent: not pickled again here
         if progress:
             progress(done, len(missing), f"Parsing {captures[i].source}")
     cache.keep_reads({capture.sha256: summary for capture, summary in zip(captures, summaries)})
@@ -169,7 +191,7 @@ def collect(
     taken: set[str] = {"index"}  # a month's own page is index.md
     for capture, entry, key in zip(captures, entries, keys):
         if entry is None:
-            continue  # could not be read again: its problem says why
+            continue  # could not be read again, or failed: its problem says why
         article, found = entry
         problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
         if not article.body and not article.comments:
@@ -190,10 +212,34 @@ def collect(
             features.append(found)
             raw_files[record.raw_copy] = raw
     cache.save()
+    if cache.problem() is not None:
+        problems.append(Problem(CACHE_NAME, Severity.WARNING, cache.problem()))  # type: ignore[arg-type]
     if parse_cache is None:
         cache.prune()
         cache.close()
-    return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features)), raw_files
+    kept = _keep_failed(raw_dir, paths, problems, taken, max_bytes)
+    raw_files.update((copy, path) for _, path, copy in kept)
+    return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features), kept=tuple((source, copy) for source, _, copy in kept)), raw_files
+
+
+def _keep_failed(raw_dir: Path, paths: list[Path], problems: list[Problem], taken: set[str], max_bytes: int) -> list[tuple[str, Path, str]]:
+    """Each capture that failed, with its file and where its raw copy is published: nothing is lost, and the
+    coverage page links it. A file that is gone or cannot be read, or is over the size limit, has no copy."""
+    failed = {p.source for p in problems if p.severity is Severity.ERROR}
+    kept = []
+    for path in paths if failed else ():
+        source = source_name(path, raw_dir)
+        if source not in failed:
+            continue
+        try:
+            if path.stat().st_size > max_bytes or not os.access(path, os.R_OK):
+                continue
+        except OSError:
+            continue
+        stem = PurePosixPath(source).with_suffix("").as_posix()
+        slug = unique_slug(stem, hashlib.sha256(source.encode()).hexdigest()[:12], taken)
+        kept.append((source, path, f"captures/failed/{slug}{_raw_suffix(source)}"))
+    return kept
 
 
 #: A text capture read: what it holds, its summary, and its stamp for the next run ([size, modification time, change
@@ -230,14 +276,16 @@ def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSum
             sha256 = sha256_of(data)
             summary = known.get(sha256)
             if summary is not None:
-                capture = Capture(path, path.relative_to(raw_dir).as_posix(), sha256, len(data), summary.encoding, "", summary.warnings)
+                capture = Capture(path, source_name(path, raw_dir), sha256, len(data), summary.encoding, "", summary.warnings)
                 return capture, summary, [*file_times(info), sha256]
         capture = read_capture(path, raw_dir, max_bytes=max_bytes, data=data)  # the bytes are read once
         return capture, ReadSummary(capture.encoding, capture.warnings, furniture_candidates(capture.text)), [*file_times(info), capture.sha256]
     except CaptureError as error:
-        return problem_from(error, path.relative_to(raw_dir).as_posix())
+        return problem_from(error, source_name(path, raw_dir))
     except OSError as error:
-        return Problem(path.relative_to(raw_dir).as_posix(), Severity.ERROR, f"cannot be read: {error.strerror or error}")
+        return Problem(source_name(path, raw_dir), Severity.ERROR, f"cannot be read: {error.strerror or error}")
+    except Exception as error:  # noqa: BLE001 - whatever else goes wrong in decoding fails this capture alone
+        return Failure("reading and decoding", reason_of(error)).problem(source_name(path, raw_dir))
 
 
 def _page_records(
@@ -256,9 +304,15 @@ def _page_records(
     except OSError as error:
         return [], [Problem(source, Severity.ERROR, f"cannot be read: {error.strerror or error}")]
     if capture_kind(path.name) == "html":
-        inputs = [(source, PurePosixPath(source).name.split(".")[0], data, decode_html(data, path.name), None, None, path)]
+        html = guarded("decoding", lambda: decode_html(data, path.name))
+        if isinstance(html, Failure):
+            return [], [html.problem(source)]
+        inputs = [(source, PurePosixPath(source).name.split(".")[0], data, html, None, None, path)]
     else:
-        found, skipped, damage = read_warc(path)
+        archive = guarded("reading the WARC archive", lambda: read_warc(path))
+        if isinstance(archive, Failure):
+            return [], [archive.problem(source)]
+        found, skipped, damage = archive
         problems += [Problem(source, Severity.WARNING, f"{s.url}: skipped: {s.reason}") for s in skipped]
         if damage:
             problems.append(Problem(source, Severity.WARNING, damage))
@@ -277,11 +331,15 @@ def _page_records(
         entry = cache.get(key)
         if entry is None:
             try:
-                article = html_article(html, url)
+                article = guarded("extracting the article from HTML" + (f" of {url}" if url else ""), lambda: html_article(html, url, captured_at), (NotAnArticle,))
             except NotAnArticle as reason:
                 problems.append(Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}skipped: not an article: {reason}"))
                 continue
-            entry = article, features_of(article)
+            found = article if isinstance(article, Failure) else guarded("working out its names, dates and passages", lambda: features_of(article))
+            if isinstance(found, Failure):
+                problems.append(found.problem(source))
+                continue
+            entry = article, found
             cache.put(key, entry)
         article, found = entry
         problems += [Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}{w}") for w in article.warnings]
@@ -358,6 +416,7 @@ def render_files(
     split_search_from: int = SPLIT_SEARCH_FROM,
     jobs: int | None = None,
     cache_dir: Path | None = None,
+    problems: list[Problem] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every generated file of the docs folder, one at a time, as (path relative to it, ``Content``).
 
@@ -365,6 +424,8 @@ def render_files(
     in pieces, each to be drawn to the end before the next file is asked for. Article and entity pages
     are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``, article
     pages, entity pages and corpus lines whose inputs did not change are copied from it, not rendered again.
+    An article whose page fails to render gets a page that says so and links its raw capture; the problem is
+    added to ``problems``, and to the coverage page.
     """
     keep_compiled(environment(), cache_dir / TEMPLATES_DIR if cache_dir is not None else None)
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
@@ -378,25 +439,40 @@ def render_files(
         "page",
         len(records),
         lambda i: (*digests.page_key_inputs(records[i], titles), split),
-        lambda i: render_article(records[i], views.get(records[i].page), titles, split),
+        lambda i: guarded_article(records[i], views.get(records[i].page), titles, split),
         jobs,
     )
+    failed: list[Problem] = []
     for number, page in enumerate(pages):  # drawn to the end, so the workers stop before the next share-out
+        if isinstance(page, FailedPage):
+            failed.append(Problem(records[number].source, Severity.ERROR, f"{page.reason}; {KEPT}"))
         yield records[number].page, page
+    if problems is not None:
+        problems.extend(failed)
     yield from render_link_pages(links, records, split, jobs, cache)
     kept = cache_dir / STEPS_DIR / KEPT_FOLDER if cache_dir is not None else None
     yield from (build_search_index(records, archive.terms, kept) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
     yield from render_timeline(timeline, records, links, cache).items()
-    yield from render_browse(records, links, archive.problems, archive.skipped, cache).items()
+    of_captures = [p for p in (*archive.problems, *failed) if p.source != CACHE_NAME]  # the cache's are the run's, not the archive's
+    yield from render_browse(records, links, of_captures, archive.skipped, cache, archive.kept).items()
     yield FEED, render_feed(records)
     lines = LinePack(cache_dir)
     # the page cache is pruned once this last file is drawn, when every page, listing and timeline part it held was asked for
-    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), cache.prune)
+    def ended() -> None:
+        cache.prune()
+        if lines.damaged and problems is not None:
+            problems.append(Problem(CACHE_NAME, Severity.WARNING, f"{lines.damaged} lines of corpus.jsonl kept in the cache were damaged; made again"))
+
+    yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), ended)
     yield from raw_files.items()
     if book is not None:
         yield from redirect_files(book, records).items()
 
+
+#: How a run's report names the cache folder in a problem with it (such problems are the run's, so they are
+#: not on the coverage page: a run that rebuilt its cache makes the same site as one that did not).
+CACHE_NAME = "(cache folder)"
 
 #: The stages of ``convert``, in order, as its ``stage`` callback names them when each ends.
 STAGES = ("read_parse", "cross_link", "timeline", "render_write")
@@ -443,9 +519,16 @@ def convert(
             timeline = place(archive, links)
         ended("timeline")
         archive, book = readdress(archive.without_features(), addresses, cache_dir)
-        files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir)
+        rendering: list[Problem] = []
+        files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir, rendering)
         copies = cache_dir / COPIES_FILE if cache_dir is not None else None
         written = write_files(out_dir, select(files) if select is not None else files, copies)
+        copies_of = {r.raw_copy: r.source for r in archive.records} | {copy: source for source, copy in archive.kept}
+        rendering += [
+            Problem(copies_of.get(path, path), Severity.ERROR, f"gone while the run read it: {why}; its raw capture is not in the archive")
+            for path, why in written.unreadable
+        ]
+        archive = replace(archive, problems=(*archive.problems, *rendering))
         parse_cache.prune()
         ended("render_write")
     return archive, written

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TypeVar
@@ -109,7 +110,12 @@ def _call(index: int) -> object:
 
 
 def fork_map(
-    function: Callable[[int], T], count: int, jobs: int | None = None, pool_from: int = POOL_FROM, renew: bool = False
+    function: Callable[[int], T],
+    count: int,
+    jobs: int | None = None,
+    pool_from: int = POOL_FROM,
+    renew: bool = False,
+    died: Callable[[int, str], T] | None = None,
 ) -> Iterator[T]:
     """``function(0)``, …, ``function(count - 1)``, in order.
 
@@ -117,12 +123,15 @@ def fork_map(
     that many forked processes, each inheriting ``function`` and all it refers to; with ``renew``, fresh
     ones every ``RENEW_AFTER`` items. A call made from one of them may share out its own work in turn; a
     second share-out in the same process runs in it instead.
+
+    With ``died``, a worker process that dies (killed by a signal, out of memory) fails only its own item:
+    ``died(item, why)`` stands for that item's result, and the other items are worked out by fresh workers.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 2 or count < pool_from or not _can_fork() or _owner == os.getpid():
         yield from map(function, range(count))
     else:
-        yield from _forked(function, count, jobs, RENEW_AFTER if renew else count)
+        yield from _forked(function, count, jobs, RENEW_AFTER if renew else count, died)
 
 
 def in_child(function: Callable[[], T]) -> T:
@@ -139,7 +148,7 @@ def in_child(function: Callable[[], T]) -> T:
         results.close()  # shuts the worker down
 
 
-def _forked(function: Callable[[int], T], count: int, workers: int, renew_after: int) -> Iterator[T]:
+def _forked(function: Callable[[int], T], count: int, workers: int, renew_after: int, died: Callable[[int, str], T] | None = None) -> Iterator[T]:
     global _task, _owner
     previous = _task, _owner
     _task, _owner = function, os.getpid()
@@ -151,12 +160,46 @@ def _forked(function: Callable[[int], T], count: int, workers: int, renew_after:
     try:
         for start in range(0, count, renew_after):
             items = range(start, min(count, start + renew_after))
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                yield from pool.map(_call, items, chunksize=max(1, min(64, len(items) // (workers * 8))))  # type: ignore[misc]
+            if died is None:
+                with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                    yield from pool.map(_call, items, chunksize=_chunk(len(items), workers))  # type: ignore[misc]
+            else:
+                yield from _surviving(list(items), workers, died)  # type: ignore[misc]
     finally:
         if not settled:
             gc.unfreeze()
         _task, _owner = previous
+
+
+def _chunk(items: int, workers: int) -> int:
+    return max(1, min(64, items // (workers * 8)))
+
+
+def _surviving(items: list[int], workers: int, died: Callable[[int, str], T]) -> Iterator[T]:
+    """The results of ``items``, in order, where a worker that dies fails only its own item.
+
+    When a pool breaks, the first item without a result is worked out alone by a worker of its own: if that
+    one dies too, the item is the culprit and ``died`` stands for its result; either way, fresh workers go on
+    with the items after it. Each break costs a fresh pool, and advances by one item at least.
+    """
+    context = multiprocessing.get_context("fork")
+    while items:
+        done = 0
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                for result in pool.map(_call, items, chunksize=_chunk(len(items), workers)):
+                    yield result  # type: ignore[misc]
+                    done += 1
+            return
+        except BrokenProcessPool:
+            pass
+        first, items = items[done], items[done + 1 :]
+        try:
+            with ProcessPoolExecutor(1, mp_context=context) as alone:
+                result = alone.submit(_call, first).result()
+        except BrokenProcessPool as error:
+            result = died(first, f"its worker process died ({error})")
+        yield result  # type: ignore[misc]
 
 
 def _trim() -> None:

@@ -6,11 +6,13 @@ The only stage that touches encodings. What it repairs it says, as warnings.
 from __future__ import annotations
 
 import codecs
+import errno
 from collections import Counter
 import hashlib
 import html
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -319,7 +321,7 @@ def read_capture(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, 
             "split it into one file per article, or raise the limit with --max-mib"
         )
     data = path.read_bytes() if data is None else data
-    source = path.relative_to(root).as_posix()
+    source = source_name(path, root)
     if not data.strip():
         raise CaptureError("is empty (no text at all)")
     text, encoding, warnings = decode(data)
@@ -339,32 +341,94 @@ def read_capture(path: Path, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, 
     )
 
 
-def find_captures(root: Path) -> tuple[list[Path], list[str]]:
-    """Capture files below ``root`` in a stable order, and the other files found (to report).
+def source_name(path: Path, root: Path) -> str:
+    """The capture's name in the archive: its path below ``root``, with forward slashes, in Unicode.
+
+    A file name that is not UTF-8 (an old Windows or Mac archive) keeps its readable letters, and a
+    replacement character stands for each byte that is no letter: the name can be shown and written,
+    where the bytes themselves could not.
+    """
+    return _shown(path.relative_to(root).as_posix())
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a walk of the input folder found: the captures, the other files, and what it could not look at."""
+
+    captures: list[Path]
+    others: list[str]
+    problems: list[Problem]
+
+
+def find_captures(root: Path) -> Found:
+    """Capture files below ``root`` in a stable order, the other files found (to report), and the entries
+    that could not be looked at, each with its reason (a link that loops or leads nowhere, an unreadable folder).
 
     Hidden files and folders are passed over, and so are linked folders; a linked file counts as the file it
-    links to. The folder is walked with ``os.scandir``, whose entries know a plain file or folder without
-    asking the system for each (``Path.rglob`` with ``is_file`` did: 10,000 calls at 10,000 captures).
+    links to. A folder named like a capture ("x.html/") is a folder. The folder is walked with ``os.scandir``,
+    whose entries know a plain file or folder without asking the system for each (``Path.rglob`` with
+    ``is_file`` did: 10,000 calls at 10,000 captures).
     """
     captures: list[tuple[str, Path]] = []
     others: list[str] = []
+    problems: list[Problem] = []
     folders = [(root, "")]
     while folders:
         folder, prefix = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                relative = prefix + entry.name
-                if entry.is_dir() and not entry.is_symlink():
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            name = source_name(folder, root) if folder != root else "."
+            problems.append(Problem(name, Severity.ERROR, f"folder cannot be read: {error.strerror or error}; its captures are left out"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            try:
+                if entry.is_symlink():
+                    trouble = _link_trouble(entry.path)  # a link that loops or leads nowhere, or to a folder
+                    if trouble:
+                        problems.append(Problem(_shown(relative), Severity.WARNING, f"skipped: {trouble}"))
+                        continue
+                elif entry.is_dir():
                     folders.append((Path(entry.path), relative + "/"))
-                elif not entry.is_file():
                     continue
-                elif _is_capture(entry.name):
-                    captures.append((relative, Path(entry.path)))
-                else:
-                    others.append(relative)
-    return [path for _, path in sorted(captures, key=lambda found: found[0])], sorted(others)
+                if not entry.is_file():
+                    problems.append(Problem(_shown(relative), Severity.WARNING, "skipped: not a file (a pipe, a socket or a device)"))
+                    continue
+            except OSError as error:
+                problems.append(Problem(_shown(relative), Severity.WARNING, f"skipped: cannot be looked at ({error.strerror or error})"))
+                continue
+            if _is_capture(entry.name):
+                captures.append((relative, Path(entry.path)))
+            else:
+                others.append(_shown(relative))
+    return Found([path for _, path in sorted(captures, key=lambda found: found[0])], sorted(others), sorted(problems, key=lambda p: p.source))
+
+
+def _shown(relative: str) -> str:
+    return os.fsencode(relative).decode("utf-8", "replace") if _has_surrogates(relative) else relative
+
+
+def _link_trouble(path: str) -> str | None:
+    """Why a link leads to no file (it loops, or what it names is not there, or it is a folder); None for a file."""
+    try:
+        if stat.S_ISREG(os.stat(path).st_mode):
+            return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link that loops (it leads back to itself)"
+        return f"a link to {_shown(os.readlink(path))!r}, which is not there" if error.errno == errno.ENOENT else f"a link that cannot be followed ({error.strerror})"
+    return "a link to a folder: linked folders are not followed"
 
 
 def _is_capture(name: str) -> bool:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .cache import LinePack
 from .cite import apa, bibtex, fence, mla
+from .guard import FailedPage, reason_of
 from .link import Entity, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
 from .memo import inputs_digest
@@ -357,6 +358,28 @@ def render_article(
 
 
 TAGS = 5  # the entities an article names most become its tags
+
+
+def failed_page(record: Record, reason: str) -> FailedPage:
+    """The stand-in page of ``record``, whose rendering raised ``reason``: nothing of its capture is lost."""
+    body = (
+        f"# {md_escape(record.article.title)}\n\n"
+        f"!!! failure \"This article's page could not be made\"\n\n"
+        f"    {md_escape(reason)}\n\n"
+        f"[The raw capture]({link_from(record.page, record.raw_copy)}) holds all of it.\n"
+    )
+    page = FailedPage(page_text(body, {"title": record.article.title}))
+    page.reason = reason
+    return page
+
+
+def guarded_article(record: Record, view: ArticleLinks | None = None, titles: dict[str, str] | None = None, split_search: bool = False) -> str:
+    """``render_article``, or the ``failed_page`` of an article whose page raises: one article's trouble fails
+    only its own page."""
+    try:
+        return render_article(record, view, titles, split_search)
+    except Exception as error:  # noqa: BLE001 - any failure of one page is that page's
+        return failed_page(record, f"failed while rendering its page: {reason_of(error)}")
 
 
 def page_inputs(record: Record, view: ArticleLinks | None) -> tuple:

@@ -15,7 +15,7 @@ def summary(archive: Archive, total: int) -> str:
     warned = {p.source for p in archive.problems if p.severity is Severity.WARNING}
     warnings = sum(1 for p in archive.problems if p.severity is Severity.WARNING)
     return (
-        f"Converted {len(archive.records)} of {total} files: {archive.failed()} failed, "
+        f"Converted {archive.converted()} of {total} files: {archive.failed()} failed, "
         f"{warnings} warnings in {len(warned)} files."
     )
 

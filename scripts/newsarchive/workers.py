@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from .cache import Parsed
 from .features import features
+from .guard import Failure, guarded
 from .parse import parse_capture
 from .processes import POOL_FROM, fork_map
 
@@ -43,11 +44,17 @@ class Pickled:
         return Pickled, (None, self.data())
 
 
-def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[Pickled]:
-    """The parsed ``texts`` with their features, in order, with ``common`` lines treated as the batch's site furniture."""
-    return fork_map(lambda i: Pickled(_parsed(texts[i], common)), len(texts), jobs, pool_from)
+def parse_all(texts: Sequence[str], common: frozenset[str], jobs: int | None = None, pool_from: int = POOL_FROM) -> Iterator[Pickled | Failure]:
+    """The parsed ``texts`` with their features, in order, with ``common`` lines treated as the batch's site furniture.
+
+    A text whose parsing fails, in any way, comes as the ``Failure`` that says so; so does one whose worker
+    process dies: the others are parsed all the same."""
+    return fork_map(lambda i: _parsed(texts[i], common), len(texts), jobs, pool_from, died=lambda _, why: Failure("parsing", why))
 
 
-def _parsed(text: str, common: frozenset[str]) -> Parsed:
-    article = parse_capture(text, common=common)
-    return article, features(article)
+def _parsed(text: str, common: frozenset[str]) -> Pickled | Failure:
+    article = guarded("parsing", lambda: parse_capture(text, common=common))
+    if isinstance(article, Failure):
+        return article
+    found = guarded("working out its names, dates and passages", lambda: features(article))
+    return found if isinstance(found, Failure) else Pickled((article, found))

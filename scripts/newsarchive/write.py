@@ -58,6 +58,8 @@ class Written:
     paths: tuple[str, ...]
     written: int
     removed: int
+    #: files to copy that could not be read (gone or changed since the run read them): (path, why)
+    unreadable: tuple[tuple[str, str], ...] = ()
 
 
 #: A generated file's content: text, bytes, a file to copy, or text in pieces (for files too large to hold whole).
@@ -80,6 +82,7 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     lowered: dict[str, str] = {}
     resolved: dict[str, str] = {}
     written = 0
+    unreadable: list[tuple[str, str]] = []
     stamps = CopyStamps(copies)
     for relative, content in files.items() if isinstance(files, Mapping) else files:
         target = _safe_target(out_dir, relative, resolved)
@@ -88,7 +91,13 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
             raise UnsafePathError(f"refusing to write both {clash!r} and {relative!r}: they are one file on case-insensitive disks")
         if isinstance(content, Path) and stamps.unchanged(relative, content, target):
             continue
-        written += _store(Path(target), content)
+        try:
+            written += _store(Path(target), content)
+        except OSError as error:
+            if not isinstance(content, Path):
+                raise  # the output folder itself: nothing more can be written
+            unreadable.append((relative, f"{content.name} cannot be copied: {error.strerror or error}"))
+            continue
         if isinstance(content, Path):
             stamps.record(relative, content, target)
     stamps.save()
@@ -97,8 +106,8 @@ def write_files(out_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str
     manifest = json.dumps(paths, indent=0) + "\n"
     manifest_path = out_dir / MANIFEST
     if not manifest_path.is_file() or manifest_path.read_text("utf-8") != manifest:
-        manifest_path.write_text(manifest, "utf-8")
-    return Written(paths, written, removed)
+        _replace(manifest_path, manifest.encode("utf-8"))
+    return Written(paths, written, removed, tuple(unreadable))
 
 
 class CopyStamps(Stamps):
@@ -144,14 +153,33 @@ def _store(target: Path, content: Content) -> bool:
     if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    _replace(target, data)
     return True
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """``target`` holds ``data``, whole or not at all: a run stopped here leaves the old file, or none."""
+    partial = _partial(target)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _partial(target: Path) -> Path:
+    """The hidden file beside ``target`` that its new content is written to before it takes ``target``'s place.
+
+    Hidden, so that MkDocs passes over one a stopped run left; the same name each time, so that the next
+    run that writes ``target`` writes over it."""
+    return target.with_name(f".{target.name}.partial")
 
 
 def _store_pieces(target: Path, pieces: Iterator[str]) -> bool:
     """Write the pieces to a hidden file beside ``target``; it replaces ``target`` if the two differ."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")  # made like any file, so with the usual permissions
+    partial = _partial(target)  # made like any file, so with the usual permissions
     partial.unlink(missing_ok=True)  # a leftover of a run that was stopped
     try:
         with partial.open("w", encoding="utf-8", newline="") as stream:
@@ -171,8 +199,12 @@ def _remove_stale(out_dir: Path, current: set[str]) -> int:
     if not manifest_path.is_file():
         return 0
     removed = 0
-    for relative in json.loads(manifest_path.read_text("utf-8")):
-        if relative in current:
+    try:
+        listed = json.loads(manifest_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return 0  # unreadable: what it listed cannot be told apart from what the user put there, so it is left
+    for relative in listed if isinstance(listed, list) else ():
+        if not isinstance(relative, str) or relative in current:
             continue
         try:
             target = safe_target(out_dir, relative)

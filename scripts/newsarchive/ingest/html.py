@@ -22,7 +22,7 @@ import lxml.etree as etree
 import lxml.html
 import trafilatura
 
-from ..dates import find_date, interpret
+from ..dates import captured_time, dropped_warning, find_date, implausible, interpret
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from ..read import BYTE_ORDER_MARKS
 from ..parse.byline import Byline, comment_claim, is_name, parse_byline
@@ -124,21 +124,31 @@ def clean_title(title: str, site: str | None) -> str:
     return " – ".join(kept).strip() or title.strip()
 
 
-def _published(meta: PageMeta, html: str) -> PubDate:
+def _published(meta: PageMeta, html: str, captured: datetime | None, warnings: list[str]) -> PubDate:
+    """The publication date: the first of the metadata's, the one the page shows and htmldate's that can be
+    one (``dates.implausible``); each set aside is said in ``warnings``."""
+    for date in _published_candidates(meta, html):
+        why = implausible(date, captured)
+        if why is None:
+            return date
+        warnings.append(dropped_warning(date, why))
+    return PubDate.unknown()
+
+
+def _published_candidates(meta: PageMeta, html: str) -> Iterator[PubDate]:
     if meta.published:
         text = meta.published.strip()
         try:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
             precise = "T" in text or " " in text.strip()
-            return PubDate(value, Precision.MINUTE if precise else Precision.DAY, text)
+            yield PubDate(value, Precision.MINUTE if precise else Precision.DAY, text)
         except ValueError:
             found = interpret(text)
             if found:
-                return found
+                yield found
     day = htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     if day:
-        return PubDate(datetime.fromisoformat(day), Precision.DAY, day)
-    return PubDate.unknown()
+        yield PubDate(datetime.fromisoformat(day), Precision.DAY, day)
 
 
 # --- comments -----------------------------------------------------------------------------------
@@ -417,8 +427,9 @@ def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
     return None
 
 
-def html_article(data: bytes, url: str | None = None) -> Article:
-    """The article of an HTML page; raises :class:`NotAnArticle` for pages that hold none."""
+def html_article(data: bytes, url: str | None = None, captured_at: str | None = None) -> Article:
+    """The article of an HTML page, captured at ``captured_at`` (as a WARC record says) if known; raises
+    :class:`NotAnArticle` for pages that hold none."""
     html, decoding = decode_page(data)
     if not html.strip():
         raise NotAnArticle("empty or not HTML")
@@ -464,7 +475,7 @@ def html_article(data: bytes, url: str | None = None) -> Article:
     if not authors:
         warnings.append("no author in the page's metadata or byline: author unknown")
     shown = str(stamped) if stamped else (byline.date.text if byline is not None and byline.date is not None else None)
-    published = _published(meta if meta.published or not shown else replace(meta, published=shown), html)
+    published = _published(meta if meta.published or not shown else replace(meta, published=shown), html, captured_time(captured_at), warnings)
     if not published.known:
         warnings.append("no publication date in the page: left undated")
     captured = sum(c.count() for c in comments)

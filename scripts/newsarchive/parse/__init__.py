@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..dates import find_date, interpret, numeric_order, swapped, zone_order
+from ..dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
@@ -655,11 +655,14 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         warnings.append(f"no title line: title inferred from the text ({title!r})")
     if not byline.authors:
         warnings.append(f"the byline names no writer{', only ' + byline.organisation if byline.organisation else ''}: author unknown" if byline.unnamed else "no byline: author unknown")
+    if date is not None and (why := implausible(date)):
+        warnings.append(dropped_warning(date, why))
+        date = None
     dateline = next((dateline_of(b.text) for b in body[:1] if b.kind is BlockKind.PARAGRAPH), None)
     if date is None and dateline:
         # a press release dates its dateline: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today …"
         told = find_date(body[0].text[len(dateline) :].lstrip(" –—-")[:60])
-        date = told[0] if told is not None and told[1][0] == 0 else None
+        date = told[0] if told is not None and told[1][0] == 0 and not implausible(told[0]) else None
     if date is None:
         warnings.append("no publication date in the capture: left undated")
     organisation = byline.organisation or (agency_of(dateline) if dateline else None)

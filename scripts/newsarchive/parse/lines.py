@@ -153,9 +153,11 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 def join_lines(texts: list[str], width: int | None) -> str:
     """Join the lines of one paragraph: wrapped lines with a space, meant line breaks with ``\\n``."""
+    if not texts:
+        return ""
     out = texts[0]
     for previous, current in zip(texts, texts[1:]):
-        next_word = current.split()[0]
+        next_word = next(iter(current.split()), "")  # a quotation's mark alone (">") leaves an empty line
         wrapped = width is not None and len(previous) + 1 + len(next_word) > width - 12
         if wrapped and previous.endswith("-") and not previous.endswith(" -") and current[:1].islower():
             out += current  # a word broken at a hyphen: keep the hyphen, drop the break

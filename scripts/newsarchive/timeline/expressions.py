@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -179,6 +180,20 @@ def _ago(match: re.Match[str], base: date) -> When:
     return When(base + relativedelta(days=sign * days), Span.APPROXIMATE, match.group(0).strip(), relative=True)
 
 
+#: A date in the text is meant from this year on: a document of 1863 may be cited; "the year 0001" is a placeholder.
+EARLIEST_MEANT_YEAR = 1000
+#: … and up to this many years after the article (or today, for an undated one): "31/12/9999" is a placeholder.
+MEANT_YEARS_AHEAD = 100
+
+
+def _safely(resolve: Callable[[], When]) -> When | None:
+    """A relative expression resolved, or None where it leaves the calendar (a weekday after 31 December 9999)."""
+    try:
+        return resolve()
+    except (OverflowError, ValueError):
+        return None
+
+
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
@@ -222,7 +237,11 @@ def find_expressions(sentence: str, base: PubDate | None, quoted: list[tuple[int
     def free(start: int, end: int) -> bool:
         return not any(s <= start < e or s < end <= e for s, e in quoted + taken)
 
+    latest = (base.value.year if base and base.value else date.today().year) + MEANT_YEARS_AHEAD
+
     def add(when: When | None, start: int, end: int) -> None:
+        if when is None or not EARLIEST_MEANT_YEAR <= when.value.year <= latest:
+            return  # "the year 0001", "31/12/9999": a placeholder, not a date meant
         while start < end and sentence[start].isspace():
             start += 1
         while end > start and sentence[end - 1] in ".,":  # "in March." ends the sentence, not the month
@@ -248,24 +267,24 @@ def find_expressions(sentence: str, base: PubDate | None, quoted: list[tuple[int
     if base_year is not None:
         for match in _DAY_MONTH.finditer(sentence) if digits else ():
             day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-            anchor = _nearest_month(_month(month), base_day or base_year, when_())
             try:
+                anchor = _nearest_month(_month(month), base_day or base_year, when_())
                 add(When(anchor.replace(day=int(day)), Span.DAY, match.group(0), relative=True), *match.span())
-            except ValueError:
-                continue  # "31 February"
+            except (ValueError, OverflowError):
+                continue  # "31 February", or a month past the calendar's ends
         for match in _MONTH_ONLY.finditer(sentence):
             if base_day is not None or base.precision is not Precision.YEAR:  # type: ignore[union-attr]
-                add(When(_nearest_month(_month(match.group(1)), base_day or base_year, when_()), Span.MONTH, match.group(0), relative=True), *match.span())
+                add(_safely(lambda: When(_nearest_month(_month(match.group(1)), base_day or base_year, when_()), Span.MONTH, match.group(0), relative=True)), *match.span())
         for match in _RELATIVE_PERIOD.finditer(sentence) if has("year", "month", "week") else ():
             if match.group(2).lower() == "year" or base_day is not None:
-                add(_period(match, base_day or base_year), *match.span())
+                add(_safely(lambda: _period(match, base_day or base_year)), *match.span())
     if base_day is not None:
         for match in _TODAY.finditer(sentence) if has(*_TODAY_WORDS) else ():
-            add(_today(match, base_day), *match.span())
+            add(_safely(lambda: _today(match, base_day)), *match.span())
         for match in _WEEKDAY.finditer(sentence) if has("day") else ():
-            add(_weekday(match, base_day, when_() == "future"), *match.span())
+            add(_safely(lambda: _weekday(match, base_day, when_() == "future")), *match.span())
         for match in _AGO.finditer(sentence) if has("day", "week") else ():
-            add(_ago(match, base_day), *match.span())
+            add(_safely(lambda: _ago(match, base_day)), *match.span())
     return sorted(found, key=lambda f: f.start)
 
 
