@@ -30,6 +30,22 @@ def _site(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _gone(marker: str, seconds: float = 5.0) -> bool:
+    """Whether every process whose command line holds ``marker`` has ended, within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                alive += [cmdline] if marker in cmdline.read_bytes().decode("utf-8", "replace") else []
+            except OSError:
+                continue  # ended while looked at
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def _convert(raw: Path, out: Path, cache: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "newsarchive.cli", "convert", str(raw), str(out), "--cache", str(cache), "-q", "--jobs", "2"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -58,6 +74,7 @@ def test_a_rerun_after_a_kill_at_any_moment_equals_a_run_from_nothing(archive, t
         time.sleep(chance.uniform(0.05, took))
         run.send_signal(signal.SIGKILL)
         run.wait()
+        assert _gone(str(out)), f"trial {trial}: the killed run's workers live on"
         if trial == TRIALS // 2:
             (cache / PARSED_PACK).write_bytes(b"")  # and once, a cache emptied under the run
         assert _convert(raw, out, cache).wait() == 0, f"trial {trial}"

@@ -138,6 +138,9 @@ class Article:
     authors: tuple[str, ...] = ()
     organisation: str | None = None
     published: PubDate = field(default_factory=PubDate.unknown)
+    #: where the publication date was found: "capture text", or for a page "metadata", "htmldate",
+    #: "byline" or "time element"; None for an undated article
+    date_source: str | None = None
     comments_claimed: int | None = None
     dateline: str | None = None
     body: tuple[Block, ...] = ()

@@ -19,6 +19,7 @@ import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -161,7 +162,7 @@ def _forked(function: Callable[[int], T], count: int, workers: int, renew_after:
         for start in range(0, count, renew_after):
             items = range(start, min(count, start + renew_after))
             if died is None:
-                with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent) as pool:
                     yield from pool.map(_call, items, chunksize=_chunk(len(items), workers))  # type: ignore[misc]
             else:
                 yield from _surviving(list(items), workers, died)  # type: ignore[misc]
@@ -186,7 +187,7 @@ def _surviving(items: list[int], workers: int, died: Callable[[int, str], T]) ->
     while items:
         done = 0
         try:
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
                 for result in pool.map(_call, items, chunksize=_chunk(len(items), workers)):
                     yield result  # type: ignore[misc]
                     done += 1
@@ -195,11 +196,23 @@ def _surviving(items: list[int], workers: int, died: Callable[[int, str], T]) ->
             pass
         first, items = items[done], items[done + 1 :]
         try:
-            with ProcessPoolExecutor(1, mp_context=context) as alone:
+            with ProcessPoolExecutor(1, mp_context=context, initializer=_die_with_parent) as alone:
                 result = alone.submit(_call, first).result()
         except BrokenProcessPool as error:
             result = died(first, f"its worker process died ({error})")
         yield result  # type: ignore[misc]
+
+
+#: Linux's prctl option that has the system send a process a signal when its parent ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """A worker ends with the process that made it: killed (``kill -9``, out of memory), a parent leaves no
+    workers behind waiting for work that will never come."""
+    prctl = getattr(_libc(), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _trim() -> None:

@@ -677,6 +677,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         authors=byline.authors,
         organisation=organisation,
         published=date or PubDate.unknown(),
+        date_source="capture text" if date is not None else None,
         comments_claimed=claimed,
         dateline=dateline,
         body=tuple(body),
