@@ -1,0 +1,61 @@
+"""The accuracy of the converter on the real pages of ``../shared/realpages`` (``check`` split), against a floor
+that only rises (``accuracy_floors.json``: each kind's floors, oldest first).
+
+Measure, and raise the floors to what the converter reaches now (after a change that improves it):
+
+    .venv/bin/python -m tests.accuracy            # the figures, and the floors they stand on
+    .venv/bin/python -m tests.accuracy --raise    # a new floor entry: each figure at least its last floor
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REALPAGES = ROOT.parent / "shared" / "realpages"
+FLOORS = Path(__file__).resolve().parent / "accuracy_floors.json"
+KINDS = ("text", "html")
+
+
+def measure(kind: str) -> dict[str, float]:
+    """Each figure of ``evaluate --kind KIND --split check``, by name."""
+    with tempfile.TemporaryDirectory(prefix="newsarchive-accuracy-") as work:
+        command = [sys.executable, str(REALPAGES / "evaluate"), "--kind", kind, "--split", "check", "--json", "--work", work,
+                   "--bin", str(Path(sys.executable).parent / "newsarchive")]
+        run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    return {name: value for name, (value, _count) in json.loads(run.stdout)["all"].items()}
+
+
+def floors() -> dict[str, list[dict]]:
+    return json.loads(FLOORS.read_text("utf-8"))
+
+
+def latest(kind: str) -> dict[str, float]:
+    return floors()[kind][-1]["figures"]
+
+
+def _raise() -> None:
+    kept = floors()
+    for kind in KINDS:
+        now = measure(kind)
+        last = kept[kind][-1]["figures"] if kept.get(kind) else {}
+        figures = {name: round(max(now[name], last.get(name, 0.0)), 3) for name in sorted(now)}
+        if figures != last:
+            kept.setdefault(kind, []).append({"date": date.today().isoformat(), "figures": figures})
+        print(kind, json.dumps(figures))
+    FLOORS.write_text(json.dumps(kept, indent=1) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    if "--raise" in sys.argv:
+        _raise()
+    else:
+        for kind in KINDS:
+            now, floor = measure(kind), latest(kind)
+            for name in sorted(now):
+                print(f"{kind:5} {name:30} {now[name]:.3f}  floor {floor.get(name, 0):.3f}")

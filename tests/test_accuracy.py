@@ -1,0 +1,25 @@
+"""Accuracy on real pages never falls below its floor, and the floors never fall (``tests/accuracy.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .accuracy import FLOORS, KINDS, REALPAGES, floors, latest, measure
+
+needs_pages = pytest.mark.skipif(not (REALPAGES / "evaluate").is_file(), reason=f"no real pages at {REALPAGES}: accuracy is not measured")
+
+
+def test_the_floors_only_rise() -> None:
+    for kind, entries in floors().items():
+        for before, after in zip(entries, entries[1:]):
+            fallen = {name: (before["figures"][name], value) for name, value in after["figures"].items() if value < before["figures"].get(name, 0.0)}
+            assert not fallen, f"{FLOORS.name}: {kind} floors fell on {after['date']}: {fallen}"
+
+
+@needs_pages
+@pytest.mark.accuracy
+@pytest.mark.parametrize("kind", KINDS)
+def test_accuracy_on_the_check_split_stands_on_its_floor(kind: str) -> None:
+    now, floor = measure(kind), latest(kind)
+    below = {name: (value, now.get(name)) for name, value in floor.items() if now.get(name, 0.0) < value - 0.0005}
+    assert not below, f"{kind}: below the floor (floor, now): {below}"

@@ -1,0 +1,83 @@
+"""Reader comments of a saved page found by structure, whatever its markup calls them, and by trafilatura's
+search for a comment section when no structure reads as comments; none invented where a page has none."""
+
+from __future__ import annotations
+
+import pytest
+from newsarchive.ingest.html import html_article
+
+PROSE = (
+    "<p>The company said on Friday that it would build its phones on the new system, in a deal that analysts had "
+    "expected for weeks. Its chief executive told reporters that the change would take two years.</p>"
+)
+ARTICLE = f"<article><h1>Phones on a new system</h1>{PROSE * 4}</article>"
+
+
+def page(after: str) -> bytes:
+    return f"<html><head><title>Phones on a new system</title></head><body>{ARTICLE}{after}</body></html>".encode()
+
+
+def comment(tag: str, css: str, name: str, when: str, text: str, replies: str = "") -> str:
+    return f'<{tag} class="{css}"><div class="who"><b>{name}</b></div><div class="when">{when}</div><p>{text}</p>{replies}</{tag}>'
+
+
+ONE = "I doubt the two years: every such change took longer than promised, and the old phones will not wait."
+TWO = "Two years is what they said last time as well, and it took three. Still, the new system is good."
+THREE = "Nobody asked the people who build the apps, and they are the ones who decide whether a phone sells."
+
+
+def test_a_run_of_same_shaped_elements_with_names_and_dates_are_comments_with_their_replies() -> None:
+    reply = comment("div", "note note-reply", "Max Mustermann", "12 February 2011 at 11:02", TWO)
+    section = (
+        '<div class="talk">'
+        + comment("div", "note note-odd", "Jane Roe", "12 February 2011 at 10:15", ONE, reply)
+        + comment("div", "note note-even", "Ann Lee", "13 February 2011 at 09:30", THREE)
+        + "</div>"
+    )
+    article = html_article(page(section))
+    assert [(c.author, c.date.iso(), c.paragraphs) for c in article.comments] == [  # type: ignore[union-attr]
+        ("Jane Roe", "2011-02-12T10:15", (ONE,)),
+        ("Ann Lee", "2011-02-13T09:30", (THREE,)),
+    ]
+    assert [(r.author, r.paragraphs) for r in article.comments[0].replies] == [("Max Mustermann", (TWO,))]
+    body = " ".join(b.text for b in article.body)
+    assert ONE not in body and THREE not in body  # the comments are no part of the article
+
+
+def test_list_items_with_alternating_classes_are_one_run() -> None:
+    items = "".join(
+        comment("li", css, name, when, text)
+        for css, name, when, text in (
+            ("alt-entry", "Jane Roe", "12 February 2011 at 10:15", ONE),
+            ("entry", "Max Mustermann", "12 February 2011 at 11:02", TWO),
+            ("alt-entry", "Ann Lee", "13 February 2011 at 09:30", THREE),
+        )
+    )
+    article = html_article(page(f"<ol>{items}</ol>"))
+    assert [c.author for c in article.comments] == ["Jane Roe", "Max Mustermann", "Ann Lee"]
+
+
+def test_a_listing_of_related_posts_with_dates_is_no_comment_section() -> None:
+    teasers = "".join(
+        f'<div class="teaser"><h3>Another story about phones number {n}</h3><div class="when">1{n} February 2011</div>'
+        f"<p>The text of another story begins here and goes on for a while, as teasers do.</p></div>"
+        for n in range(4)
+    )
+    assert html_article(page(f'<aside class="more">{teasers}</aside>')).comments == ()
+
+
+@pytest.mark.parametrize(
+    "section, count",
+    [
+        # no headers that read as comments: the section as trafilatura finds it, heading left out
+        (f'<div id="comments"><h3>2 Comments</h3><p>{ONE}</p><p>{TWO}</p></div>', 1),
+        # a comment form's heading and prompt alone: no comments
+        ('<div id="comments"><h3>Leave a Reply</h3><p>You must be logged in to post a comment.</p></div>', 0),
+    ],
+    ids=["section-text", "form-only"],
+)
+def test_a_comment_section_found_by_trafilatura_gives_comments_only_with_evidence(section: str, count: int) -> None:
+    article = html_article(page(section))
+    assert len(article.comments) == count
+    if count:
+        assert ONE in " ".join(article.comment_paragraphs()) and "2 Comments" not in " ".join(article.comment_paragraphs())
