@@ -14,8 +14,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(raw_dir: Path, work: Path, extra_plugins: tuple[str, ...] = (), **options) -> Path:
-    """``mkdocs build --strict`` of ``raw_dir`` into ``work/site``; returns the site folder. ``options`` go to the plugin.
+def build_site(raw_dir: Path, work: Path, extra_plugins: tuple[str, ...] = (), strict: bool = True, **options) -> Path:
+    """``mkdocs build --strict`` (or without ``strict``) of ``raw_dir`` into ``work/site``; returns the site folder.
+    ``options`` go to the plugin.
 
     Its log is kept in ``work/build.log``."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
@@ -24,10 +25,11 @@ def build_site(raw_dir: Path, work: Path, extra_plugins: tuple[str, ...] = (), *
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["plugins"] = [p if not (isinstance(p, dict) and "newsarchive" in p) else {"newsarchive": {"raw_dir": str(raw_dir), **options}} for p in config["plugins"]]
     config["plugins"] += list(extra_plugins)
+    config["strict"] = strict
     config_file = work / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config), "utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config_file)],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

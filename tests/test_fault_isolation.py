@@ -266,3 +266,25 @@ def test_a_capture_that_vanishes_before_its_copy_is_said_and_the_rest_is_written
     report = " ".join(capsys.readouterr().err.split())
     assert "fleeting.txt" in report and "gone while the run read it" in report
     assert (out / "captures/good.txt").is_file() and (out / "coverage.md").is_file()
+
+
+# --- inside mkdocs build -----------------------------------------------------------------------------
+
+
+@pytest.mark.site
+def test_mkdocs_build_warns_of_a_failed_file_and_builds_the_site(tmp_path: Path) -> None:
+    from .sitebuild import build_site
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text(capture("A good article"), "utf-8")
+    (raw / "placeholder.html").write_bytes(html_page("0001-01-01T00:00:00Z"))
+    (raw / "quotes.txt").write_text(f"A title\n\nBy Jane Roe\n\n{PROSE}\n\n>\n>\n\n{PROSE}\n", "utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    site = build_site(raw, tmp_path, strict=False)
+    log = (tmp_path / "build.log").read_text("utf-8")
+    assert "WARNING -  newsarchive: error: empty.txt: is empty" in log
+    assert "Converted 3 of 4 files: 1 failed" in log
+    assert (site / "captures/failed/empty.txt").is_file()
+    assert 'href="captures/failed/empty.txt"' in (site / "coverage.html").read_text("utf-8")
+    assert len(list((site / "articles").rglob("*.html"))) >= 3
