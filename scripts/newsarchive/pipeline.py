@@ -212,8 +212,8 @@ def collect(
             features.append(found)
             raw_files[record.raw_copy] = raw
     cache.save()
-    if cache.problem() is not None:
-        problems.append(Problem(CACHE_NAME, Severity.WARNING, cache.problem()))  # type: ignore[arg-type]
+    if (trouble := cache.problem()) is not None:
+        problems.append(Problem(CACHE_NAME, Severity.WARNING, trouble))
     if parse_cache is None:
         cache.prune()
         cache.close()
@@ -458,8 +458,9 @@ def render_files(
     yield from render_browse(records, links, of_captures, archive.skipped, cache, archive.kept).items()
     yield FEED, render_feed(records)
     lines = LinePack(cache_dir)
-    # the page cache is pruned once this last file is drawn, when every page, listing and timeline part it held was asked for
+
     def ended() -> None:
+        # the page cache is pruned once this last file is drawn, when every page, listing and timeline part it held was asked for
         cache.prune()
         if lines.damaged and problems is not None:
             problems.append(Problem(CACHE_NAME, Severity.WARNING, f"{lines.damaged} lines of corpus.jsonl kept in the cache were damaged; made again"))
