@@ -1,5 +1,6 @@
-"""The accuracy of the converter on the real pages of ``../shared/realpages`` (``check`` split), against a floor
-that only rises (``accuracy_floors.json``: each kind's floors, oldest first).
+"""The accuracy of the converter on the real pages of ``../shared/realpages`` (``check`` split) and of its entities
+on ``../shared/entities-dev``, against floors that only rise (``accuracy_floors.json``: each kind's floors,
+oldest first).
 
 Measure, and raise the floors to what the converter reaches now (after a change that improves it):
 
@@ -18,12 +19,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REALPAGES = ROOT.parent / "shared" / "realpages"
+ENTITIES_DEV = ROOT.parent / "shared" / "entities-dev"
 FLOORS = Path(__file__).resolve().parent / "accuracy_floors.json"
 KINDS = ("text", "html")
+ENTITIES = "entities"
+
+
+def measure_entities() -> dict[str, float]:
+    """Precision, recall and kind of the entities on ``../shared/entities-dev`` (its ``evaluate``)."""
+    with tempfile.TemporaryDirectory(prefix="newsarchive-entities-") as work:
+        command = [sys.executable, str(ENTITIES_DEV / "evaluate"), "--json", "--work", work, "--bin", str(Path(sys.executable).parent / "newsarchive")]
+        run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    overall = json.loads(run.stdout)["overall"]
+    return {name: overall[name] for name in ("precision", "recall", "kind")}
 
 
 def measure(kind: str) -> dict[str, float]:
-    """Each figure of ``evaluate --kind KIND --split check``, by name."""
+    """Each figure of ``evaluate --kind KIND --split check``, by name (``ENTITIES``: of entities-dev)."""
+    if kind == ENTITIES:
+        return measure_entities()
     with tempfile.TemporaryDirectory(prefix="newsarchive-accuracy-") as work:
         command = [sys.executable, str(REALPAGES / "evaluate"), "--kind", kind, "--split", "check", "--json", "--work", work,
                    "--bin", str(Path(sys.executable).parent / "newsarchive")]
@@ -41,7 +55,7 @@ def latest(kind: str) -> dict[str, float]:
 
 def _raise() -> None:
     kept = floors()
-    for kind in KINDS:
+    for kind in (*KINDS, ENTITIES):
         now = measure(kind)
         last = kept[kind][-1]["figures"] if kept.get(kind) else {}
         figures = {name: round(max(now[name], last.get(name, 0.0)), 3) for name in sorted(now)}
@@ -55,7 +69,7 @@ if __name__ == "__main__":
     if "--raise" in sys.argv:
         _raise()
     else:
-        for kind in KINDS:
+        for kind in (*KINDS, ENTITIES):
             now, floor = measure(kind), latest(kind)
             for name in sorted(now):
                 print(f"{kind:5} {name:30} {now[name]:.3f}  floor {floor.get(name, 0):.3f}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .accuracy import FLOORS, KINDS, REALPAGES, floors, latest, measure
+from .accuracy import ENTITIES, ENTITIES_DEV, FLOORS, KINDS, REALPAGES, floors, latest, measure
 
 needs_pages = pytest.mark.skipif(not (REALPAGES / "evaluate").is_file(), reason=f"no real pages at {REALPAGES}: accuracy is not measured")
 
@@ -23,3 +23,11 @@ def test_accuracy_on_the_check_split_stands_on_its_floor(kind: str) -> None:
     now, floor = measure(kind), latest(kind)
     below = {name: (value, now.get(name)) for name, value in floor.items() if now.get(name, 0.0) < value - 0.0005}
     assert not below, f"{kind}: below the floor (floor, now): {below}"
+
+
+@pytest.mark.skipif(not (ENTITIES_DEV / "evaluate").is_file(), reason=f"no annotated texts at {ENTITIES_DEV}: entities are not measured")
+@pytest.mark.accuracy
+def test_entities_on_the_development_texts_stand_on_their_floor() -> None:
+    now, floor = measure(ENTITIES), latest(ENTITIES)
+    below = {name: (value, now.get(name)) for name, value in floor.items() if now.get(name, 0.0) < value - 0.0005}
+    assert not below, f"entities: below the floor (floor, now): {below}"
