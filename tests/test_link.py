@@ -484,3 +484,25 @@ def test_kept_word_counts_updated_after_a_change_are_those_summed_afresh(tmp_pat
     assert "tram" not in updated.lower and "crossings" in updated.lower and "Quokkaville" in updated.usage.mid_words
     kept.clear()  # the old readings are gone from the parse cache: summed afresh, all the same
     assert _sums_as_dicts(kept_sums(before, sources_before, steps, earlier)) == _sums_as_dicts(summed(before.values()))
+
+
+@pytest.mark.parametrize(
+    "name, never",
+    [("1", True), ("2011", True), ("C", True), ("I’ve", True), ("I'm", True), ("I Think", True), ("Friday", True), ("May", True),
+     ("Theresa May", False), ("4G", False), ("IBM", False), ("Ida", False), ("U.S.", False)],
+)
+def test_numbers_letters_pronouns_months_and_weekdays_are_never_names(name: str, never: bool) -> None:
+    from newsarchive.link.entities import never_a_name
+
+    assert never_a_name(name) is never
+
+
+def test_an_archive_of_first_person_posts_gets_no_entity_i_ve_nor_numbers() -> None:
+    posts = [
+        (f"articles/{n}.md", _story(f"Post {n}", f"I’ve moved to Lisbon again, and I’m glad. 1 Lisbon is bright; I’ll stay. On Friday, Ana Vale came by.",
+                                    f"I’ve said it before: 2 weeks in Lisbon beat 3 in any other place. I’m staying. Ana Vale agrees on Friday."))
+        for n in range(4)
+    ]
+    names = {e.name for e in link(posts).entities}
+    assert {"Lisbon", "Ana Vale"} <= names
+    assert not names & {"I’ve", "I’m", "I’ll", "1", "2", "3", "Friday"}

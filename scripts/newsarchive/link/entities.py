@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from ..dates import MONTH, WEEKDAY
 from ..memo import StepCache
 from ..models import Article, BlockKind
 from ..slugs import unique_slug
@@ -71,7 +72,19 @@ def _curate(candidates: list[Candidate], curation: Curation) -> list[_Draft]:
         if draft is not None:
             draft.kind, draft.curated = kind, True
     ignored = curation.ignore
-    return [d for d in drafts if d.name not in ignored and not (d.surfaces & ignored and not d.curated)]
+    return [d for d in drafts if d.name not in ignored and not (d.surfaces & ignored and not d.curated) and (d.curated or not never_a_name(d.name))]
+
+
+#: "I" and its contractions ("I’m", "I’ve"), alone or heading a capitalised run ("I Think"): a pronoun.
+_PRONOUN = re.compile(r"I(?:[’'](?:m|ve|ll|d|s))?(?:\s|$)")
+_CALENDAR = re.compile(rf"{MONTH}|{WEEKDAY}", re.IGNORECASE)
+
+
+def never_a_name(name: str) -> bool:
+    """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
+    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday."""
+    name = name.strip()
+    return not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
 
 
 def _automaton(drafts: list[_Draft]) -> ahocorasick.Automaton:
