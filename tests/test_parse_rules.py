@@ -1200,3 +1200,15 @@ def test_a_byline_under_the_text_with_a_note_or_comments_after_it_still_signs_it
         assert (article.title, article.authors, article.published.iso()) == ("Nokia picks Windows Phone", ("Jane Doe",), "2011-02-11T10:42")
         assert not article.removed  # the text over the byline was set aside as page header
     assert len(noted.body) == 3 and len(commented.body) == 2 and len(commented.comments) == 1
+
+
+def test_a_dump_with_no_byline_is_dated_by_the_first_date_of_a_day_it_shows() -> None:
+    """A whole page's dump: menus, a date line the byline grammar does not read, the article."""
+    prose = "The council approved the new harbour plan after a long debate, and work will start in the spring."
+    capture = (
+        "Home | News | Sport | Weather\n\nHarbour plan approved\n\n"
+        "Filed under Local · 1 January 0001 · 14 March 2011, 09:12\n\n" + f"{prose}\n\n{prose} The mayor said so on 2 April 2011.\n"
+    )
+    article = parse_capture(capture)
+    assert article.published.iso() == "2011-03-14T09:12" and article.date_source == "first date in the capture"
+    assert any("dated by the first date the capture shows" in w for w in article.warnings)

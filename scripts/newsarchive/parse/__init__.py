@@ -663,6 +663,10 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         # a press release dates its dateline: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today …"
         told = find_date(body[0].text[len(dateline) :].lstrip(" –—-")[:60])
         date = told[0] if told is not None and told[1][0] == 0 and not implausible(told[0]) else None
+    date_source = "capture text" if date is not None else None
+    if date is None and (date := _first_shown_date(all_lines)) is not None:
+        date_source = "first date in the capture"
+        warnings.append(f"no dated byline: dated by the first date the capture shows ({date.text!r})")
     if date is None:
         warnings.append("no publication date in the capture: left undated")
     organisation = byline.organisation or (agency_of(dateline) if dateline else None)
@@ -677,7 +681,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         authors=byline.authors,
         organisation=organisation,
         published=date or PubDate.unknown(),
-        date_source="capture text" if date is not None else None,
+        date_source=date_source,
         comments_claimed=claimed,
         dateline=dateline,
         body=tuple(body),
@@ -687,6 +691,21 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         warnings=tuple(warnings),
         metadata_lines=tuple(sorted(parts.metadata)),
     )
+
+
+def _first_shown_date(lines: list[Line]) -> PubDate | None:
+    """The first date of a day that the capture shows and that can be a publication date: in a whole page's dump
+    with no byline the parser knows, the page's dateline is most often the first date it shows (on the ``fit``
+    split of the real pages' text dumps, right for 0.65 of the pages, where the parser found the right date for
+    0.28). Its comments count too: in a dump, what reads as comments is as often the page's sidebar."""
+    for line in lines:
+        rest = line.text if any(c.isdigit() for c in line.text) else ""
+        while rest and (found := find_date(rest)) is not None:
+            date, (_, end) = found
+            if date.precision in (Precision.DAY, Precision.MINUTE) and not implausible(date):
+                return date
+            rest = rest[end:] if end > 0 else ""  # "1 January 0001 · 14 March 2011": the next date of the line
+    return None
 
 
 def _credit(body: list[Block]) -> tuple[str, ...]:
