@@ -1212,3 +1212,16 @@ def test_a_dump_with_no_byline_is_dated_by_the_first_date_of_a_day_it_shows() ->
     article = parse_capture(capture)
     assert article.published.iso() == "2011-03-14T09:12" and article.date_source == "first date in the capture"
     assert any("dated by the first date the capture shows" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "line, writers",
+    [("By Jane Roe, Staff Writer", ("Jane Roe",)), ("Von Max Mustermann", ("Max Mustermann",)), ("Par Jeanne Dupont", ("Jeanne Dupont",)),
+     ("Par exemple, le conseil a voté.", None), ("Bypass road closed", None), ("Die Firma teilte mit", None)],
+)
+def test_the_first_byline_a_dump_shows_is_its_writers_when_none_stands_by_its_title(line: str, writers: tuple[str, ...] | None) -> None:
+    from newsarchive.parse import _first_shown_byline
+    from newsarchive.parse.lines import split_lines
+
+    found = _first_shown_byline(split_lines(f"Home | News\n\nHarbour plan approved\n\n{line}\n\nThe council met.\n"), "Harbour plan approved")
+    assert (found[0] if found else None) == writers

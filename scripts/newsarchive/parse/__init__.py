@@ -653,6 +653,9 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     if title is None:
         title = infer_title(tuple(body)) or "Untitled capture"
         warnings.append(f"no title line: title inferred from the text ({title!r})")
+    if not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
+        byline = replace(byline, authors=shown[0])
+        warnings.append(f"no byline over the article: its writers taken from the first byline the capture shows ({shown[1]!r})")
     if not byline.authors:
         warnings.append(f"the byline names no writer{', only ' + byline.organisation if byline.organisation else ''}: author unknown" if byline.unnamed else "no byline: author unknown")
     if date is not None and (why := implausible(date)):
@@ -691,6 +694,23 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         warnings=tuple(warnings),
         metadata_lines=tuple(sorted(parts.metadata)),
     )
+
+
+#: A byline's opening word in the languages of most captures: "By", "Von", "Par", "Por", "Door", "Di", "Av", "Af",
+#: "Przez".
+_BY_WORD = re.compile(r"(?:by|von|par|por|door|di|av|af|przez)\s+\S", re.IGNORECASE)
+
+
+def _first_shown_byline(lines: list[Line], title: str | None) -> tuple[tuple[str, ...], str] | None:
+    """The writers of the first line of the capture that opens with a byline's word and reads as a byline
+    ("By Jane Doe", "Von Max Muster"), with the line; for a whole page's dump whose byline is not by its title
+    (on the ``fit`` split of the real pages' text dumps, the writer found 0.19 → 0.27 of the time)."""
+    for line in lines:
+        if len(line.text) < 120 and _BY_WORD.match(line.text) and line.text != title:
+            found = parse_byline(line.text)
+            if found is not None and found.authors:
+                return found.authors, line.text
+    return None
 
 
 def _first_shown_date(lines: list[Line]) -> PubDate | None:
