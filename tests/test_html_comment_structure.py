@@ -81,3 +81,13 @@ def test_a_comment_section_found_by_trafilatura_gives_comments_only_with_evidenc
     assert len(article.comments) == count
     if count:
         assert ONE in " ".join(article.comment_paragraphs()) and "2 Comments" not in " ".join(article.comment_paragraphs())
+
+
+@pytest.mark.parametrize("marked, authors", [("Ann Lee", ("Ann Lee",)), ("Culture", None), ("By Max", ("Max",))])
+def test_a_name_alone_marked_as_the_author_must_be_a_full_name(marked: str, authors: tuple[str, ...] | None) -> None:
+    """A single word in an element classed "author" is as often a section's or a menu's label."""
+    import lxml.html
+    from newsarchive.ingest.html import _page_byline
+
+    byline = _page_byline(lxml.html.fromstring(f'<html><body><div class="author-box"><span>{marked}</span></div>{ARTICLE}</body></html>'))
+    assert (byline.authors if byline else None) == authors

@@ -439,11 +439,13 @@ _ONE_POST_MARKUP = (
 
 def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
     """The byline the page's markup shows when its metadata names no writer: the first short element marked
-    as a byline, an author or the post's details that reads as one ("Posted by Ann Lee on February 11, 2011")."""
+    as a byline, an author or the post's details that reads as one ("Posted by Ann Lee on February 11, 2011").
+    A name alone, with no byline's words, must be a full one: a single word marked as an author is as often a
+    section's or a menu's ("Culture", "Previous")."""
     for element in tree.xpath(_BYLINE_MARKUP)[:40]:
         text = _text(element)
         if 0 < len(text) <= 200:
-            byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) else None)
+            byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) and len(text.split()) >= 2 else None)
             if byline is not None and byline.authors:
                 return byline
     return None
