@@ -506,3 +506,10 @@ def test_an_archive_of_first_person_posts_gets_no_entity_i_ve_nor_numbers() -> N
     names = {e.name for e in link(posts).entities}
     assert {"Lisbon", "Ana Vale"} <= names
     assert not names & {"I’ve", "I’m", "I’ll", "1", "2", "3", "Friday"}
+
+
+def test_two_capitalised_words_with_nothing_else_to_tell_are_a_person() -> None:
+    """A full name met once, with no role, honorific or organisation's word by it, is most often a person's."""
+    story = _story("Harbour news", "The harbour will reopen in May, Tarmo Lind told the crowd on the quay.", "The works took two years to finish.")
+    kinds = {e.name: e.kind for e in link([("articles/a.md", story)]).entities}
+    assert kinds.get("Tarmo Lind") is Kind.PERSON

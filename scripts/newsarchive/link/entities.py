@@ -192,8 +192,8 @@ def _kind(draft: _Draft, evidence: _Evidence, prefixes: set[str]) -> Kind:
         return Kind.ORGANISATION
     if evidence.product:
         return Kind.PRODUCT
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and len(draft.surfaces) > 1:
-        return Kind.PERSON  # a full name whose last word is also used alone
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+        return Kind.PERSON  # two or three capitalised words and nothing else to tell: most often a person's name
     return Kind.ORGANISATION
 
 
