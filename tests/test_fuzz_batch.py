@@ -4,7 +4,6 @@ convert and each damaged one is converted or reported."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

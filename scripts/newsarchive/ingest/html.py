@@ -12,10 +12,10 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
-from copy import copy
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass
 from datetime import datetime
 
 import lxml.etree as etree
@@ -31,8 +31,8 @@ from ..read import BYTE_ORDER_MARKS, without_invisible
 from ..parse.byline import Byline, comment_claim, is_name, parse_byline
 from ..parse.comments import is_comment_heading, opens_form, parse_comments, without_name_note
 from ..parse.lines import make_line
-from .structure import structural_comments
 from ..parse.references import is_reference_heading
+from .structure import structural_comments
 
 MIN_WORDS = 80  # an article has at least this many words of body text
 SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)
