@@ -40,6 +40,20 @@ def build_site(raw_dir: Path, work: Path, extra_plugins: tuple[str, ...] = (), s
     return work / "site"
 
 
+def mkdocs_build(config: dict, work: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of any ``config`` (its folders relative to ``work``, where its mkdocs.yml is
+    written); returns the finished process, whether or not the build succeeded."""
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), "utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
 def search_text(site: Path) -> str:
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     return " ".join(doc["text"] for doc in index["docs"])

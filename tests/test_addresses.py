@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive.addresses import AddressBook, AddressBookError, load_book, save_book
+from newsarchive.addresses import AddressBook, AddressBookError, load_book, redirect_files, save_book
 from newsarchive.memo import StepCache
+from newsarchive.records import address_from, built_address, built_file
 
 
 def test_the_book_reads_back_as_written(tmp_path) -> None:
@@ -64,3 +67,30 @@ def test_a_book_with_values_other_than_strings_is_written_by_pyyaml(tmp_path) ->
     book = AddressBook({"a.txt": {"page": "articles/undated/a.md", "sha256": "1" * 64, "note": 3}}, {})  # type: ignore[dict-item]
     save_book(book, path)
     assert load_book(path) == book
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "where", "target"),
+    [
+        (False, "articles/2011/02/old.html", "../03/new.html"),
+        (True, "articles/2011/02/old/index.html", "../../03/new/"),
+    ],
+)
+def test_a_redirect_page_is_where_the_old_page_was_built_and_leads_to_the_new_address(directory_urls, where, target) -> None:
+    """With MkDocs' directory URLs, the old page was ``old/index.html`` and the new one is a folder's address."""
+    record = SimpleNamespace(page="articles/2011/03/new.md", article=SimpleNamespace(title="A <title>"))
+    book = AddressBook({}, {"articles/2011/02/old.md": "articles/2011/03/new.md"})
+    (path, page), = redirect_files(book, [record], directory_urls).items()  # type: ignore[list-item]
+    assert path == where
+    assert f'content="0; url={target}"' in page and f'<a href="{target}">A &lt;title&gt;</a>' in page
+
+
+def test_addresses_as_mkdocs_makes_them() -> None:
+    assert [built_address(p) for p in ("index.md", "articles/index.md", "articles/2011/x.md", "feed.xml")] == [
+        "index.html", "articles/index.html", "articles/2011/x.html", "feed.xml"
+    ]
+    assert [built_address(p, True) for p in ("index.md", "articles/index.md", "articles/2011/x.md", "feed.xml")] == [
+        "./", "articles/", "articles/2011/x/", "feed.xml"
+    ]
+    assert built_file("articles/x.md", True) == "articles/x/index.html" and built_file("index.md", True) == "index.html"
+    assert address_from("articles/x/index.html", "./") == "../../" and address_from("index.html", "articles/") == "articles/"

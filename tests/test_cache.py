@@ -220,7 +220,7 @@ def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_a
     monkeypatch.setattr(timeline_pages, "_page", lambda **values: rendered.append(str(values.get("title", "index"))) or original(**values))
     parts: list[tuple[int, int]] = []  # the months whose part of timeline.json is made
     original_part = timeline_pages._json_month
-    monkeypatch.setattr(timeline_pages, "_json_month", lambda month, records: parts.append(month[0]) or original_part(month, records))
+    monkeypatch.setattr(timeline_pages, "_json_month", lambda month, records, directory_urls: parts.append(month[0]) or original_part(month, records, directory_urls))
     convert = ["convert", str(raw), str(docs), "--cache", str(cache), "-q", "--jobs", "1"]
     assert main(convert) == 0
     months = [title for title in rendered if title.startswith("Timeline: ")]

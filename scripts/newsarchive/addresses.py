@@ -20,8 +20,7 @@ from pathlib import Path
 import yaml
 
 from .memo import StepCache
-from .paths import link_from
-from .records import Record, built_address
+from .records import Record, address_from, built_address, built_file
 
 ADDRESS_BOOK = "addresses.yml"
 
@@ -142,9 +141,9 @@ def _escaped(match: re.Match[str]) -> str:
     return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
 
 
-def redirect_page(old: str, new: str, title: str) -> str:
-    """A static page at the old address that sends the reader on, with or without JavaScript."""
-    target = html.escape(link_from(old, built_address(new)), quote=True)
+def redirect_page(where: str, new: str, title: str, directory_urls: bool = False) -> str:
+    """A static page, the file ``where`` of the site, that sends the reader on to the docs page ``new``, with or without JavaScript."""
+    target = html.escape(address_from(where, built_address(new, directory_urls)), quote=True)
     name = html.escape(title)
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -154,7 +153,9 @@ def redirect_page(old: str, new: str, title: str) -> str:
     )
 
 
-def redirect_files(book: AddressBook, records: Sequence[Record]) -> dict[str, str]:
-    """The redirect pages of the book, by path in the docs folder (``.html`` files, copied as they are)."""
+def redirect_files(book: AddressBook, records: Sequence[Record], directory_urls: bool = False) -> dict[str, str]:
+    """The redirect pages of the book, by path in the docs folder (``.html`` files, copied as they are), each
+    where MkDocs would have written the old page (``directory_urls``: its ``use_directory_urls``)."""
     titles = {r.page: r.article.title for r in records}
-    return {built_address(old): redirect_page(old, new, titles.get(new, "the article")) for old, new in book.redirects.items() if new in titles}
+    redirects = ((built_file(old, directory_urls), new) for old, new in book.redirects.items() if new in titles)
+    return {where: redirect_page(where, new, titles[new], directory_urls) for where, new in redirects}

@@ -189,6 +189,10 @@ def run(command: list[str], cwd: Path | None = None) -> Run:
     return Run(round(seconds, 2), round(max(usage.ru_maxrss, tree_peak) / 1024, 1), process.returncode)
 
 
+#: The generated pages the bare build keeps out of its navigation, as the plugin does: all but the ways in.
+BARE_NOT_IN_NAV = "\n".join(f"/{folder}/**" for folder in ("articles", "entities", "timeline", "authors", "sources"))
+
+
 def _config(docs: Path, site: Path, bare: bool, folder: Path) -> dict:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["site_dir"] = str(site)
@@ -207,7 +211,8 @@ def _config(docs: Path, site: Path, bare: bool, folder: Path) -> dict:
             "markdown_extensions": config["markdown_extensions"],
             # the same sections-only navigation: listing every article would make Material's build quadratic
             "nav": config["nav"],
-            "not_in_nav": config["not_in_nav"],
+            # what the plugin keeps out of the navigation in the other build
+            "not_in_nav": BARE_NOT_IN_NAV,
         }
     else:
         config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])

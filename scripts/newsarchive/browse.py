@@ -32,6 +32,8 @@ from .write import Content
 PER_PAGE = 100  # rows of one listing page
 HOME_NEWEST = 20
 COVERAGE_PAGE = "coverage.md"
+#: What the archive is and how to read it: its conventions for dates, titles and comments.
+ABOUT_PAGE = "about.md"
 AUTHORS_PAGE = "authors/index.md"
 SOURCES_PAGE = "sources/index.md"
 
@@ -253,7 +255,8 @@ def render_browse(
     cache: PageCache | None = None,
     kept: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Content]:
-    """The home page, the listings by date, author and source, and the coverage report, by path; ``kept`` as
+    """The home page, the listings by date, author and source, the coverage report and the page about the
+    archive, by path; ``kept`` as
     for ``render_coverage``.
 
     A listing page that shows the same articles as when it was stored in ``cache`` is read back from it.
@@ -267,7 +270,8 @@ def render_browse(
     files.update(_by_name(ordered, lines, listings, lambda r: (r.publication,), source_page, SOURCES_PAGE, "Sources", "from"))
     files.update(_listing_pages(listings, cache or PageCache(None)))
     files[COVERAGE_PAGE] = render_coverage(records, problems, skipped, lines, ordered, kept)
+    files[ABOUT_PAGE] = environment().get_template("about.md.j2").render()
     return files
 
 
-__all__ = ["COVERAGE_PAGE", "PER_PAGE", "render_browse"]
+__all__ = ["ABOUT_PAGE", "COVERAGE_PAGE", "PER_PAGE", "render_browse"]

@@ -10,10 +10,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
-from .browse import render_browse
+from .browse import ABOUT_PAGE, AUTHORS_PAGE, COVERAGE_PAGE, SOURCES_PAGE, render_browse
 from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, TEMPLATES_DIR, LinePack, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .compiled_templates import keep_compiled
-from .entity_pages import render_link_pages
+from .entity_pages import ENTITIES_INDEX, TAGS_PAGE, render_link_pages
 from .features import Features
 from .features import features as features_of
 from .guard import KEPT, FailedPage, Failure, guarded, reason_of
@@ -27,12 +27,12 @@ from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
 from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of, source_name
-from .render import InputDigests, Record, article_links, environment, guarded_article, render_corpus
+from .render import ARTICLES_PAGE, MISSING_PAGE, InputDigests, Record, article_links, environment, guarded_article, render_corpus
 from .search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from .slugs import unique_slug
 from .timeline import Timeline, build_timeline
 from .timeline.build import Sentences
-from .timeline_pages import render_timeline
+from .timeline_pages import TIMELINE_PAGE, render_timeline
 from .workers import parse_all
 from .write import Content, Written, write_files
 
@@ -41,6 +41,20 @@ Progress = Callable[[int, int, str], None]
 #: From this many articles on, the split index replaces Material's search for articles (Material's index
 #: passes 10 MB, which freezes pages opened from file://, at about 1,500 articles).
 SPLIT_SEARCH_FROM = 1000
+
+#: The archive's ways in, by title, as a site's navigation lists them: every other generated page is reached from these.
+WAYS_IN = (
+    ("Home", "index.md"),
+    ("Timeline", TIMELINE_PAGE),
+    ("By date", ARTICLES_PAGE),
+    ("By author", AUTHORS_PAGE),
+    ("By source", SOURCES_PAGE),
+    ("Entities", ENTITIES_INDEX),
+    ("Tags", TAGS_PAGE),
+    ("Coverage report", COVERAGE_PAGE),
+    ("Not in the archive", MISSING_PAGE),
+    ("About", ABOUT_PAGE),
+)
 
 
 @dataclass(frozen=True)
@@ -417,6 +431,7 @@ def render_files(
     jobs: int | None = None,
     cache_dir: Path | None = None,
     problems: list[Problem] | None = None,
+    directory_urls: bool = False,
 ) -> Iterator[tuple[str, Content]]:
     """Every generated file of the docs folder, one at a time, as (path relative to it, ``Content``).
 
@@ -425,7 +440,8 @@ def render_files(
     are rendered by ``jobs`` processes (all cores by default) in large archives. With ``cache_dir``, article
     pages, entity pages and corpus lines whose inputs did not change are copied from it, not rendered again.
     An article whose page fails to render gets a page that says so and links its raw capture; the problem is
-    added to ``problems``, and to the coverage page.
+    added to ``problems``, and to the coverage page. Addresses in the data files, the feed and the redirect
+    pages are the pages' as MkDocs makes them (``directory_urls``: its ``use_directory_urls``).
     """
     keep_compiled(environment(), cache_dir / TEMPLATES_DIR if cache_dir is not None else None)
     links = links if links is not None else link([(r.page, r.article) for r in archive.records])
@@ -451,12 +467,12 @@ def render_files(
         problems.extend(failed)
     yield from render_link_pages(links, records, split, jobs, cache)
     kept = cache_dir / STEPS_DIR / KEPT_FOLDER if cache_dir is not None else None
-    yield from (build_search_index(records, archive.terms, kept) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
+    yield from (build_search_index(records, archive.terms, kept, directory_urls) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
-    yield from render_timeline(timeline, records, links, cache).items()
+    yield from render_timeline(timeline, records, links, cache, directory_urls).items()
     of_captures = [p for p in (*archive.problems, *failed) if p.source != CACHE_NAME]  # the cache's are the run's, not the archive's
     yield from render_browse(records, links, of_captures, archive.skipped, cache, archive.kept).items()
-    yield FEED, render_feed(records)
+    yield FEED, render_feed(records, directory_urls)
     lines = LinePack(cache_dir)
 
     def ended() -> None:
@@ -468,7 +484,7 @@ def render_files(
     yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), ended)
     yield from raw_files.items()
     if book is not None:
-        yield from redirect_files(book, records).items()
+        yield from redirect_files(book, records, directory_urls).items()
 
 
 #: How a run's report names the cache folder in a problem with it (such problems are the run's, so they are
@@ -492,13 +508,15 @@ def convert(
     progress: Progress | None = None,
     stage: Callable[[str], None] | None = None,
     select: Callable[[Iterator[tuple[str, Content]]], Iterator[tuple[str, Content]]] | None = None,
+    directory_urls: bool = False,
 ) -> tuple[Archive, Written]:
     """The whole conversion: every capture of ``raw_dir`` read, cross-linked, placed and rendered into ``out_dir``.
 
     ``stage`` is told the name of each of ``STAGES`` as it ends; ``select`` may hold back some of the files
     before they are written (the MkDocs plugin serves raw captures from where they lie). What each stage
-    made is settled out of the garbage collector's sight (``processes.batch``). Raises ``UnsafePathError``
-    for a path that would leave ``out_dir``.
+    made is settled out of the garbage collector's sight (``processes.batch``). ``directory_urls`` is MkDocs'
+    ``use_directory_urls`` of the site the files are for. Raises ``UnsafePathError`` for a path that would
+    leave ``out_dir``.
     """
 
     def ended(name: str) -> None:
@@ -521,7 +539,7 @@ def convert(
         ended("timeline")
         archive, book = readdress(archive.without_features(), addresses, cache_dir)
         rendering: list[Problem] = []
-        files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir, rendering)
+        files = render_files(archive, raw_files, links, book, timeline, split_search_from, jobs, cache_dir, rendering, directory_urls)
         copies = cache_dir / COPIES_FILE if cache_dir is not None else None
         written = write_files(out_dir, select(files) if select is not None else files, copies)
         copies_of = {r.raw_copy: r.source for r in archive.records} | {copy: source for source, copy in archive.kept}

@@ -57,6 +57,29 @@ WORDS_PER_MINUTE = 230
 UNKNOWN_SOURCE = "Unattributed captures"
 
 
-def built_address(page: str) -> str:
-    """The address MkDocs gives a docs page, relative to the site root (plain ``.html`` addresses)."""
-    return page[:-3] + ".html" if page.endswith(".md") else page
+def built_address(page: str, directory_urls: bool = False) -> str:
+    """The address MkDocs gives a docs page, relative to the site root: plain ``.html`` addresses, or with
+    ``directory_urls`` (MkDocs' ``use_directory_urls``) a folder's ("articles/x.md" -> "articles/x/")."""
+    if not page.endswith(".md"):
+        return page
+    if not directory_urls:
+        return page[:-3] + ".html"
+    stem = page[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5] or "./"
+    return stem + "/"
+
+
+def built_file(page: str, directory_urls: bool = False) -> str:
+    """The file MkDocs writes for a docs page, relative to the site root ("articles/x/index.html" with ``directory_urls``)."""
+    address = built_address(page, directory_urls).removeprefix("./")
+    return address + "index.html" if address.endswith("/") or not address else address
+
+
+def address_from(file: str, address: str) -> str:
+    """A relative link from the built file ``file`` to the address ``address`` (both from the site root); a
+    folder's address keeps its closing slash, so a browser opens its index from ``file://`` too."""
+    if address == "./":
+        address = ""
+    link = link_from(file, address or ".")
+    return link + "/" if address.endswith("/") or not address else link

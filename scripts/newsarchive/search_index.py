@@ -198,8 +198,11 @@ def _file_name(key: str) -> str:
 SMALL_ARCHIVE_MANIFEST = 'naSearch.manifest("index",{"split":false});\n'
 
 
-def build_search_index(records: Sequence[Record], known: Sequence[PackedCounts] = (), kept: Path | None = None) -> dict[str, Content]:
-    """Every file of the split index, by path in the docs folder.
+def build_search_index(
+    records: Sequence[Record], known: Sequence[PackedCounts] = (), kept: Path | None = None, directory_urls: bool = False
+) -> dict[str, Content]:
+    """Every file of the split index, by path in the docs folder; its pages' addresses as MkDocs makes them
+    (``directory_urls``: its ``use_directory_urls``).
 
     ``known`` holds the ``document_terms`` of each record, in the order of ``records``, when they were worked
     out beforehand; without them they are worked out here. With ``known`` and ``kept`` (a folder), the index of
@@ -232,7 +235,7 @@ def build_search_index(records: Sequence[Record], known: Sequence[PackedCounts] 
         record = records[number]
         first = next((b.text for b in record.article.body if b.text), "")
         meta = " · ".join(p for p in (record.author_text, record.article.published.iso() or "undated") if p)
-        summaries.append([built_address(record.page), record.article.title, meta, first[:SNIPPET]])
+        summaries.append([built_address(record.page, directory_urls), record.article.title, meta, first[:SNIPPET]])
     chunks = [summaries[i: i + DOCS_PER_CHUNK] for i in range(0, len(summaries), DOCS_PER_CHUNK)]
     files.update({f"{SEARCH_DIR}/d/{n}.js": _script("docs", n, chunk) for n, chunk in enumerate(chunks)})
     manifest = {"split": True, "documents": len(summaries), "perChunk": DOCS_PER_CHUNK, "shards": sorted(index.shards)}

@@ -97,8 +97,11 @@ def _undated(timeline: Timeline, records: dict[str, Record], page: str) -> list[
     ]
 
 
-def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links, cache: PageCache | None = None) -> dict[str, Content]:
-    """The timeline page or pages, and ``timeline.json`` (in pieces, to be written as they come).
+def render_timeline(
+    timeline: Timeline, records: Sequence[Record], links: Links, cache: PageCache | None = None, directory_urls: bool = False
+) -> dict[str, Content]:
+    """The timeline page or pages, and ``timeline.json`` (in pieces, to be written as they come), whose links
+    are the pages' addresses as MkDocs makes them (``directory_urls``: its ``use_directory_urls``).
 
     A large timeline gets a page per month, and a month or a list of undated articles too long for one
     page is split into several (``PAGE_LIMIT`` and ``UNDATED_LIMIT`` entries each), so no page grows with the archive.
@@ -121,7 +124,7 @@ def render_timeline(timeline: Timeline, records: Sequence[Record], links: Links,
     else:  # a page per month (or several for a long month), so that no page grows with the archive
         files.update(_month_pages(months, by_page, names, cache, shown))
         files[TIMELINE_PAGE] = _page(year_pages=_period_pages(months), **undated, **counts)
-    files[TIMELINE_JSON] = timeline_json(timeline, by_page, months, cache, shown)
+    files[TIMELINE_JSON] = timeline_json(timeline, by_page, months, cache, shown, directory_urls)
     return files
 
 
@@ -253,6 +256,7 @@ def timeline_json(
     months: Months | None = None,
     cache: PageCache | None = None,
     shown: list[str | None] | None = None,
+    directory_urls: bool = False,
 ) -> Iterator[str]:
     """The timeline in TimelineJS 3's JSON format, in pieces (an event a line); every text is HTML-escaped.
 
@@ -264,25 +268,27 @@ def timeline_json(
     months = months if months is not None else _by_month(timeline, records)
     shown = shown if shown is not None else [None] * len(months)
     kept = [n for n, digest in enumerate(shown) if digest]
-    parts = (cache or PageCache(None)).pages("events", len(kept), lambda i: (shown[kept[i]],), lambda i: _json_month(months[kept[i]], records), jobs=1)
+    parts = (cache or PageCache(None)).pages(
+        "events", len(kept), lambda i: (shown[kept[i]], directory_urls), lambda i: _json_month(months[kept[i]], records, directory_urls), jobs=1
+    )
     for number, month in enumerate(months):
-        part = next(parts) if shown[number] else _json_month(month, records)
+        part = next(parts) if shown[number] else _json_month(month, records, directory_urls)
         yield ("\n" if number == 0 else ",\n") + (part.read_text("utf-8") if isinstance(part, Path) else part)
     next(parts, None)  # drawn to the end, as ``PageCache.pages`` asks
     yield "\n]}\n"
 
 
-def _json_month(month: tuple[tuple[int, int], tuple[list[str], list[Event]]], records: dict[str, Record]) -> str:
+def _json_month(month: tuple[tuple[int, int], tuple[list[str], list[Event]]], records: dict[str, Record], directory_urls: bool) -> str:
     """A month's events of ``timeline_json``, a line each; an event's id is unique by its month and place in it."""
     (year, month_number), (pages, events) = month
-    return ",\n".join(compact(event) for event in _tl_events(f"{year:04d}-{month_number:02d}", pages, events, records))
+    return ",\n".join(compact(event) for event in _tl_events(f"{year:04d}-{month_number:02d}", pages, events, records, directory_urls))
 
 
-def _tl_events(month: str, pages: Sequence[str], events: Sequence[Event], records: dict[str, Record]) -> Iterator[dict]:
+def _tl_events(month: str, pages: Sequence[str], events: Sequence[Event], records: dict[str, Record], directory_urls: bool) -> Iterator[dict]:
     for page in pages:
         record = records[page]
         published = record.article.published
-        link = html.escape(built_address(page), quote=True)
+        link = html.escape(built_address(page, directory_urls), quote=True)
         yield {
             "unique_id": f"article-{page.rsplit('/', 1)[-1][:-3]}",
             "group": "Articles",
@@ -294,7 +300,7 @@ def _tl_events(month: str, pages: Sequence[str], events: Sequence[Event], record
         }
     for n, event in enumerate(events, start=1):
         sources = ", ".join(
-            f'<a href="{html.escape(built_address(p), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
+            f'<a href="{html.escape(built_address(p, directory_urls), quote=True)}">{html.escape(records[p].article.title)}</a>' for p in event.sources if p in records
         )
         sentences = "".join(f"<p>{html.escape(s)}</p>" for s in dict.fromkeys(e.sentence for e in event.evidence))
         yield {
