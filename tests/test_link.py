@@ -331,7 +331,7 @@ def test_a_reworded_copy_is_found_and_an_unrelated_paragraph_is_not() -> None:
 def test_related_articles_are_found_through_rare_shared_names_not_the_common_one() -> None:
     """Every story names Acme Foods; pairs of stories share two rarer names, and those pairs are related."""
     places = ["Lake Hollow", "Port Ellery", "Marsh End", "Crow Hill", "Fen Cross", "Dale Mouth", "Sand Reach", "Oak Ferry"]
-    people = ["Ida Marsh", "Olu Bright", "Per Lund", "Ana Vale", "Teo Grant", "Lin Moss", "Rae Stone", "Kit Fern"]
+    people = ["Ida Marsh", "Olu Bright", "Eva Lund", "Ana Vale", "Teo Grant", "Lin Moss", "Rae Stone", "Kit Fern"]
     stories = []
     for n in range(16):
         place, person = places[n // 2], people[n // 2]

@@ -178,12 +178,17 @@ def test_not_in_the_archive_lists_references_by_citing_article(seed_site: Path) 
 
 def test_entity_index_and_data_are_published(seed_site: Path) -> None:
     index = read(seed_site, "entities/index.html")
-    assert "People" in index and "Mobile World Congress" in index
+    assert "People" in index and "Stephen Elop" in index
+    assert "Mobile World Congress" not in index  # named once: data, not a page
     import json
 
     lines = [json.loads(line) for line in read(seed_site, "entities.jsonl").splitlines()]
     elop = next(e for e in lines if e["name"] == "Stephen Elop")
     assert elop["kind"] == "person" and "Elop" in elop["aliases"] and len(elop["articles"]) == 3
+    assert elop["page"] == "entities/stephen-elop.md"
+    congress = next(e for e in lines if e["name"] == "Mobile World Congress")
+    assert congress["kind"] == "event" and congress["page"] is None and congress["mentions"] == 1
+    assert not (seed_site / "entities" / "mobile-world-congress.html").exists()
 
 
 def test_timeline_page_shows_events_and_articles_in_order(seed_site: Path) -> None:
@@ -192,7 +197,7 @@ def test_timeline_page_shows_events_and_articles_in_order(seed_site: Path) -> No
     marks = ['datetime="2010-09"', 'datetime="2011-02-11"', 'datetime="2011-02-11T07:34"', 'datetime="2011-02-11T10:26"', 'datetime="2011-02-13"']
     positions = [page.index(mark) for mark in marks]
     assert positions == sorted(positions)
-    assert "press event on Sunday" in page and 'href="entities/mobile-world-congress.html"' in page
+    assert "press event on Sunday" in page and 'href="entities/windows-phone-7.html"' in page
     undated = page[page.index('id="undated"'):]
     assert "A long term strategic alliance" in undated and "inferred" in undated
     home = read(seed_site, "index.html")

@@ -20,13 +20,14 @@ from typing import BinaryIO, NamedTuple
 
 from .features import Features
 from .guard import FailedPage
+from .link.ner import version as ner_version
 from .memo import PACKAGE, files_digest, inputs_digest, store_file
 from .models import Article
 from .processes import fork_map
 
 _PARSER_FILES = (
     "parse", "ingest", "models.py", "dates.py", "read.py",
-    "features.py", "link/models.py", "link/discover.py", "link/lexicon.py", "link/passages.py", "link/entities.py", "timeline",
+    "features.py", "link/models.py", "link/discover.py", "link/lexicon.py", "link/passages.py", "link/entities.py", "link/ner.py", "timeline",
     "search_index.py", "packed.py",
 )
 
@@ -86,7 +87,8 @@ class ReadSummary(NamedTuple):
 def parser_fingerprint() -> str:
     """A hash of the parser's and the features' source: a changed rule invalidates every cached parse."""
     paths = [PACKAGE / name for name in _PARSER_FILES]
-    return files_digest(file for path in paths for file in (sorted(path.rglob("*.py")) if path.is_dir() else [path]))
+    code = files_digest(file for path in paths for file in (sorted(path.rglob("*.py")) if path.is_dir() else [path]))
+    return hashlib.sha256(f"{code} {ner_version()}".encode()).hexdigest()[: len(code)]  # another model reads names again
 
 
 def furniture_fingerprint(common: frozenset[str]) -> str:

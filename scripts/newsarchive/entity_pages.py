@@ -211,8 +211,8 @@ def render_tags(entities: Sequence[Entity], counts: dict[str, int] | None = None
     return environment().get_template("tags.md.j2").render(rows=rows, total=len(entities), index=Markup(relative(ENTITIES_INDEX, TAGS_PAGE)))
 
 
-def entity_line(entity: Entity, links: Links) -> str:
-    """One record of ``entities.jsonl``."""
+def entity_line(entity: Entity, links: Links, shown: bool = True) -> str:
+    """One record of ``entities.jsonl``; the page is null for an entity the site shows no page of (``Links.shown``)."""
     by_article: dict[str, int] = {}
     for mention in entity.mentions:
         by_article[mention.article] = by_article.get(mention.article, 0) + 1
@@ -223,7 +223,7 @@ def entity_line(entity: Entity, links: Links) -> str:
         "aliases": list(entity.aliases),
         "roles": list(entity.roles),
         "curated": entity.curated,
-        "page": entity_page(entity.id),
+        "page": entity_page(entity.id) if shown else None,
         "mentions": len(entity.mentions),
         "articles": [{"page": page, "mentions": n} for page, n in by_article.items()],
         "quotations": [{"page": q.article, "block": q.spot.block, "text": q.text} for q in entity.quotations],
@@ -236,7 +236,10 @@ def render_link_pages(
     links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None, cache: PageCache | None = None
 ) -> Iterator[tuple[str, Content]]:
     """Every page and data file of the cross-links, as (path in the docs folder, ``Content``); entity pages
-    by ``jobs`` processes, and read back from ``cache`` when what they show did not change."""
+    by ``jobs`` processes, and read back from ``cache`` when what they show did not change. Pages and indexes
+    show the entities of ``links.shown()``; ``entities.jsonl`` holds them all."""
+    every = links
+    links = links.shown()
     by_page = {r.page: r for r in records}
     names = links.by_id()
     entities = links.entities
@@ -262,7 +265,8 @@ def render_link_pages(
     yield from render_entities_index(links.entities, counts).items()
     yield from render_missing(links, by_page, cache).items()
     yield TAGS_PAGE, render_tags(links.entities, counts)
-    yield "entities.jsonl", (entity_line(e, links) + "\n" for e in links.entities)
+    paged = {e.id for e in links.entities}
+    yield "entities.jsonl", (entity_line(e, every, e.id in paged) + "\n" for e in every.entities)
 
 
 __all__ = ["ENTITIES_INDEX", "body_texts", "render_link_pages", "snippet"]

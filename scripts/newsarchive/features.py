@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .link.discover import Reading, read
 from .link.entities import body_texts
+from .link.ner import Recognised, recognise
 from .link.passages import Paragraphs, paragraphs
 from .models import Article
 from .packed import PackedCounts
@@ -26,11 +27,19 @@ class Features:
     paragraphs: Paragraphs
     sentences: tuple[Sentences, ...]  # one per body text
     terms: PackedCounts  # what the split search index keeps of it
+    recognised: Recognised | None = None  # the names the trained model reads in its body (None: not read)
 
 
 def features(article: Article) -> Features:
     texts = body_texts(article)
-    return Features(read([t.text for t in texts], article.comment_paragraphs()), paragraphs(texts), dated_sentences(texts, article.published), document_terms(article))
+    plain = [t.text for t in texts]
+    return Features(
+        read(plain, article.comment_paragraphs()),
+        paragraphs(texts),
+        dated_sentences(texts, article.published),
+        document_terms(article),
+        recognise(plain),
+    )
 
 
 __all__ = ["Features", "features"]

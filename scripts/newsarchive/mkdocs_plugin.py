@@ -108,6 +108,7 @@ class Generated:
     problems: tuple[Problem, ...]
     summary: str
     split_search: bool
+    notes: tuple[str, ...] = ()
 
 
 def generate(
@@ -136,7 +137,13 @@ def generate(
         directory_urls=directory_urls,
     )
     total = archive.total()
-    return Generated({**{path: str(out_dir / path) for path in written.paths}, **raw}, archive.problems, summary(archive, total), len(archive.records) >= options.split_search_from)
+    return Generated(
+        {**{path: str(out_dir / path) for path in written.paths}, **raw},
+        archive.problems,
+        summary(archive, total),
+        len(archive.records) >= options.split_search_from,
+        archive.notes,
+    )
 
 
 def placed_in(folder: str, path: str) -> str:
@@ -248,6 +255,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.generated.add(path)
         self.folder = folder
         log.info("newsarchive: %s%s", result.summary, f" The archive is in {folder}/." if folder else "")
+        for note in result.notes:
+            log.info("newsarchive: %s", note)
         return files
 
     def _folder(self, files: Files) -> str:

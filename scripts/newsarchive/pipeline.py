@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -20,6 +20,7 @@ from .guard import KEPT, FailedPage, Failure, guarded, reason_of
 from .feed import FEED, render_feed
 from .ingest import capture_kind
 from .link import CurationError, Links, link, load_curation
+from .link import ner
 from .link.discover import Reading, kept_sums
 from .memo import Stamps, StepCache, file_times
 from .models import Problem, Severity
@@ -74,6 +75,8 @@ class Archive:
     terms: tuple[PackedCounts, ...] = ()
     #: the captures that failed, each with where its raw copy is published (source, site path), in order
     kept: tuple[tuple[str, str], ...] = ()
+    #: what the run has to say that is no problem of a capture: which articles' names the trained model read
+    notes: tuple[str, ...] = ()
 
     def linked(self) -> Archive:
         """The archive once cross-linked: of its features, only what the timeline and the search index read."""
@@ -188,6 +191,8 @@ def collect(
             captures[i], summaries[i], _ = again
             keys[i] = cache.key(again[0].sha256, furniture)
     missing = [i for i in missing if captures[i].text]
+    if missing:
+        ner.warm()  # loaded once here, shared by the parsing workers forked next
     parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
     for done, made in enumerate(parsed, start=1):
         i = missing[done - 1]
@@ -379,6 +384,7 @@ def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir:
     steps = StepCache(cache_dir / STEPS_DIR if cache_dir is not None else None)
     if not archive.features:
         return archive, link(articles, curation, steps=steps)
+    archive = replace(archive, notes=(*archive.notes, names_note([r.source for r in archive.records], [f.recognised is not None for f in archive.features])))
     readings = [f.names for f in archive.features]
     sums = None
     if cache_dir is not None:
@@ -390,7 +396,23 @@ def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir:
                 return entry[1].names if entry is not None else None
 
             sums = kept_sums(by_page, {r.page: r.parsed for r in archive.records}, steps, earlier)
-    return archive, link(articles, curation, readings, [f.paragraphs for f in archive.features], steps, sums)
+    return archive, link(articles, curation, readings, [f.paragraphs for f in archive.features], steps, sums, [f.recognised for f in archive.features])
+
+
+#: How many of the articles whose names discovery alone read a run's note lists by name.
+NOTE_NAMES = 10
+
+
+def names_note(sources: Sequence[str], read: Sequence[bool]) -> str:
+    """Which articles' names the trained model read, and which discovery alone read (not English, or no model)."""
+    alone = [source for source, by_model in zip(sources, read) if not by_model]
+    if not ner.available():
+        return f"names: spaCy's English pipeline ({ner.MODEL}) is not installed (make setup installs it): the archive's own discovery alone named the entities of all {len(sources)} articles"
+    said = f"names: spaCy's English pipeline read {len(sources) - len(alone)} of {len(sources)} articles"
+    if not alone:
+        return said
+    shown = ", ".join(alone[:NOTE_NAMES]) + (f" and {len(alone) - NOTE_NAMES} more" if len(alone) > NOTE_NAMES else "")
+    return f"{said}; the archive's own discovery alone named the entities of {len(alone)} not in English: {shown}"
 
 
 def place(archive: Archive, links: Links) -> Timeline:
@@ -448,8 +470,9 @@ def render_files(
     records = archive.records
     split = len(records) >= split_search_from
     cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
-    views = article_links(links)
-    digests = InputDigests(views)  # shared by the article pages and the corpus lines
+    shown = links.shown()  # the entities with pages: what the articles link and the indexes list
+    views = article_links(shown)
+    digests = InputDigests(views)  # shared by the article pages and, when every entity is shown, the corpus lines
     titles = {r.page: r.article.title for r in records}
     pages = cache.pages(
         "page",
@@ -469,9 +492,9 @@ def render_files(
     kept = cache_dir / STEPS_DIR / KEPT_FOLDER if cache_dir is not None else None
     yield from (build_search_index(records, archive.terms, kept, directory_urls) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
-    yield from render_timeline(timeline, records, links, cache, directory_urls).items()
+    yield from render_timeline(timeline, records, shown, cache, directory_urls).items()
     of_captures = [p for p in (*archive.problems, *failed) if p.source != CACHE_NAME]  # the cache's are the run's, not the archive's
-    yield from render_browse(records, links, of_captures, archive.skipped, cache, archive.kept).items()
+    yield from render_browse(records, shown, of_captures, archive.skipped, cache, archive.kept).items()
     yield FEED, render_feed(records, directory_urls)
     lines = LinePack(cache_dir)
 
@@ -481,6 +504,9 @@ def render_files(
         if lines.damaged and problems is not None:
             problems.append(Problem(CACHE_NAME, Severity.WARNING, f"{lines.damaged} lines of corpus.jsonl kept in the cache were damaged; made again"))
 
+    if shown is not links:  # the corpus's records name every entity
+        views = article_links(links)
+        digests = InputDigests(views)
     yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), ended)
     yield from raw_files.items()
     if book is not None:

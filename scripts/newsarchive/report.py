@@ -32,3 +32,5 @@ def print_report(archive: Archive, total: int, console: Console) -> None:
         if len(problems) > MAX_ROWS:
             console.print(f"… and {len(problems) - MAX_ROWS} more problems (all are in problems.json)")
     console.print(summary(archive, total))
+    for note in archive.notes:
+        console.print(note)

@@ -19,6 +19,7 @@ from . import lexicon
 from .curation import Curation
 from .discover import Candidate, Reading, Sums, canonical, discover
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
+from .ner import Recognised
 
 
 def body_texts(article: Article) -> list[Text]:
@@ -45,11 +46,18 @@ class _Draft:
 
 def _curate(candidates: list[Candidate], curation: Curation) -> list[_Draft]:
     drafts = [_Draft(canonical(c), set(c.surfaces)) for c in candidates]
-    for addition in curation.add:
-        drafts.append(_Draft(addition.name, {addition.name, *addition.aliases}, addition.kind, list(addition.roles), True))
 
     def find(name: str) -> _Draft | None:
         return next((d for d in drafts if name == d.name or name in d.surfaces), None)
+
+    for addition in curation.add:
+        found = find(addition.name)  # a name discovery found too is the curated one, with the curated kind
+        if found is None:
+            drafts.append(_Draft(addition.name, {addition.name, *addition.aliases}, addition.kind, list(addition.roles), True))
+        else:
+            found.name, found.kind, found.curated = addition.name, addition.kind, True
+            found.surfaces |= {addition.name, *addition.aliases}
+            found.roles += [role for role in addition.roles if role not in found.roles]
 
     for alias, target_name in curation.merge.items():
         source, target = find(alias), find(target_name)
@@ -85,6 +93,53 @@ def never_a_name(name: str) -> bool:
     a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday."""
     name = name.strip()
     return not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
+
+
+def name_key(name: str) -> str:
+    """How two writings of one name compare: case and spacing aside."""
+    return " ".join(name.casefold().split())
+
+
+def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Draft], ignored: frozenset[str] | set[str]) -> list[_Draft]:
+    """Drafts of the names the model read that no draft stands for, one per name however it is cased; its most
+    common writing is its name. Ignored names, what can be no name (``never_a_name``), spans that are not one
+    name (``_name_shaped``) and names of no page (a people, a language) stay out."""
+    known = {name_key(s) for d in drafts for s in d.surfaces | {d.name}}
+    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for found in recognised.values():
+        for name, kind in found or ():
+            if not kind or name in ignored or not _name_shaped(name) or not any(c.isupper() for c in name) or never_a_name(name):
+                continue
+            key = name_key(name)
+            if key not in known:
+                written[key][name] += 1
+    return [_Draft(forms.most_common(1)[0][0], set(forms)) for _, forms in sorted(written.items())]
+
+
+#: What a single name is not written with: a list, a slash, brackets or quotes, an address, a dash between
+#: words, a possessive inside ("Microsoft’s Bing"); nor does it start with a lower-case word ("a Boxer …") or
+#: prefix ("ex-Microsoft"), or end on a joining word ("… of").
+_NOT_ONE_NAME = re.compile(r"[,;/()\[\]\"“”@|]|\s[-–—]\s|['’]s\s|^[a-z]\S*\s|^[a-z]+-|\s(?:of|and|the|for|de|&)$")
+
+
+def _name_shaped(name: str) -> bool:
+    """Whether a span the model read is written as one name (``_NOT_ONE_NAME``)."""
+    return not _NOT_ONE_NAME.search(name)
+
+
+def _model_votes(recognised: Mapping[str, Recognised | None], drafts: list[_Draft]) -> list[Counter[Kind | None]]:
+    """For each draft, the kinds the model gave the writings of its name, counted over the archive."""
+    by_key = {}
+    for index, draft in enumerate(drafts):
+        for surface in sorted(draft.surfaces | {draft.name}):
+            by_key.setdefault(name_key(surface), index)
+    votes: list[Counter[Kind | None]] = [Counter() for _ in drafts]
+    for found in recognised.values():
+        for name, kind in found or ():
+            index = by_key.get(name_key(name))
+            if index is not None:
+                votes[index][Kind(kind) if kind else None] += 1
+    return votes
 
 
 def _automaton(drafts: list[_Draft]) -> ahocorasick.Automaton:
@@ -173,25 +228,77 @@ class _Evidence:
     organisation: int = 0
 
 
-def _kind(draft: _Draft, evidence: _Evidence, prefixes: set[str]) -> Kind:
-    if draft.kind:
-        return draft.kind
+def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
+    """The kind the text itself tells of a name: a role or an honorific ("Nokia CEO Stephen Elop", "Mr Elop"),
+    a last word such as "Bank", "Congress" or "Bridge" or a first word such as "Mount", a known place, a version
+    number ("Windows Phone 7"); None when it tells none of these."""
     words = draft.name.split()
     last = words[-1].lower().rstrip(".")
     if evidence.roles or evidence.honorific:
         return Kind.PERSON
     if len(words) > 1 and last in lexicon.EVENT_WORDS:
         return Kind.EVENT
-    if last in lexicon.ORG_WORDS and len(words) > 1:
+    if len(words) > 1 and last in lexicon.ORG_WORDS:
         return Kind.ORGANISATION
+    if len(words) > 1 and (last in lexicon.PLACE_WORDS or words[0].lower() in lexicon.PLACE_FIRST_WORDS):
+        return Kind.PLACE
     if draft.name.lower() in lexicon.PLACES or any(s.lower() in lexicon.PLACES for s in draft.surfaces):
         return Kind.PLACE
-    if len(words) > 1 and (words[-1][:1].isdigit() or words[0] in prefixes):
+    if len(words) > 1 and words[-1][:1].isdigit():
         return Kind.PRODUCT
-    if draft.name in prefixes or evidence.organisation > evidence.product:
-        return Kind.ORGANISATION
-    if evidence.product:
+    return None
+
+
+#: A word written with a capital inside after a small letter ("MeeGo", "iPhone", "PlayStation"): a brand's
+#: spelling, not a person's name, unless it is a surname's prefix ("McCarthy", "DeVito", "MacLeod").
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O)[A-Z])\w*[a-z][A-Z]")
+
+
+#: The model's readings of a name as a people or a language that one word around it telling another kind
+#: ("its Symbian phones") outweighs.
+CUES_AGAINST_NO_PAGE = 3
+
+
+def _kind(draft: _Draft, evidence: _Evidence, makers: set[str], votes: Counter[Kind | None]) -> Kind | None:
+    """The draft's kind: curated, else what the text tells (``_told``), else the most votes among the kinds the
+    trained model gave its mentions (``votes``) and what the words around it say ("its Lumia", "shares of
+    Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a people or
+    a language does not count. A "person" written as a brand ("MeeGo") or whose first word is an organisation's
+    or a product's name ("Nokia Maps", with ``makers`` those names) is a product. None when nothing votes, or
+    when the most votes say it is no page (a people, a language)."""
+    if draft.kind:
+        return draft.kind
+    told = _told(draft, evidence)
+    if told is not None:
+        return told
+    words = draft.name.split()
+    cues: Counter[Kind | None] = Counter({Kind.ORGANISATION: evidence.organisation, Kind.PRODUCT: evidence.product})
+    tally = votes + cues
+    if sum(cues.values()) * CUES_AGAINST_NO_PAGE >= votes[None] > 0:
+        tally.pop(None)
+    if not tally:
+        return None
+    kind = max(tally, key=lambda kind: (tally[kind], cues[kind]))
+    if kind is Kind.PERSON and (len(words) > 1 and words[0] in makers or len(words) == 1 and _CAMEL.match(words[0])):
         return Kind.PRODUCT
+    return kind
+
+
+#: A name discovery finds in this many articles or more stays though the model never reads it as a name: the
+#: model misses names in informal writing (first-person posts, comments-like prose).
+SEVERAL_ARTICLES = 3
+
+
+def _told_by_words(draft: _Draft, evidence: _Evidence) -> bool:
+    """Whether the text tells the kind by a role, an honorific, a word of the name or a known place: enough to
+    keep a name the model never read (a version number is not: "Wave 4", "Died 31")."""
+    told = _told(draft, evidence)
+    return told is not None and not (told is Kind.PRODUCT and draft.name.split()[-1][:1].isdigit())
+
+
+def _guess(name: str) -> Kind:
+    """A kind from a name's shape alone, for a name in articles the model did not read."""
+    words = name.split()
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
         return Kind.PERSON  # two or three capitalised words and nothing else to tell: most often a person's name
     return Kind.ORGANISATION
@@ -311,15 +418,19 @@ def find_entities(
     readings: Mapping[str, Reading] | None = None,
     steps: StepCache | None = None,
     sums: Sums | None = None,
+    recognised: Mapping[str, Recognised | None] | None = None,
 ) -> tuple[Entity, ...]:
     """Every entity of the archive with its mentions, roles and quotations; ``articles`` are (page, article).
 
     ``readings`` are what discovery reads in each page's article (``discover.read``), when they are known already.
     ``steps`` keeps what the names found in each article's texts were, from the last run: an article whose
     texts are the same is not read again while the names looked for are the same. ``sums`` are the readings
-    summed, when they are known already (``discover.kept_sums``).
+    summed, when they are known already (``discover.kept_sums``). ``recognised`` is what the trained model read
+    in each page's article (``ner.recognise``): the names it reads that discovery did not find are looked for
+    too, and the kinds it gives decide where the text itself does not tell.
     """
     curation = curation or Curation()
+    recognised = recognised or {}
     texts = {page: body_texts(article) for page, article in articles}
     keys = {page: texts_key(page_texts) for page, page_texts in texts.items()}
     candidates = discover(
@@ -331,10 +442,9 @@ def find_entities(
         sums,
     )
     drafts = _curate(candidates, curation)
+    drafts += _read_by_model(recognised, drafts, curation.ignore)
     automaton = _automaton(drafts)
     names = {s for d in drafts for s in d.surfaces | {d.name}}
-    first_words = {d.name.split()[0] for d in drafts if " " in d.name}
-    prefixes = {d.name for d in drafts if d.name in first_words}
 
     looked_for = [(d.name, sorted(d.surfaces)) for d in drafts]  # matches name the drafts by number
     pages = list(texts)
@@ -357,7 +467,19 @@ def find_entities(
             if role:
                 votes.roles[role] += 1
         found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
-    kinds = [_kind(d, e, prefixes) for d, e in zip(drafts, evidence)]
+    model = _model_votes(recognised, drafts)
+    first = [_kind(d, e, set(), v) for d, e, v in zip(drafts, evidence, model)]
+    makers = {d.name for d, kind in zip(drafts, first) if kind in (Kind.ORGANISATION, Kind.PRODUCT)}
+    kinds = [_kind(d, e, makers, v) for d, e, v in zip(drafts, evidence, model)]
+    for index, draft in enumerate(drafts):
+        read = bool(mentions[index]) and all(recognised.get(m.article) is not None for m in mentions[index])
+        if draft.curated:
+            continue
+        several = len({m.article for m in mentions[index]}) >= SEVERAL_ARTICLES
+        if read and not model[index] and not several and not _told_by_words(draft, evidence[index]):
+            kinds[index] = None  # in the one article that names it, the model never read it as a name, and the text tells no kind
+        elif kinds[index] is None and (several or not read) and None not in model[index]:
+            kinds[index] = _guess(draft.name)  # named in several articles, or only discovery read its article
     quotations = _quotations(texts, found, kinds)
 
     taken: set[str] = {"index"}  # the entity index's page
@@ -367,14 +489,17 @@ def find_entities(
         draft = drafts[index]
         if not mentions[index]:
             continue
+        kind = kinds[index]
+        if kind is None:
+            continue
         roles = list(dict.fromkeys([*draft.roles, *(r for r, _ in evidence[index].roles.most_common())]))
         entities.append(
             Entity(
                 unique_slug(draft.name, "entity", taken),
                 draft.name,
-                kinds[index] if not draft.kind else draft.kind,
+                kind,
                 tuple(sorted(draft.surfaces - {draft.name})),
-                tuple(roles) if kinds[index] is Kind.PERSON else tuple(draft.roles),
+                tuple(roles) if kind is Kind.PERSON else tuple(draft.roles),
                 tuple(mentions[index]),
                 tuple(quotations[index]),
                 draft.curated,
@@ -384,7 +509,7 @@ def find_entities(
 
 
 def _quotations(
-    texts: dict[str, list[Text]], found: dict[tuple[str, Spot], list[tuple[int, int, int, str]]], kinds: list[Kind]
+    texts: dict[str, list[Text]], found: dict[tuple[str, Spot], list[tuple[int, int, int, str]]], kinds: list[Kind | None]
 ) -> defaultdict[int, list[Quotation]]:
     quotations: defaultdict[int, list[Quotation]] = defaultdict(list)
     for page, page_texts in texts.items():

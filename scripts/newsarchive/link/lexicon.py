@@ -127,6 +127,20 @@ PRODUCT_NOUNS = frozenset(
     )
 )
 
+#: A name's last word that makes it a place: a street, a building or a stretch of land or water.
+PLACE_WORDS = frozenset(
+    _WORDS(
+        """
+        street avenue road boulevard lane square plaza bridge tunnel tube park gardens cemetery cathedral abbey
+        mosque temple palace castle tower hall museum river lake mountain mountains valley island islands bay beach
+        coast county province district city town village airport station harbour harbor hill hills forest desert
+        sea ocean peninsula canyon falls grounds quarter region empire kingdom republic
+        """
+    )
+)
+#: A name's first word that makes it a place ("Mount Everest", "County Durham").
+PLACE_FIRST_WORDS = frozenset(_WORDS("mount lake county fort cape isle port"))
+
 #: Common place names: countries, continents and regions. A curated file adds the rest.
 PLACES = frozenset(
     name.strip().lower()

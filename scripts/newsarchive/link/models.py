@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 
@@ -134,6 +134,11 @@ class ResolvedReference:
     score: float = 0.0
 
 
+#: How many times an entity is named, in one article or several, before it gets a page of its own: a name met
+#: once is as often a name the recognisers misread, and its kind a guess.
+SHOWN_FROM = 2
+
+
 @dataclass(frozen=True)
 class Links:
     """Everything the cross-linking stage found."""
@@ -146,3 +151,14 @@ class Links:
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
+
+    def shown(self) -> Links:
+        """The cross-links as the site's pages show them: only the entities named ``SHOWN_FROM`` times or more (in
+        one article or several) or curated get a page, a link from the articles and a place in the indexes; the
+        others stay in the data files (``corpus.jsonl``, ``entities.jsonl``) and in the articles' searchable text."""
+        kept = tuple(e for e in self.entities if e.curated or len(e.mentions) >= SHOWN_FROM)
+        if len(kept) == len(self.entities):
+            return self
+        ids = {e.id for e in kept}
+        cooccurring = {key: tuple((other, n) for other, n in value if other in ids) for key, value in self.cooccurring.items() if key in ids}
+        return replace(self, entities=kept, cooccurring=cooccurring)

@@ -1,0 +1,121 @@
+"""Names read by the trained recogniser (spaCy's English pipeline) and how the archive's own evidence corrects it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsarchive import pipeline
+from newsarchive.link import Kind, Links, Mention, Spot, link, ner
+from newsarchive.link.entities import find_entities
+from newsarchive.link.models import Entity
+from newsarchive.parse import parse_capture
+
+ENGLISH = "The board of Acme met on Friday, and the chairman said that it would open an office in Helsinki."
+GERMAN = "Der Vorstand von Acme traf sich am Freitag, und der Vorsitzende sagte, dass er ein Büro in Helsinki eröffnen werde."
+
+pytestmark = pytest.mark.skipif(not ner.available(), reason="spaCy's English pipeline is not installed: run 'make setup'")
+
+
+def articles(*texts: str) -> list[tuple[str, object]]:
+    return [(f"articles/a{n}.md", parse_capture(f"Title {n}\n\n{text}\n")) for n, text in enumerate(texts)]
+
+
+def test_english_is_told_from_other_languages_by_its_function_words() -> None:
+    assert ner.english([ENGLISH]) and not ner.english([GERMAN]) and not ner.english(["", "1 2 3"])
+
+
+@pytest.mark.parametrize(("span", "name"), [("the United Nations", "United Nations"), ("Acme's", "Acme"), ("Acme’", "Acme"), (" Maria Lopez ", "Maria Lopez")])
+def test_a_recognised_span_is_cut_to_the_name(span: str, name: str) -> None:
+    assert ner.name_of(span) == name
+
+
+def test_the_model_reads_names_and_kinds_in_english_only() -> None:
+    found = dict(ner.recognise(["Maria Lopez, who leads the United Nations office, flew from Helsinki to Paris on Friday."]) or ())
+    assert found.get("Maria Lopez") == "person" and found.get("United Nations") == "organisation" and found.get("Helsinki") == "place"
+    assert "Friday" not in found  # a date names no page
+    assert ner.recognise([GERMAN]) is None
+
+
+def entities_of(texts: tuple[str, ...], recognised: dict[int, tuple[tuple[str, str], ...] | None]) -> dict[str, Entity]:
+    given = articles(*texts)
+    found = find_entities(given, recognised={given[n][0]: r for n, r in recognised.items()})
+    return {e.name: e for e in found}
+
+
+def test_a_name_only_the_model_reads_becomes_an_entity_with_the_models_kind() -> None:
+    text = "Crowds met Quesk downtown on a sunny day. The square was full, and the band played until late."
+    assert "Quesk" not in entities_of((text,), {0: None})  # one word named once, with no support: discovery alone does not take it
+    found = entities_of((text,), {0: (("Quesk", "person"),)})
+    assert found["Quesk"].kind is Kind.PERSON
+
+
+def test_the_texts_own_evidence_comes_before_the_model() -> None:
+    text = "Acme CEO Maria Lopez spoke. Later Maria Lopez left, and Maria Lopez smiled."
+    found = entities_of((text,), {0: (("Maria Lopez", "organisation"), ("Maria Lopez", "organisation"), ("Acme", "organisation"))})
+    assert found["Maria Lopez"].kind is Kind.PERSON  # a role tells more than the model
+    bridge = "Walkers crossed Quimby Bridge at dawn. Quimby Bridge is old, and Quimby Bridge is long."
+    assert entities_of((bridge,), {0: (("Quimby Bridge", "person"),)})["Quimby Bridge"].kind is Kind.PLACE
+
+
+def test_the_models_majority_decides_where_the_text_tells_nothing() -> None:
+    text = "Visitors love Velmora. Velmora is sunny, and Velmora is busy."
+    found = entities_of((text,), {0: (("Velmora", "place"), ("Velmora", "place"), ("Velmora", "person"))})
+    assert found["Velmora"].kind is Kind.PLACE
+
+
+def test_a_name_the_model_never_reads_in_articles_it_read_is_no_entity_unless_the_text_tells_its_kind() -> None:
+    texts = ("Acme sells Rocket Skates. Rocket Skates are fast. Acme grows.", "Acme Bank lends. Acme Bank grows. Rocket Skates sell.")
+    read = entities_of(texts, {0: (("Acme", "organisation"),), 1: (("Acme", "organisation"),)})
+    assert "Rocket Skates" not in read and "Acme" in read and "Acme Bank" in read  # "Bank" tells its kind
+    unread = entities_of(texts, {0: None, 1: None})  # not English, or no model: discovery alone
+    assert "Rocket Skates" in unread
+
+
+def test_a_people_or_a_language_gets_no_entity() -> None:
+    text = "Many Velmorans came. Velmorans sang, and Velmorans danced."
+    assert "Velmorans" not in entities_of((text,), {0: (("Velmorans", ""), ("Velmorans", ""))})
+
+
+@pytest.mark.parametrize("span", ["Acme’s Rocket", "Acme, Initech", "ex-Acme", "a Rocket Prize", "Institute of", "Acme / Initech", "\"Rocket"])
+def test_a_span_that_is_not_one_name_is_not_taken_from_the_model(span: str) -> None:
+    text = f"News of {span} spread."
+    assert span not in entities_of((text,), {0: ((span, "organisation"),)})
+
+
+def test_a_person_named_after_an_organisation_the_model_knows_is_its_product() -> None:
+    text = "Acme Maps works. Acme Maps is new, and Acme grows. Acme sells Acme Maps."
+    found = entities_of((text,), {0: (("Acme Maps", "person"), ("Acme Maps", "person"), ("Acme", "organisation"), ("Acme", "organisation"))})
+    assert found["Acme Maps"].kind is Kind.PRODUCT and found["Acme"].kind is Kind.ORGANISATION
+
+
+def test_entities_named_once_are_data_not_pages() -> None:
+    spot = Spot(0)
+    once = Entity("once", "Once", Kind.PERSON, (), (), (Mention("a.md", spot, 0, 4, "Once"),), (), False)
+    twice = Entity("twice", "Twice", Kind.PERSON, (), (), (Mention("a.md", spot, 0, 5, "Twice"),) * 2, (), False)
+    curated = Entity("kept", "Kept", Kind.PLACE, (), (), (Mention("b.md", spot, 0, 4, "Kept"),), (), True)
+    links = Links(entities=(once, twice, curated), cooccurring={"twice": (("once", 1), ("kept", 1))})
+    shown = links.shown()
+    assert [e.id for e in shown.entities] == ["twice", "kept"] and shown.cooccurring == {"twice": (("kept", 1),)}
+
+
+def test_the_run_says_which_articles_the_model_read(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "english.txt").write_text(f"Acme opens in Helsinki\n\n{ENGLISH} {ENGLISH}\n", "utf-8")
+    (raw / "deutsch.txt").write_text(f"Acme eröffnet in Helsinki\n\n{GERMAN} {GERMAN}\n", "utf-8")
+    archive, _ = pipeline.collect(raw)
+    archive, _ = pipeline.link_archive(archive)
+    assert archive.notes == ("names: spaCy's English pipeline read 1 of 2 articles; the archive's own discovery alone named the entities of 1 not in English: deutsch.txt",)
+
+
+def test_link_reads_names_itself_when_not_given_them() -> None:
+    given = articles("Maria Lopez met reporters. Maria Lopez smiled, and Lopez left.")
+    assert {e.name: e.kind for e in link(given).entities}.get("Maria Lopez") is Kind.PERSON
+
+
+def test_a_huge_capture_costs_the_model_no_more_than_a_long_article() -> None:
+    line = "Maria Lopez met the board of Acme in Helsinki on Friday, and the board agreed with her plan. "
+    texts = [line * 200] * 200  # 3.6 MB of text
+    found = ner.recognise(texts) or ()
+    assert 0 < len(found) <= 3 * (ner.READ_CHARS // len(line) + 1)
