@@ -223,13 +223,12 @@ def collect(
         features.append(found)
         raw_files[raw_copy] = capture.path
     del captures, entries  # the texts: the articles hold what the site needs
-    for source, path in pages:
-        found_pages, trouble = _page_records(source, path, cache, taken, max_bytes)
-        problems.extend(trouble)
-        for record, found, raw in found_pages:
-            records.append(record)
-            features.append(found)
-            raw_files[record.raw_copy] = raw
+    found_pages, trouble = _page_records(pages, cache, taken, max_bytes, jobs, pool_from)
+    problems.extend(trouble)
+    for record, found, raw in found_pages:
+        records.append(record)
+        features.append(found)
+        raw_files[record.raw_copy] = raw
     cache.save()
     if (trouble := cache.problem()) is not None:
         problems.append(Problem(CACHE_NAME, Severity.WARNING, trouble))
@@ -307,12 +306,25 @@ def _read(path: Path, raw_dir: Path, max_bytes: int, known: Mapping[str, ReadSum
         return Failure("reading and decoding", reason_of(error)).problem(source_name(path, raw_dir))
 
 
-def _page_records(
-    source: str, path: Path, cache: ParseCache, taken: set[str], max_bytes: int
-) -> tuple[list[tuple[Record, Features, Path | bytes]], list[Problem]]:
-    """The articles of an HTML file or a WARC archive, with their raw copies, and the problems met."""
+@dataclass(frozen=True)
+class _PageInput:
+    """A page to extract: from an HTML file, or a response of a WARC archive (``url`` and ``captured_at`` set)."""
+
+    source: str  # the capture's name in the report
+    name: str  # the record's source: the file's name, with "#" and the address for a WARC response
+    stem: str
+    raw: bytes
+    html: str | bytes
+    url: str | None
+    captured_at: str | None
+    copy: Path | bytes  # what the site publishes as its raw copy
+    raw_suffix: str
+
+
+def _page_inputs(source: str, path: Path, max_bytes: int) -> tuple[list[_PageInput], list[Problem]]:
+    """The pages of an HTML file or a WARC archive to extract, and the problems met reading them."""
     # imported here, for the archives that hold HTML: trafilatura, htmldate and warcio take 0.7 s to import
-    from .ingest.html import NotAnArticle, decode_html, html_article
+    from .ingest.html import decode_html
     from .ingest.warc import listing_reason, read_warc
 
     problems: list[Problem] = []
@@ -326,44 +338,99 @@ def _page_records(
         html = guarded("decoding", lambda: decode_html(data, path.name))
         if isinstance(html, Failure):
             return [], [html.problem(source)]
-        inputs = [(source, PurePosixPath(source).name.split(".")[0], data, html, None, None, path)]
-    else:
-        archive = guarded("reading the WARC archive", lambda: read_warc(path))
-        if isinstance(archive, Failure):
-            return [], [archive.problem(source)]
-        found, skipped, damage = archive
-        problems += [Problem(source, Severity.WARNING, f"{s.url}: skipped: {s.reason}") for s in skipped]
-        if damage:
-            problems.append(Problem(source, Severity.WARNING, damage))
-        inputs = []
-        for page in found:
-            reason = listing_reason(page.url)
-            if reason:
-                problems.append(Problem(source, Severity.WARNING, f"{page.url}: skipped: not an article ({reason})"))
-                continue
-            stem = PurePosixPath(urlsplit(page.url).path.rstrip("/")).name.split(".")[0] or urlsplit(page.url).hostname or "page"
-            inputs.append((f"{source}#{page.url}", stem, page.payload, page.payload, page.url, page.captured_at, page.payload))
+        return [_PageInput(source, source, PurePosixPath(source).name.split(".")[0], data, html, None, None, path, _raw_suffix(path.name))], []
+    archive = guarded("reading the WARC archive", lambda: read_warc(path))
+    if isinstance(archive, Failure):
+        return [], [archive.problem(source)]
+    found, skipped, damage = archive
+    problems += [Problem(source, Severity.WARNING, f"{s.url}: skipped: {s.reason}") for s in skipped]
+    if damage:
+        problems.append(Problem(source, Severity.WARNING, damage))
+    inputs = []
+    for page in found:
+        reason = listing_reason(page.url)
+        if reason:
+            problems.append(Problem(source, Severity.WARNING, f"{page.url}: skipped: not an article ({reason})"))
+            continue
+        stem = PurePosixPath(urlsplit(page.url).path.rstrip("/")).name.split(".")[0] or urlsplit(page.url).hostname or "page"
+        inputs.append(_PageInput(source, f"{source}#{page.url}", stem, page.payload, page.payload, page.url, page.captured_at, page.payload, ".html.txt"))
+    return inputs, problems
+
+
+def _extracted(page: _PageInput) -> Parsed | Failure | str:
+    """A page's article and its features; a ``Failure``; or, for a page that is no article, why."""
+    from .ingest.html import NotAnArticle, html_article
+
+    url = page.url
+    try:
+        article = guarded("extracting the article from HTML" + (f" of {url}" if url else ""), lambda: html_article(page.html, url, page.captured_at), (NotAnArticle,))
+    except NotAnArticle as reason:
+        return str(reason)
+    if isinstance(article, Failure):
+        return article
+    found = guarded("working out its names, dates and passages", lambda: features_of(article))
+    return found if isinstance(found, Failure) else (article, found)
+
+
+def _page_records(
+    pages: list[tuple[str, Path]], cache: ParseCache, taken: set[str], max_bytes: int, jobs: int | None, pool_from: int
+) -> tuple[list[tuple[Record, Features, Path | bytes]], list[Problem]]:
+    """The articles of the HTML files and WARC archives, with their raw copies, and the problems met, in order.
+
+    Pages whose article is not in ``cache`` are extracted by ``jobs`` processes (all cores by default) when
+    there are ``pool_from`` or more, ``PAGE_BATCH`` files at a time: their bytes are held until then.
+    """
     records: list[tuple[Record, Features, Path | bytes]] = []
-    for name, stem, raw, html, url, captured_at, copy in inputs:
-        sha = sha256_of(raw)
-        key = cache.key(sha, "html" if url is None else "url-" + hashlib.sha256(url.encode()).hexdigest()[:16])  # trafilatura reads the address
-        entry = cache.get(key)
-        if entry is None:
-            try:
-                article = guarded("extracting the article from HTML" + (f" of {url}" if url else ""), lambda: html_article(html, url, captured_at), (NotAnArticle,))
-            except NotAnArticle as reason:
-                problems.append(Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}skipped: not an article: {reason}"))
+    problems: list[Problem] = []
+    for start in range(0, len(pages), PAGE_BATCH):
+        found, trouble = _page_batch(pages[start: start + PAGE_BATCH], cache, taken, max_bytes, jobs, pool_from)
+        records += found
+        problems += trouble
+    return records, problems
+
+
+#: The HTML files and WARC archives read at a time: their pages are extracted together, by the workers.
+PAGE_BATCH = 256
+
+
+def _page_batch(
+    pages: list[tuple[str, Path]], cache: ParseCache, taken: set[str], max_bytes: int, jobs: int | None, pool_from: int
+) -> tuple[list[tuple[Record, Features, Path | bytes]], list[Problem]]:
+    read = [_page_inputs(source, path, max_bytes) for source, path in pages]
+    inputs = [page for found, _ in read for page in found]
+    keys = [cache.key(sha256_of(page.raw), "html" if page.url is None else "url-" + hashlib.sha256(page.url.encode()).hexdigest()[:16]) for page in inputs]  # trafilatura reads the address
+    entries: list[Parsed | Failure | str | None] = [cache.get(key) for key in keys]
+    todo = [i for i, entry in enumerate(entries) if entry is None]
+    if len(todo) >= pool_from:
+        ner.warm()  # loaded once here, shared by the workers forked next
+    made = fork_map(
+        lambda j: _extracted(inputs[todo[j]]), len(todo), jobs, pool_from, died=lambda j, why: Failure("extracting the article from HTML", why)
+    )
+    for i, entry in zip(todo, made):
+        if isinstance(entry, tuple):
+            cache.put(keys[i], entry)
+        entries[i] = entry
+    records: list[tuple[Record, Features, Path | bytes]] = []
+    problems: list[Problem] = []
+    by_file = iter(entries)
+    number = 0
+    for found, trouble in read:
+        problems += trouble
+        for page in found:
+            entry, key = next(by_file), keys[number]
+            number += 1
+            prefix = f"{page.url}: " if page.url else ""
+            if isinstance(entry, str):
+                problems.append(Problem(page.source, Severity.WARNING, f"{prefix}skipped: not an article: {entry}"))
                 continue
-            found = article if isinstance(article, Failure) else guarded("working out its names, dates and passages", lambda: features_of(article))
-            if isinstance(found, Failure):
-                problems.append(found.problem(source))
+            if isinstance(entry, Failure) or entry is None:
+                problems.append((entry or Failure("extracting the article from HTML", "no result")).problem(page.source))
                 continue
-            entry = article, found
-            cache.put(key, entry)
-        article, found = entry
-        problems += [Problem(source, Severity.WARNING, f"{url + ': ' if url else ''}{w}") for w in article.warnings]
-        page, raw_copy = _page_for(stem, sha, ".html.txt" if url else _raw_suffix(path.name), article.published.iso(), taken)
-        records.append((Record(name, sha, len(raw), "html", page, raw_copy, article, url, captured_at, key), found, copy))
+            article, features = entry
+            problems += [Problem(page.source, Severity.WARNING, f"{prefix}{w}") for w in article.warnings]
+            sha = sha256_of(page.raw)
+            path, raw_copy = _page_for(page.stem, sha, page.raw_suffix, article.published.iso(), taken)
+            records.append((Record(page.name, sha, len(page.raw), "html", path, raw_copy, article, page.url, page.captured_at, key), features, page.copy))
     return records, problems
 
 
