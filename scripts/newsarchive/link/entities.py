@@ -296,6 +296,23 @@ def _told_by_words(draft: _Draft, evidence: _Evidence) -> bool:
     return told is not None and not (told is Kind.PRODUCT and draft.name.split()[-1][:1].isdigit())
 
 
+def _settled(
+    draft: _Draft, kind: Kind | None, evidence: _Evidence, votes: Counter[Kind | None], mentions: list[Mention], recognised: Mapping[str, Recognised | None]
+) -> Kind | None:
+    """``kind`` once the model's silence is weighed: a discovered name the model never read as a name in the
+    articles it read that name it, in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its
+    kind; a name only discovery read, or named in several articles, without a kind gets one from its shape."""
+    if draft.curated or not mentions:
+        return kind
+    read_by_model = all(recognised.get(m.article) is not None for m in mentions)
+    several = len({m.article for m in mentions}) >= SEVERAL_ARTICLES
+    if read_by_model and not votes and not several and not _told_by_words(draft, evidence):
+        return None
+    if kind is None and (several or not read_by_model) and None not in votes:
+        return _guess(draft.name)
+    return kind
+
+
 def _guess(name: str) -> Kind:
     """A kind from a name's shape alone, for a name in articles the model did not read."""
     words = name.split()
@@ -470,16 +487,9 @@ def find_entities(
     model = _model_votes(recognised, drafts)
     first = [_kind(d, e, set(), v) for d, e, v in zip(drafts, evidence, model)]
     makers = {d.name for d, kind in zip(drafts, first) if kind in (Kind.ORGANISATION, Kind.PRODUCT)}
-    kinds = [_kind(d, e, makers, v) for d, e, v in zip(drafts, evidence, model)]
-    for index, draft in enumerate(drafts):
-        read = bool(mentions[index]) and all(recognised.get(m.article) is not None for m in mentions[index])
-        if draft.curated:
-            continue
-        several = len({m.article for m in mentions[index]}) >= SEVERAL_ARTICLES
-        if read and not model[index] and not several and not _told_by_words(draft, evidence[index]):
-            kinds[index] = None  # in the one article that names it, the model never read it as a name, and the text tells no kind
-        elif kinds[index] is None and (several or not read) and None not in model[index]:
-            kinds[index] = _guess(draft.name)  # named in several articles, or only discovery read its article
+    kinds = [
+        _settled(d, _kind(d, e, makers, v), e, v, mentions[i], recognised) for i, (d, e, v) in enumerate(zip(drafts, evidence, model))
+    ]
     quotations = _quotations(texts, found, kinds)
 
     taken: set[str] = {"index"}  # the entity index's page
