@@ -233,13 +233,19 @@ def entity_line(entity: Entity, links: Links, shown: bool = True) -> str:
 
 
 def render_link_pages(
-    links: Links, records: Sequence[Record], split_search: bool = False, jobs: int | None = None, cache: PageCache | None = None
+    links: Links,
+    records: Sequence[Record],
+    split_search: bool = False,
+    jobs: int | None = None,
+    cache: PageCache | None = None,
+    shown: Links | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every page and data file of the cross-links, as (path in the docs folder, ``Content``); entity pages
     by ``jobs`` processes, and read back from ``cache`` when what they show did not change. Pages and indexes
-    show the entities of ``links.shown()``; ``entities.jsonl`` holds them all."""
+    show the entities of ``shown`` (``links.shown()``, when the caller has not worked it out); ``entities.jsonl``
+    holds them all."""
     every = links
-    links = links.shown()
+    links = shown if shown is not None else links.shown()
     by_page = {r.page: r for r in records}
     names = links.by_id()
     entities = links.entities

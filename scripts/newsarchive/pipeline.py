@@ -398,7 +398,9 @@ def _page_batch(
 ) -> tuple[list[tuple[Record, Features, Path | bytes]], list[Problem]]:
     read = [_page_inputs(source, path, max_bytes) for source, path in pages]
     inputs = [page for found, _ in read for page in found]
-    keys = [cache.key(sha256_of(page.raw), "html" if page.url is None else "url-" + hashlib.sha256(page.url.encode()).hexdigest()[:16]) for page in inputs]  # trafilatura reads the address
+    shas = [sha256_of(page.raw) for page in inputs]
+    # trafilatura reads the address: a WARC response is kept under it too
+    keys = [cache.key(sha, "html" if page.url is None else "url-" + hashlib.sha256(page.url.encode()).hexdigest()[:16]) for sha, page in zip(shas, inputs)]
     entries: list[Parsed | Failure | str | None] = [cache.get(key) for key in keys]
     todo = [i for i, entry in enumerate(entries) if entry is None]
     if len(todo) >= pool_from:
@@ -412,23 +414,21 @@ def _page_batch(
         entries[i] = entry
     records: list[tuple[Record, Features, Path | bytes]] = []
     problems: list[Problem] = []
-    by_file = iter(entries)
     number = 0
     for found, trouble in read:
         problems += trouble
         for page in found:
-            entry, key = next(by_file), keys[number]
+            entry, key, sha = entries[number], keys[number], shas[number]
             number += 1
             prefix = f"{page.url}: " if page.url else ""
             if isinstance(entry, str):
                 problems.append(Problem(page.source, Severity.WARNING, f"{prefix}skipped: not an article: {entry}"))
                 continue
-            if isinstance(entry, Failure) or entry is None:
-                problems.append((entry or Failure("extracting the article from HTML", "no result")).problem(page.source))
+            if not isinstance(entry, tuple):  # a Failure: every page is looked up or extracted above
+                problems.append(entry.problem(page.source))  # type: ignore[union-attr]
                 continue
             article, features = entry
             problems += [Problem(page.source, Severity.WARNING, f"{prefix}{w}") for w in article.warnings]
-            sha = sha256_of(page.raw)
             path, raw_copy = _page_for(page.stem, sha, page.raw_suffix, article.published.iso(), taken)
             records.append((Record(page.name, sha, len(page.raw), "html", path, raw_copy, article, page.url, page.captured_at, key), features, page.copy))
     return records, problems
@@ -555,7 +555,7 @@ def render_files(
         yield records[number].page, page
     if problems is not None:
         problems.extend(failed)
-    yield from render_link_pages(links, records, split, jobs, cache)
+    yield from render_link_pages(links, records, split, jobs, cache, shown)
     kept = cache_dir / STEPS_DIR / KEPT_FOLDER if cache_dir is not None else None
     yield from (build_search_index(records, archive.terms, kept, directory_urls) if split else {f"{SEARCH_DIR}/manifest.js": SMALL_ARCHIVE_MANIFEST}).items()
     timeline = timeline if timeline is not None else place(archive, links)
