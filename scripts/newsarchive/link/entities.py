@@ -259,16 +259,14 @@ _CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O)[A-Z])\w*[a-z][A-Z]"
 CUES_AGAINST_NO_PAGE = 3
 
 
-def _kind(draft: _Draft, evidence: _Evidence, makers: set[str], votes: Counter[Kind | None]) -> Kind | None:
-    """The draft's kind: curated, else what the text tells (``_told``), else the most votes among the kinds the
-    trained model gave its mentions (``votes``) and what the words around it say ("its Lumia", "shares of
-    Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a people or
-    a language does not count. A "person" written as a brand ("MeeGo") or whose first word is an organisation's
-    or a product's name ("Nokia Maps", with ``makers`` those names) is a product. None when nothing votes, or
-    when the most votes say it is no page (a people, a language)."""
+def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[Kind | None]) -> Kind | None:
+    """The draft's kind: curated, else what the text tells (``told``, its ``_told``), else the most votes among
+    the kinds the trained model gave its mentions (``votes``) and what the words around it say ("its Lumia",
+    "shares of Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a
+    people or a language does not count. A "person" written as a brand ("MeeGo") is a product. None when
+    nothing votes, or when the most votes say it is no page (a people, a language)."""
     if draft.kind:
         return draft.kind
-    told = _told(draft, evidence)
     if told is not None:
         return told
     words = draft.name.split()
@@ -279,7 +277,16 @@ def _kind(draft: _Draft, evidence: _Evidence, makers: set[str], votes: Counter[K
     if not tally:
         return None
     kind = max(tally, key=lambda kind: (tally[kind], cues[kind]))
-    if kind is Kind.PERSON and (len(words) > 1 and words[0] in makers or len(words) == 1 and _CAMEL.match(words[0])):
+    if kind is Kind.PERSON and len(words) == 1 and _CAMEL.match(words[0]):
+        return Kind.PRODUCT
+    return kind
+
+
+def _made_by(draft: _Draft, kind: Kind | None, told: Kind | None, makers: set[str]) -> Kind | None:
+    """A "person" by the votes whose first word is an organisation's or a product's name (``makers``: "Nokia
+    Maps") is that maker's product."""
+    words = draft.name.split()
+    if kind is Kind.PERSON and not draft.kind and told is None and len(words) > 1 and words[0] in makers:
         return Kind.PRODUCT
     return kind
 
@@ -289,15 +296,14 @@ def _kind(draft: _Draft, evidence: _Evidence, makers: set[str], votes: Counter[K
 SEVERAL_ARTICLES = 3
 
 
-def _told_by_words(draft: _Draft, evidence: _Evidence) -> bool:
-    """Whether the text tells the kind by a role, an honorific, a word of the name or a known place: enough to
-    keep a name the model never read (a version number is not: "Wave 4", "Died 31")."""
-    told = _told(draft, evidence)
+def _told_by_words(draft: _Draft, told: Kind | None) -> bool:
+    """Whether the text tells the kind (``told``, its ``_told``) by a role, an honorific, a word of the name or a
+    known place: enough to keep a name the model never read (a version number is not: "Wave 4", "Died 31")."""
     return told is not None and not (told is Kind.PRODUCT and draft.name.split()[-1][:1].isdigit())
 
 
 def _settled(
-    draft: _Draft, kind: Kind | None, evidence: _Evidence, votes: Counter[Kind | None], mentions: list[Mention], recognised: Mapping[str, Recognised | None]
+    draft: _Draft, kind: Kind | None, told: Kind | None, votes: Counter[Kind | None], mentions: list[Mention], recognised: Mapping[str, Recognised | None]
 ) -> Kind | None:
     """``kind`` once the model's silence is weighed: a discovered name the model never read as a name in the
     articles it read that name it, in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its
@@ -306,7 +312,7 @@ def _settled(
         return kind
     read_by_model = all(recognised.get(m.article) is not None for m in mentions)
     several = len({m.article for m in mentions}) >= SEVERAL_ARTICLES
-    if read_by_model and not votes and not several and not _told_by_words(draft, evidence):
+    if read_by_model and not votes and not several and not _told_by_words(draft, told):
         return None
     if kind is None and (several or not read_by_model) and None not in votes:
         return _guess(draft.name)
@@ -485,10 +491,12 @@ def find_entities(
                 votes.roles[role] += 1
         found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
     model = _model_votes(recognised, drafts)
-    first = [_kind(d, e, set(), v) for d, e, v in zip(drafts, evidence, model)]
-    makers = {d.name for d, kind in zip(drafts, first) if kind in (Kind.ORGANISATION, Kind.PRODUCT)}
+    told = [_told(d, e) for d, e in zip(drafts, evidence)]
+    voted = [_kind(d, e, t, v) for d, e, t, v in zip(drafts, evidence, told, model)]
+    makers = {d.name for d, kind in zip(drafts, voted) if kind in (Kind.ORGANISATION, Kind.PRODUCT)}
     kinds = [
-        _settled(d, _kind(d, e, makers, v), e, v, mentions[i], recognised) for i, (d, e, v) in enumerate(zip(drafts, evidence, model))
+        _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
+        for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
     quotations = _quotations(texts, found, kinds)
 
