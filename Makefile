@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup site serve test lock clean browser
+.PHONY: setup site serve test lock clean browser fit
 
 setup: $(STAMP)
 
@@ -38,6 +38,12 @@ $(CHROMIUM):
 
 test: setup browser
 	$(BIN)/python -m pytest -p no:cacheprovider
+
+# Refit the model that zones whole pages' text dumps (parse/zoning.json) on the annotated real pages.
+REALPAGES ?= ../shared/realpages
+
+fit: setup
+	$(BIN)/newsarchive fit-zoning $(REALPAGES)
 
 lock: setup
 	printf '%s\n' "# Exact versions of every package newsarchive and its tests need (make setup installs these)." \

@@ -96,7 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("count", type=int)
     generate.add_argument("folder")
     generate.add_argument("--seed", type=int, default=2011)
+    fit = commands.add_parser("fit-zoning", help="fit the model that zones whole pages' text dumps on annotated pages (see ../shared/realpages)")
+    fit.add_argument("pages", metavar="PAGES", help="folder with manifest.json, text/ and truth/ (the fit split is fitted, the check split scored)")
+    fit.add_argument("--out", default=None, metavar="FILE", help="where to write the model (default: the package's parse/zoning.json)")
     args = parser.parse_args(argv)
+    if args.command == "fit-zoning":
+        from .parse.zoning_fit import main as fit_main
+
+        return fit_main(Path(args.pages), Path(args.out) if args.out else None)
     if args.command == "bench":
         from .benchmark import main as bench_main
 

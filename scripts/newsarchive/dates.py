@@ -26,7 +26,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?-i:[A-Z]{2,4}\b)|\s*\((?-i:[A-Z]{2,4})\)|\s*[+-]\d{2}:?\d{2})?|\d{1,2}\s*[ap]\.?m\.?"
 #: A year of two digits is no hour: "Fri Feb 11, 10:42 am" gives no year.
 _SHORT_YEAR = r"'?\d{2}\b(?![:.]\d)"
-_DAY_FIRST = rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|{_SHORT_YEAR})|\d{{1,2}}-{MONTH}-\d{{4}}|\d{{1,2}}/{MONTH}/\d{{4}}"  # "11-Feb-2011", "11/Feb/2011"
+_DAY_FIRST = rf"\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+)?{MONTH},?\s+(?:\d{{4}}|{_SHORT_YEAR})|\d{{1,2}}-{MONTH}-\d{{4}}|\d{{1,2}}/{MONTH}/\d{{4}}"  # "11-Feb-2011", "11/Feb/2011"
 #: ... and as Unix's date command writes it, the time between the day and the year: "Fri Feb 11 10:42:00 UTC 2011"
 _UNIX = rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\s+(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?:(?P<zone>(?-i:[A-Z]{{2,5}}))\s+)?(?P<year>\d{{4}})"
 _MONTH_FIRST = rf"{_UNIX}|{MONTH}\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|{_SHORT_YEAR})|{MONTH}-\d{{1,2}}-\d{{4}}"  # "Feb-11-2011"
@@ -65,7 +65,7 @@ _MONTH_NAME = rf"(?P<month>{MONTH})"
 #: The common spellings read without dateparser (about 2 ms a call): "[Friday,] 11 February 2011", "February 11, 2011",
 #: "February 2011", "2011-02-11", "11th Feb '11", each with an optional "10:26", "10:26 am" or "at 10:26" after it and no time zone.
 _PLAIN = re.compile(
-    rf"(?P<weekday>{WEEKDAY},?\s+)?(?:(?P<day1>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year1>\d{{4}}|'?\d{{2}})"
+    rf"(?P<weekday>{WEEKDAY},?\s+)?(?:(?P<day1>\d{{1,2}})(?:{_ORD}|\.)\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year1>\d{{4}}|'?\d{{2}})"
     rf"|(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}}){_ORD},?\s+(?P<year2>\d{{4}}|'?\d{{2}})"
     rf"|(?P<month3>{MONTH}),?\s+(?P<year3>\d{{4}})"
     r"|(?P<year4>\d{4})-(?P<month4>\d{2})-(?P<day4>\d{2}))"
@@ -81,7 +81,9 @@ def _plain(text: str) -> PubDate | None:
         return None
     g = match.groupdict()
     if g["month3"] and (g["weekday"] or g["hour"]):
-        return None  # "Friday, January 1990", "January 1990 0:00": dateparser picks a day of its own
+        # "Friday, January 1990", "January 1990 0:00" (the day cut off before it, "25. November 2021 16:11"):
+        # a month's date, whose day dateparser would take from today's
+        return PubDate(value=datetime(int(g["year3"]), _MONTHS[g["month3"][:3].lower()], 1), precision=Precision.MONTH, text=text)
     month_name = g["month"] or g["month2"] or g["month3"]
     month = _MONTHS[month_name[:3].lower()] if month_name else int(g["month4"])
     written = (g["year1"] or g["year2"] or g["year3"] or g["year4"]).lstrip("'")

@@ -23,8 +23,8 @@ PACKAGE = Path(__file__).parent
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of every source file and template of the package: what a kept result may depend on."""
-    return files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
+    """A hash of every source file, template and fitted model of the package: what a kept result may depend on."""
+    return files_digest(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")))
 
 
 def files_digest(files: Iterable[Path]) -> str:

@@ -2,24 +2,29 @@
 
 The capture is read top to bottom in zones: the page header (furniture before
 the title), the title and byline, the body, the comment section, and the tail
-(sidebars, footers). Every non-blank line lands in exactly one of the record's
-metadata, body, comments, references or removed lines.
+(sidebars, footers). A whole page's text dump is zoned first by a fitted model
+(``zoning.py``), which sets the page's furniture aside and finds the title and
+byline; the grammars then read what it keeps. Every non-blank line lands in
+exactly one of the record's metadata, body, comments, references or removed
+lines.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names
+from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
 from .comments import comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
+from .zoning import BODY, BYLINE, FURNITURE, TITLE, zoner
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
 
@@ -539,6 +544,12 @@ def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
 
 def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article:
     """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch."""
+    return _parse(text, common, zoning=True)[0]
+
+
+def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article, list[Line]]:
+    """The capture's article, and the lines its grammars read as the comment section. A whole page's dump is zoned
+    by the fitted model first (``zoning``), unless it is off."""
     front = front_matter(text)  # read before Markdown is, whose marks its YAML may hold
     if looks_like_markdown(text):
         text = plain_markdown(text)
@@ -563,7 +574,11 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
             parts.removed.append(Removed(line.no, line.text, reason))
         else:
             kept.append(line)
-    blocks = _split_heads(_lines_as_paragraphs(blocks_of(kept), width))
+    zoned = _zoned(all_lines, width, lambda: grammar_reading(text, common)) if front is None and zoning else None
+    if zoned is not None:
+        parts.remove([line for line in kept if line.no in zoned.furniture], "page furniture (zoning model)")
+        kept = [line for line in kept if line.no in zoned.article]
+    blocks = _split_heads(_lines_as_paragraphs(_apart_at_comment_headings(blocks_of(kept)), width))
 
     # the capture's own fields: a front matter, a message's header or "Title:" / "Author:" / "Date:" lines
     head = front[0] if front is not None and front[0].title else None
@@ -593,6 +608,8 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     if title_at is None and byline_at is None and head is None:
         head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
     title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (head.title if head else None)
+    if zoned is not None and zoned.title is not None and (title_at is None or not _heads_agree(blocks[title_at][0], zoned)):
+        title = zoned.title.text  # the ranker's title over the grammars' guess in a page's dump
     subtitle = None
     date = byline.date
     if title is not None and (dated := _DATED_TITLE.fullmatch(title)) and (found_date := find_date(dated.group("date"))) \
@@ -647,6 +664,9 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         comments = tuple(_read_after(c, date) for c in comments)
     parts.removed.extend(comment_removed)
 
+    if zoned is not None and (told := _zoned_byline(zoned)) is not None:
+        byline = replace(byline, authors=told.authors or byline.authors)
+        date = date or told.date
     if not byline.authors and (credit := _credit(body)):
         byline = replace(byline, authors=credit)  # no byline over the story; its credit line at the foot
     title_inferred = title is None
@@ -677,7 +697,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
     claimed = byline.comments_claimed if byline.comments_claimed is not None else parts.claimed
     if claimed is not None and claimed != captured:
         warnings.append(f"the page claims {claimed} comments but {captured} were captured")
-    return Article(
+    article = Article(
         title=title,
         title_inferred=title_inferred,
         subtitle=subtitle,
@@ -694,6 +714,7 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article
         warnings=tuple(warnings),
         metadata_lines=tuple(sorted(parts.metadata)),
     )
+    return article, list(parts.comment_lines)
 
 
 #: A byline's opening word in the languages of most captures: "By", "Von", "Par", "Por", "Door", "Di", "Av", "Af",
@@ -805,3 +826,133 @@ def accounted_lines(article: Article) -> dict[str, list[int]]:
         "references": [n for r in article.references for n in r.lines],
         "removed": [r.line for r in article.removed],
     }
+
+
+@dataclass(frozen=True)
+class _Zoned:
+    """What the zoning model makes of a whole page's dump: the lines the grammars read (the article, and any
+    comment section with the text around it), the page's furniture set aside, and the head's likeliest lines."""
+
+    article: frozenset[int]
+    furniture: frozenset[int]
+    title: Line | None
+    bylines: tuple[Line, ...]  # the lines near the title that may be its byline, the likeliest first
+    title_scores: dict[int, float]  # the title ranker's score of each candidate, by line number
+
+
+#: A page's dump, not an article's text: at least this many lines of it furniture, and this share of it.
+DUMP_FURNITURE_LINES = 20
+DUMP_FURNITURE_SHARE = 0.25
+#: A line of at most this many words that is no sentence: what a page's furniture is mostly made of.
+SHORT_WORDS = 4
+#: How far under the ranker's best score the grammars' title may be and still stand (fitted on the ``fit`` pages).
+TITLE_MARGIN = 2.0
+#: How far over the body's start the head (title, byline) is looked for.
+HEAD_REACH = 20
+#: How far from the title (or the body's start) the byline is looked for, and how likely a line must be one.
+BYLINE_REACH = 8
+BYLINE_LEAST = 0.2
+
+
+@dataclass(frozen=True)
+class GrammarReading:
+    """What a capture's grammars alone (no zoning) read in it: the comment section's lines, and the lines of its
+    lists of links (which the grammars read again in the zoned article)."""
+
+    comments: frozenset[int]
+    links: frozenset[int]
+
+
+def grammar_reading(text: str, common: frozenset[str] = frozenset()) -> GrammarReading:
+    """How the grammars alone read ``text``'s comment section and lists of links."""
+    article, comment_lines = _parse(text, common, zoning=False)
+    linked = frozenset(n for reference in article.references for n in reference.lines)
+    return GrammarReading(frozenset(line.no for line in comment_lines), linked)
+
+
+def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarReading]) -> _Zoned | None:
+    """The zones of ``lines`` by the fitted model, when they are a whole page's dump; None for an article's own
+    text (or with no model), which the parser's grammars read as they are."""
+    model = zoner()
+    if model is None or sum(len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text) for line in lines) < DUMP_FURNITURE_LINES:
+        return None  # too few short lines (menus, labels, buttons) for a page's furniture: no model, no second reading
+    reading = grammars()
+    told = reading.comments
+    zoning = model.zone(lines, width, told)
+    roles = zoning.roles
+    furniture = sum(role == FURNITURE for role in roles)
+    if furniture < DUMP_FURNITURE_LINES or furniture < DUMP_FURNITURE_SHARE * len(roles):
+        return None
+    body = [i for i, role in enumerate(roles) if role == BODY]
+    if not body:
+        return None
+    first, last = body[0], body[-1]
+    title = zoning.title
+    if title is not None and title > last:
+        title = None
+    start = first if title is None else min(first, title)
+    head = [i for i in range(max(0, first - HEAD_REACH), first) if roles[i] in (TITLE, BYLINE)]  # a title or dateline over the text
+    start = min(head, default=start)
+    article = {lines[i].no for i in range(start, last + 1) if roles[i] != FURNITURE or i == title or i < first}
+    if told:
+        # a comment section the grammars read: where it stands and what it holds is theirs to say, and so is the
+        # text around it (the model's reading of the page's head still gives the title and byline)
+        article = {line.no for line in lines}
+    else:
+        # no comment section: the page's furniture is set aside; its lists of links stay for the grammars to read
+        article |= {n for n in reading.links if n > lines[first].no}
+        article = _whole_blocks(lines, article)
+    furniture_lines = {line.no for line in lines} - article
+    anchor = first if title is None else title
+    near = [i for i in range(max(0, anchor - BYLINE_REACH), min(len(lines), max(anchor, first) + BYLINE_REACH))
+            if roles[i] == BYLINE or zoning.probabilities[i, BYLINE] >= BYLINE_LEAST]
+    near.sort(key=lambda i: -zoning.probabilities[i, BYLINE])
+    return _Zoned(frozenset(article), frozenset(furniture_lines), None if title is None else lines[title],
+                  tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()})
+
+
+def _whole_blocks(lines: list[Line], chosen: set[int]) -> set[int]:
+    """``chosen`` with the rest of each block (lines with no blank line between them) that it has most lines of:
+    a paragraph, or a comment with its header and signature, is kept or set aside whole."""
+    out = set(chosen)
+    for block in blocks_of(lines):
+        if 2 * sum(line.no in chosen for line in block) >= len(block):
+            out.update(line.no for line in block)
+    return out
+
+
+def _zoned_byline(zoned: _Zoned) -> Byline | None:
+    """The writers and the date that the likeliest byline lines near a page's title give, by the byline grammars."""
+    authors: tuple[str, ...] = ()
+    date = None
+    for line in zoned.bylines:
+        parsed = parse_byline(line.text)
+        if not authors:
+            authors = (parsed.authors if parsed is not None else ()) or written_by(line.text) or ()
+        if date is None and parsed is not None and parsed.date is not None:
+            date = parsed.date
+        if date is None and (found := find_date(line.text)) is not None and found[0].precision in (Precision.DAY, Precision.MINUTE):
+            date = found[0]
+    return Byline(authors, date, None) if authors or date else None
+
+
+def _heads_agree(told: Line, zoned: _Zoned) -> bool:
+    """Whether the grammars' title ``told`` is one the ranker nearly agrees with: its own, or one it scores no more
+    than ``TITLE_MARGIN`` under its own."""
+    best = zoned.title_scores[zoned.title.no]  # type: ignore[union-attr]
+    return told.no in zoned.title_scores and zoned.title_scores[told.no] >= best - TITLE_MARGIN
+
+
+def _apart_at_comment_headings(blocks: list[list[Line]]) -> list[list[Line]]:
+    """The blocks, with a comment section's heading that a run of short lines (a post's navigation, "« Previous
+    Post") runs into, with no blank line between, split from them: the heading opens a block, as it opens the
+    section."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        at = next((i for i, line in enumerate(block) if is_comment_heading(line.text)), None)
+        at = at or None  # a block that a heading opens already is the section's
+        if at is not None and all(len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text) for line in block[:at]):
+            out.extend([block[:at], block[at:]])
+        else:
+            out.append(block)
+    return out

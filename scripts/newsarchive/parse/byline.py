@@ -333,3 +333,40 @@ def names_line(text: str) -> tuple[str, ...] | None:
     if any(word.lower() in _HEADLINE_WORDS for n in names for word in n.split()):
         return None
     return tuple(names)
+
+
+#: What a byline says before its writer's name, anywhere in its line, in the languages of most captures: a verb of
+#: posting and a "by" ("Veröffentlicht am 12. Juni von jdoe", "Publicado por Ana Ruiz", "Posted on Monday by JD"),
+#: a "by" alone, or a label and a colon ("Autor: jdoe", "Von: Jan Kupitz").
+_WRITER_WORD = re.compile(
+    r"(?:^|(?<=[\s|·•/,(—–-]))(?:"
+    r"(?:by|von|vom|par|por|door|di|av|af|przez|durch)\s+(?=\S)"
+    r"|(?:author|autor|auteur|autore|autorin|by|von|text|texte|interview|redaktion|reporter)\s*:\s*)",
+    re.I,
+)
+#: Where a writer's name ends in a byline: a separator, a date's or time's digits, or the word that opens them.
+_NAME_END = re.compile(r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|le|el|il|op|em|in|im|the|den|dem|der|de la)\s)", re.I)
+#: A name as people sign with it online: one word of letters, digits, dots, dashes or underscores.
+_HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,29}")
+
+
+def written_by(text: str) -> tuple[str, ...] | None:
+    """The writers a byline of any layout names after its "by" or its label, or the names alone on a line (perhaps
+    with the date after them): "Veröffentlicht am 12. Juni 2017 von jdoe", "Von: Jan Kupitz | 31.10.23",
+    "Jane Doe 19.10.2019, 05:00 Uhr". None when the line names no writer so."""
+    text = undecorated(text.strip())
+    if len(text) > 160:
+        return None
+    matches = list(_WRITER_WORD.finditer(text))
+    for match in matches:
+        rest = text[match.end() :]
+        name = _NAME_END.split(rest, maxsplit=1)[0].strip(" .")
+        names = [cased(n) for n in split_names(name)] if name else []
+        if names and all(_NAME.fullmatch(n) and len(n.split()) <= 4 and not _ROLE.fullmatch(n) and not _NOT_NAMES.match(n) for n in names):
+            return tuple(names)  # after its "by", a month's short name may start a name: "von Jan Kupitz"
+        if _HANDLE.fullmatch(name) and not _NOT_NAMES.match(name):
+            return (name,)
+    if matches:
+        return None
+    head = _NAME_END.split(text, maxsplit=1)[0].strip(" .")
+    return names_line(head) if head else None

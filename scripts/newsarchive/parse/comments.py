@@ -15,7 +15,8 @@ from .furniture import comment_control_reason
 from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
-    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|reactions|réflexions?(?= au sujet de| sur))(?:\s+(?:on|to|so far|au sujet de|sur)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60})?"
+    r"(?:(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|reactions|réflexions?(?= au sujet de| sur))(?:\s+(?:on|to|so far|au sujet de|sur)\b.{0,200}|,\s*(?:displaying|showing|sorted by|sort(?:ed)? by)\b.{0,60}"
+    r"|\s*[–—|·-]?\s*(?:permalink|leave a (?:comment|reply)|add (?:a |your )?comment|post a comment|subscribe|rss))?"  # "one comment – permalink"
     r"|(?:reader |user |readers’ |readers' |your |top |all |latest |newest |best )?comments?(?:\s*\(\d+\)|:?\s+\d{1,6})?(?:\s*\(page \d+ of \d+\))?"  # "Reader comments 42"
     r"|(?:what )?readers (?:are saying|say)|reader feedback|talk ?back|responses to [“\"«‘'].{1,200}|showing \d{1,6} of \d{1,6} comments"
     r"|(?:comment on|discuss) this (?:story|article|post|entry)"
@@ -23,6 +24,8 @@ _HEADING = re.compile(
     r"|leave a (?:reply|comment|response)|what do you think\??"
     r"|(?:add|post) (?:a |your )?comment(?:\s*\([^()]{1,40}\))?(?:\s+\d{1,6} comments?)?"  # "Add a Comment (Log in or register) 58 comments"
     rf"|(?:\d{{1,6}}\s+)?(?:{COMMENTS_ABROAD}|комментари(?:и|ев|й|я))(?:\s*\(\d+\))?"
+    # WordPress's "3 thoughts on “Title”" in other languages: "3 Gedanken zu „…“", "2 réponses à « … »", "5 comentarios en …"
+    r"|\d{1,6}\s+(?:gedanken|kommentare|antworten|réponses|comentarios|respuestas|commenti|risposte|reacties|comentários|pensamentos|respostas)\s+(?:zu|auf|à|en|sobre|a|su|op|em|para)\b.{1,200}"
     r"|\(\d{1,6} comments?\s*\|\s*leave a comment\))\s*[:»]?",  # other languages, Russian too; LiveJournal's count
     re.I,
 )
@@ -39,7 +42,7 @@ _VERB_AFTER = re.compile(rf"(?:{_VERBS})\s*:?", re.I)
 _PROSE_VERBS = frozenset({"said", "wrote", "writes", "dit", "a dit", "a écrit", "sagt", "schreibt", "schrieb", "meint", "dice", "dijo", "ha detto", "zei", "skrev", "kirjoitti", "napisał", "escribió", "scrive", "ha scritto", "zegt", "schreef", "diz", "disse", "escreveu"})
 #: What some comment systems print before the name: "Comment by Jan — February 11, 2011", "#2 Alice - Jan 28, 2011".
 _BY_PREFIX = re.compile(
-    r"^(?:#\s?\d{1,5}\.?\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+|(?:comment|reply|response|post|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|by\s+(?=\S{1,40}\s+[^\d\n]{0,20}\d)|from:\s+|comment from\s+"
+    r"^(?:#\s?\d{1,5}\.?\s+|\d{1,3}(?:\.\d{1,3})+\.?\s+|(?:comment|reply|response|post|posted|submitted|written)\s+by:?\s+|by\s+(?=\S.{0,59}\s+on\s+\S)|by\s+(?=\S{1,40}\s+[^\d\n]{0,20}\d)|by\s+(?=\S.{0,59}?\s+(?:writes|wrote|says|said)\s*:?\s*$)|from:\s+|comment from\s+"
     r"|\[[–+-]\]\s*)",  # "Comment from Steve"; Reddit's "[–]" before the name
     re.I
 )
@@ -53,6 +56,8 @@ _FORM_HEADING = re.compile(r"leave a (?:reply|comment|response)(?: cancel reply)
 #: ... after the commenter's name ("Dave K • 12 years ago"), with the comment's score between ("dave_k 12 points
 #: 3 hours ago", as Reddit and Hacker News print it), or on a line of its own under it.
 _AGO = re.compile(rf"^(?P<name>\S.{{0,59}}?)(?:\s*[•·|–—-]\s*|\s+[-−]?\d{{1,6}}\s+points?\s*[•·|]?\s*)(?:{_AGE_TEXT})\s*$", re.I)
+#: ... or a name in capitals and its age with a space between: "Jane Doe 12 days ago", "jdoe 3 hours ago".
+_AGO_SPACED = re.compile(rf"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+(?:{_AGE_TEXT})\s*$")
 _AGE = re.compile(_AGE_TEXT, re.I)
 #: A one-word handle, how long ago, and the links of a thread (Hacker News): "pg 12 years ago | parent | next [–]".
 _THREAD_HEADER = re.compile(
@@ -144,9 +149,12 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         rest = says.group("rest").strip()
         date = date_only(rest) if rest else None
         if not rest or date or rest in ("...", "…"):  # Blogger: "Anonymous said..."
-            prose = says.group("verb").lower() in _PROSE_VERBS and not date and not rest
+            # "Elop said:" over a quotation is prose; "jdoe schreibt:" over a date line is a comment's header
+            dated_next = following is not None and following.no == line.no + 1 and date_only(following.content) is not None
+            signed = _BY_PREFIX.match(line.content.strip()) is not None  # "by jdoe (12345) writes:": prose has no "by" before its speaker
+            prose = says.group("verb").lower() in _PROSE_VERBS and not date and not rest and not dated_next and not signed
             return Header(says.group("name"), date, not prose, prose)
-    ago = _AGO.match(text) or _THREAD_HEADER.match(text) if "ago" in text or "AGO" in text or "Ago" in text else None
+    ago = _AGO.match(text) or _THREAD_HEADER.match(text) or _AGO_SPACED.match(text) if "ago" in text or "AGO" in text or "Ago" in text else None
     if ago and is_handle(name := _REPLY_TO.sub("", ago.group("name")).strip()):
         return Header(name, None, True)
     found = find_date(text) if len(text) <= HEADER_MAX else None

@@ -1,0 +1,353 @@
+"""Zone a whole page's text by a fitted model: each line's role (page furniture, title, byline, body, comment).
+
+A text browser's dump of a page ("w3m -dump") holds the site's menus, sidebars and footers around the
+article. Each line gets features that hold on any site (its length, its share of function words in the
+languages the model knows, sentence punctuation, capitals, digits, the prose around it, where it stands
+against the page's densest run of prose, whether the page repeats it, whether it reads as a byline, a date
+or a comment's header); a multinomial logistic regression, fitted on annotated real pages by
+``newsarchive fit-zoning``, gives each role's probability, and a Viterbi pass over the fitted transitions
+between roles smooths them, as the body runs on and comments follow it. The weights are data in the
+package (``zoning.json``); numpy runs them, nothing is fitted or downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from .byline import parse_byline
+from .comments import comment_header, is_comment_heading
+from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
+
+__all__ = ["ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "features", "main_start", "title_candidates", "zoner"]
+
+#: The roles a line can have, in the model's order.
+ROLES = ("furniture", "title", "byline", "body", "comment")
+FURNITURE, TITLE, BYLINE, BODY, COMMENT = range(len(ROLES))
+
+_WORD = re.compile(r"\w+")
+_DATE_SHAPE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?)\b", re.I)
+_SEPARATOR = re.compile(r"\s[|•·/»›]\s|\s[|•·]|[|•·]\s")
+_BY_WORD = re.compile(r"(?:by|von|par|por|door|di|av|af|przez)\s+\S", re.I)
+_COUNT = re.compile(r"^\(?\d{1,6}\)?$|^\d{1,6}\s+\w+$")
+
+#: The names of the base features, in order (the model's file lists them too, and must agree).
+BASE = (
+    "words", "chars", "stop_share", "ends_sentence", "capital_share", "digit_share", "all_caps", "list_mark",
+    "bracketed", "separators", "fill", "sentence_like", "date_shape", "byline", "by_word", "comment_heading",
+    "comment_header", "repeated", "indented", "address", "ends_colon", "headline_like", "short", "count",
+    "blank_before", "blank_after", "block_lines", "block_words", "first_in_block", "last_in_block", "told_comment",
+)
+
+
+def _block_spans(lines: list[Line]) -> list[tuple[int, int]]:
+    """For each line, the first and last index of the run of lines with no blank line between them."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or lines[i].no != lines[i - 1].no + 1:
+            spans.extend([(start, i - 1)] * (i - start))
+            start = i
+    return spans
+
+
+def base_features(lines: list[Line], width: int | None, stop: frozenset[str], told: frozenset[int] = frozenset()) -> np.ndarray:
+    """One row of ``BASE`` features a line; ``told`` holds the lines the comment grammars read as comments'."""
+    n = len(lines)
+    seen: dict[str, int] = {}
+    keys = [" ".join(line.text.casefold().split()) for line in lines]
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+    spans = _block_spans(lines)
+    words_of = [_WORD.findall(line.text.casefold()) for line in lines]
+    out = np.zeros((n, len(BASE)), dtype=np.float64)
+    wide = float(width or 80)
+    for i, line in enumerate(lines):
+        text = line.text
+        tokens = words_of[i]
+        count = len(tokens)
+        split = text.split()
+        short = count <= 15
+        following = lines[i + 1] if i + 1 < n and lines[i + 1].no == line.no + 1 else None
+        start, end = spans[i]
+        block_words = sum(len(words_of[k]) for k in range(start, end + 1))
+        out[i] = (
+            math.log1p(count),
+            min(len(text), 240) / 80,
+            sum(t in stop for t in tokens) / count if count else 0.0,
+            ends_sentence(text),
+            sum(w[:1].isupper() for w in split) / len(split) if split else 0.0,
+            sum(c.isdigit() for c in text) / len(text),
+            text.isupper() and sum(c.isalpha() for c in text) >= 2,
+            bool(line.mark),
+            text.startswith("[") or text.endswith("]"),
+            min(len(_SEPARATOR.findall(text)), 4) / 2,
+            min((line.indent + len(text)) / wide, 1.3),
+            is_sentence_like(text),
+            bool(_DATE_SHAPE.search(text)),
+            short and parse_byline(text) is not None,
+            short and bool(_BY_WORD.match(text)),
+            short and is_comment_heading(text),
+            short and comment_header(line, following) is not None,
+            seen[keys[i]] > 1,
+            line.indent > 0,
+            bool(_ADDRESS.search(text)),
+            text.endswith(":"),
+            is_headline_like([line]),
+            count <= 3,
+            bool(_COUNT.match(text)),
+            i == 0 or lines[i - 1].no != line.no - 1,
+            following is None,
+            math.log1p(end - start + 1),
+            math.log1p(block_words),
+            i == start,
+            i == end,
+            line.no in told,
+        )
+    return out
+
+
+#: The base features whose meaning depends on whether the line stands over or under the page's main run of prose.
+_PLACED = ("date_shape", "byline", "by_word", "comment_header", "comment_heading", "headline_like", "short", "sentence_like", "list_mark", "words", "told_comment")
+#: The windows (in lines either side) over which the prose around a line is measured.
+_WINDOWS = (2, 5, 15)
+#: The neighbours whose base features a line's row carries.
+_NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def _smoothed(values: np.ndarray, half: int) -> np.ndarray:
+    kernel = np.ones(2 * half + 1) / (2 * half + 1)
+    return np.convolve(np.pad(values, half, mode="edge"), kernel, mode="valid")
+
+
+def features(base: np.ndarray) -> np.ndarray:
+    """Each line's row: its base features, its neighbours', the prose around it and where it stands against the
+    page's main run of prose."""
+    n = len(base)
+    prose = base[:, BASE.index("sentence_like")] * np.minimum(base[:, BASE.index("words")] / math.log1p(12), 1.0)
+    columns = [base]
+    for offset in _NEIGHBOURS:
+        shifted = np.zeros_like(base)
+        if offset < 0 and n > -offset:
+            shifted[-offset:] = base[:offset]
+        elif offset > 0 and n > offset:
+            shifted[:-offset] = base[offset:]
+        columns.append(shifted)
+    around = [_smoothed(prose, half) for half in _WINDOWS]
+    columns.append(np.stack(around, axis=1))
+    dense = around[-1]
+    centre = int(np.argmax(dense)) if n else 0
+    inside = dense >= 0.5 * dense[centre] if n else dense
+    first = centre
+    while first > 0 and inside[first - 1]:
+        first -= 1
+    last = centre
+    while last + 1 < n and inside[last + 1]:
+        last += 1
+    index = np.arange(n, dtype=np.float64)
+    position = np.stack(
+        [
+            index / max(n - 1, 1),
+            np.clip((first - index) / 20, 0, 3),
+            np.clip((index - last) / 20, 0, 3),
+            (index >= first) & (index <= last),
+            np.full(n, math.log1p(n) / 5),
+            np.full(n, float(dense[centre]) if n else 0.0),
+        ],
+        axis=1,
+    )
+    columns.append(position)
+    # what a byline's, a heading's or a comment's marks mean depends on where they stand: over the text, in it, under it
+    before = position[:, 1] > 0
+    after = position[:, 2] > 0
+    marks = base[:, [BASE.index(name) for name in _PLACED]]
+    columns.append(np.concatenate([marks * before[:, None], marks * after[:, None]], axis=1))
+    headers = base[:, BASE.index("comment_header")]
+    headings = base[:, BASE.index("comment_heading")]
+    marks = [headers, base[:, BASE.index("date_shape")], base[:, BASE.index("byline")]]
+    comments = [np.log1p(_smoothed(mark, 10) * 21) for mark in marks]
+    seen_headers = np.cumsum(headers) - headers
+    seen_headings = np.cumsum(headings) - headings
+    total = max(float(headers.sum()), 1.0)
+    comments += [np.log1p(seen_headers), seen_headers / total, np.minimum(seen_headings, 1.0), np.full(n, math.log1p(total))]
+    columns.append(np.stack(comments, axis=1))
+    return np.concatenate(columns, axis=1)
+
+
+#: How far (in lines) the title is looked for over the body's start, and into its main run.
+TITLE_REACH = 30
+TITLE_INTO = 3
+#: The names of a title candidate's features, in order.
+TITLE_FEATURES = (
+    "title", "byline", "body", "furniture", "byline_next", "body_next", "furniture_before", "title_rank",
+    "over_first", "over_main", "just_over", "over_two", "over_three", "in_body", "dated_next", "byline_next_rule",
+    "quoted_elsewhere", "position", "words", "headline_like", "list_mark", "bracketed", "repeated", "ends_sentence",
+    "capital_share", "date_shape", "chars", "separators", "blank_before", "blank_after", "stop_share", "digit_share",
+)
+
+
+def main_start(roles: tuple[int, ...], gap: int = 5) -> int | None:
+    """Where the page's main run of body lines starts: the run (parted by ``gap`` lines of something else) with
+    the most body lines."""
+    best: tuple[int, int] | None = None
+    start, count, last = None, 0, -gap - 1
+    for i, role in enumerate(roles):
+        if role != BODY:
+            continue
+        if i - last > gap:
+            if start is not None and (best is None or count > best[1]):
+                best = (start, count)
+            start, count = i, 0
+        count += 1
+        last = i
+    if start is not None and (best is None or count > best[1]):
+        best = (start, count)
+    return best[0] if best else None
+
+
+def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndarray, roles: tuple[int, ...]) -> tuple[list[int], np.ndarray]:
+    """The lines that may be the title (short lines near the body's start) and their features."""
+    n = len(roles)
+    first = next((i for i, r in enumerate(roles) if r == BODY), None)
+    if first is None:
+        return [], np.zeros((0, len(TITLE_FEATURES)))
+    main = main_start(roles) or first
+    column = {name: BASE.index(name) for name in BASE}
+    words = base[:, column["words"]]
+    chosen = [i for i in range(max(0, first - TITLE_REACH), min(n, main + TITLE_INTO)) if 0 < words[i] <= math.log1p(40)]
+    if not chosen:
+        return [], np.zeros((0, len(TITLE_FEATURES)))
+    logit = np.log(probabilities + 1e-9)
+    order = {i: rank for rank, i in enumerate(sorted(chosen, key=lambda i: -probabilities[i, TITLE]))}
+    folded = [" ".join(line.text.casefold().split()) for line in lines]
+    rows = []
+    for i in chosen:
+        after = probabilities[i + 1 : i + 4]
+        before = probabilities[max(0, i - 3) : i]
+        b = base[i]
+        over = first - i
+        over_main = main - i
+        shown = folded[i]
+        quoted = len(shown) >= 12 and any(shown in other and other != shown for other in folded)
+        rows.append((
+            logit[i, TITLE], logit[i, BYLINE], logit[i, BODY], logit[i, FURNITURE],
+            float(after[:, BYLINE].max()) if len(after) else 0.0,
+            float(after[:, BODY].mean()) if len(after) else 0.0,
+            float(before[:, FURNITURE].mean()) if len(before) else 1.0,
+            math.log1p(order[i]), np.clip(over, -TITLE_REACH, TITLE_REACH) / TITLE_REACH,
+            np.clip(over_main, -TITLE_REACH, TITLE_REACH) / TITLE_REACH,
+            over == 1 or over_main == 1, over == 2 or over_main == 2, over == 3 or over_main == 3, roles[i] == BODY,
+            float(base[i + 1 : i + 4, column["date_shape"]].max()) if i + 1 < n else 0.0,
+            float(base[i + 1 : i + 4, column["byline"]].max()) if i + 1 < n else 0.0,
+            quoted, i / max(n - 1, 1),
+            b[column["words"]], b[column["headline_like"]], b[column["list_mark"]], b[column["bracketed"]], b[column["repeated"]],
+            b[column["ends_sentence"]], b[column["capital_share"]], b[column["date_shape"]], b[column["chars"]],
+            b[column["separators"]], b[column["blank_before"]], b[column["blank_after"]], b[column["stop_share"]],
+            b[column["digit_share"]],
+        ))
+    return chosen, np.asarray(rows, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Zoning:
+    """Each line's role (an index into ``ROLES``), the probability of each role, line by line, and the line the
+    title ranker puts first (or None)."""
+
+    roles: tuple[int, ...]
+    probabilities: np.ndarray
+    title: int | None = None
+    #: the title ranker's score of each candidate line, by index
+    title_scores: dict[int, float] = field(default_factory=dict)
+
+
+class Zoner:
+    """The fitted model: feature scaling, weights, and the transitions between roles."""
+
+    def __init__(self, data: dict) -> None:
+        if tuple(data["base"]) != BASE or tuple(data["roles"]) != ROLES:
+            raise ValueError("zoning.json was fitted for other features or roles: run newsarchive fit-zoning")
+        self.stop = frozenset(data["stop"])
+        self.mean = np.asarray(data["mean"])
+        self.scale = np.asarray(data["scale"])
+        self.weights = np.asarray(data["weights"])
+        self.bias = np.asarray(data["bias"])
+        self.log_prior = np.log(np.asarray(data["prior"]))
+        self.log_start = np.log(np.asarray(data["start"]))
+        self.log_transitions = np.log(np.asarray(data["transitions"]))
+        self.figures = data.get("figures", {})
+        title = data["title"]
+        if tuple(title["features"]) != TITLE_FEATURES:
+            raise ValueError("zoning.json was fitted for other title features: run newsarchive fit-zoning")
+        self.title_mean = np.asarray(title["mean"])
+        self.title_scale = np.asarray(title["scale"])
+        self.title_weights = np.asarray(title["weights"])
+        self.title_bias = float(title["bias"])
+        self.title_threshold = float(title["threshold"])
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        scores = ((rows - self.mean) / self.scale) @ self.weights.T + self.bias
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def zone(self, lines: list[Line], width: int | None, told: frozenset[int] = frozenset()) -> Zoning:
+        """The zones of ``lines``; ``told`` holds the lines that the comment grammars read as comments'."""
+        if not lines:
+            return Zoning((), np.zeros((0, len(ROLES))))
+        base = base_features(lines, width, self.stop, told)
+        probabilities = self.probabilities(features(base))
+        roles = self.path(probabilities)
+        scores = self.title_scores(lines, base, probabilities, roles)
+        best = max(scores, key=scores.__getitem__, default=None)
+        return Zoning(roles, probabilities, best if best is not None and scores[best] > self.title_threshold else None, scores)
+
+    def path(self, probabilities: np.ndarray) -> tuple[int, ...]:
+        """The most likely roles, line by line, under the fitted transitions."""
+        return self._viterbi(np.log(probabilities + 1e-12) - self.log_prior)
+
+    def title_scores(self, lines: list[Line], base: np.ndarray, probabilities: np.ndarray, roles: tuple[int, ...]) -> dict[int, float]:
+        """The title ranker's score of each candidate line (by index): the higher, the likelier the title."""
+        chosen, rows = title_candidates(lines, base, probabilities, roles)
+        if not chosen:
+            return {}
+        scores = ((rows - self.title_mean) / self.title_scale) @ self.title_weights + self.title_bias
+        return dict(zip(chosen, scores.tolist()))
+
+    def best_title(self, lines: list[Line], base: np.ndarray, probabilities: np.ndarray, roles: tuple[int, ...]) -> int | None:
+        """The line the title ranker scores highest among the candidates, if it scores it as a title at all."""
+        scores = self.title_scores(lines, base, probabilities, roles)
+        best = max(scores, key=scores.__getitem__, default=None)
+        return best if best is not None and scores[best] > self.title_threshold else None
+
+    def _viterbi(self, emissions: np.ndarray) -> tuple[int, ...]:
+        n, k = emissions.shape
+        score = self.log_start + emissions[0]
+        back = np.zeros((n, k), dtype=np.int64)
+        for i in range(1, n):
+            candidates = score[:, None] + self.log_transitions
+            back[i] = np.argmax(candidates, axis=0)
+            score = candidates[back[i], np.arange(k)] + emissions[i]
+        path = [int(np.argmax(score))]
+        for i in range(n - 1, 0, -1):
+            path.append(int(back[i][path[-1]]))
+        return tuple(reversed(path))
+
+
+MODEL_FILE = "zoning.json"
+
+
+@cache
+def zoner() -> Zoner | None:
+    """The model shipped in the package, or None when it has not been fitted."""
+    try:
+        data = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return Zoner(data)

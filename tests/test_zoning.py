@@ -1,0 +1,142 @@
+"""The fitted zoning of whole pages' text dumps: what it keeps, what it sets aside, and its guarantees."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from newsarchive.parse import accounted_lines, parse_capture
+from newsarchive.parse.byline import written_by
+from newsarchive.parse.lines import split_lines
+from newsarchive.parse.zoning import BASE, ROLES, TITLE_FEATURES, zoner
+
+REALPAGES = Path(__file__).resolve().parents[1].parent / "shared" / "realpages"
+
+MENU = ["Home", "World", "Business", "Technology", "Science", "Health", "Sport", "Culture", "Travel", "Opinion"]
+SIDEBAR = ["Most read", "Ferry timetable changes for the winter", "Council votes on the new library", "Storm closes the harbour road",
+           "Market traders protest parking fees", "Newsletter", "Sign up for our daily briefing", "Follow us", "Facebook", "Twitter"]
+FOOTER = ["About us", "Contact", "Advertise", "Privacy policy", "Cookie settings", "Terms of use", "© 2011 The Harbour Gazette"]
+PROSE = [
+    "The council voted on Tuesday to keep the old ferry running through the winter, after residents of the island\n"
+    "filled the town hall for a second evening and asked the members to think again about the cuts.",
+    "The service had been due to stop at the end of October. Officials said the savings would pay for two new\n"
+    "buses, but the islanders argued that a bus could not cross the water and that the school run depended on it.",
+    "After three hours of debate the proposal to end the service was withdrawn, and a working group will now look\n"
+    "at how the crossing can be paid for in the years ahead, with a report due before the budget in the spring.",
+    "The harbour master told the meeting that the boat was old but sound, and that its engine had been rebuilt\n"
+    "only last year, so that the cost of keeping it at sea was smaller than the figures in the report suggested.",
+]
+
+
+def page_dump(title: str = "Island ferry saved after council vote", byline: str = "By Ana Ruiz | 11 February 2011") -> str:
+    """A whole page as a text browser dumps it, made up here: menus, the article, a sidebar and a footer."""
+    parts = ["[logo]", "Skip to content", "", *MENU, "", "Search [          ] [Go]", "", title, "", byline, ""]
+    for paragraph in PROSE:
+        parts += [paragraph, ""]
+    parts += ["Share this", "Email", "Print", "", *SIDEBAR, "", *FOOTER]
+    return "\n".join(parts)
+
+
+def test_the_model_is_the_one_its_code_reads() -> None:
+    model = zoner()
+    assert model is not None, "parse/zoning.json is missing: run make fit"
+    data = json.loads((Path(__file__).resolve().parents[1] / "scripts" / "newsarchive" / "parse" / "zoning.json").read_text("utf-8"))
+    assert tuple(data["base"]) == BASE and tuple(data["roles"]) == ROLES and tuple(data["title"]["features"]) == TITLE_FEATURES
+    assert model.weights.shape[0] == len(ROLES)
+
+
+def test_a_page_dump_keeps_the_article_and_sets_the_page_aside() -> None:
+    article = parse_capture(page_dump())
+    body = "\n".join(block.text for block in article.body)
+    assert article.title == "Island ferry saved after council vote"
+    assert article.authors == ("Ana Ruiz",)
+    assert article.published.value is not None and article.published.value.date().isoformat() == "2011-02-11"
+    assert all(" ".join(paragraph.split()[:6]) in " ".join(body.split()) for paragraph in PROSE)
+    for furniture in (*MENU[1:], *SIDEBAR[1:], "Privacy policy"):
+        assert furniture not in body, furniture
+    assert not article.comments  # a sidebar of headlines is no comment section
+    assert any(r.reason == "page furniture (zoning model)" for r in article.removed)
+
+
+def test_a_page_dump_with_comments_keeps_the_grammars_comment_section() -> None:
+    """Where the grammars read a comment section, they read the page; the model still finds its title and byline."""
+    comments = ["3 Comments", "", "Dara Byrne says:", "11 February 2011 at 10:42 am", "", "    Good news for the island school run.", "",
+                "Eli Katz says:", "11 February 2011 at 11:05 am", "", "    The council should have decided this months ago.", ""]
+    text = page_dump().replace("Share this\n", "\n".join(comments) + "\nShare this\n")
+    article = parse_capture(text)
+    assert [c.author for c in article.comments] == ["Dara Byrne", "Eli Katz"]
+    assert article.title == "Island ferry saved after council vote" and article.authors == ("Ana Ruiz",)
+    assert not any("zoning model" in r.reason for r in article.removed)
+
+
+def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
+    text = "\n".join(["Island ferry saved after council vote", "", "By Ana Ruiz | 11 February 2011", "", *(p + "\n" for p in PROSE)])
+    article = parse_capture(text)
+    assert not any("zoning model" in r.reason for r in article.removed)
+    assert article.title == "Island ferry saved after council vote" and article.authors == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Veröffentlicht am 12. Juni 2017 von jdoe", ("jdoe",)),
+        ("Von: Jan Kupitz | 31.10.23", ("Jan Kupitz",)),
+        ("Publicado por Ana Ruiz", ("Ana Ruiz",)),
+        ("Author: Sam2011 am 29.12.2010, 13:36 Uhr", ("Sam2011",)),
+        ("8. Januar 2020 · by Lou · in Notes", ("Lou",)),
+        ("Ana Ruiz 19.10.2019, 05:00 Uhr", ("Ana Ruiz",)),
+        ("BEN OKAFOR", ("Ben Okafor",)),
+        ("Text von Chen Wei     Illustration von Dara Byrne", ("Chen Wei",)),
+        ("Die Zukunft von Berlin ist offen", None),
+        ("by the way, this is prose", None),
+    ],
+)
+def test_bylines_of_any_layout_name_their_writers(line: str, names: tuple[str, ...] | None) -> None:
+    assert written_by(line) == names
+
+
+_FURNITURE_PARTS = st.sampled_from([*MENU, *SIDEBAR, *FOOTER, "[image]", "•", "Share", "Reply", "12 comments", "Load more"])
+
+
+@st.composite
+def dumps(draw) -> str:
+    """A page's dump assembled at random from furniture, prose and comment-like lines."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(6, 14))):
+        kind = draw(st.integers(0, 4))
+        if kind in (0, 4):
+            lines += [draw(_FURNITURE_PARTS) for _ in range(draw(st.integers(5, 12)))] + [""]
+        elif kind == 1:
+            lines += [draw(st.sampled_from(PROSE)), ""]
+        elif kind == 2:
+            lines += [f"{draw(st.sampled_from(['Ana Ruiz', 'pat', 'Lou']))} says:", "11 February 2011 at 10:42 am", draw(st.sampled_from(PROSE)).split("\n")[0], ""]
+        else:
+            lines += [draw(st.sampled_from(["Comments", "Island ferry saved", "By Ana Ruiz", "11 February 2011", "Read more"])), ""]
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dumps())
+def test_a_zoned_dump_loses_no_line_and_reads_the_same_twice(text: str) -> None:
+    article = parse_capture(text)
+    numbers = [n for zone in accounted_lines(article).values() for n in zone]
+    assert sorted(numbers) == [line.no for line in split_lines(text)]
+    assert parse_capture(text) == article
+
+
+@pytest.mark.accuracy
+@pytest.mark.skipif(not (REALPAGES / "manifest.json").is_file(), reason=f"no real pages at {REALPAGES}: the model's fitting is not checked")
+def test_fitting_makes_the_shipped_model_again() -> None:
+    """``newsarchive fit-zoning`` on the annotated pages makes parse/zoning.json byte for byte: the model in the
+    package is what the script in the repository fits, and fitting is reproducible."""
+    from newsarchive.parse.zoning_fit import main
+
+    shipped = Path(__file__).resolve().parents[1] / "scripts" / "newsarchive" / "parse" / "zoning.json"
+    with tempfile.TemporaryDirectory(prefix="newsarchive-zoning-") as work:
+        out = Path(work) / "zoning.json"
+        assert main(REALPAGES, out) == 0
+        assert out.read_bytes() == shipped.read_bytes(), "parse/zoning.json is not what fitting makes now: run make fit"
