@@ -893,13 +893,13 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     start = first if title is None else min(first, title)
     head = [i for i in range(max(0, first - HEAD_REACH), first) if roles[i] in (TITLE, BYLINE)]  # a title or dateline over the text
     start = min(head, default=start)
-    article = {lines[i].no for i in range(start, last + 1) if roles[i] != FURNITURE or i == title or i < first}
     if told:
         # a comment section the grammars read: where it stands and what it holds is theirs to say, and so is the
         # text around it (the model's reading of the page's head still gives the title and byline)
         article = {line.no for line in lines}
     else:
         # no comment section: the page's furniture is set aside; its lists of links stay for the grammars to read
+        article = {lines[i].no for i in range(start, last + 1) if roles[i] != FURNITURE or i == title or i < first}
         article |= {n for n in reading.links if n > lines[first].no}
         article = _whole_blocks(lines, article)
     furniture_lines = {line.no for line in lines} - article

@@ -281,7 +281,6 @@ class Zoner:
         self.log_prior = np.log(np.asarray(data["prior"]))
         self.log_start = np.log(np.asarray(data["start"]))
         self.log_transitions = np.log(np.asarray(data["transitions"]))
-        self.figures = data.get("figures", {})
         title = data["title"]
         if tuple(title["features"]) != TITLE_FEATURES:
             raise ValueError("zoning.json was fitted for other title features: run newsarchive fit-zoning")
@@ -305,8 +304,7 @@ class Zoner:
         probabilities = self.probabilities(features(base))
         roles = self.path(probabilities)
         scores = self.title_scores(lines, base, probabilities, roles)
-        best = max(scores, key=scores.__getitem__, default=None)
-        return Zoning(roles, probabilities, best if best is not None and scores[best] > self.title_threshold else None, scores)
+        return Zoning(roles, probabilities, self.best_title(scores), scores)
 
     def path(self, probabilities: np.ndarray) -> tuple[int, ...]:
         """The most likely roles, line by line, under the fitted transitions."""
@@ -320,9 +318,8 @@ class Zoner:
         scores = ((rows - self.title_mean) / self.title_scale) @ self.title_weights + self.title_bias
         return dict(zip(chosen, scores.tolist()))
 
-    def best_title(self, lines: list[Line], base: np.ndarray, probabilities: np.ndarray, roles: tuple[int, ...]) -> int | None:
-        """The line the title ranker scores highest among the candidates, if it scores it as a title at all."""
-        scores = self.title_scores(lines, base, probabilities, roles)
+    def best_title(self, scores: dict[int, float]) -> int | None:
+        """The candidate the title ranker scores highest, if it scores it as a title at all."""
         best = max(scores, key=scores.__getitem__, default=None)
         return best if best is not None and scores[best] > self.title_threshold else None
 

@@ -320,7 +320,7 @@ def _scores(data: dict, pages: list[_Page]) -> dict:
             totals["all"] += 1
         if page.titled and TITLE in page.roles:
             totals["title_first"] += 1
-            hits["title_first"] += zoner.best_title(page.lines, page.base, probabilities, path) == page.roles.index(TITLE)
+            hits["title_first"] += zoner.best_title(zoner.title_scores(page.lines, page.base, probabilities, path)) == page.roles.index(TITLE)
     return {k: round(hits[k] / totals[k], 3) for k in totals} | {"lines": totals["all"]}
 
 
