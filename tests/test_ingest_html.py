@@ -226,3 +226,49 @@ def test_soft_hyphens_in_a_page_are_no_part_of_its_words() -> None:
     article = html_article(page)
     assert article.title == "Nokia and Microsoft sign deal" and "\u00ad" not in "".join(b.text for b in article.body)
     assert "Microsoft announced" in article.body[0].text
+
+
+_PROSE = " ".join(
+    ["The harbour board met on Tuesday to weigh the cost of dredging the old channel before the autumn storms."] * 12
+)
+
+
+def _page(under_headline: str = "", head: str = "", json_ld: str | None = None, site: str = "Harbour Times") -> bytes:
+    """A saved page of one article: its metadata in ``head`` and ``json_ld``, ``under_headline`` under its <h1>."""
+    ld = f'<script type="application/ld+json">{json_ld}</script>' if json_ld else ""
+    return (
+        f'<html><head><title>Dredging the channel | {site}</title><meta property="og:site_name" content="{site}">{head}{ld}</head>'
+        f"<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Dredging the channel</h1>{under_headline}"
+        f"<p>{_PROSE}</p><p>{_PROSE}</p></article><footer>All rights reserved</footer></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "authors"),
+    [
+        ("<p>By Jane Doe, 3 March 2011</p>", ("Jane Doe",)),
+        ("<p>Veröffentlicht von <a href='/u/jdoe'>jdoe</a></p>", ("jdoe",)),  # the "by" and a link with the name
+        ("<p>Texte : Jean Dupont</p>", ("Jean Dupont",)),
+        ("<figure><figcaption>Photo by Sam Okafor</figcaption></figure>", ()),  # a picture's credit
+        ("<p>Boats came by Harbour Point all week.</p>", ()),  # a sentence's "by"
+    ],
+)
+def test_the_writers_a_by_line_under_the_headline_names(under_headline: str, authors: tuple[str, ...]) -> None:
+    assert html_article(_page(under_headline)).authors == authors
+
+
+def test_a_site_named_as_the_writer_gives_way_to_a_person_any_other_source_names() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Dredging the channel", "author": {"@type": "Organization", "name": "Harbour Times"}}'
+    assert html_article(_page("<p>By Jane Doe</p>", json_ld=ld)).authors == ("Jane Doe",)
+    assert html_article(_page("", json_ld=ld)).authors == ("Harbour Times",)  # no person named: the publication stands
+    assert html_article(_page("<p>By Jane Doe</p>", head='<meta name="author" content="HT">')).authors == ("Jane Doe",)  # its initials
+
+
+def test_the_writers_two_sources_agree_on_win_and_their_names_are_decoded() -> None:
+    ld = '{"@type": "NewsArticle", "author": [{"name": "Redacci&oacute;n Sur"}]}'
+    assert html_article(_page(json_ld=ld)).authors == ("Redacción Sur",)
+    tagged = '<meta name="author" content="jane@harbour.example">'  # an address is no name
+    assert html_article(_page("<p>By Jane Doe</p>", head=tagged)).authors == ("Jane Doe",)
+    agreed = '<meta name="author" content="Pat Green">'
+    ld = '{"@type": "NewsArticle", "author": "Sam Okafor"}'
+    assert html_article(_page("<p>By Pat Green</p>", head=agreed, json_ld=ld)).authors == ("Pat Green",)  # two against one

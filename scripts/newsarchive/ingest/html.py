@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import html as html_text
 import json
 import re
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from trafilatura.settings import Extractor
 from ..dates import captured_time, dropped_warning, find_date, implausible, interpret
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from ..read import BYTE_ORDER_MARKS, without_invisible
-from ..parse.byline import Byline, comment_claim, is_name, parse_byline
+from ..parse.byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
 from ..parse.comments import is_comment_heading, opens_form, parse_comments, without_name_note
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
@@ -46,8 +47,10 @@ class NotAnArticle(Exception):
 class PageMeta:
     title: str | None = None
     site: str | None = None
+    #: the writers as the article's JSON-LD names them, and as its ``author`` meta tags do
     authors: tuple[str, ...] = ()
     published: str | None = None
+    tagged: tuple[str, ...] = ()
 
 
 def decode_html(data: bytes, name: str) -> bytes:
@@ -109,8 +112,9 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     return PageMeta(
         title or _meta(tree, "og:title", "twitter:title"),
         (publisher[0] if publisher else None) or _meta(tree, "og:site_name", "application-name"),
-        tuple(authors) or tuple(a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", _meta(tree, "author", "article:author") or "") if is_name(a.strip())),
+        tuple(authors),
         article.get("datePublished") if isinstance(article.get("datePublished"), str) else _meta(tree, "article:published_time", "datePublished", "date"),
+        tuple(a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", _meta(tree, "author", "article:author") or "") if a.strip()),
     )
 
 
@@ -451,6 +455,104 @@ def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
     return None
 
 
+#: How much each source of a page's writers counts when they disagree (chosen on the ``fit`` split of the real
+#: pages): the article's JSON-LD and the byline its markup marks are right most often; trafilatura's guess
+#: nearly as often (but recased: "Mobilefan"); a "by" line under the headline a little less; an ``author`` meta
+#: tag least (a site's name, a profile's address). Names that two sources agree on win; ties go to the source
+#: named first, whose casing is the page's own.
+AUTHOR_SOURCES = {"metadata": 1.0, "byline": 1.0, "under the headline": 0.8, "meta tag": 0.6, "trafilatura": 0.9}
+#: A source whose every name is the site's own ("Daily Site" on dailysite.com) counts this share of its weight: a
+#: publication is named as the writer when no person is, but a person named by any other source is the writer.
+SITE_NAME_SHARE = 0.05
+#: How many pieces of text under the headline are looked at for its byline.
+HEADLINE_REACH = 25
+
+
+def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) -> tuple[str, ...]:
+    """The writers that the page's sources (``AUTHOR_SOURCES``) agree on most: each source's names count for the
+    sources whose names share at least half of their words."""
+    found = [(source, names) for source, names in ((s, tuple(filter(None, map(_plain_name, n)))) for s, n in candidates) if names]
+    if not found:
+        return ()
+    keys = [frozenset(re.findall(r"\w+", " ".join(names).casefold())) for _, names in found]
+    weights = [AUTHOR_SOURCES[source] * (SITE_NAME_SHARE if all(_is_site_name(n, site) for n in names) else 1.0) for source, names in found]
+    scores = [sum(w for key, w in zip(keys, weights) if len(key & own) >= max(len(key), len(own)) / 2) for own in keys]
+    return found[max(range(len(found)), key=lambda i: (scores[i], -i))][1]
+
+
+def _plain_name(name: str) -> str | None:
+    """A writer's name as a source gives it, entities decoded and quotes off ("Redacci&oacute;n" → "Redacción"),
+    or None for what is no name: an e-mail or web address, a sentence, a title."""
+    name = html_text.unescape(name).strip().strip("'\"“”‘’").strip()
+    if not name or "@" in name or "[at]" in name or re.match(r"https?:", name) or len(name.split()) > 5 or len(name) > 60:
+        return None
+    return name
+
+
+def _is_site_name(name: str, site: str | None) -> bool:
+    """Whether ``name`` is the site's: its name or address, a part of it ("Daily Site" of "The Daily Site |
+    News"), or its initials ("DS")."""
+    if not site:
+        return False
+    key = _site_key(name)
+    if not key:
+        return False
+    parts = {_site_key(part) for part in re.split(r"\s+[|•·–—:-]\s+", site)} | {_site_key(site)}
+    if any(part and (key == part or (len(key) >= 4 and (key in part or part in key))) for part in parts):
+        return True
+    initials = "".join(word[0] for word in re.findall(r"\w+", site.casefold()))
+    return 2 <= len(key) <= 4 and key == initials
+
+
+def _site_key(text: str) -> str:
+    """A site's name or address as letters and digits only, without its scheme, "www." and top-level domain."""
+    text = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip().casefold())
+    text = re.sub(r"\.[a-z]{2,6}/?$", "", text)
+    return re.sub(r"\W+", "", text)
+
+
+def _headline_byline(tree: lxml.html.HtmlElement, title: str | None) -> tuple[str, ...]:
+    """The writers a short "by" line under the page's headline names (``parse.byline.led_by_writer``): the text
+    after the ``<h1>`` that is the title (or the page's one ``<h1>``), piece by piece, each alone and with the
+    next (a "By" and a link with the name)."""
+    key = _title_key(title)
+    headings = tree.xpath("//h1")[:20]
+    heading = next((h for h in headings if (own := _title_key(_text(h))) and key and (own in key or key in own)), None)
+    if heading is None and len(headings) == 1:
+        heading = headings[0]
+    if heading is None:
+        return ()
+    pieces = [piece for piece in _text_after(heading) if piece]
+    for i, piece in enumerate(pieces):
+        for text in (piece, f"{piece} {pieces[i + 1]}" if i + 1 < len(pieces) else ""):
+            if text and (names := led_by_writer(text)):
+                return names
+    return ()
+
+
+def _text_after(element) -> list[str]:
+    """The first ``HEADLINE_REACH`` pieces of text that follow ``element`` in the page, spaces collapsed."""
+    pieces: list[str] = []
+
+    def add(text: str | None) -> bool:
+        if text and (text := " ".join(text.split())):
+            pieces.append(text)
+        return len(pieces) >= HEADLINE_REACH
+
+    node = element
+    while node is not None:
+        if add(node.tail):
+            return pieces
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag not in ("script", "style", "noscript"):
+                if any(add(text) for text in sibling.itertext()):
+                    return pieces
+            if add(sibling.tail):
+                return pieces
+        node = node.getparent()
+    return pieces
+
+
 def html_article(data: bytes, url: str | None = None, captured_at: str | None = None) -> Article:
     """The article of an HTML page, captured at ``captured_at`` (as a WARC record says) if known; raises
     :class:`NotAnArticle` for pages that hold none."""
@@ -500,15 +602,19 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     warnings = list(decoding)
     # the writer as the page's metadata names them, else as its byline shows them, else as trafilatura guesses
     # (which recases them: "mobilefan" as "Mobilefan")
-    authors = meta.authors
-    byline = _page_byline(tree) if not authors else None
-    if byline is not None:
-        authors = byline.authors
-    if not authors:
-        authors = tuple(a.strip() for a in (doc.get("author") or "").split(";") if is_name(a.strip()))
+    shown = _page_byline(tree)
+    authors = _writers(
+        [
+            ("metadata", meta.authors),
+            ("byline", shown.authors if shown is not None else ()),
+            ("under the headline", _headline_byline(tree, title)),
+            ("meta tag", meta.tagged),
+            ("trafilatura", tuple((doc.get("author") or "").split(";"))),
+        ],
+        meta.site or doc.get("sitename"),
+    )
     if not authors:
         warnings.append("no author in the page's metadata or byline: author unknown")
-    shown = byline if byline is not None else _page_byline(tree)
     candidates = [
         ("metadata", meta.published),
         ("htmldate", doc.get("date")),

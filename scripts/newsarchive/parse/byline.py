@@ -370,3 +370,17 @@ def written_by(text: str) -> tuple[str, ...] | None:
         return None
     head = _NAME_END.split(text, maxsplit=1)[0].strip(" .")
     return names_line(head) if head else None
+
+
+#: What a "by" credits when a picture's word stands before it: "Photo by Jane Doe", "Foto: …", "Video von …".
+_CREDIT = re.compile(r"\b(?:photo|foto|bild|image|picture|video|illustration|grafik|credit)s?\b", re.I)
+
+
+def led_by_writer(text: str) -> tuple[str, ...] | None:
+    """The writers a short line names after a "by" at or near its start, as a byline shows them under a headline:
+    "By Jane Doe", "Veröffentlicht von jdoe", "Texte : Jean Dupont". None for a longer line (a sentence's "von"),
+    a word of a picture's credit before the "by" ("Photo by …"), or no "by" within its first words."""
+    match = _WRITER_WORD.search(text)
+    if match is None or len(text) > 80 or len(text[: match.start()].split()) > 3 or _CREDIT.search(text[: match.start()]):
+        return None
+    return written_by(text)
