@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsarchive.dates import _plain, interpret, parsed
@@ -63,3 +64,17 @@ def test_precisions():
     assert interpret("February 2011").precision is Precision.MONTH
     assert interpret("11 February 2011").precision is Precision.DAY
     assert interpret("11 February 2011 at 7:34 pm").value.hour == 19
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "iso"),
+    [
+        ("04/05/2022", False, "2022-04-05"),  # as the US writes it, and dateparser reads it
+        ("04/05/2022", True, "2022-05-04"),  # as a page in another language means it
+        ("11/25/2022", True, "2022-11-25"),  # 25 cannot be a month: the day comes second after all
+        ("04.05.2022", False, "2022-05-04"),  # dots: day first everywhere
+    ],
+)
+def test_a_numeric_date_is_read_in_the_order_of_the_page_s_language(text: str, day_first: bool, iso: str) -> None:
+    date = interpret(text, day_first=day_first)
+    assert date is not None and date.iso()[:10] == iso

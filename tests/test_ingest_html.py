@@ -272,3 +272,11 @@ def test_the_writers_two_sources_agree_on_win_and_their_names_are_decoded() -> N
     agreed = '<meta name="author" content="Pat Green">'
     ld = '{"@type": "NewsArticle", "author": "Sam Okafor"}'
     assert html_article(_page("<p>By Pat Green</p>", head=agreed, json_ld=ld)).authors == ("Pat Green",)  # two against one
+
+
+def test_the_date_a_reader_sees_under_the_headline_in_the_page_s_own_order() -> None:
+    modified = '<meta property="article:published_time" content="2022-01-10T08:00:00Z">'  # the page's last change
+    page = _page("<p>By Jane Doe</p><p>04/05/2022 10:15</p>", head=modified)
+    assert html_article(page.replace(b"<html>", b'<html lang="de">')).published.iso()[:10] == "2022-05-04"
+    assert html_article(page.replace(b"<html>", b'<html lang="en-US">')).published.iso()[:10] == "2022-04-05"
+    assert html_article(_page("<p>By Jane Doe</p>", head=modified)).published.iso()[:10] == "2022-01-10"  # none shown

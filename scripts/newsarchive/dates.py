@@ -116,13 +116,14 @@ def _numeric_parts(match: re.Match[str]) -> tuple[str, int, str, str]:
     return match.group("a"), int(match.group("b")), match.group("c"), match.group("sep")
 
 
-def _numeric_iso(text: str) -> str:
+def _numeric_iso(text: str, day_first: bool = False) -> str:
     """``text`` with its first all-numeric date written as ISO 8601, which no parser reads in another order.
 
     "2011/02/11" and "2011.02.11" are year first; "11.02.2011" is day first, as every locale that writes
     dates with dots reads it; "11/02/2011" and "11-02-2011" are month first (as in the US, and as dateparser
-    reads them) unless the first number cannot be a month ("25/02/2011"). A two-digit year is read as dateparser reads one.
-    A date that is impossible in that order is left as it is.
+    reads them) unless the first number cannot be a month ("25/02/2011"), or the page's language writes the
+    day first (``day_first``: every locale but the US's) and the second number can be a month. A two-digit
+    year is read as dateparser reads one. A date that is impossible in that order is left as it is.
     """
     match = _NUMERIC_DATE.search(text)
     if match is None:
@@ -136,7 +137,7 @@ def _numeric_iso(text: str) -> str:
         return text
     else:
         year = int(c) if len(c) == 4 else int(c) + (2000 if int(c) < 69 else 1900)
-        month, day = (b, int(a)) if sep == "." or int(a) > 12 else (int(a), b)
+        month, day = (b, int(a)) if sep == "." or int(a) > 12 or (day_first and b <= 12) else (int(a), b)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return text
     return f"{text[: match.start()]}{year:04d}-{month:02d}-{day:02d}{text[match.end():]}"
@@ -206,20 +207,21 @@ def _plain_order(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def interpret(text: str) -> PubDate | None:
-    """What a written date means, with its precision; None when it is no complete date."""
+def interpret(text: str, *, day_first: bool = False) -> PubDate | None:
+    """What a written date means, with its precision; None when it is no complete date. ``day_first`` reads
+    "04/05/2022" as 4 May, as a page in any language but the US's English means it."""
     stripped = text.strip()
     ordered = _plain_order(stripped)
     if ordered != stripped:
-        found = interpret(ordered)
+        found = interpret(ordered, day_first=day_first)
         return replace(found, text=stripped) if found is not None else None
-    plain = _plain(_numeric_iso(stripped))
-    return replace(plain, text=stripped) if plain is not None else parsed(text)
+    plain = _plain(_numeric_iso(stripped, day_first))
+    return replace(plain, text=stripped) if plain is not None else parsed(text, day_first=day_first)
 
 
-def parsed(text: str) -> PubDate | None:
+def parsed(text: str, *, day_first: bool = False) -> PubDate | None:
     """What dateparser reads in ``text`` (``interpret`` without its fast path)."""
-    cleaned = re.sub(_AT, " ", _numeric_iso(text.strip()))
+    cleaned = re.sub(_AT, " ", _numeric_iso(text.strip(), day_first))
     cleaned = re.sub(r"(\d)\.(\d{2})(?!\.\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", cleaned)
     data = _parser().get_date_data(cleaned)
     if data is None or data.date_obj is None:
@@ -264,13 +266,13 @@ _FOREIGN_DATE = re.compile(
 )
 
 
-def find_date(text: str) -> tuple[PubDate, tuple[int, int]] | None:
+def find_date(text: str, *, day_first: bool = False) -> tuple[PubDate, tuple[int, int]] | None:
     """The first complete date written in ``text`` and where it stands; in English, or else in one of the
-    languages of ``_FOREIGN_MONTHS``."""
+    languages of ``_FOREIGN_MONTHS``. ``day_first`` as for ``interpret``."""
     if not _DIGIT.search(text):
         return None  # a complete date has a year
     for match in DATE_SPAN.finditer(text):
-        date = interpret(match.group(0))
+        date = interpret(match.group(0), day_first=day_first)
         if date is not None:
             return date, match.span()
     return next(foreign_dates(text), None)

@@ -136,13 +136,15 @@ def clean_title(title: str, site: str | None) -> str:
 #: How much each source of a page's publication date counts when they disagree, fitted on the ``fit`` split
 #: of the real pages: htmldate (as trafilatura runs it, searching the whole page) and the visible byline are
 #: right most often; the page's metadata is right as often when it is there, but is the time in UTC, a day
-#: off the page's own; a ``<time>`` element alone is often another article's or the page's last change.
+#: off the page's own; a ``<time>`` element alone is often another article's or the page's last change. The
+#: date a reader sees close under the headline outweighs any two others (the metadata's and htmldate's often
+#: are the page's last change, the one copied from the other).
 #: Ties go to the more precise date (a time of day over a day), then to the source named first.
-DATE_SOURCES = {"metadata": 1.0, "htmldate": 1.5, "byline": 1.5, "time element": 0.5}
+DATE_SOURCES = {"metadata": 1.0, "htmldate": 1.5, "byline": 1.5, "time element": 0.5, "under the headline": 3.0}
 _PRECISE_FIRST = {Precision.MINUTE: 0, Precision.DAY: 1, Precision.MONTH: 2, Precision.YEAR: 3, Precision.UNKNOWN: 4}
 
 
-def _published(candidates: list[tuple[str, str | None]], captured: datetime | None, warnings: list[str]) -> tuple[PubDate, str | None]:
+def _published(candidates: list[tuple[str, str | PubDate | None]], captured: datetime | None, warnings: list[str]) -> tuple[PubDate, str | None]:
     """The publication date the page's sources agree on most, by day (``DATE_SOURCES``), among those that can
     be one (``dates.implausible``), and its source; each set aside is said in ``warnings``."""
     votes: dict[object, float] = {}
@@ -165,15 +167,18 @@ def _published(candidates: list[tuple[str, str | None]], captured: datetime | No
     return min(winners, key=lambda found: _PRECISE_FIRST[found[0].precision])  # stable: the first named of the most precise
 
 
-def _page_date(written: str | None) -> PubDate | None:
-    """A date as a page's metadata or markup writes it (ISO 8601, else any form ``interpret`` reads)."""
+def _page_date(written: str | PubDate | None, day_first: bool = False) -> PubDate | None:
+    """A date as a page's metadata or markup writes it (ISO 8601, else any form ``interpret`` reads, ``day_first``
+    as it says), or as the page's text was read already."""
+    if isinstance(written, PubDate):
+        return written
     if not written or not written.strip():
         return None
     text = written.strip()
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return interpret(text)
+        return interpret(text, day_first=day_first)
     return PubDate(value, Precision.MINUTE if "T" in text or " " in text else Precision.DAY, text)
 
 
@@ -464,8 +469,11 @@ AUTHOR_SOURCES = {"metadata": 1.0, "byline": 1.0, "under the headline": 0.8, "me
 #: A source whose every name is the site's own ("Daily Site" on dailysite.com) counts this share of its weight: a
 #: publication is named as the writer when no person is, but a person named by any other source is the writer.
 SITE_NAME_SHARE = 0.05
-#: How many pieces of text under the headline are looked at for its byline.
+#: How many pieces of text under the headline are looked at for its byline, and for its date; how long a piece
+#: with the date may be (a byline's, not a sentence's).
 HEADLINE_REACH = 25
+HEADLINE_DATE_REACH = 12
+HEADLINE_DATE_LENGTH = 80
 
 
 def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) -> tuple[str, ...]:
@@ -511,23 +519,42 @@ def _site_key(text: str) -> str:
     return re.sub(r"\W+", "", text)
 
 
-def _headline_byline(tree: lxml.html.HtmlElement, title: str | None) -> tuple[str, ...]:
-    """The writers a short "by" line under the page's headline names (``parse.byline.led_by_writer``): the text
-    after the ``<h1>`` that is the title (or the page's one ``<h1>``), piece by piece, each alone and with the
-    next (a "By" and a link with the name)."""
+def _under_headline(tree: lxml.html.HtmlElement, title: str | None) -> list[str]:
+    """The pieces of text after the ``<h1>`` that is the title (or the page's one ``<h1>``), where a byline
+    and a date stand; none when the page has no such heading."""
     key = _title_key(title)
     headings = tree.xpath("//h1")[:20]
     heading = next((h for h in headings if (own := _title_key(_text(h))) and key and (own in key or key in own)), None)
     if heading is None and len(headings) == 1:
         heading = headings[0]
-    if heading is None:
-        return ()
-    pieces = [piece for piece in _text_after(heading) if piece]
+    return _text_after(heading) if heading is not None else []
+
+
+def _headline_writers(pieces: list[str]) -> tuple[str, ...]:
+    """The writers a short "by" line under the headline names (``parse.byline.led_by_writer``), its ``pieces``
+    read each alone and with the next (a "By" and a link with the name)."""
     for i, piece in enumerate(pieces):
         for text in (piece, f"{piece} {pieces[i + 1]}" if i + 1 < len(pieces) else ""):
             if text and (names := led_by_writer(text)):
                 return names
     return ()
+
+
+def _headline_date(pieces: list[str], day_first: bool) -> PubDate | None:
+    """The first day's date in a short piece of text close under the headline ("21.01.2022 11:46", "Monday,
+    February 7, 2022"), as the page's language orders a numeric date."""
+    for piece in pieces[:HEADLINE_DATE_REACH]:
+        if len(piece) <= HEADLINE_DATE_LENGTH and (found := find_date(piece, day_first=day_first)) is not None \
+                and found[0].precision in (Precision.DAY, Precision.MINUTE):
+            return found[0]
+    return None
+
+
+def _day_first(tree: lxml.html.HtmlElement) -> bool:
+    """Whether the page's language writes a numeric date day first: any language the page declares but
+    English with no country or the US's."""
+    language = (tree.get("lang") or _meta(tree, "og:locale", "content-language") or "").strip().casefold().replace("_", "-")
+    return bool(language) and language not in ("en", "en-us")
 
 
 def _text_after(element) -> list[str]:
@@ -603,11 +630,13 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     # the writer as the page's metadata names them, else as its byline shows them, else as trafilatura guesses
     # (which recases them: "mobilefan" as "Mobilefan")
     shown = _page_byline(tree)
+    under = _under_headline(tree, title)
+    day_first = _day_first(tree)
     authors = _writers(
         [
             ("metadata", meta.authors),
             ("byline", shown.authors if shown is not None else ()),
-            ("under the headline", _headline_byline(tree, title)),
+            ("under the headline", _headline_writers(under)),
             ("meta tag", meta.tagged),
             ("trafilatura", tuple((doc.get("author") or "").split(";"))),
         ],
@@ -618,8 +647,9 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     candidates = [
         ("metadata", meta.published),
         ("htmldate", doc.get("date")),
-        ("byline", shown.date.text if shown is not None and shown.date is not None else None),
+        ("byline", _page_date(shown.date.text, day_first) if shown is not None and shown.date is not None else None),
         ("time element", str(stamped) if stamped else None),
+        ("under the headline", _headline_date(under, day_first)),
     ]
     published, date_source = _published(candidates, captured_time(captured_at), warnings)
     if not published.known:
