@@ -280,3 +280,28 @@ def test_the_date_a_reader_sees_under_the_headline_in_the_page_s_own_order() -> 
     assert html_article(page.replace(b"<html>", b'<html lang="de">')).published.iso()[:10] == "2022-05-04"
     assert html_article(page.replace(b"<html>", b'<html lang="en-US">')).published.iso()[:10] == "2022-04-05"
     assert html_article(_page("<p>By Jane Doe</p>", head=modified)).published.iso()[:10] == "2022-01-10"  # none shown
+
+
+def _headed(h1s: str, head: str = "", body_extra: str = "") -> bytes:
+    return (
+        f"<html><head>{head}</head><body><nav>{h1s}</nav><article>{body_extra}<p>{_PROSE}</p><p>{_PROSE}</p></article></body></html>"
+    ).encode()
+
+
+_OG = '<meta property="og:title" content="Dredging the channel">'
+_TEASER = "<div class='entry-title'>Ferry fares rise in May</div>"  # a sidebar's teaser marked as a post title
+_LD = '<script type="application/ld+json">{"@type": "Article", "headline": "Record of the week: &#8216;Lift Off&#8217;"}</script>'
+_MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # headings of the page's menus
+
+
+@pytest.mark.parametrize(
+    ("h1s", "head", "extra", "title"),
+    [
+        ("<h1>Dredging the channel</h1>", _OG, _TEASER, "Dredging the channel"),
+        ("<h1>23.01.2022 – Dredging the channel</h1>", _OG, "", "Dredging the channel"),
+        ("", _LD, "", "Record of the week: \u2018Lift Off\u2019"),
+        (_MENUS, "<title>Dredging the channel - Harbour Times</title>", "", "Dredging the channel"),
+    ],
+)
+def test_the_headline_is_the_one_the_page_shows_not_a_teaser_s_a_date_or_an_entity(h1s: str, head: str, extra: str, title: str) -> None:
+    assert html_article(_headed(h1s, head, extra)).title == title

@@ -109,8 +109,9 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     publisher = _names(article.get("publisher"))
     title = article.get("headline") if isinstance(article.get("headline"), str) else None
     authors = [n.strip() for n in _names(article.get("author")) if n.strip()]
+    title = title or _meta(tree, "og:title", "twitter:title")
     return PageMeta(
-        title or _meta(tree, "og:title", "twitter:title"),
+        html_text.unescape(title) if title else None,  # JSON-LD as some sites write it: "&#8216;Lift Off&#8217;"
         (publisher[0] if publisher else None) or _meta(tree, "og:site_name", "application-name"),
         tuple(authors),
         article.get("datePublished") if isinstance(article.get("datePublished"), str) else _meta(tree, "article:published_time", "datePublished", "date"),
@@ -580,6 +581,20 @@ def _text_after(element) -> list[str]:
     return pieces
 
 
+def _extracted(cleaned: str, url: str | None, favor_recall: bool = False) -> tuple[etree._Element, tuple[Block, ...], int]:
+    """trafilatura's reading of a page (its metadata as attributes of the document), the article's blocks, and
+    their number of words; raises :class:`NotAnArticle` when it finds no text."""
+    result = trafilatura.extract(
+        cleaned, url=url, output_format="xml", with_metadata=True, include_comments=False, include_tables=True, favor_recall=favor_recall
+    )
+    if not result:
+        raise NotAnArticle("no article text found (a home page, a listing or a search page?)")
+    doc = etree.fromstring(result.encode("utf-8"))
+    main = doc.find("main")
+    blocks = tuple(_blocks(main)) if main is not None else ()
+    return doc, blocks, sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
+
+
 def html_article(data: bytes, url: str | None = None, captured_at: str | None = None) -> Article:
     """The article of an HTML page, captured at ``captured_at`` (as a WARC record says) if known; raises
     :class:`NotAnArticle` for pages that hold none."""
@@ -609,20 +624,17 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
             if element.getparent() is not None:
                 element.getparent().remove(element)
     section = _comment_section(tree, url) if not comments else None  # else trafilatura's search for a section
-    result = trafilatura.extract(cleaned, url=url, output_format="xml", with_metadata=True, include_comments=False, include_tables=True)
-    if not result:
-        raise NotAnArticle("no article text found (a home page, a listing or a search page?)")
-    doc = etree.fromstring(result.encode("utf-8"))
-    main = doc.find("main")
-    blocks = tuple(_blocks(main)) if main is not None else ()
-    words = sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
+    least = SHORT_POST_WORDS if one_post else MIN_WORDS
+    doc, blocks, words = _extracted(cleaned, url)
+    if words < least:  # too little for an article: trafilatura again, keeping what it doubts (a short post's text)
+        doc, blocks, words = max((doc, blocks, words), _extracted(cleaned, url, favor_recall=True), key=lambda found: found[2])
     headline_text = _text(headline) if headline is not None else ""
-    title = _shown_title(tree, meta.title or doc.get("title"), headline_text) or clean_title(
-        meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or doc.get("title") or "", meta.site or doc.get("sitename")
+    title = _shown_title(tree, meta.title or doc.get("title"), headline_text, meta.title or _title_element(tree)) or clean_title(
+        meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or _title_element(tree) or doc.get("title") or "", meta.site or doc.get("sitename")
     )
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip() == title:
         blocks = blocks[1:]
-    if words < (SHORT_POST_WORDS if one_post else MIN_WORDS):
+    if words < least:
         raise NotAnArticle(f"only {words} words of text (a home page, a listing or a search page?)")
     if section is not None:
         comments = list(_section_comments(section, claimed))
@@ -715,19 +727,42 @@ def _title_key(text: str | None) -> str:
     return re.sub(r"\W+", "", (text or "").casefold())
 
 
-def _shown_title(tree: lxml.html.HtmlElement, named: str | None, marked: str = "") -> str | None:
+def _shown_title(tree: lxml.html.HtmlElement, named: str | None, marked: str = "", declared: str | None = None) -> str | None:
     """The headline the page shows its reader, where the metadata's title is written for search engines and
     feeds ("Topic: Headline | Site"): the post's title as its markup marks it (``marked``), else the page's one
     ``<h1>`` of two words or more, else the ``<h1>`` that the metadata's title holds or is held by; None when no
     heading of the page is its title. (On the ``fit`` split of the real pages, the shown headline is the
-    annotated title more often: 0.75 → 0.84.)"""
-    if 0 < len(marked) <= 300:
-        return without_invisible(marked)
+    annotated title more often: 0.75 → 0.84.) A post's title marked in a teaser elsewhere gives way to the
+    page's one ``<h1>`` that the title the page declares (its metadata's, else its ``<title>``) holds and the
+    teaser's not, and a date over the headline ("23.01.2022 –
+    Headline") is no part of it when the metadata's title has none."""
     headings = [without_invisible(t) for t in (_text(h) for h in tree.xpath("//h1")[:20]) if t and len(t) <= 300]
-    if len(headings) == 1 and len(headings[0].split()) >= 2:
-        return headings[0]
+    one = headings[0] if len(headings) == 1 and len(headings[0].split()) >= 2 else None
     key = _title_key(named)
+    if 0 < len(marked) <= 300:
+        marked = without_invisible(marked)
+        own = _title_key(declared)
+        if one is None or not own or _title_key(one) not in own or _title_key(marked) in own:
+            return marked  # unless the metadata's title holds the page's headline and not the marked title
+    if one is not None:
+        return _undated(one, named)
     return next((h for h in headings if key and _title_key(h) and (_title_key(h) in key or key in _title_key(h))), None)
+
+
+def _title_element(tree: lxml.html.HtmlElement) -> str:
+    """The text of the page's ``<title>`` (with the site's name still in it)."""
+    found = tree.find(".//title")
+    return without_invisible(_text(found)) if found is not None else ""
+
+
+def _undated(headline: str, named: str | None) -> str:
+    """``headline`` without a date that opens it ("1. Februar 2022 Headline", "23.01.2022 - Headline") when the
+    metadata's title ``named`` holds the rest and no date."""
+    found = find_date(headline)
+    if found is None or found[1][0] > 0 or named is None or find_date(named) is not None:
+        return headline
+    rest = headline[found[1][1] :].lstrip(" -–—|:•/,")
+    return rest if len(rest.split()) >= 2 and _title_key(rest) in _title_key(named) else headline
 
 
 def _page_references(tree: lxml.html.HtmlElement) -> tuple[Reference, ...]:
