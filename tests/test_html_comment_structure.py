@@ -91,3 +91,36 @@ def test_a_name_alone_marked_as_the_author_must_be_a_full_name(marked: str, auth
 
     byline = _page_byline(lxml.html.fromstring(f'<html><body><div class="author-box"><span>{marked}</span></div>{ARTICLE}</body></html>'))
     assert (byline.authors if byline else None) == authors
+
+
+def named(css: str, name: str, when: str, text: str) -> str:
+    """A comment whose markup names its parts; its text without <p>, a copy of it hidden for a share box."""
+    return (
+        f'<div class="{css}"><div class="comment_top"><div class="author_name"><span class="badge">TOP FAN</span>'
+        f'<a href="/u">{name}</a> <span class="fans">63 Fans</span></div></div>'
+        f'<div class="comment_body"><span class="comment_time">{when}</span><br>{text}</div>'
+        f'<div class="hidden share_copy">{name}: {text}</div></div>'
+    )
+
+
+def test_comments_whose_markup_names_their_parts_keep_commenter_date_text_and_replies_listed_after_them() -> None:
+    section = (
+        '<div class="comments">'
+        + named("comment_item published", "jane_roe", "12 February 2011 10:15", ONE)
+        + '<div class="comment_children">'
+        + named("comment_item", "maxm", "3 hours ago (12:39 PM)", TWO)  # a reply, in a list after its comment
+        + "</div>"
+        + named("comment_item published", "annlee", "13 February 2011 09:30", THREE)
+        + "</div>"
+    )
+    article = html_article(page(section))
+
+    def tree(comments, depth=0):
+        return [x for c in comments for x in [(depth, c.author, c.date.iso() if c.date else None, c.paragraphs), *tree(c.replies, depth + 1)]]
+
+    assert tree(article.comments) == [
+        (0, "jane_roe", "2011-02-12T10:15", (ONE,)),
+        (1, "maxm", None, (TWO,)),  # an age is no date
+        (0, "annlee", "2011-02-13T09:30", (THREE,)),
+    ]
+    assert not any(ONE[:20] in b.text for b in article.body)

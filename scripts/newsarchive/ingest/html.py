@@ -33,7 +33,7 @@ from ..parse.byline import Byline, comment_claim, is_name, led_by_writer, parse_
 from ..parse.comments import is_comment_heading, opens_form, parse_comments, without_name_note
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
-from .structure import structural_comments
+from .structure import named_comments, sibling_groups, structural_comments
 
 MIN_WORDS = 80  # an article has at least this many words of body text
 SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)
@@ -618,8 +618,10 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     one_post = bool(tree.xpath(_ONE_POST_MARKUP)) or len(tree.xpath("//article")) == 1
     references = _page_references(tree)
     cleaned = lxml.html.tostring(tree, encoding="unicode")
-    if not comments:  # no comments in a markup known: a run of elements that read as comments
-        comments, sources = structural_comments(tree)
+    if not comments:  # no comments in a markup known: a run of elements that the markup names comments, or that read as comments
+        # the reading that finds more comments: by the parts their markup names, or by the text path's grammar
+        groups = sibling_groups(tree)
+        comments, sources = max(structural_comments(tree, groups), named_comments(tree, groups), key=lambda found: sum(c.count() for c in found[0]))
         for element in sources:
             if element.getparent() is not None:
                 element.getparent().remove(element)

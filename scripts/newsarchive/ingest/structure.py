@@ -1,21 +1,28 @@
 """Reader comments found by the page's structure, whatever its markup calls them.
 
 A comment section is a run of sibling elements of one shape (the same tag and classes), each of which reads
-as a comment: a header with a name or a date (as the text path's grammar of comment headers reads one) over
-text. Replies are elements of the same shape inside one of them. The section's text, one line a block
-element, indented by how deep each comment is nested, goes through the text path's comment parser, which
-reads the headers, the dates and the nesting as it does in a text capture.
+as a comment. Where the markup names them comments (a class or id with "comment" in it: "comment_item",
+"comment-wrapper"), each one's parts are found by what their classes say: the commenter in an element named
+for an author, a name or a user, the date in a ``<time>`` or a short line that holds one, the text in an
+element named for the body, the text or the message (``named_comments``). Where it does not, each element
+must read as a comment by the text path's grammar: a header with a name or a date over text
+(``structural_comments``); the section's text, one line a block element, indented by how deep each comment is
+nested, goes through the text path's comment parser. Replies are elements of the same shape inside one of them,
+or in the element that follows it (a "children" list after the comment).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from copy import copy
 
 import lxml.html
 
-from ..models import Comment
-from ..parse.comments import parse_comments
+from ..dates import find_date
+from ..models import Comment, PubDate
+from ..parse.byline import parse_byline
+from ..parse.comments import comment_header, is_handle, parse_comments, without_name_note
 from ..parse.lines import Line, make_line
 
 #: Elements that start a line of their own; the others (links, emphasis, spans, times) run on in it.
@@ -97,8 +104,12 @@ def _reads_as_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) ->
     return len(found) == 1 and found[0].author is not None and bool(found[0].paragraphs)
 
 
-def _candidates(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, list[lxml.html.HtmlElement]]]:
-    """Each group of sibling elements of one shape (two or more), with their parent, outermost first."""
+Groups = list[tuple[lxml.html.HtmlElement, list[lxml.html.HtmlElement]]]
+
+
+def sibling_groups(tree: lxml.html.HtmlElement) -> Groups:
+    """Each group of sibling elements of one shape (two or more), with their parent, outermost first: where a
+    page's comment section may be (``structural_comments`` and ``named_comments`` both look at them)."""
     groups = []
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or parent.tag in _SKIPPED:
@@ -111,12 +122,12 @@ def _candidates(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement
     return groups
 
 
-def structural_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list[lxml.html.HtmlElement]]:
+def structural_comments(tree: lxml.html.HtmlElement, groups: Groups | None = None) -> tuple[list[Comment], list[lxml.html.HtmlElement]]:
     """The page's reader comments found by their structure, and the elements they came from; none when no
-    run of elements reads as comments."""
+    run of elements reads as comments. ``groups``: the page's ``sibling_groups``, if worked out already."""
     best: tuple[int, list[lxml.html.HtmlElement]] | None = None
     looked_at = 0
-    for _, members in _candidates(tree):
+    for _, members in sibling_groups(tree) if groups is None else groups:
         if looked_at >= MAX_LOOKED_AT:
             break
         if any(m.xpath(".//h1") for m in members):
@@ -145,4 +156,173 @@ def _gap(lines: list[Line]) -> int:
     return (lines[-1].no + 2) if lines else 1
 
 
-__all__ = ["structural_comments"]
+#: What a comment's parts are named in the markup, by a part of a class, an id or an itemprop.
+_AUTHOR_NAMED = ("author", "name", "user", "nick", "poster")
+_TEXT_NAMED = ("body", "text", "content", "message", "entry")
+#: How long a line with the commenter's name or the comment's date is at most.
+SHORT_LINE = 100
+
+
+def _names(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.get(attribute) or "" for attribute in ("class", "id", "itemprop")).casefold()
+
+
+def _owner(element: lxml.html.HtmlElement, shape: tuple[str, str], top: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The comment that ``element`` (a comment) replies to: the nearest element of ``shape`` around it, or the one
+    just before an element around it (a list of replies after its comment); None under ``top`` alone."""
+    node = element.getparent()
+    while node is not None and node is not top:
+        if _shape(node) == shape:
+            return node
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None and _shape(before) == shape:
+            return before
+        node = node.getparent()
+    return None
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    """Whether the page hides the element from its reader (a share box's copy of the text, a full text behind
+    "Read more")."""
+    return "hidden" in (element.get("class") or "").split() or "display:none" in (element.get("style") or "").replace(" ", "")
+
+
+def _own_parts(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> list[lxml.html.HtmlElement]:
+    """The shown elements inside ``element`` that are its own, not a reply's (another element of ``shape``)."""
+    out = []
+
+    def walk(node: lxml.html.HtmlElement) -> None:
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIPPED and _shape(child) != shape and not _hidden(child):
+                out.append(child)
+                walk(child)
+
+    walk(element)
+    return out
+
+
+def _short_text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _named_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tuple[str | None, PubDate | None, tuple[str, ...]] | None:
+    """The commenter, the date and the paragraphs of a comment whose markup names its parts; None when it has
+    too little text, or neither a commenter nor a date."""
+    parts = _own_parts(element, shape)
+    author = date = None
+    texts = [part for part in parts if any(word in _names(part) for word in _TEXT_NAMED) and _short_text(part)]
+    body = texts[0] if texts else None
+    for part in parts:
+        if body is not None and (part is body or part in body.iterancestors()):
+            continue  # the text, and what holds it; a short line inside it (its date) may still be a detail
+        text = _short_text(part)
+        if not text or len(text) > SHORT_LINE:
+            continue
+        if author is None and any(word in _names(part) for word in _AUTHOR_NAMED):
+            author = _commenter(part)
+        if date is None and (stamp := part.get("datetime")):
+            date = _stamped(stamp)
+        if date is None and (found := find_date(text)) is not None:
+            date = found[0]
+        if author is None and (header := comment_header(make_line(1, text), None)) is not None:
+            author = header.author
+        if author is None and (byline := parse_byline(text)) is not None and byline.authors and text.lower().startswith("by "):
+            author = byline.authors[0]
+    if body is not None:
+        paragraphs = _paragraphs_of(body, shape, {_short_text(part) for part in parts if _is_detail(part)})
+    else:
+        paragraphs = tuple(t for t in (_short_text(p) for p in parts if p.tag == "p") if t)
+    if sum(len(p.split()) for p in paragraphs) < MIN_WORDS or (author is None and date is None):
+        return None
+    return author, date, paragraphs
+
+
+def _paragraphs_of(body: lxml.html.HtmlElement, shape: tuple[str, str], details: set[str]) -> tuple[str, ...]:
+    """A comment's text as paragraphs: its ``<p>`` elements, else its lines (a ``<br>`` ends one), without the
+    lines of its ``details`` (its commenter's name, its date) and what the page hides."""
+    own = [p for p in [body, *_own_parts(body, shape)] if p.tag == "p"]
+    if own:
+        return tuple(t for t in (_short_text(p) for p in own) if t and t not in details)
+    shown = copy(body)
+    for hidden in [e for e in shown.iter() if isinstance(e.tag, str) and _hidden(e)]:
+        if hidden.getparent() is not None:
+            hidden.drop_tree()
+    return tuple(text for depth, text in _lines(shown, shape) if depth == 0 and text not in details)
+
+
+def _commenter(part: lxml.html.HtmlElement) -> str | None:
+    """The commenter's name in an element named for it: its text, else its first link's ("Jane Doe" of
+    "Jane Doe 2 hours ago 63 Fans"); no count ("63 Fans")."""
+    for text in (_short_text(part), *(_short_text(a) for a in part.iter("a"))):
+        name = without_name_note(text.removesuffix(":")).strip()
+        if name and not name[0].isdigit() and is_handle(name):
+            return name
+    return None
+
+
+def _is_detail(part: lxml.html.HtmlElement) -> bool:
+    """Whether a short element of a comment gives its commenter or its date, not its text."""
+    text = _short_text(part)
+    if not text or len(text) > SHORT_LINE:
+        return False
+    named = _names(part)
+    return any(word in named for word in (*_AUTHOR_NAMED, "date", "time", "meta")) or (find_date(text) is not None and len(text.split()) <= 8) \
+        or " ago" in text.casefold()
+
+
+def _stamped(value: str) -> PubDate | None:
+    found = find_date(value.replace("T", " ")) if value else None
+    return found[0] if found is not None else None
+
+
+def named_comments(tree: lxml.html.HtmlElement, groups: Groups | None = None) -> tuple[list[Comment], list[lxml.html.HtmlElement]]:
+    """The reader comments of a run of sibling elements that the markup names comments (a class or id with
+    "comment" in it), each with its commenter, date, text and replies, and the elements they came from; none when
+    no such run has two or more that read as comments, or fewer than ``MIN_SHARE`` of its elements do.
+    ``groups``: the page's ``sibling_groups``, if worked out already."""
+    best: tuple[int, tuple[str, str], lxml.html.HtmlElement, list[lxml.html.HtmlElement]] | None = None
+    looked_at = 0
+    readings: dict[int, tuple[str | None, PubDate | None, tuple[str, ...]] | None] = {}
+
+    def reading(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tuple[str | None, PubDate | None, tuple[str, ...]] | None:
+        if id(element) not in readings:
+            readings[id(element)] = _named_comment(element, shape)
+        return readings[id(element)]
+
+    for parent, members in sibling_groups(tree) if groups is None else groups:
+        if looked_at >= MAX_LOOKED_AT:
+            break
+        if not all("comment" in _DIGITS.sub("", _names(m)) for m in members):
+            continue
+        shape = _shape(members[0])
+        if any(_shape(a) == shape for a in members[0].iterancestors()):
+            continue
+        looked_at += len(members)
+        read = sum(reading(m, shape) is not None for m in members)
+        if read >= MIN_COMMENTS and read >= MIN_SHARE * len(members) and (best is None or read > best[0]):
+            best = read, shape, parent, members
+    if best is None:
+        return [], []
+    _, shape, parent, members = best
+    every = [e for e in parent.iter() if isinstance(e.tag, str) and _shape(e) == shape]
+    replies: defaultdict[int, list[lxml.html.HtmlElement]] = defaultdict(list)
+    top = []
+    for element in every:
+        owner = _owner(element, shape, parent)
+        if owner is None:
+            top.append(element)
+        else:
+            replies[id(owner)].append(element)
+
+    def thread(element: lxml.html.HtmlElement) -> list[Comment]:
+        """The comment of ``element`` with its replies; its replies alone, a level up, if it reads as none."""
+        read = reading(element, shape)
+        below = tuple(c for reply in replies[id(element)] for c in thread(reply))
+        return [Comment(read[0], read[2], below, read[1])] if read is not None else list(below)
+
+    return [c for element in top for c in thread(element)], every  # replies listed after their comment go too
+
+
+__all__ = ["named_comments", "sibling_groups", "structural_comments"]
