@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,17 @@ def test_a_page_dump_with_comments_keeps_the_grammars_comment_section() -> None:
     assert [c.author for c in article.comments] == ["Dara Byrne", "Eli Katz"]
     assert article.title == "Island ferry saved after council vote" and article.authors == ("Ana Ruiz",)
     assert not any("zoning model" in r.reason for r in article.removed)
+
+
+def test_a_long_headline_that_the_text_browser_wrapped_is_read_whole() -> None:
+    title = "Island ferry saved after council vote as residents fill the town hall for a second evening of debate"
+    prose = [line for paragraph in PROSE for line in [*textwrap.wrap(" ".join(paragraph.split()), 79), ""]]
+    text = page_dump(title="\n".join(textwrap.wrap(title, 79))).replace("\n\n".join(PROSE), "\n".join(prose))
+    assert "\n".join(prose) in text and len(textwrap.wrap(title, 79)) == 2
+    article = parse_capture(text)
+    assert article.title == title
+    numbers = [n for zone in accounted_lines(article).values() for n in zone]
+    assert sorted(numbers) == [line.no for line in split_lines(text)]  # the headline's second line goes somewhere too
 
 
 def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:

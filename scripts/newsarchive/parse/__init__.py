@@ -22,7 +22,7 @@ from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet,
 from .comments import comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
-from .lines import Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
+from .lines import WRAP_SLACK, Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, join_lines, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
 from .zoning import BODY, BYLINE, FURNITURE, TITLE, zoner
 
@@ -609,7 +609,9 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article,
         head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
     title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (head.title if head else None)
     if zoned is not None and zoned.title is not None and (title_at is None or not _heads_agree(blocks[title_at][0], zoned)):
-        title = zoned.title.text  # the ranker's title over the grammars' guess in a page's dump
+        title = _unwrapped(zoned.title, all_lines, width)  # the ranker's title over the grammars' guess in a page's dump
+    elif zoned is not None and title_at is not None:
+        title = _without_site_name(_unwrapped(blocks[title_at][0], all_lines, width))
     subtitle = None
     date = byline.date
     if title is not None and (dated := _DATED_TITLE.fullmatch(title)) and (found_date := find_date(dated.group("date"))) \
@@ -934,6 +936,26 @@ def _zoned_byline(zoned: _Zoned) -> Byline | None:
         if date is None and (found := find_date(line.text)) is not None and found[0].precision in (Precision.DAY, Precision.MINUTE):
             date = found[0]
     return Byline(authors, date, None) if authors or date else None
+
+
+#: How many lines a headline that a text browser wrapped may run over.
+TITLE_LINES = 3
+
+
+def _unwrapped(title: Line, lines: list[Line], width: int | None) -> str:
+    """The headline that starts at ``title``, with the lines that a wrap at ``width`` carried it on to (as
+    ``join_lines`` reads a paragraph): a long headline of a page's dump runs over two or three lines."""
+    at = next((i for i, line in enumerate(lines) if line.no == title.no), None)
+    if at is None or width is None:
+        return title.text
+    texts = [title.text]
+    while len(texts) < TITLE_LINES and at + 1 < len(lines) and lines[at + 1].no == lines[at].no + 1:
+        previous, current = lines[at], lines[at + 1]
+        if previous.indent + len(previous.text) + 1 + len(next(iter(current.text.split()), "")) <= width - WRAP_SLACK:
+            break  # the line ended before the width: the headline ends with it
+        texts.append(current.text)
+        at += 1
+    return join_lines(texts, width)
 
 
 def _heads_agree(told: Line, zoned: _Zoned) -> bool:

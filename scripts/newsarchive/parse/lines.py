@@ -136,6 +136,10 @@ def is_headline_like(block: list[Line]) -> bool:
     return 1 <= words <= 25 and len(text) <= 200 and not _CLOSED.search(text) and bool(_LETTER.search(text))
 
 
+#: How far short of the wrap width a wrapped line may end: the next word did not fit in what was left.
+WRAP_SLACK = 12
+
+
 def wrap_width(lines: list[Line]) -> int | None:
     """The column at which a capture was hard-wrapped (text browsers, e-mail), or None.
 
@@ -147,7 +151,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     width = lengths[int(len(lengths) * 0.95) - 1]
     if not 40 <= width <= 120 or lengths[-1] > width + 40:
         return None
-    near = sum(1 for n in lengths if width - 12 <= n <= width)
+    near = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
     return width if near >= max(3, len(lengths) // 5) else None
 
 
@@ -158,7 +162,7 @@ def join_lines(texts: list[str], width: int | None) -> str:
     out = texts[0]
     for previous, current in zip(texts, texts[1:]):
         next_word = next(iter(current.split()), "")  # a quotation's mark alone (">") leaves an empty line
-        wrapped = width is not None and len(previous) + 1 + len(next_word) > width - 12
+        wrapped = width is not None and len(previous) + 1 + len(next_word) > width - WRAP_SLACK
         if wrapped and previous.endswith("-") and not previous.endswith(" -") and current[:1].islower():
             out += current  # a word broken at a hyphen: keep the hyphen, drop the break
         else:
