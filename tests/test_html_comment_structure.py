@@ -124,3 +124,13 @@ def test_comments_whose_markup_names_their_parts_keep_commenter_date_text_and_re
         (0, "annlee", "2011-02-13T09:30", (THREE,)),
     ]
     assert not any(ONE[:20] in b.text for b in article.body)
+
+
+def test_comments_read_from_the_page_are_no_part_of_its_body() -> None:
+    section = "".join(comment("div", "note", name, when, text) for name, when, text in [
+        ("Jane Roe", "12 February 2011 at 10:15", ONE), ("Ann Lee", "13 February 2011 at 09:30", THREE)])
+    html = page("").replace(b"</article>", f"<div class='thread'>{section}</div></article>".encode())  # inside the article
+    article = html_article(html)
+    assert [c.author for c in article.comments] == ["Jane Roe", "Ann Lee"]
+    body = " ".join(b.text for b in article.body)
+    assert ONE[:30] not in body and THREE[:30] not in body

@@ -617,7 +617,6 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     headline = headlines[0] if len(headlines) == 1 else None  # several: a sidebar's list of posts, not the post's own
     one_post = bool(tree.xpath(_ONE_POST_MARKUP)) or len(tree.xpath("//article")) == 1
     references = _page_references(tree)
-    cleaned = lxml.html.tostring(tree, encoding="unicode")
     if not comments:  # no comments in a markup known: a run of elements that the markup names comments, or that read as comments
         # the reading that finds more comments: by the parts their markup names, or by the text path's grammar
         groups = sibling_groups(tree)
@@ -625,6 +624,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
         for element in sources:
             if element.getparent() is not None:
                 element.getparent().remove(element)
+    cleaned = lxml.html.tostring(tree, encoding="unicode")  # the page without the comments read so far
     section = _comment_section(tree, url) if not comments else None  # else trafilatura's search for a section
     least = SHORT_POST_WORDS if one_post else MIN_WORDS
     doc, blocks, words = _extracted(cleaned, url)
