@@ -305,3 +305,19 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
 )
 def test_the_headline_is_the_one_the_page_shows_not_a_teaser_s_a_date_or_an_entity(h1s: str, head: str, extra: str, title: str) -> None:
     assert html_article(_headed(h1s, head, extra)).title == title
+
+
+def test_a_wordpress_theme_that_puts_date_and_reply_link_beside_the_commenter_s_name() -> None:
+    item = (
+        '<li class="comment even depth-1" id="li-comment-{n}"><div class="comment-body"><div class="comment-author">'
+        '<p class="comment-url">{name}</p><p class="comment-date"><a href="#c">{date}</a></p>'
+        '<p class="comment-reply"><a href="/login">Log in to Reply</a></p></div>'
+        '<div class="comment-text"><p>{text}</p></div></div></li>'
+    )
+    comments = "".join(item.format(n=n, name=name, date=date, text=text) for n, (name, date, text) in enumerate([
+        ("nomad_uk", "10.29.2012", "Over here the loans are run by one public body, at low rates."),
+        ("Jacob V", "10.30.2012", "Both of mine went to the local college for their first two years."),
+    ]))
+    page = _page().replace(b"</article>", f'</article><ol class="commentlist">{comments}</ol>'.encode())
+    article = html_article(page)
+    assert [(c.author, c.date.iso()[:10] if c.date else None) for c in article.comments] == [("nomad_uk", "2012-10-29"), ("Jacob V", "2012-10-30")]

@@ -30,7 +30,7 @@ from ..dates import captured_time, dropped_warning, find_date, implausible, inte
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from ..read import BYTE_ORDER_MARKS, without_invisible
 from ..parse.byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
-from ..parse.comments import is_comment_heading, opens_form, parse_comments, without_name_note
+from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
 from .structure import named_comments, sibling_groups, structural_comments
@@ -209,6 +209,12 @@ def _first(element, xpath: str):
     return found[0] if found else None
 
 
+def _first_of(element, *xpaths: str):
+    """What the first of ``xpaths`` that finds anything finds first: in the order given, where a union ("a | b")
+    gives the one that comes first in the page (a commenter's whole line before the name inside it)."""
+    return next((found for xpath in xpaths if (found := _first(element, xpath)) is not None), None)
+
+
 def _class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
@@ -219,16 +225,29 @@ def _wordpress(root) -> list[Comment]:
     for item in root.xpath(f"./li[{_class('comment')} or {_class('pingback')} or starts-with(@id, 'comment-')]"):
         body = _first(item, f"./article | ./div[{_class('comment-body')}]")
         body = item if body is None else body
-        author = _first(body, f".//*[{_class('comment-author')}]//*[{_class('fn')}] | .//*[{_class('comment-author')}] | .//cite[{_class('fn')}]")
+        author = _first_of(body, f".//*[{_class('comment-author')}]//*[{_class('fn')}]", f".//cite[{_class('fn')}]", f".//*[{_class('comment-author')}]")
         when = _first(body, ".//time/@datetime")
         content = _first(body, f".//*[{_class('comment-content')}] | .//*[{_class('comment-text')}]")
         if content is None:
             content = body
         replies_root = _first(item, f"./ul[{_class('children')}] | ./ol[{_class('children')}]")
         replies = _wordpress(replies_root) if replies_root is not None else []
-        name = _text(author).removesuffix(" says:").removesuffix(" says").strip() if author is not None else None
-        comments.append(Comment(name or None, _paragraphs(content), tuple(replies), _date(when)))
+        name = _commenter_in(author) if author is not None else None
+        dated = _first(body, f".//*[{_class('comment-date')}] | .//*[{_class('comment-meta')}]") if when is None else None
+        date = _date(when) if when is not None else (_written_date(_text(dated)) if dated is not None else None)
+        comments.append(Comment(name or None, _paragraphs(content), tuple(replies), date))
     return comments
+
+
+def _commenter_in(author) -> str | None:
+    """The commenter's name in the element that holds it: its text ("Jane says:" → "Jane"), else the first
+    piece of it that reads as a name, where the element holds the comment's date and reply link too."""
+    pieces = [_text(author), *(_text(e) for e in author.iterdescendants() if isinstance(e.tag, str))]
+    for piece in pieces:
+        name = piece.removesuffix(" says:").removesuffix(" says").strip()
+        if name and is_handle(name):
+            return name
+    return _text(author).removesuffix(" says:").removesuffix(" says").strip() or None
 
 
 _COMMENT_TYPE = "contains(@itemtype, 'schema.org/Comment')"
@@ -236,7 +255,7 @@ _COMMENT_TYPE = "contains(@itemtype, 'schema.org/Comment')"
 
 def _microdata_comment(item) -> Comment:
     """A schema.org/Comment element; its replies are the Comments nested directly inside it."""
-    author = _first(item, ".//*[@itemprop='author']//*[@itemprop='name'] | .//*[@itemprop='author']")
+    author = _first_of(item, ".//*[@itemprop='author']//*[@itemprop='name']", ".//*[@itemprop='author']")
     text = _first(item, ".//*[@itemprop='text'] | .//*[@itemprop='commentText']")
     when = _first(item, ".//*[@itemprop='dateCreated']/@datetime | .//*[@itemprop='datePublished']/@datetime | .//*[@itemprop='dateCreated']/@content")
     nested = [c for c in item.xpath(f".//*[{_COMMENT_TYPE}]") if c.xpath(f"ancestor::*[{_COMMENT_TYPE}][1]")[0] is item]
