@@ -1,4 +1,5 @@
-"""Names read by the trained recogniser (spaCy's English pipeline) and how the archive's own evidence corrects it."""
+"""Names read by the trained recognisers (spaCy's English and French pipelines) and how the archive's own evidence
+corrects them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from newsarchive.parse import parse_capture
 
 ENGLISH = "The board of Acme met on Friday, and the chairman said that it would open an office in Helsinki."
 GERMAN = "Der Vorstand von Acme traf sich am Freitag, und der Vorsitzende sagte, dass er ein Büro in Helsinki eröffnen werde."
+FRENCH = "Le conseil d'administration d'Acme s'est réuni vendredi, et le président a dit qu'il ouvrirait un bureau à Helsinki."
 
 pytestmark = pytest.mark.skipif(not ner.available(), reason="spaCy's English pipeline is not installed: run 'make setup'")
 
@@ -104,9 +106,25 @@ def test_the_run_says_which_articles_the_model_read(tmp_path: Path) -> None:
     raw.mkdir()
     (raw / "english.txt").write_text(f"Acme opens in Helsinki\n\n{ENGLISH} {ENGLISH}\n", "utf-8")
     (raw / "deutsch.txt").write_text(f"Acme eröffnet in Helsinki\n\n{GERMAN} {GERMAN}\n", "utf-8")
+    if ner.available("fr"):
+        (raw / "francais.txt").write_text(f"Acme ouvre à Helsinki\n\n{FRENCH} {FRENCH}\n", "utf-8")
     archive, _ = pipeline.collect(raw)
     archive, _ = pipeline.link_archive(archive)
-    assert archive.notes == ("names: spaCy's English pipeline read 1 of 2 articles; the archive's own discovery alone named the entities of 1 not in English: deutsch.txt",)
+    if ner.available("fr"):
+        assert archive.notes == (
+            "names: spaCy's pipelines read 2 of 3 articles (1 English, 1 French); the archive's own discovery alone named the entities of 1 "
+            "not in English or French: deutsch.txt",
+        )
+    else:
+        assert archive.notes == ("names: spaCy's pipelines read 1 of 2 articles (1 English); the archive's own discovery alone named the entities of 1 not in English: deutsch.txt",)
+
+
+@pytest.mark.skipif(not ner.available("fr"), reason="spaCy's French pipeline is not installed: run 'make setup'")
+def test_a_french_article_is_read_by_the_french_pipeline_and_a_german_one_by_none() -> None:
+    assert ner.language([FRENCH]) == "fr" and ner.language([ENGLISH]) == "en" and ner.language([GERMAN]) is None
+    language, found = ner.read_names(["Maria Lopez, qui dirige le bureau des Nations unies, a pris l'avion de Helsinki à Paris vendredi."])
+    kinds = dict(found or ())
+    assert language == "fr" and kinds.get("Maria Lopez") == "person" and kinds.get("Helsinki") == "place" and kinds.get("Paris") == "place"
 
 
 def test_link_reads_names_itself_when_not_given_them() -> None:

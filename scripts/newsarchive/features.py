@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .link.discover import Reading, read
 from .link.entities import body_texts
-from .link.ner import Recognised, recognise
+from .link.ner import Recognised, read_names
 from .link.passages import Paragraphs, paragraphs
 from .models import Article
 from .packed import PackedCounts
@@ -28,17 +28,20 @@ class Features:
     sentences: tuple[Sentences, ...]  # one per body text
     terms: PackedCounts  # what the split search index keeps of it
     recognised: Recognised | None = None  # the names the trained model reads in its body (None: not read)
+    language: str | None = None  # the language of the pipeline that read them ("en", "fr"), if one did
 
 
 def features(article: Article) -> Features:
     texts = body_texts(article)
     plain = [t.text for t in texts]
+    language, recognised = read_names(plain)
     return Features(
         read(plain, article.comment_paragraphs()),
         paragraphs(texts),
         dated_sentences(texts, article.published),
         document_terms(article),
-        recognise(plain),
+        recognised,
+        language,
     )
 
 

