@@ -211,13 +211,12 @@ def _named_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tu
     """The commenter, the date and the paragraphs of a comment whose markup names its parts; None when it has
     too little text, or neither a commenter nor a date."""
     parts = _own_parts(element, shape)
+    shown = [_short_text(part) for part in parts]  # each part's text, worked out once
     author = date = None
-    texts = [part for part in parts if any(word in _names(part) for word in _TEXT_NAMED) and _short_text(part)]
-    body = texts[0] if texts else None
-    for part in parts:
+    body = next((part for part, text in zip(parts, shown) if text and any(word in _names(part) for word in _TEXT_NAMED)), None)
+    for part, text in zip(parts, shown):
         if body is not None and (part is body or part in body.iterancestors()):
             continue  # the text, and what holds it; a short line inside it (its date) may still be a detail
-        text = _short_text(part)
         if not text or len(text) > SHORT_LINE:
             continue
         if author is None and any(word in _names(part) for word in _AUTHOR_NAMED):
@@ -231,9 +230,9 @@ def _named_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tu
         if author is None and (byline := parse_byline(text)) is not None and byline.authors and text.lower().startswith("by "):
             author = byline.authors[0]
     if body is not None:
-        paragraphs = _paragraphs_of(body, shape, {_short_text(part) for part in parts if _is_detail(part)})
+        paragraphs = _paragraphs_of(body, shape, {text for part, text in zip(parts, shown) if _is_detail(part, text)})
     else:
-        paragraphs = tuple(t for t in (_short_text(p) for p in parts if p.tag == "p") if t)
+        paragraphs = tuple(text for part, text in zip(parts, shown) if part.tag == "p" and text)
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS or (author is None and date is None):
         return None
     return author, date, paragraphs
@@ -262,9 +261,8 @@ def _commenter(part: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _is_detail(part: lxml.html.HtmlElement) -> bool:
-    """Whether a short element of a comment gives its commenter or its date, not its text."""
-    text = _short_text(part)
+def _is_detail(part: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether a short element of a comment (whose text is ``text``) gives its commenter or its date, not its text."""
     if not text or len(text) > SHORT_LINE:
         return False
     named = _names(part)
