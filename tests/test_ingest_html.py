@@ -321,3 +321,9 @@ def test_a_wordpress_theme_that_puts_date_and_reply_link_beside_the_commenter_s_
     page = _page().replace(b"</article>", f'</article><ol class="commentlist">{comments}</ol>'.encode())
     article = html_article(page)
     assert [(c.author, c.date.iso()[:10] if c.date else None) for c in article.comments] == [("nomad_uk", "2012-10-29"), ("Jacob V", "2012-10-30")]
+
+
+def test_a_byline_that_says_by_names_the_writer_after_it_not_the_section_before() -> None:
+    meta_line = '<div class="entry-meta">Actualités | Par Ann Lee | 30 septembre 2018</div>'
+    page = _page().replace(b"</article>", f"{meta_line}</article>".encode())  # under the text: no line under the headline says it
+    assert html_article(page).authors == ("Ann Lee",)

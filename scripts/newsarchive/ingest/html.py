@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterator
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import lxml.etree as etree
@@ -470,13 +470,15 @@ def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
     """The byline the page's markup shows when its metadata names no writer: the first short element marked
     as a byline, an author or the post's details that reads as one ("Posted by Ann Lee on February 11, 2011").
     A name alone, with no byline's words, must be a full one: a single word marked as an author is as often a
-    section's or a menu's ("Culture", "Previous")."""
+    section's or a menu's ("Culture", "Previous"). Where the line says "by", the writers are the names after
+    it ("Home | By Ann Lee | 30 September 2018"), not a section's label before it."""
     for element in tree.xpath(_BYLINE_MARKUP)[:40]:
         text = _text(element)
         if 0 < len(text) <= 200:
             byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) and len(text.split()) >= 2 else None)
             if byline is not None and byline.authors:
-                return byline
+                named = led_by_writer(text)
+                return replace(byline, authors=named) if named and not set(named) & set(byline.authors) else byline
     return None
 
 
