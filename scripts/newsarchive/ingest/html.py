@@ -652,8 +652,9 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     if words < least:  # too little for an article: trafilatura again, keeping what it doubts (a short post's text)
         doc, blocks, words = max((doc, blocks, words), _extracted(cleaned, url, favor_recall=True), key=lambda found: found[2])
     headline_text = _text(headline) if headline is not None else ""
-    title = _shown_title(tree, meta.title or doc.get("title"), headline_text, meta.title or _title_element(tree)) or clean_title(
-        meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or _title_element(tree) or doc.get("title") or "", meta.site or doc.get("sitename")
+    element_title = _title_element(tree)
+    title = _shown_title(tree, meta.title or doc.get("title"), headline_text, meta.title or element_title) or clean_title(
+        meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or element_title or doc.get("title") or "", meta.site or doc.get("sitename")
     )
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip() == title:
         blocks = blocks[1:]
@@ -662,8 +663,8 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     if section is not None:
         comments = list(_section_comments(section, claimed))
     warnings = list(decoding)
-    # the writer as the page's metadata names them, else as its byline shows them, else as trafilatura guesses
-    # (which recases them: "mobilefan" as "Mobilefan")
+    # the writers the page's sources agree on (``_writers``): its metadata, its byline, a "by" line under its
+    # headline, its author meta tags, trafilatura's guess (which recases them: "mobilefan" as "Mobilefan")
     shown = _page_byline(tree)
     under = _under_headline(tree, title)
     day_first = _day_first(tree)
