@@ -282,6 +282,11 @@ def test_dates_in_other_languages(text: str, iso: str) -> None:
         ("Oleh Budi Santoso | 11 Februari 2011", ("Budi Santoso",), "2011-02-11"),
         ("Yazan: Ayşe Yılmaz | 11 Şubat 2011 10:42", ("Ayşe Yılmaz",), "2011-02-11T10:42"),
         ("김철수 기자 = 서울 | 2011년 2월 11일", ("김철수",), "2011-02-11"),  # Korean: the name, then "reporter"
+        ("Von Anna Berg am 21. April 2011", ("Anna Berg",), "2011-04-21"),  # "am" (on) before the date is no name's
+        ("Gespeichert von Hans Müller am 11. Februar 2011 - 10:42", ("Hans Müller",), "2011-02-11T10:42"),
+        ("Publié par Jean Dupont le 11 février 2011", ("Jean Dupont",), "2011-02-11"),
+        ("Pubblicato da Mario Rossi il 11 febbraio 2011", ("Mario Rossi",), "2011-02-11"),
+        ("Anna Le 11 February 2011", ("Anna Le",), "2011-02-11"),  # a capitalised "Le" ends a name
     ],
 )
 def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: str) -> None:

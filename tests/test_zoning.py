@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.byline import written_by
 from newsarchive.parse.lines import split_lines
-from newsarchive.parse.zoning import BASE, ROLES, TITLE_FEATURES, zoner
+from newsarchive.parse.zoning import BASE, BYLINE_FEATURES, ROLES, TITLE_FEATURES, zoner
 
 REALPAGES = Path(__file__).resolve().parents[1].parent / "shared" / "realpages"
 
@@ -47,6 +47,7 @@ def test_the_model_is_the_one_its_code_reads() -> None:
     assert model is not None, "parse/zoning.json is missing: run make fit"
     data = json.loads((Path(__file__).resolve().parents[1] / "scripts" / "newsarchive" / "parse" / "zoning.json").read_text("utf-8"))
     assert tuple(data["base"]) == BASE and tuple(data["roles"]) == ROLES and tuple(data["title"]["features"]) == TITLE_FEATURES
+    assert tuple(data["byline"]["features"]) == BYLINE_FEATURES
     assert model.weights.shape[0] == len(ROLES)
 
 
@@ -83,6 +84,28 @@ def test_a_long_headline_that_the_text_browser_wrapped_is_read_whole() -> None:
     assert article.title == title
     numbers = [n for zone in accounted_lines(article).values() for n in zone]
     assert sorted(numbers) == [line.no for line in split_lines(text)]  # the headline's second line goes somewhere too
+
+
+SECTIONS = ["Topics", "Ferries", "Council", "Schools", "Harbour", "Weather", "Letters", "Obituaries", "Puzzles", "Events", "Jobs", "Property"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Eine Kolumne von Ana Ruiz",
+        "Veröffentlicht von Ana Ruiz",
+        "durch Ana Ruiz",
+        "Text von Ana Ruiz     Illustration von Chen Wei",
+        "• Post author By Ana Ruiz\n• Post date February 11, 2011",
+    ],
+)
+def test_the_byline_ranker_finds_the_writer_under_the_title_in_a_layout_of_its_own(byline: str) -> None:
+    """Under the headline of a page's dump, a byline that the grammars over the title do not read as one is found
+    by the fitted byline ranker among every line that names someone."""
+    text = page_dump(byline=byline).replace("Skip to content", "Skip to content\n\n" + "\n".join(SECTIONS) + "\n")
+    article = parse_capture(text + "\n\n" + "\n".join(SECTIONS))
+    assert article.title == "Island ferry saved after council vote"
+    assert article.authors == ("Ana Ruiz",)
 
 
 def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:

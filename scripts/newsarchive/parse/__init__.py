@@ -675,7 +675,10 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article,
     if title is None:
         title = infer_title(tuple(body)) or "Untitled capture"
         warnings.append(f"no title line: title inferred from the text ({title!r})")
-    if not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
+    ranked = zoned.writers if zoned is not None else None
+    if ranked is not None and ranked[1] >= zoner().byline_threshold:  # type: ignore[union-attr]
+        byline = replace(byline, authors=ranked[0])  # in a page's dump, the byline the ranker finds likeliest
+    elif not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
         byline = replace(byline, authors=shown[0])
         warnings.append(f"no byline over the article: its writers taken from the first byline the capture shows ({shown[1]!r})")
     if not byline.authors:
@@ -840,6 +843,7 @@ class _Zoned:
     title: Line | None
     bylines: tuple[Line, ...]  # the lines near the title that may be its byline, the likeliest first
     title_scores: dict[int, float]  # the title ranker's score of each candidate, by line number
+    writers: tuple[tuple[str, ...], float] | None  # the byline ranker's first candidate's names, and how likely they are the writers
 
 
 #: A page's dump, not an article's text: at least this many lines of it furniture, and this share of it.
@@ -910,7 +914,7 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
             if roles[i] == BYLINE or zoning.probabilities[i, BYLINE] >= BYLINE_LEAST]
     near.sort(key=lambda i: -zoning.probabilities[i, BYLINE])
     return _Zoned(frozenset(article), frozenset(furniture_lines), None if title is None else lines[title],
-                  tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()})
+                  tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers)
 
 
 def _whole_blocks(lines: list[Line], chosen: set[int]) -> set[int]:

@@ -6,8 +6,11 @@ languages the model knows, sentence punctuation, capitals, digits, the prose aro
 against the page's densest run of prose, whether the page repeats it, whether it reads as a byline, a date
 or a comment's header); a multinomial logistic regression, fitted on annotated real pages by
 ``newsarchive fit-zoning``, gives each role's probability, and a Viterbi pass over the fitted transitions
-between roles smooths them, as the body runs on and comments follow it. The weights are data in the
-package (``zoning.json``); numpy runs them, nothing is fitted or downloaded at run time.
+between roles smooths them, as the body runs on and comments follow it. Two fitted rankers then choose the
+title among the lines near the body's start, and the writers among the lines that the byline grammars read a
+name in (by their roles, where they stand against the title and the body, and how much the names look like
+people's). The weights are data in the package (``zoning.json``); numpy runs them, nothing is fitted or
+downloaded at run time.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from importlib import resources
 
 import numpy as np
 
-from .byline import parse_byline
+from ..dates import find_date
+from .byline import is_name, parse_byline, written_by
 from .comments import comment_header, is_comment_heading
 from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
 
-__all__ = ["ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "features", "main_start", "title_candidates", "zoner"]
+__all__ = ["BYLINE_FEATURES", "ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "byline_candidates", "features", "main_start", "title_candidates", "zoner"]
 
 #: The roles a line can have, in the model's order.
 ROLES = ("furniture", "title", "byline", "body", "comment")
@@ -255,16 +259,87 @@ def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndar
     return chosen, np.asarray(rows, dtype=np.float64)
 
 
+#: A byline's line is short: longer ones are prose, whose names are not its writers'.
+BYLINE_CHARS = 200
+#: How many lines past the body's last a byline may stand ("Posted by … at 9:15"): further down are the sidebar's
+#: teasers and the comments, whose names are not the writers' (on the ``fit`` pages: writers right 0.60 → 0.60 in
+#: cross-validation, but none taken from the teasers under the article).
+BYLINE_PAST_BODY = 5
+#: The names of a byline candidate's features, in order.
+BYLINE_FEATURES = (
+    *(f"p_{role}" for role in ROLES), *(f"is_{role}" for role in ROLES), "byline_grammar", "told_comment",
+    "no_title", "from_title", "far_from_title", "under_title", "far_from_body", "under_body", "position", "dated",
+    "by_word", "names", "all_names", "digits", "named_again", "first", "rank", "chars", "name_stop_share",
+    "name_share", "sentence_like", "by_before", "name_words", "name_capitals", "name_alone", "line_words",
+    "past_body", "far_past_body", "in_body",
+)
+_BY_BEFORE = re.compile(r"\b(?:by|von|par|por|door|di|av|af|przez|durch|autor|author)\b\s*:?\s*$", re.I)
+
+
+def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple[int, ...], title: int | None,
+                      stop: frozenset[str], told: frozenset[int] = frozenset()) -> tuple[list[tuple[int, tuple[str, ...]]], np.ndarray]:
+    """The lines that the byline grammars read writers in (index and names), and their features: what the zoning
+    model makes of the line, where it stands against the title and the body, and how much the names look like
+    people's."""
+    n = len(lines)
+    body = next((i for i, role in enumerate(roles) if role == BODY), n)
+    last = max((i for i, role in enumerate(roles) if role == BODY), default=n)
+    found: list[tuple[int, tuple[str, ...]]] = []
+    by_grammar: list[bool] = []  # the byline grammar names them, not the looser reading of "by" lines and names alone
+    for i, line in enumerate(lines[: last + BYLINE_PAST_BODY + 1]):
+        if len(line.text) > BYLINE_CHARS:
+            continue
+        parsed = parse_byline(line.text)
+        names = (parsed.authors if parsed is not None else ()) or written_by(line.text) or ()
+        if names:
+            found.append((i, names))
+            by_grammar.append(parsed is not None and bool(parsed.authors))
+    if not found:
+        return [], np.zeros((0, len(BYLINE_FEATURES)))
+    keys = [" ".join(names).casefold() for _, names in found]
+    rows = []
+    for k, (i, names) in enumerate(found):
+        text = lines[i].text
+        joined = " ".join(names)
+        tokens = _WORD.findall(joined.casefold())
+        words = joined.split()
+        at = text.find(names[0])
+        d = i - title if title is not None else 0
+        below = i - body
+        rows.append((
+            *probabilities[i], *(roles[i] == role for role in range(len(ROLES))),
+            by_grammar[k], lines[i].no in told,
+            title is None, max(-1.0, min(1.0, d / 10)), math.log1p(abs(d)), d > 0, math.log1p(abs(below)), below > 0, i / n,
+            find_date(text) is not None, bool(_BY_WORD.match(text)), len(names), all(is_name(name) for name in names),
+            any(c.isdigit() for c in joined), math.log1p(keys.count(keys[k])), k == 0, math.log1p(k), len(text) / 80,
+            sum(t in stop for t in tokens) / max(len(tokens), 1), len(joined) / max(len(text), 1), is_sentence_like(text),
+            bool(at > 0 and _BY_BEFORE.search(text[:at])), len(words), sum(w[:1].isupper() for w in words) / max(len(words), 1),
+            text.strip() == joined.strip(), math.log1p(len(text.split())),
+            i > last, math.log1p(max(0, i - last)), body <= i <= last,
+        ))
+    return found, np.asarray(rows, dtype=np.float64)
+
+
 @dataclass(frozen=True)
 class Zoning:
-    """Each line's role (an index into ``ROLES``), the probability of each role, line by line, and the line the
-    title ranker puts first (or None)."""
+    """Each line's role (an index into ``ROLES``), the probability of each role, line by line, the line the
+    title ranker puts first (or None), and the writers the byline ranker puts first (or None)."""
 
     roles: tuple[int, ...]
     probabilities: np.ndarray
     title: int | None = None
     #: the title ranker's score of each candidate line, by index
     title_scores: dict[int, float] = field(default_factory=dict)
+    #: the names of the line the byline ranker puts first, and how likely it finds them the page's writers
+    writers: tuple[tuple[str, ...], float] | None = None
+
+
+def _ranker(data: dict, name: str, names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """A fitted ranker's scaling (mean, scale), weights, bias and threshold."""
+    ranker = data[name]
+    if tuple(ranker["features"]) != names:
+        raise ValueError(f"zoning.json was fitted for other {name} features: run newsarchive fit-zoning")
+    return np.asarray(ranker["mean"]), np.asarray(ranker["scale"]), np.asarray(ranker["weights"]), float(ranker["bias"]), float(ranker["threshold"])
 
 
 class Zoner:
@@ -281,14 +356,8 @@ class Zoner:
         self.log_prior = np.log(np.asarray(data["prior"]))
         self.log_start = np.log(np.asarray(data["start"]))
         self.log_transitions = np.log(np.asarray(data["transitions"]))
-        title = data["title"]
-        if tuple(title["features"]) != TITLE_FEATURES:
-            raise ValueError("zoning.json was fitted for other title features: run newsarchive fit-zoning")
-        self.title_mean = np.asarray(title["mean"])
-        self.title_scale = np.asarray(title["scale"])
-        self.title_weights = np.asarray(title["weights"])
-        self.title_bias = float(title["bias"])
-        self.title_threshold = float(title["threshold"])
+        self.title_mean, self.title_scale, self.title_weights, self.title_bias, self.title_threshold = _ranker(data, "title", TITLE_FEATURES)
+        self.byline_mean, self.byline_scale, self.byline_weights, self.byline_bias, self.byline_threshold = _ranker(data, "byline", BYLINE_FEATURES)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         scores = ((rows - self.mean) / self.scale) @ self.weights.T + self.bias
@@ -304,7 +373,18 @@ class Zoner:
         probabilities = self.probabilities(features(base))
         roles = self.path(probabilities)
         scores = self.title_scores(lines, base, probabilities, roles)
-        return Zoning(roles, probabilities, self.best_title(scores), scores)
+        title = self.best_title(scores)
+        return Zoning(roles, probabilities, title, scores, self.writers(lines, probabilities, roles, title, told))
+
+    def writers(self, lines: list[Line], probabilities: np.ndarray, roles: tuple[int, ...], title: int | None,
+                told: frozenset[int] = frozenset()) -> tuple[tuple[str, ...], float] | None:
+        """The names of the byline candidate that the byline ranker puts first, with its probability."""
+        found, rows = byline_candidates(lines, probabilities, roles, title, self.stop, told)
+        if not found:
+            return None
+        scores = 1 / (1 + np.exp(-(((rows - self.byline_mean) / self.byline_scale) @ self.byline_weights + self.byline_bias)))
+        best = int(np.argmax(scores))
+        return found[best][1], float(scores[best])
 
     def path(self, probabilities: np.ndarray) -> tuple[int, ...]:
         """The most likely roles, line by line, under the fitted transitions."""
