@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.byline import written_by
-from newsarchive.parse.lines import split_lines
+from newsarchive.parse.lines import split_lines, wrap_width
 from newsarchive.parse.zoning import BASE, BYLINE_FEATURES, ROLES, TITLE_FEATURES, zoner
 
 REALPAGES = Path(__file__).resolve().parents[1].parent / "shared" / "realpages"
@@ -106,6 +106,17 @@ def test_the_byline_ranker_finds_the_writer_under_the_title_in_a_layout_of_its_o
     article = parse_capture(text + "\n\n" + "\n".join(SECTIONS))
     assert article.title == "Island ferry saved after council vote"
     assert article.authors == ("Ana Ruiz",)
+
+
+def test_a_wrapped_headline_is_read_whole_in_a_dump_of_mostly_short_lines() -> None:
+    """A dump whose menus outnumber its prose many times over still shows where the text browser wrapped: among
+    the lines long enough to have been wrapped."""
+    title = "Island ferry saved after council vote as residents fill the town hall for a second evening of debate"
+    prose = [line for paragraph in PROSE for line in [*textwrap.wrap(" ".join(paragraph.split()), 79), ""]]
+    text = page_dump(title="\n".join(textwrap.wrap(title, 79))).replace("\n\n".join(PROSE), "\n".join(prose))
+    text = text.replace("Skip to content", "Skip to content\n\n" + "\n\n".join("\n".join(SECTIONS) for _ in range(4)) + "\n")
+    assert wrap_width(split_lines(text)) is None  # too few of all its lines crowd under the width
+    assert parse_capture(text).title == title
 
 
 def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:

@@ -609,9 +609,9 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article,
         head_end = next((i for i, b in enumerate(blocks) if _is_content(b)), len(blocks)) - 1
     title = _without_site_name(blocks[title_at][0].text) if title_at is not None else (head.title if head else None)
     if zoned is not None and zoned.title is not None and (title_at is None or not _heads_agree(blocks[title_at][0], zoned)):
-        title = _unwrapped(zoned.title, all_lines, width)  # the ranker's title over the grammars' guess in a page's dump
+        title = _unwrapped(zoned.title, all_lines, width or wrap_width(all_lines, dump=True))  # the ranker's title over the grammars' guess in a page's dump
     elif zoned is not None and title_at is not None:
-        title = _without_site_name(_unwrapped(blocks[title_at][0], all_lines, width))
+        title = _without_site_name(_unwrapped(blocks[title_at][0], all_lines, width or wrap_width(all_lines, dump=True)))
     subtitle = None
     date = byline.date
     if title is not None and (dated := _DATED_TITLE.fullmatch(title)) and (found_date := find_date(dated.group("date"))) \

@@ -140,10 +140,11 @@ def is_headline_like(block: list[Line]) -> bool:
 WRAP_SLACK = 12
 
 
-def wrap_width(lines: list[Line]) -> int | None:
+def wrap_width(lines: list[Line], *, dump: bool = False) -> int | None:
     """The column at which a capture was hard-wrapped (text browsers, e-mail), or None.
 
-    A wrapped capture has many lines whose ends crowd just below one width.
+    A wrapped capture has many lines whose ends crowd just below one width: a fifth of them, or for a whole
+    page's ``dump`` (mostly menus' short lines) a quarter of those long enough to have been wrapped.
     """
     lengths = sorted(line.indent + len(line.text) for line in lines)
     if len(lengths) < 6:
@@ -152,7 +153,8 @@ def wrap_width(lines: list[Line]) -> int | None:
     if not 40 <= width <= 120 or lengths[-1] > width + 40:
         return None
     near = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
-    return width if near >= max(3, len(lengths) // 5) else None
+    least = sum(1 for n in lengths if n > width // 2) // 4 if dump else len(lengths) // 5
+    return width if near >= max(3, least) else None
 
 
 def join_lines(texts: list[str], width: int | None) -> str:
