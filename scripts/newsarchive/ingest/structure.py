@@ -13,6 +13,7 @@ or in the element that follows it (a "children" list after the comment).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from copy import copy
@@ -137,8 +138,14 @@ def structural_comments(tree: lxml.html.HtmlElement, groups: Groups | None = Non
             continue  # replies of a section already looked at from its outermost elements
         worded = [m for m in members if len(" ".join(m.text_content().split()).split()) >= MIN_WORDS]
         looked_at += len(worded)
-        comments = sum(1 for m in worded if _reads_as_comment(m, shape))
-        if comments >= MIN_COMMENTS and comments >= MIN_SHARE * len(members) and (best is None or comments > best[0]):
+        # as many as the group needs to stand, and to beat the best so far: once too few are left, it cannot
+        needed = max(MIN_COMMENTS, math.ceil(MIN_SHARE * len(members)), best[0] + 1 if best is not None else 0)
+        comments = 0
+        for i, member in enumerate(worded):
+            if comments + len(worded) - i < needed:
+                break
+            comments += _reads_as_comment(member, shape)
+        if comments >= needed:
             best = comments, members
     if best is None:
         return [], []
