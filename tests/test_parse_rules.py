@@ -287,6 +287,7 @@ def test_dates_in_other_languages(text: str, iso: str) -> None:
         ("Publié par Jean Dupont le 11 février 2011", ("Jean Dupont",), "2011-02-11"),
         ("Pubblicato da Mario Rossi il 11 febbraio 2011", ("Mario Rossi",), "2011-02-11"),
         ("Anna Le 11 February 2011", ("Anna Le",), "2011-02-11"),  # a capitalised "Le" ends a name
+        ("Par Yann Le Bras le 11 février 2011", ("Yann Le Bras",), "2011-02-11"),  # "Le" in a name, "le" before the date
     ],
 )
 def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: str) -> None:

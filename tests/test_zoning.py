@@ -137,6 +137,8 @@ def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
         ("Ana Ruiz 19.10.2019, 05:00 Uhr", ("Ana Ruiz",)),
         ("BEN OKAFOR", ("Ben Okafor",)),
         ("Text von Chen Wei     Illustration von Dara Byrne", ("Chen Wei",)),
+        ("Texte : Yann Le Bras", ("Yann Le Bras",)),
+        ("Von Kees van Der Berg am 3. März 2019", ("Kees van Der Berg",)),
         ("Die Zukunft von Berlin ist offen", None),
         ("by the way, this is prose", None),
     ],

@@ -352,7 +352,11 @@ _WRITER_WORD = re.compile(
     re.I,
 )
 #: Where a writer's name ends in a byline: a separator, a date's or time's digits, or the word that opens them.
-_NAME_END = re.compile(r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|le|el|il|op|em|in|im|the|den|dem|der|de la)\s)", re.I)
+_NAME_END = re.compile(
+    # the words for "on", "at", "the" before a date or a place; those that may also be a name's part ("Loïc Le Clerc",
+    # "Kees van Der Berg", "Im Soo-jin") end it only in lower case
+    r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:le|el|il|op|em|im|den|dem|der|de la))\s)", re.I
+)
 #: A name as people sign with it online: one word of letters, digits, dots, dashes or underscores.
 _HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,29}")
 
