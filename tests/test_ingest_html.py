@@ -327,3 +327,20 @@ def test_a_byline_that_says_by_names_the_writer_after_it_not_the_section_before(
     meta_line = '<div class="entry-meta">Actualités | Par Ann Lee | 30 septembre 2018</div>'
     page = _page().replace(b"</article>", f"{meta_line}</article>".encode())  # under the text: no line under the headline says it
     assert html_article(page).authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    ("meta_line", "authors"),
+    [
+        # a post's details: its date and its categories' links (WordPress marks them rel="category tag")
+        ('<p class="post-meta">3 March 2011 | <a href="/c/harbour" rel="category tag">Harbour Life</a>, '
+         '<a href="/c/news" rel="tag">Local News</a></p>', ()),
+        ('<p class="entry-meta">By <a href="/u/ann" rel="author">Ann Lee</a> in <a href="/c/news" rel="category tag">Local News</a></p>', ("Ann Lee",)),
+        # the link to the post before, whose label the theme marks as "meta"; a share button
+        ('<nav><a href="/p/810" rel="prev"><span class="meta-nav">Older Post</span></a></nav>', ()),
+        ('<div class="post-meta"><button>Share Post</button></div>', ()),
+    ],
+)
+def test_a_byline_s_categories_links_to_other_posts_and_buttons_name_no_writer(meta_line: str, authors: tuple[str, ...]) -> None:
+    page = _page().replace(b"</article>", f"{meta_line}</article>".encode())
+    assert html_article(page).authors == authors

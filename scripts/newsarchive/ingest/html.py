@@ -473,13 +473,33 @@ def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
     section's or a menu's ("Culture", "Previous"). Where the line says "by", the writers are the names after
     it ("Home | By Ann Lee | 30 September 2018"), not a section's label before it."""
     for element in tree.xpath(_BYLINE_MARKUP)[:40]:
-        text = _text(element)
+        text = _byline_text(element)
         if 0 < len(text) <= 200:
             byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) and len(text.split()) >= 2 else None)
             if byline is not None and byline.authors:
                 named = led_by_writer(text)
                 return replace(byline, authors=named) if named and not set(named) & set(byline.authors) else byline
     return None
+
+
+#: What a byline's element holds, or is held in, that names no writer: its tags' and categories' links, the links to the posts
+#: before and after it (HTML's and WordPress's ``rel`` values), and its buttons ("Share").
+_NOT_WRITER_LINK = "a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or contains(@rel, 'category') or @rel='prev' or @rel='next']"
+_NOT_WRITERS = f".//{_NOT_WRITER_LINK} | .//button"
+_IN_NOT_WRITER = f"ancestor-or-self::{_NOT_WRITER_LINK} | ancestor-or-self::button"
+
+
+def _byline_text(element: lxml.html.HtmlElement) -> str:
+    """The text of a byline's element, without what names no writer (``_NOT_WRITERS``); none for an element
+    inside one ("Previous post" in the link to it)."""
+    if element.xpath(_IN_NOT_WRITER):
+        return ""
+    if not element.xpath(_NOT_WRITERS):
+        return _text(element)
+    element = copy(element)
+    for part in element.xpath(_NOT_WRITERS):
+        part.drop_tree()  # its tail, the text after it, stays
+    return _text(element)
 
 
 #: How much each source of a page's writers counts when they disagree (chosen on the ``fit`` split of the real
