@@ -344,3 +344,9 @@ def test_a_byline_that_says_by_names_the_writer_after_it_not_the_section_before(
 def test_a_byline_s_categories_links_to_other_posts_and_buttons_name_no_writer(meta_line: str, authors: tuple[str, ...]) -> None:
     page = _page().replace(b"</article>", f"{meta_line}</article>".encode())
     assert html_article(page).authors == authors
+
+
+def test_a_function_word_after_a_by_is_no_writer() -> None:
+    """ "… signée par un" under the headline (a letter "signed by a" reader) names nobody."""
+    assert html_article(_page("<p>Lettre signée par un</p><p>Lecteur fidèle</p>")).authors == ()
+    assert html_article(_page("<p>Par Yann Le Bras</p>")).authors == ("Yann Le Bras",)

@@ -33,6 +33,7 @@ from ..parse.byline import Byline, comment_claim, is_name, led_by_writer, parse_
 from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
+from ..parse.zoning import zoner
 from .structure import named_comments, sibling_groups, structural_comments
 
 MIN_WORDS = 80  # an article has at least this many words of body text
@@ -532,10 +533,12 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
 
 def _plain_name(name: str) -> str | None:
     """A writer's name as a source gives it, entities decoded and quotes off ("Redacci&oacute;n" → "Redacción"),
-    or None for what is no name: an e-mail or web address, a sentence, a title."""
+    or None for what is no name: an e-mail or web address, a sentence, a title, a function word."""
     name = html_text.unescape(name).strip().strip("'\"“”‘’").strip()
     if not name or "@" in name or "[at]" in name or re.match(r"https?:", name) or len(name.split()) > 5 or len(name) > 60:
         return None
+    if (model := zoner()) is not None and name.casefold() in model.stop:
+        return None  # a function word ("Soutenue par un …"), not a name
     return name
 
 
