@@ -538,7 +538,7 @@ def _plain_name(name: str) -> str | None:
     if not name or "@" in name or "[at]" in name or re.match(r"https?:", name) or len(name.split()) > 5 or len(name) > 60:
         return None
     if (model := zoner()) is not None and name.casefold() in model.stop:
-        return None  # a function word ("Soutenue par un …"), not a name
+        return None  # a function word ("Lettre signée par un …"), not a name
     return name
 
 

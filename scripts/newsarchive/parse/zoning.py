@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -262,8 +263,8 @@ def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndar
 #: A byline's line is short: longer ones are prose, whose names are not its writers'.
 BYLINE_CHARS = 200
 #: How many lines past the body's last a byline may stand ("Posted by … at 9:15"): further down are the sidebar's
-#: teasers and the comments, whose names are not the writers' (on the ``fit`` pages: writers right 0.60 → 0.60 in
-#: cross-validation, but none taken from the teasers under the article).
+#: teasers and the comments, whose names are seldom the writers' (five-fold cross-validation on the ``fit`` pages:
+#: writers right 0.60, as with every line a candidate, with fewer names far under the article to go wrong on).
 BYLINE_PAST_BODY = 5
 #: The names of a byline candidate's features, in order.
 BYLINE_FEATURES = (
@@ -296,7 +297,7 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
             by_grammar.append(parsed is not None and bool(parsed.authors))
     if not found:
         return [], np.zeros((0, len(BYLINE_FEATURES)))
-    keys = [" ".join(names).casefold() for _, names in found]
+    named = Counter(" ".join(names).casefold() for _, names in found)
     rows = []
     for k, (i, names) in enumerate(found):
         text = lines[i].text
@@ -311,7 +312,7 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
             by_grammar[k], lines[i].no in told,
             title is None, max(-1.0, min(1.0, d / 10)), math.log1p(abs(d)), d > 0, math.log1p(abs(below)), below > 0, i / n,
             find_date(text) is not None, bool(_BY_WORD.match(text)), len(names), all(is_name(name) for name in names),
-            any(c.isdigit() for c in joined), math.log1p(keys.count(keys[k])), k == 0, math.log1p(k), len(text) / 80,
+            any(c.isdigit() for c in joined), math.log1p(named[joined.casefold()]), k == 0, math.log1p(k), len(text) / 80,
             sum(t in stop for t in tokens) / max(len(tokens), 1), len(joined) / max(len(text), 1), is_sentence_like(text),
             bool(at > 0 and _BY_BEFORE.search(text[:at])), len(words), sum(w[:1].isupper() for w in words) / max(len(words), 1),
             text.strip() == joined.strip(), math.log1p(len(text.split())),
