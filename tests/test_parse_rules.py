@@ -489,6 +489,9 @@ def test_comment_claim(text: str, count: int) -> None:
         ("Karen Moderator - February 11, 2011", "Karen", True),
         ("Mike ✓ Verified | February 11, 2011", "Mike", True),
         ("John Doe → Jane Roe • 12 years ago", "John Doe", False),  # Disqus: the reply's author, then whom it answers
+        ("Ines Moreau On Saturday, March 5 at 9:14 am", "Ines Moreau", False),  # a day and a time, no year: no date, but a header
+        ("kvothe - Mar 5, 21:40", "kvothe", False),
+        ("Greta said,", "Greta", False),
     ],
 )
 def test_comment_header(line: str, author: str, dated: bool) -> None:
@@ -496,9 +499,20 @@ def test_comment_header(line: str, author: str, dated: bool) -> None:
     assert header is not None and header.author == author and (header.date is not None) == dated
 
 
-@pytest.mark.parametrize("line", ["I posted this 3 hours ago", "Nokia said 2 days ago | parent", "Steve on February 11, 2011 at 10:42 am said he would go", "  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
+@pytest.mark.parametrize("line", ["Posted by kvothe on Friday March 4, @09:41PM", "We met on March 5 at 9:14 am", "I posted this 3 hours ago", "Nokia said 2 days ago | parent", "Steve on February 11, 2011 at 10:42 am said he would go", "  • Nokia will adopt Windows Phone as its primary smartphone strategy.", "    “The outgoing CEO ”", "The architects said the building was designed to let in daylight."])
 def test_not_a_comment_header(line: str) -> None:
     assert comment_header(make_line(1, line), None) is None
+
+
+def test_a_run_of_blocks_that_each_open_with_name_said_is_a_comment_section() -> None:
+    """"Greta said," over a paragraph, again and again: commenters; once, over a quotation: the article's prose."""
+    head = "Sourdough at home\n\nBy Sam Oak | 11 February 2011\n\nMy first loaf came out flat, so this week I fed the starter twice a day.\n\n"
+    comments = "Greta said,\n\nWarm water helps the starter wake up.\n\nOmar said,\n\nTry a longer proof in the fridge overnight.\n\nLena said,\n\nMine took a month to rise well.\n"
+    article = parse_capture(head + comments)
+    assert [(c.author, c.paragraphs) for c in article.comments] == [
+        ("Greta", ("Warm water helps the starter wake up.",)), ("Omar", ("Try a longer proof in the fridge overnight.",)), ("Lena", ("Mine took a month to rise well.",))]
+    quoted = parse_capture(head + "My neighbour said,\n\nBe patient with the dough and keep it warm.\n\nSo I waited, and it rose.\n")
+    assert not quoted.comments and "Be patient with the dough and keep it warm." in [b.text for b in quoted.body]
 
 
 def test_prose_before_a_quotation_or_a_list_opens_no_comments() -> None:

@@ -65,14 +65,33 @@ def test_a_page_dump_keeps_the_article_and_sets_the_page_aside() -> None:
 
 
 def test_a_page_dump_with_comments_keeps_the_grammars_comment_section() -> None:
-    """Where the grammars read a comment section, they read the page; the model still finds its title and byline."""
+    """Where the grammars read a comment section under the article, it is theirs, from a little over it to the
+    end; the page's menus over the article are set aside all the same."""
     comments = ["3 Comments", "", "Dara Byrne says:", "11 February 2011 at 10:42 am", "", "    Good news for the island school run.", "",
                 "Eli Katz says:", "11 February 2011 at 11:05 am", "", "    The council should have decided this months ago.", ""]
     text = page_dump().replace("Share this\n", "\n".join(comments) + "\nShare this\n")
     article = parse_capture(text)
     assert [c.author for c in article.comments] == ["Dara Byrne", "Eli Katz"]
     assert article.title == "Island ferry saved after council vote" and article.authors == ("Ana Ruiz",)
-    assert not any("zoning model" in r.reason for r in article.removed)
+    set_aside = {r.text for r in article.removed if r.reason == "page furniture (zoning model)"}
+    assert set(MENU[1:]) <= set_aside  # the menu over the article
+    assert not set_aside & {line.strip() for line in comments}  # not a line of the comments
+    body = " ".join(block.text for block in article.body)
+    assert all(" ".join(paragraph.split()[:6]) in " ".join(body.split()) for paragraph in PROSE)
+
+
+def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
+    """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
+    the comment model finds no reader comment among them, and the section is set aside, each line with why."""
+    sidebar = ["Leave a Reply", "", "Recent Posts", "    Ferry timetable changes for the winter", "    Council votes on the new library",
+               "    Storm closes the harbour road", "", "Categories", "    Island news", "    Council", "    Weather", "",
+               "Archives", "    February 2011", "    January 2011", "    December 2010", "", "Blogroll", "    Harbour Watch", "    Island Diary", ""]
+    text = page_dump().replace("Share this\n", "\n".join(sidebar) + "\nShare this\n")
+    article = parse_capture(text)
+    assert article.comments == ()
+    assert {"Archives", "February 2011"} <= {r.text for r in article.removed if "comment model" in r.reason}
+    assert article.title == "Island ferry saved after council vote" and article.authors == ("Ana Ruiz",) and len(article.body) == len(PROSE)
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
 def test_a_long_headline_that_the_text_browser_wrapped_is_read_whole() -> None:

@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
-from .comments import comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
+from .comments import NO_READER_COMMENTS, comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import WRAP_SLACK, Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, join_lines, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
-from .zoning import BODY, BYLINE, FURNITURE, TITLE, zoner
+from .zoning import BODY, BYLINE, COMMENT, FURNITURE, TITLE, Zoner, zoner
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
 
@@ -527,10 +528,18 @@ def _signs_post(blocks: list[list[Line]], at: int, zone: str) -> bool:
     return zone == "body" and _signature(blocks[at]) is not None and (following is None or is_comment_heading(following))
 
 
+#: How many of the blocks after one that opens with "Name said," must open so too, among how many, for it to be a
+#: comment section (a run of them is commenters, one is a quotation in the article).
+PROSE_HEADERS_RUN = 2
+PROSE_HEADERS_AHEAD = 6
+
+
 def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
     """A comment header with no section heading: it, or one of the next few, carries indented text."""
     if header.prose:
-        return False  # "Elop said:" over an indented quotation
+        # "Elop said:" over an indented quotation; but blocks that each open with "Greta said," are comments
+        opened = [b for b in blocks[at + 1 : at + 1 + PROSE_HEADERS_AHEAD] if (h := comment_header(b[0], b[1] if len(b) > 1 else None)) is not None and h.prose]
+        return len(opened) >= PROSE_HEADERS_RUN
     if header.strong:
         return True
     lines = [line for block in blocks[at : at + 6] for line in block]
@@ -542,14 +551,15 @@ def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
     return False
 
 
-def parse_capture(text: str, *, common: frozenset[str] = frozenset()) -> Article:
-    """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch."""
-    return _parse(text, common, zoning=True)[0]
+def parse_capture(text: str, *, common: frozenset[str] = frozenset(), model: Zoner | None = None) -> Article:
+    """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch; ``model`` is the zoning
+    model for a page's dump, the package's unless another is given (while one is fitted)."""
+    return _parse(text, common, zoning=True, model=model)[0]
 
 
-def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article, list[Line]]:
+def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | None = None) -> tuple[Article, list[Line]]:
     """The capture's article, and the lines its grammars read as the comment section. A whole page's dump is zoned
-    by the fitted model first (``zoning``), unless it is off."""
+    by the fitted model first (``zoning``), unless it is off: the package's, or ``model`` (while one is fitted)."""
     front = front_matter(text)  # read before Markdown is, whose marks its YAML may hold
     if looks_like_markdown(text):
         text = plain_markdown(text)
@@ -574,7 +584,8 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article,
             parts.removed.append(Removed(line.no, line.text, reason))
         else:
             kept.append(line)
-    zoned = _zoned(all_lines, width, lambda: grammar_reading(text, common)) if front is None and zoning else None
+    model = (model or zoner()) if front is None and zoning else None
+    zoned = _zoned(all_lines, width, lambda: grammar_reading(text, common), model) if model is not None else None
     if zoned is not None:
         parts.remove([line for line in kept if line.no in zoned.furniture], "page furniture (zoning model)")
         kept = [line for line in kept if line.no in zoned.article]
@@ -660,7 +671,16 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article,
     for k, block in enumerate(parts.body):
         between = 0 < k < len(parts.body) - 1
         body.extend(to_blocks(block, base, width, between_prose=between))
-    comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors)
+    # in a page's dump, a comment section is one only where the comment model finds a reader comment in it
+    judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None else None
+    comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
+    if zoned is not None and (unsaid := {r.line for r in comment_removed if r.reason == NO_READER_COMMENTS}):
+        # no reader comments after all: what the model reads as the article's text goes back to it (a section the
+        # grammars opened over the text), the rest stays set aside
+        moved = [line for line in parts.comment_lines if line.no in unsaid and line.no in zoned.body]
+        comment_removed = [r for r in comment_removed if r.line not in {line.no for line in moved}]
+        for block in blocks_of(moved):
+            body.extend(to_blocks(block, base, width, between_prose=False))
     if date is not None and date.value is not None:
         date = _read_as_comments(date, comments)
         comments = tuple(_read_after(c, date) for c in comments)
@@ -676,7 +696,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool) -> tuple[Article,
         title = infer_title(tuple(body)) or "Untitled capture"
         warnings.append(f"no title line: title inferred from the text ({title!r})")
     ranked = zoned.writers if zoned is not None else None
-    if ranked is not None and ranked[1] >= zoner().byline_threshold:  # type: ignore[union-attr]
+    if ranked is not None and model is not None and ranked[1] >= model.byline_threshold:
         byline = replace(byline, authors=ranked[0])  # in a page's dump, the byline the ranker finds likeliest
     elif not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
         byline = replace(byline, authors=shown[0])
@@ -844,6 +864,9 @@ class _Zoned:
     bylines: tuple[Line, ...]  # the lines near the title that may be its byline, the likeliest first
     title_scores: dict[int, float]  # the title ranker's score of each candidate, by line number
     writers: tuple[tuple[str, ...], float] | None  # the byline ranker's first candidate's names, and how likely they are the writers
+    #: how likely the model finds each line (by number) a comment's and the page's furniture
+    roles: dict[int, tuple[float, float]] = field(default_factory=dict)
+    body: frozenset[int] = frozenset()  # the lines (by number) that the model reads as the article's text
 
 
 #: A page's dump, not an article's text: at least this many lines of it furniture, and this share of it.
@@ -855,6 +878,8 @@ SHORT_WORDS = 4
 TITLE_MARGIN = 2.0
 #: How far over the body's start the head (title, byline) is looked for.
 HEAD_REACH = 20
+#: How many lines over a comment section that the grammars read are theirs too (its heading, its count, a form).
+COMMENT_HEAD_LINES = 5
 #: How far from the title (or the body's start) the byline is looked for, and how likely a line must be one.
 BYLINE_REACH = 8
 BYLINE_LEAST = 0.2
@@ -876,11 +901,10 @@ def grammar_reading(text: str, common: frozenset[str] = frozenset()) -> GrammarR
     return GrammarReading(frozenset(line.no for line in comment_lines), linked)
 
 
-def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarReading]) -> _Zoned | None:
-    """The zones of ``lines`` by the fitted model, when they are a whole page's dump; None for an article's own
-    text (or with no model), which the parser's grammars read as they are."""
-    model = zoner()
-    if model is None or sum(len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text) for line in lines) < DUMP_FURNITURE_LINES:
+def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarReading], model: Zoner) -> _Zoned | None:
+    """The zones of ``lines`` by the fitted ``model``, when they are a whole page's dump; None for an article's own
+    text, which the parser's grammars read as they are."""
+    if sum(len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text) for line in lines) < DUMP_FURNITURE_LINES:
         return None  # too few short lines (menus, labels, buttons) for a page's furniture: no model, no second reading
     reading = grammars()
     told = reading.comments
@@ -899,22 +923,43 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     start = first if title is None else min(first, title)
     head = [i for i in range(max(0, first - HEAD_REACH), first) if roles[i] in (TITLE, BYLINE)]  # a title or dateline over the text
     start = min(head, default=start)
-    if told:
-        # a comment section the grammars read: where it stands and what it holds is theirs to say, and so is the
-        # text around it (the model's reading of the page's head still gives the title and byline)
-        article = {line.no for line in lines}
-    else:
-        # no comment section: the page's furniture is set aside; its lists of links stay for the grammars to read
-        article = {lines[i].no for i in range(start, last + 1) if roles[i] != FURNITURE or i == title or i < first}
-        article |= {n for n in reading.links if n > lines[first].no}
-        article = _whole_blocks(lines, article)
+    # the page's furniture is set aside; its lists of links stay for the grammars to read
+    article = {lines[i].no for i in range(start, last + 1) if roles[i] != FURNITURE or i == title or i < first}
+    article |= {n for n in reading.links if n > lines[first].no}
+    article = _whole_blocks(lines, article)
+    opens = _comments_start(told, lines[first].no)
+    if opens is not None:
+        # a comment section the grammars read under the article's start: where it stands and what it holds is
+        # theirs to say, and so is the page from a little over it (its heading, its count) to the end; what they
+        # read as comments far over it is a menu's or a sidebar's, set aside as the model says
+        article |= {line.no for line in lines if line.no >= opens - COMMENT_HEAD_LINES}
     furniture_lines = {line.no for line in lines} - article
     anchor = first if title is None else title
     near = [i for i in range(max(0, anchor - BYLINE_REACH), min(len(lines), max(anchor, first) + BYLINE_REACH))
             if roles[i] == BYLINE or zoning.probabilities[i, BYLINE] >= BYLINE_LEAST]
     near.sort(key=lambda i: -zoning.probabilities[i, BYLINE])
+    roles_by_line = {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)}
     return _Zoned(frozenset(article), frozenset(furniture_lines), None if title is None else lines[title],
-                  tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers)
+                  tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers, roles_by_line,
+                  frozenset(lines[i].no for i in body))
+
+
+#: How many lines apart two of the grammars' comment lines may stand and be one comment section.
+COMMENT_RUN_GAP = 12
+
+
+def _comments_start(told: frozenset[int], body: int) -> int | None:
+    """The first line of the run of comment lines (parted by no more than ``COMMENT_RUN_GAP`` lines) that the
+    grammars read under the article's first line ``body``, or None when they read none there."""
+    after = [n for n in told if n > body]
+    if not after:
+        return None
+    start = min(after)
+    for n in sorted((n for n in told if n < start), reverse=True):
+        if start - n > COMMENT_RUN_GAP:
+            break
+        start = n
+    return start
 
 
 def _whole_blocks(lines: list[Line], chosen: set[int]) -> set[int]:

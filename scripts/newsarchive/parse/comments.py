@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..dates import find_date
-from ..models import Comment, PubDate, Removed
+from ..dates import MONTH, TIME, WEEKDAY, find_date
+from ..models import Comment, Precision, PubDate, Removed
 from .byline import AGE_TEXT as _AGE_TEXT
 from .byline import COMMENTS_ABROAD, comment_claim
 from .furniture import comment_control_reason
@@ -62,6 +62,11 @@ _AGE = re.compile(_AGE_TEXT, re.I)
 #: A one-word handle, how long ago, and the links of a thread (Hacker News): "pg 12 years ago | parent | next [–]".
 _THREAD_HEADER = re.compile(
     rf"^@?(?P<name>[\w.-]{{1,40}})\s+(?:{_AGE_TEXT})(?:\s*\|\s*(?:parent|prev|next|root|context|flag|favorite|vouch|on:[^|]*))*\s*(?:\[[–+-]\])?\s*$", re.I
+)
+#: A name and when, without the year, to the minute, as some comment systems print it: "Jane Doe On Saturday,
+#: March 5 at 9:14 am", "jdoe - Mar 5, 21:40". The time is what makes it a comment's header and no byline.
+_YEARLESS = re.compile(
+    rf"^(?P<name>\S.{{0,39}}?)\s*(?:\s(?:[Oo]n|ON)\s|[|·•,–—-])\s*(?i:(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:at\s+|@\s*)?(?:{TIME}))\s*$"
 )
 #: "mobilefan replying to jsmith", "Anna Lee  in reply to Dave K", "Jane Roe > John Doe" (Disqus): the name of the comment answered, after the commenter's.
 _REPLY_TO = re.compile(r"\s+(?:replying to|in reply to|replied to|reply to|responding to|@|[>›▸→↳⤷])\s*\S.*$|\s{2,}\S.*$", re.I)
@@ -148,7 +153,7 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
     if says and is_handle(says.group("name")):
         rest = says.group("rest").strip()
         date = date_only(rest) if rest else None
-        if not rest or date or rest in ("...", "…"):  # Blogger: "Anonymous said..."
+        if not rest or date or rest in ("...", "…", ","):  # Blogger: "Anonymous said...", "Greta said,"
             # "Elop said:" over a quotation is prose; "jdoe schreibt:" over a date line is a comment's header
             dated_next = following is not None and following.no == line.no + 1 and date_only(following.content) is not None
             signed = _BY_PREFIX.match(line.content.strip()) is not None  # "by jdoe (12345) writes:": prose has no "by" before its speaker
@@ -165,6 +170,10 @@ def comment_header(line: Line, following: Line | None) -> Header | None:
         bare = _PLACE_NOTE.sub("", name)  # "Steve (Helsinki) - February 11, 2011": the name is "Steve (Helsinki)"
         if bare and is_handle(bare) and not _BYLINE_WORD.fullmatch(bare) and (not tail or _VERB_AFTER.fullmatch(tail) or comment_control_reason(tail)):
             return Header(name, date, True)
+    # ... never after a "by", which an article's byline has too ("Posted by jdoe on Friday March 4, @09:41PM")
+    yearless = _YEARLESS.match(text) if found is None and ":" in text and len(text) <= HEADER_MAX and not _BY_PREFIX.match(line.content.lstrip()) else None
+    if yearless and is_handle(name := yearless.group("name")) and not _BYLINE_WORD.fullmatch(name):
+        return Header(name, None, True)
     if not is_handle(text) or is_comment_heading(text):
         return None
     if following is not None and abs(following.no - line.no) == 1 and (date_only(following.content) or _AGE.fullmatch(following.content.strip())):
@@ -190,6 +199,7 @@ class _Node:
     lines: list[int] = field(default_factory=list)
     paragraphs: list[list[Line]] = field(default_factory=list)
     replies: list[_Node] = field(default_factory=list)
+    strong: bool = False  # its header says it is a comment's ("X says:", "X | date"), or it opens with who wrote it
 
     def add_text(self, line: Line) -> None:
         if self.text_indent is None:
@@ -226,8 +236,31 @@ def _freeze(node: _Node, width: int | None, authors: tuple[str, ...]) -> Comment
     )
 
 
-def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...]) -> tuple[tuple[Comment, ...], list[Removed]]:
-    """Build the comment tree from the lines of a comment section.
+@dataclass(frozen=True)
+class Shown:
+    """What one comment of a section shows of itself, for the comment model to judge: who, whether its header
+    says it is a comment's, to what precision it is dated, its text's lines, how deep it stands, how many
+    replies it has, and where it stands in the capture."""
+
+    author: str | None
+    strong: bool
+    date: Precision | None
+    text: tuple[str, ...]
+    depth: int
+    replies: int
+    lines: tuple[int, ...]  # the numbers of all its lines, its header's too
+
+
+#: Why a section's lines are no comments, when the comment model finds no reader comment in it.
+NO_READER_COMMENTS = "no reader comments: nothing in them shows a comment's (comment model)"
+#: A judge of a comment section: for each of its comments (``Shown``, in reading order), whether it shows a
+#: reader comment's evidence.
+Judge = Callable[[list[Shown]], list[bool]]
+
+
+def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...], judge: Judge | None = None) -> tuple[tuple[Comment, ...], list[Removed]]:
+    """Build the comment tree from the lines of a comment section; with a ``judge``, none where it finds a
+    comment's evidence in none of them.
 
     A header opens a comment; its replies are the headers indented deeper below
     it. Text belongs to the deepest open comment indented less than the text.
@@ -277,7 +310,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             # "Steve, Helsinki: Yes! Windows Phone 7 is going to dominate the market!": who, from where, then the text
             while stack and stack[-1].indent >= line.indent:
                 stack.pop()
-            node = _Node(inline.group("who"), line.indent, lines=[])
+            node = _Node(inline.group("who"), line.indent, lines=[], strong=True)
             (stack[-1].replies if stack else roots).append(node)
             stack.append(node)
             node.add_text(dataclasses.replace(line, text=inline.group("text"), content=inline.group("text")))
@@ -286,7 +319,7 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
             in_form = False
             while stack and stack[-1].indent >= line.indent:
                 stack.pop()
-            node = _Node(header.author, line.indent, date=header.date, lines=[line.no])
+            node = _Node(header.author, line.indent, date=header.date, lines=[line.no], strong=header.strong)
             (stack[-1].replies if stack else roots).append(node)
             stack.append(node)
             continue
@@ -312,7 +345,31 @@ def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...
         else:
             del stack[stack.index(owner) + 1 :]
         owner.add_text(line)
+    if judge is not None:
+        removed += _unsaid(roots, lines, judge)
     return tuple(_freeze(root, width, authors) for root in _answers_nested(roots)), removed
+
+
+def _unsaid(roots: list[_Node], lines: list[Line], judge: Judge) -> list[Removed]:
+    """Set the whole section aside when ``judge`` finds a comment's evidence in none of its comments: the blogroll,
+    the recent posts and the archive of a page with no reader comments, read as commenters."""
+    order: list[tuple[_Node, int]] = []
+
+    def walk(nodes: list[_Node], depth: int) -> None:
+        for node in nodes:
+            order.append((node, depth))
+            walk(node.replies, depth + 1)
+
+    walk(roots, 0)
+    order.sort(key=lambda item: min(item[0].lines, default=0))
+    shown = [Shown(node.author, node.strong, None if node.date is None else node.date.precision,
+                   tuple(line.content for paragraph in node.paragraphs for line in paragraph), depth, len(node.replies), tuple(node.lines))
+             for node, depth in order]
+    if not shown or any(judge(shown)):
+        return []
+    text = {line.no: line.text for line in lines}
+    roots.clear()
+    return [Removed(no, text[no], NO_READER_COMMENTS) for node, _ in order for no in node.lines]
 
 
 #: How deep a comment stands in its thread, on a line over it, as Reddit prints it: "level 2".

@@ -9,7 +9,9 @@ or a comment's header); a multinomial logistic regression, fitted on annotated r
 between roles smooths them, as the body runs on and comments follow it. Two fitted rankers then choose the
 title among the lines near the body's start, and the writers among the lines that the byline grammars read a
 name in (by their roles, where they stand against the title and the body, and how much the names look like
-people's). The weights are data in the package (``zoning.json``); numpy runs them, nothing is fitted or
+people's). A third judges the comment section that the grammars read in the zoned page: a comment by comment
+probability that it is a reader's (from its header, its text, where it stands, and the zoning of its lines); a
+section in which no comment reaches the threshold is a sidebar's, not reader comments. The weights are data in the package (``zoning.json``); numpy runs them, nothing is fitted or
 downloaded at run time.
 """
 
@@ -26,8 +28,9 @@ from importlib import resources
 import numpy as np
 
 from ..dates import find_date
+from ..models import Precision
 from .byline import is_name, parse_byline, written_by
-from .comments import comment_header, is_comment_heading
+from .comments import Shown, comment_header, is_comment_heading
 from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
 
 __all__ = ["BYLINE_FEATURES", "ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "byline_candidates", "features", "main_start", "title_candidates", "zoner"]
@@ -321,6 +324,62 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
     return found, np.asarray(rows, dtype=np.float64)
 
 
+#: The names of the features of a comment that the grammars read, in order: what its header shows, how its text
+#: reads (its words, their share of function words, how many of its lines are prose or end a sentence), where it
+#: stands in its section, and what the section's other comments show.
+COMMENT_FEATURES = (
+    "strong", "dated", "dated_coarse", "anonymous", "name_digits", "name_words", "name_capitals", "name_long",
+    "words", "lines", "words_per_line", "prose_lines", "stop_share", "sentence_ends", "short_lines", "empty",
+    "depth", "replies", "position", "comments", "dated_later", "strong_later", "dated_share", "strong_share",
+    "digit_share", "capital_share", "p_comment", "p_comment_most", "p_furniture", "section_p_comment", "named_again",
+    "exclaims",
+)
+_FINE = frozenset({Precision.DAY, Precision.MINUTE})
+_SENTENCE_END = re.compile(r"[.!?…:)\"”]$")
+
+
+def comment_rows(section: list[Shown], stop: frozenset[str], roles: dict[int, tuple[float, float]] | None = None) -> np.ndarray:
+    """The features of each comment of a section (in reading order); ``roles`` holds how likely the zoning model
+    finds each line (by number) a comment's and the page's furniture."""
+    roles = roles or {}
+    n = len(section)
+    named = Counter(c.author for c in section if c.author)
+    every = [roles.get(no, (0.0, 0.0))[0] for c in section for no in c.lines]
+    whole = sum(every) / len(every) if every else 0.0
+    dated = [k for k, c in enumerate(section) if c.date in _FINE]
+    strong = [k for k, c in enumerate(section) if c.strong]
+    rows = []
+    for k, comment in enumerate(section):
+        lines = comment.text
+        words = [w for line in lines for w in line.split()]
+        count, name = len(words), (comment.author or "").split()
+        rows.append((
+            comment.strong, comment.date in _FINE, comment.date is not None and comment.date not in _FINE, comment.author is None,
+            any(c.isdigit() for c in comment.author or ""), len(name), sum(w[:1].isupper() for w in name) / max(len(name), 1),
+            len(comment.author or "") > 25,
+            math.log1p(count), math.log1p(len(lines)), count / len(lines) if lines else 0.0,
+            sum(is_sentence_like(line) for line in lines) / len(lines) if lines else 0.0,
+            sum(w.strip(".,;:!?\"'()").casefold() in stop for w in words) / count if count else 0.0,
+            sum(bool(_SENTENCE_END.search(line)) for line in lines) / len(lines) if lines else 0.0,
+            sum(len(line.split()) <= 4 for line in lines) / len(lines) if lines else 0.0,
+            count == 0, comment.depth, min(comment.replies, 5), k / max(n - 1, 1), math.log1p(n),
+            bool(dated) and dated[-1] > k, bool(strong) and strong[-1] > k, len(dated) / n, len(strong) / n,
+            sum(any(c.isdigit() for c in w) for w in words) / count if count else 0.0,
+            sum(w[:1].isupper() for w in words) / count if count else 0.0,
+            *_line_roles(comment, roles), whole, named[comment.author] > 1 if comment.author else False,
+            sum(("?" in line or "!" in line) for line in lines) / len(lines) if lines else 0.0,
+        ))
+    return np.asarray(rows, dtype=np.float64).reshape(n, len(COMMENT_FEATURES))
+
+
+def _line_roles(comment: Shown, roles: dict[int, tuple[float, float]]) -> tuple[float, float, float]:
+    """How likely the zoning model finds a comment's lines a comment's, on average and at most, and furniture."""
+    found = [roles[no] for no in comment.lines if no in roles]
+    if not found:
+        return 0.0, 0.0, 0.0
+    return sum(c for c, _ in found) / len(found), max(c for c, _ in found), sum(f for _, f in found) / len(found)
+
+
 @dataclass(frozen=True)
 class Zoning:
     """Each line's role (an index into ``ROLES``), the probability of each role, line by line, the line the
@@ -359,6 +418,7 @@ class Zoner:
         self.log_transitions = np.log(np.asarray(data["transitions"]))
         self.title_mean, self.title_scale, self.title_weights, self.title_bias, self.title_threshold = _ranker(data, "title", TITLE_FEATURES)
         self.byline_mean, self.byline_scale, self.byline_weights, self.byline_bias, self.byline_threshold = _ranker(data, "byline", BYLINE_FEATURES)
+        self.comment_mean, self.comment_scale, self.comment_weights, self.comment_bias, self.comment_threshold = _ranker(data, "comment", COMMENT_FEATURES)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         scores = ((rows - self.mean) / self.scale) @ self.weights.T + self.bias
@@ -386,6 +446,18 @@ class Zoner:
         scores = 1 / (1 + np.exp(-(((rows - self.byline_mean) / self.byline_scale) @ self.byline_weights + self.byline_bias)))
         best = int(np.argmax(scores))
         return found[best][1], float(scores[best])
+
+    def comment_probabilities(self, section: list[Shown], roles: dict[int, tuple[float, float]] | None = None) -> np.ndarray:
+        """How likely each comment of a section (in reading order) is a reader's comment, by what it shows and how
+        the zoning model reads its lines (``roles``: each line's probabilities of a comment's and of furniture)."""
+        if not section:
+            return np.zeros(0)
+        rows = comment_rows(section, self.stop, roles)
+        return 1 / (1 + np.exp(-(((rows - self.comment_mean) / self.comment_scale) @ self.comment_weights + self.comment_bias)))
+
+    def comments_said(self, section: list[Shown], roles: dict[int, tuple[float, float]] | None = None) -> list[bool]:
+        """Which comments of a section show a comment's evidence: a judge for ``parse_comments``."""
+        return (self.comment_probabilities(section, roles) >= self.comment_threshold).tolist()
 
     def path(self, probabilities: np.ndarray) -> tuple[int, ...]:
         """The most likely roles, line by line, under the fitted transitions."""
