@@ -9,10 +9,10 @@ or a comment's header); a multinomial logistic regression, fitted on annotated r
 between roles smooths them, as the body runs on and comments follow it. Two fitted rankers then choose the
 title among the lines near the body's start, and the writers among the lines that the byline grammars read a
 name in (by their roles, where they stand against the title and the body, and how much the names look like
-people's). A third judges the comment section that the grammars read in the zoned page: a comment by comment
-probability that it is a reader's (from its header, its text, where it stands, and the zoning of its lines); a
-section in which no comment reaches the threshold is a sidebar's, not reader comments. The weights are data in the package (``zoning.json``); numpy runs them, nothing is fitted or
-downloaded at run time.
+people's). A third regression judges the comment section that the grammars read in the zoned page: for each
+comment, the probability that it is a reader's (from its header, its text, where it stands, and the zoning of
+its lines); a section in which no comment reaches the threshold is a sidebar's, not reader comments. The weights
+are data in the package (``zoning.json``); numpy runs them, nothing is fitted or downloaded at run time.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from .byline import is_name, parse_byline, written_by
 from .comments import Shown, comment_header, is_comment_heading
 from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
 
-__all__ = ["BYLINE_FEATURES", "ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "byline_candidates", "features", "main_start", "title_candidates", "zoner"]
+__all__ = ["BYLINE_FEATURES", "COMMENT_FEATURES", "ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "byline_candidates", "comment_rows", "features",
+           "main_start", "title_candidates", "zoner"]
 
 #: The roles a line can have, in the model's order.
 ROLES = ("furniture", "title", "byline", "body", "comment")
