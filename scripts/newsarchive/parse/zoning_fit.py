@@ -7,10 +7,9 @@ authors, the date). Each line of a page's text gets the role the annotation give
 annotation does not say; a multinomial logistic regression (scikit-learn) is fitted on the ``fit`` pages'
 lines, and the transitions between roles are counted on them. Two rankers are fitted over the zoned pages:
 one puts the annotated title first among the lines near the body's start, the other the line that names the
-annotated writers among those the byline grammars read a name in. Last, a comment model is fitted on the comments
-that the parser reads in the zoned pages whose reader comments are annotated: a section is reader comments only
-where it finds one. Fitting is deterministic: the same pages give
-the same file, byte for byte. The lines of the ``check`` pages are scored and the figures kept in the file.
+annotated writers among those the byline grammars read a name in. Last, a comment model is fitted on the
+comments that the parser reads in the zoned pages whose reader comments are annotated: a section is reader
+comments only where it finds one. Fitting is deterministic: the same pages give the same file, byte for byte. The lines of the ``check`` pages are scored and the figures kept in the file.
 """
 
 from __future__ import annotations
@@ -318,6 +317,12 @@ def _holds(comment: Shown, segments: _Text) -> bool:
     return any(" ".join(tokens) in text for tokens in segments.tokens if tokens)
 
 
+def _readers(comment: Shown, page: _Page) -> bool:
+    """Whether ``comment`` is one of ``page``'s annotated reader comments (``_said``), or holds one of its annotated
+    segments (``_holds``) where only those are annotated."""
+    return _said(comment, page.comments) if page.comments_whole else _holds(comment, page.comments)  # type: ignore[arg-type]
+
+
 def _fit_comments(data: dict, pages: list[_Page]) -> dict:
     """The comment model: a logistic regression over the comments that the parser reads in each page whose reader
     comments are annotated, those the annotation holds the ones to keep."""
@@ -331,12 +336,12 @@ def _fit_comments(data: dict, pages: list[_Page]) -> dict:
             continue
         if not page.comments_whole:
             # only some segments annotated: the comments that hold one are readers', the rest are not known
-            held = [k for k, comment in enumerate(section) if _holds(comment, page.comments)]
+            held = [k for k, comment in enumerate(section) if _readers(comment, page)]
             rows.extend(comment_rows(section, zoner.stop, roles)[held])
             wanted.extend(True for _ in held)
         else:
             rows.extend(comment_rows(section, zoner.stop, roles))
-            wanted.extend(_said(comment, page.comments) for comment in section)
+            wanted.extend(_readers(comment, page) for comment in section)
     return _ranker(rows, wanted, COMMENT_FEATURES, COMMENT_C, max_iter=5000, threshold=COMMENT_THRESHOLD, balanced=True)
 
 
@@ -351,14 +356,18 @@ def _comment_scores(data: dict, pages: list[_Page]) -> dict:
         section, roles = comment_section(data, page)
         said = bool(section) and any(zoner.comments_said(section, roles))
         if page.comments.tokens:
-            holds = [(_said(c, page.comments) if page.comments_whole else _holds(c, page.comments)) for c in section]
-            if any(holds):
+            if any(_readers(c, page) for c in section):
                 had += 1
                 kept += said
         else:
             nothing += 1
             none += not said
     return {"comment_sections_kept": round(kept / had, 3) if had else None, "no_comments_read": round(none / nothing, 3) if nothing else None}
+
+
+def _unfitted(names: tuple[str, ...], threshold: float) -> dict:
+    """A ranker's data before it is fitted: every weight nought, every candidate scored alike."""
+    return {"features": list(names), "mean": [0.0] * len(names), "scale": [1.0] * len(names), "weights": [0.0] * len(names), "bias": 0.0, "threshold": threshold}
 
 
 def _ranker(rows: list, wanted: list[bool], names: tuple[str, ...], c: float, *, max_iter: int, threshold: float, balanced: bool = False) -> dict:
@@ -440,12 +449,10 @@ def fit_pages(split: dict[str, list[_Page]], *, c: float = 0.5) -> dict:
         "transitions": _rounded(transitions),
         "lines": {"fit": int(len(y)), "by_role": {r: int(k) for r, k in zip(ROLES, np.bincount(y, minlength=len(ROLES)))}},
     }
-    data["title"] = {"features": list(TITLE_FEATURES), "mean": [0.0] * len(TITLE_FEATURES), "scale": [1.0] * len(TITLE_FEATURES),
-                     "weights": [0.0] * len(TITLE_FEATURES), "bias": 0.0, "threshold": 0.0}  # stage one alone, for the ranker's fitting
-    data["byline"] = {"features": list(BYLINE_FEATURES), "mean": [0.0] * len(BYLINE_FEATURES), "scale": [1.0] * len(BYLINE_FEATURES),
-                      "weights": [0.0] * len(BYLINE_FEATURES), "bias": 0.0, "threshold": 1.0}
-    data["comment"] = {"features": list(COMMENT_FEATURES), "mean": [0.0] * len(COMMENT_FEATURES), "scale": [1.0] * len(COMMENT_FEATURES),
-                       "weights": [0.0] * len(COMMENT_FEATURES), "bias": 0.0, "threshold": 0.0}  # every comment kept, while it is fitted
+    # stage one alone, for the rankers' fitting: no title ranked, no byline standing, every comment kept
+    data["title"] = _unfitted(TITLE_FEATURES, 0.0)
+    data["byline"] = _unfitted(BYLINE_FEATURES, 1.0)
+    data["comment"] = _unfitted(COMMENT_FEATURES, 0.0)
     data["title"] = _fit_title(Zoner(data), split["fit"], c)
     data["byline"] = _fit_byline(Zoner(data), split["fit"])
     data["comment"] = _fit_comments(data, split["fit"])
