@@ -134,3 +134,26 @@ def test_comments_read_from_the_page_are_no_part_of_its_body() -> None:
     assert [c.author for c in article.comments] == ["Jane Roe", "Ann Lee"]
     body = " ".join(b.text for b in article.body)
     assert ONE[:30] not in body and THREE[:30] not in body
+
+
+def test_comments_a_known_markup_holds_without_its_text_classes_are_read_by_structure() -> None:
+    # <article class="comment"> is a markup the converter knows, but this theme keeps each comment's text under a
+    # class of its own and its commenter in a "name | date" line: the known reading finds no text, the structure does
+    def drupal(name: str, when: str, text: str) -> str:
+        return (
+            f'<article class="js-comment comment"><footer><h6>{name} | {when}</h6></footer>'
+            f'<div class="field--name-comment-body"><p>{text}</p></div></article>'
+        )
+
+    section = '<section class="talk">' + drupal("Jane Roe", "12 February 2011 - 10:15", ONE) + drupal("Ann Lee", "13 February 2011 - 09:30", THREE) + "</section>"
+    article = html_article(page(section))
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("Jane Roe", (ONE,)), ("Ann Lee", (THREE,))]
+
+
+def test_a_comment_s_parts_named_with_underscores_and_its_verb_after_the_name() -> None:
+    single = (
+        '<div class="comment"><div class="comment_header"><div class="comment_name"><span><a href="#">Jane Roe</a> writes</span></div>'
+        '<div class="comment_date">02/12/11 at 10:15 am</div></div><p>Yay, at last!</p></div>'
+    )
+    article = html_article(page(single))
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("Jane Roe", ("Yay, at last!",))]

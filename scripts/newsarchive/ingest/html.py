@@ -30,7 +30,7 @@ from ..dates import captured_time, dropped_warning, find_date, implausible, inte
 from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from ..read import BYTE_ORDER_MARKS, without_invisible
 from ..parse.byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
-from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note
+from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
 from ..parse.zoning import zoner
@@ -245,10 +245,10 @@ def _commenter_in(author) -> str | None:
     piece of it that reads as a name, where the element holds the comment's date and reply link too."""
     pieces = [_text(author), *(_text(e) for e in author.iterdescendants() if isinstance(e.tag, str))]
     for piece in pieces:
-        name = piece.removesuffix(" says:").removesuffix(" says").strip()
+        name = without_verb(piece)
         if name and is_handle(name):
             return name
-    return _text(author).removesuffix(" says:").removesuffix(" says").strip() or None
+    return without_verb(_text(author)) or None
 
 
 _COMMENT_TYPE = "contains(@itemtype, 'schema.org/Comment')"
@@ -315,9 +315,10 @@ def _generic(root, item_xpath: str, author_xpath: str, text_xpath: str, children
 
 
 _COMMENT_ITEM = _class("comment")
-_AUTHOR_CLASSES = " or ".join(_class(n) for n in ("comment-author", "author", "username", "user", "fn", "commenter", "name"))
-_TEXT_CLASSES = " or ".join(_class(n) for n in ("comment-body", "comment-content", "comment-text", "text", "message", "content"))
-_DATE_CLASSES = " or ".join(_class(n) for n in ("comment-date", "date", "timestamp", "published", "comment-time", "submitted", "comment-meta"))
+#: The classes of a comment's parts, each also with an underscore for its dash ("comment_date").
+_AUTHOR_CLASSES = " or ".join(_class(n) for n in ("comment-author", "comment-name", "author", "username", "user", "fn", "commenter", "name", "comment_author", "comment_name"))
+_TEXT_CLASSES = " or ".join(_class(n) for n in ("comment-body", "comment-content", "comment-text", "text", "message", "content", "comment_body", "comment_content", "comment_text"))
+_DATE_CLASSES = " or ".join(_class(n) for n in ("comment-date", "date", "timestamp", "published", "comment-time", "submitted", "comment-meta", "comment_date", "comment_time", "comment_meta"))
 
 
 _COMMENT_TAGS = frozenset({"div", "li", "article", "section", "aside", "dl", "dd", "blockquote"})
@@ -345,7 +346,7 @@ def _class_comment(item) -> Comment | None:
     replies = tuple(c for c in (_class_comment(child) for child in _own(item, f".//*[{_COMMENT_ITEM}]")) if c is not None)
     if item.tag not in _COMMENT_TAGS or (not paragraphs and not replies) or (author is None and date is None):
         return None  # a link "3 comments", an editor's note: a comment shows who wrote it or when
-    name = without_name_note(_text(author).removesuffix(":").removesuffix(" says")).strip() if author is not None else None
+    name = without_name_note(without_verb(_text(author))).strip() if author is not None else None
     return Comment(name or None, paragraphs, replies, date)
 
 
@@ -383,6 +384,19 @@ def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
     items = tree.xpath(f"//*[{_COMMENT_ITEM}][not(ancestor::*[{_COMMENT_ITEM}])]")
     kept = [(item, comment) for item, comment in ((item, _class_comment(item)) for item in items) if comment is not None]
     return [comment for _, comment in kept], [item for item, _ in kept]
+
+
+def _mostly_textless(comments: list[Comment]) -> bool:
+    """Whether most of the comments (replies counted) that a known markup gave have no text: the markup is
+    another site's use of its names (a theme's comment body under classes of its own), not what it knows."""
+    every = [c for comment in comments for c in _every(comment)]
+    return bool(every) and sum(not c.paragraphs for c in every) * 2 > len(every)
+
+
+def _every(comment: Comment) -> Iterator[Comment]:
+    yield comment
+    for reply in comment.replies:
+        yield from _every(reply)
 
 
 def _claimed(tree: lxml.html.HtmlElement) -> int | None:
@@ -651,6 +665,8 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
         raise NotAnArticle(f"not HTML: {error}") from None
     meta = page_meta(tree)
     comments, sources = extract_comments(tree)
+    if _mostly_textless(comments):
+        comments, sources = [], []  # a known markup misread (its text under other classes): read by structure below
     claimed = _claimed(tree)
     for element in sources:
         if element.getparent() is not None:
@@ -659,7 +675,6 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     stamped = _first(tree, _STAMP)
     headlines = tree.xpath(_HEADLINE_MARKUP)
     headline = headlines[0] if len(headlines) == 1 else None  # several: a sidebar's list of posts, not the post's own
-    one_post = bool(tree.xpath(_ONE_POST_MARKUP)) or len(tree.xpath("//article")) == 1
     references = _page_references(tree)
     if not comments:  # no comments in a markup known: a run of elements that the markup names comments, or that read as comments
         # the reading that finds more comments: by the parts their markup names, or by the text path's grammar
@@ -668,6 +683,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
         for element in sources:
             if element.getparent() is not None:
                 element.getparent().remove(element)
+    one_post = bool(tree.xpath(_ONE_POST_MARKUP)) or len(tree.xpath("//article")) == 1  # its comments' <article>s gone
     cleaned = lxml.html.tostring(tree, encoding="unicode")  # the page without the comments read so far
     section = _comment_section(tree, url) if not comments else None  # else trafilatura's search for a section
     least = SHORT_POST_WORDS if one_post else MIN_WORDS

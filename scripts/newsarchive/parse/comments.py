@@ -144,6 +144,12 @@ def without_name_note(name: str) -> str:
     return _BADGE.sub("", name) if len(name) <= 60 and (name[-1:] in ")]✓✔☑" or any(w in last for w in _BADGE_WORDS)) else name
 
 
+def without_verb(name: str) -> str:
+    """A commenter's name without the verb that a comment system prints after it: "Jane says:", "Ole schreibt"."""
+    says = _SAYS.match(name.strip())
+    return says.group("name").strip() if says and not says.group("rest").strip() else name.strip().removesuffix(":").strip()
+
+
 def comment_header(line: Line, following: Line | None) -> Header | None:
     """A line that starts a comment, or None."""
     text = without_name_note(_BY_PREFIX.sub("", line.content.strip()))
