@@ -274,6 +274,25 @@ def test_the_writers_two_sources_agree_on_win_and_their_names_are_decoded() -> N
     assert html_article(_page("<p>By Pat Green</p>", head=agreed, json_ld=ld)).authors == ("Pat Green",)  # two against one
 
 
+def test_links_to_the_writers_own_pages_name_them_when_nothing_else_does() -> None:
+    # the byline is the writers' names alone, each a link to their page: no "by", no metadata
+    two = "<div class='credits'><a href='/autoren/jane-doe/'>Jane Doe</a> <a href='/autoren/sam-okafor-12'>Sam Okafor</a>, 3 March 2011</div>"
+    assert html_article(_page(two)).authors == ("Jane Doe", "Sam Okafor")
+    login = "<div class='credits'><a href='https://harbour.example/author/jdoe/'>jdoe</a></div>"
+    assert html_article(_page(login)).authors == ("jdoe",)
+    # a link whose text is not the name its address holds, and a commenter's page, name no writer
+    assert html_article(_page("<div class='credits'><a href='/author/jane-doe/'>All posts</a></div>")).authors == ()
+    commenter = "<div class='comment-list'><a href='/user/pat-green'>Pat Green</a></div>"
+    assert html_article(_page(commenter)).authors == ()
+    # a byline any other source gives outweighs a link
+    assert html_article(_page("<p>By Jane Doe</p><aside><a href='/author/sam-okafor'>Sam Okafor</a></aside>")).authors == ("Jane Doe",)
+
+
+def test_a_script_under_the_headline_is_no_byline() -> None:
+    script = "<div class='share'><script>// By Pat Green, 2011\nvar shares = 0;</script><span>Share</span></div>"
+    assert html_article(_page(script)).authors == ()
+
+
 def test_the_date_a_reader_sees_under_the_headline_in_the_page_s_own_order() -> None:
     modified = '<meta property="article:published_time" content="2022-01-10T08:00:00Z">'  # the page's last change
     page = _page("<p>By Jane Doe</p><p>04/05/2022 10:15</p>", head=modified)

@@ -14,6 +14,7 @@ import gzip
 import html as html_text
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, replace
@@ -522,7 +523,7 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
 #: nearly as often (but recased: "Mobilefan"); a "by" line under the headline a little less; an ``author`` meta
 #: tag least (a site's name, a profile's address). Names that two sources agree on win; ties go to the source
 #: named first, whose casing is the page's own.
-AUTHOR_SOURCES = {"metadata": 1.0, "byline": 1.0, "under the headline": 0.8, "meta tag": 0.6, "trafilatura": 0.9}
+AUTHOR_SOURCES = {"metadata": 1.0, "byline": 1.0, "under the headline": 0.8, "meta tag": 0.6, "trafilatura": 0.9, "profile link": 0.5}
 #: A source whose every name is the site's own ("Daily Site" on dailysite.com) counts this share of its weight: a
 #: publication is named as the writer when no person is, but a person named by any other source is the writer.
 SITE_NAME_SHARE = 0.05
@@ -589,6 +590,40 @@ def _under_headline(tree: lxml.html.HtmlElement, title: str | None) -> list[str]
     return _text_after(heading) if heading is not None else []
 
 
+#: The path of a writer's page in a link to it: "/author/jdoe/", "/autoren/jan-doe", "/staff/jane-doe.html".
+_PROFILE_PATH = re.compile(
+    r"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|writers?|journalists?|journalisten|redakteur|columnists?|contributors?"
+    r"|profiles?|profil|people|staff|team|mitarbeiter|bloggers?|users?|members?)/([^/?#]+)", re.I
+)
+
+
+def _profile_writers(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The writers that links to their own pages name, outside the comments: a link to "/author/jane-doe/"
+    whose text is that name ("Jane Doe"), or the login the address holds ("jdoe" to "/author/jdoe/"). The
+    first such link's name, with the others that stand in the same element (several writers of one byline)."""
+    found: list[tuple[str, lxml.html.HtmlElement]] = []
+    for link in tree.iter("a"):
+        path = _PROFILE_PATH.search(link.get("href") or "")
+        if path is None:
+            continue
+        text = _text(link)
+        if 0 < len(text) <= 60 and len(text.split()) <= 4 and _slug(text) and _slug(text) == _slug(re.sub(r"[-.]\d+$|\.html?$", "", path.group(1))) \
+                and not link.xpath("ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]"):
+            if not found:
+                found.append((text, link.getparent()))
+            elif link.getparent() is found[0][1] or link.getparent().getparent() is found[0][1].getparent():
+                found.append((text, link.getparent()))
+            else:
+                break
+    return tuple(dict.fromkeys(name for name, _ in found))
+
+
+def _slug(text: str) -> str:
+    """A name or an address's last part as letters and digits only, accents off: "José Núñez" and "jose-nunez" alike."""
+    folded = unicodedata.normalize("NFKD", html_text.unescape(text).casefold())
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
 def _headline_writers(pieces: list[str]) -> tuple[str, ...]:
     """The writers a short "by" line under the headline names (``parse.byline.led_by_writer``), its ``pieces``
     read each alone and with the next (a "By" and a link with the name)."""
@@ -616,6 +651,21 @@ def _day_first(tree: lxml.html.HtmlElement) -> bool:
     return bool(language) and language not in ("en", "en-us")
 
 
+_UNSHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _shown_texts(element) -> Iterator[str]:
+    """The pieces of text inside ``element`` that a reader sees: none of its scripts' or styles'."""
+    if element.text and element.tag not in _UNSHOWN:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str):
+            if child.tag not in _UNSHOWN:
+                yield from _shown_texts(child)
+        if child.tail:
+            yield child.tail
+
+
 def _text_after(element) -> list[str]:
     """The first ``HEADLINE_REACH`` pieces of text that follow ``element`` in the page, spaces collapsed."""
     pieces: list[str] = []
@@ -630,8 +680,8 @@ def _text_after(element) -> list[str]:
         if add(node.tail):
             return pieces
         for sibling in node.itersiblings():
-            if isinstance(sibling.tag, str) and sibling.tag not in ("script", "style", "noscript"):
-                if any(add(text) for text in sibling.itertext()):
+            if isinstance(sibling.tag, str) and sibling.tag not in _UNSHOWN:
+                if any(add(text) for text in _shown_texts(sibling)):
                     return pieces
             if add(sibling.tail):
                 return pieces
@@ -714,6 +764,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
             ("under the headline", _headline_writers(under)),
             ("meta tag", meta.tagged),
             ("trafilatura", tuple((doc.get("author") or "").split(";"))),
+            ("profile link", _profile_writers(tree)),
         ],
         meta.site or doc.get("sitename"),
     )
