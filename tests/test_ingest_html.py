@@ -320,6 +320,15 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
         ("<h1>23.01.2022 – Dredging the channel</h1>", _OG, "", "Dredging the channel"),
         ("", _LD, "", "Record of the week: \u2018Lift Off\u2019"),
         (_MENUS, "<title>Dredging the channel - Harbour Times</title>", "", "Dredging the channel"),
+        # a kicker over the headline: in a part of its own, parted by a separator the reader does not see ...
+        (
+            "<h1><span class='topic'>Harbour</span><span class='visually-hidden'>: </span><span>Dredging the channel</span></h1>",
+            '<meta property="og:title" content="Harbour: Dredging the channel">', "", "Dredging the channel",
+        ),
+        # ... or one the metadata's title leaves out
+        ("<h1>Board vote / Dredging the channel</h1>", _OG, "", "Dredging the channel"),
+        # a colon in a first part's own text parts nothing: the title is all of it
+        ("<h1><b>Editor's letter:</b><i> dredging the channel</i></h1>", "", "", "Editor's letter: dredging the channel"),
     ],
 )
 def test_the_headline_is_the_one_the_page_shows_not_a_teaser_s_a_date_or_an_entity(h1s: str, head: str, extra: str, title: str) -> None:

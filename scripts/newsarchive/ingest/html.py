@@ -745,6 +745,8 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     title = _shown_title(tree, meta.title or doc.get("title"), headline_text, meta.title or element_title) or clean_title(
         meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or element_title or doc.get("title") or "", meta.site or doc.get("sitename")
     )
+    shown_as = next((h for h in ([headline] if headline is not None else []) + tree.xpath("//h1")[:20] if without_invisible(_text(h)) == title), None)
+    title = _without_kicker(title, shown_as, meta.title)
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip() == title:
         blocks = blocks[1:]
     if words < least:
@@ -867,6 +869,43 @@ def _title_element(tree: lxml.html.HtmlElement) -> str:
     """The text of the page's ``<title>`` (with the site's name still in it)."""
     found = tree.find(".//title")
     return without_invisible(_text(found)) if found is not None else ""
+
+
+#: Marks of a headline's part that the reader does not see, kept for screen readers and search engines (the ": "
+#: between a kicker and the headline).
+_HIDDEN_CLASSES = ("visually-hidden", "sr-only", "screen-reader", "invisible", "hidden")
+#: What separates a kicker from the headline it stands over: a colon, a dash, a bar, a slash.
+_KICKER_END = re.compile(r"^[\s:|/–—-]*$")
+_SEPARATOR = re.compile(r"^\s*[:|/–—-]+\s*$")
+#: How many words a kicker has at most.
+KICKER_WORDS = 6
+
+
+def _without_kicker(title: str, heading: lxml.html.HtmlElement | None, named: str | None) -> str:
+    """The headline without the kicker over it ("Climate: Drilling until it gets hot"): where the heading is
+    made of parts alone, a short first one, a separator part of its own (often one the reader does not see)
+    and the headline; or where the title the metadata names is the heading's end after a short opening. A
+    colon in the first part's own text parts nothing ("Editor's letter: Goodbye"): it is the title's."""
+    if heading is not None and not (heading.text or "").strip():
+        parts = [child for child in heading if isinstance(child.tag, str)]
+        if len(parts) >= 2 and all(_KICKER_END.match(child.tail or "") for child in parts):
+            shown = [p for p in parts if not _hidden_part(p)]
+            texts = [" ".join(_text(p).split()) for p in shown]
+            rest = " ".join(t for t in texts[1:] if not _KICKER_END.match(t)).strip()
+            # parted by a separator of its own (which the reader may not see), not by a colon in the kicker's text
+            separated = len(shown) < len(parts) or any(_SEPARATOR.match(t) for t in texts[1:])
+            if texts and 0 < len(texts[0].split()) <= KICKER_WORDS and len(rest.split()) >= 2 and separated:
+                return rest
+    named = (named or "").strip()
+    if len(named.split()) >= 2 and title.endswith(named) and _title_key(named) != _title_key(title):
+        if len(title[: -len(named)].split()) <= KICKER_WORDS:
+            return named
+    return title
+
+
+def _hidden_part(element: lxml.html.HtmlElement) -> bool:
+    classes = (element.get("class") or "").casefold()
+    return any(word in classes for word in _HIDDEN_CLASSES) or "display:none" in (element.get("style") or "").replace(" ", "")
 
 
 def _undated(headline: str, named: str | None) -> str:
