@@ -3,8 +3,10 @@ search for a comment section when no structure reads as comments; none invented 
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from newsarchive.ingest.html import html_article
+from newsarchive.ingest.structure import signed_comments
 
 PROSE = (
     "<p>The company said on Friday that it would build its phones on the new system, in a deal that analysts had "
@@ -157,3 +159,33 @@ def test_a_comment_s_parts_named_with_underscores_and_its_verb_after_the_name() 
     )
     article = html_article(page(single))
     assert [(c.author, c.paragraphs) for c in article.comments] == [("Jane Roe", ("Yay, at last!",))]
+
+
+def test_comments_signed_under_their_text_each_keep_their_own_text_and_signer() -> None:
+    # the post's own signature, a "Comments" heading, then each comment's text over its signature (Movable Type)
+    signed = (
+        '<div class="entry">' + PROSE * 3 + '<p class="posted">Posted by Max Mustermann at February 11, 2011 09:00 AM</p>'
+        "<h2>Comments</h2>"
+        f"<div><p>{ONE}</p><p>{TWO}</p></div><p class='posted'>Posted by: <a href='mailto:x'>Jane Roe</a> at February 12, 2011 10:15 AM</p>"
+        f"<div><p>{THREE}</p></div><p class='posted'>Posted by: Ann Lee at February 13, 2011 09:30 AM</p>"
+        "<h2>Post a comment</h2><form><textarea></textarea></form></div>"
+    )
+    article = html_article(page(signed))
+    assert [(c.author, c.date.iso(), c.paragraphs) for c in article.comments] == [  # type: ignore[union-attr]
+        ("Jane Roe", "2011-02-12T10:15", (ONE, TWO)),
+        ("Ann Lee", "2011-02-13T09:30", (THREE,)),
+    ]
+    body = " ".join(b.text for b in article.body)
+    assert ONE not in body and THREE not in body and "company said on Friday" in body
+
+
+def test_signatures_over_their_text_are_no_signed_comments() -> None:
+    # "Posted by" over each text, text after the last one: the commenter heads the comment; no text is moved up
+    headed = (
+        "<h2>Comments</h2>"
+        f"<p class='posted'>Posted by: Jane Roe at February 12, 2011 10:15 AM</p><div><p>{ONE}</p></div>"
+        f"<p class='posted'>Posted by: Ann Lee at February 13, 2011 09:30 AM</p><div><p>{THREE}</p></div>"
+    )
+    assert signed_comments(lxml.html.fromstring(page(f"<div>{headed}</div>"))) == ([], [])
+    footed = headed.replace("<h2>Comments</h2>", f"<h2>Comments</h2><div><p>{TWO}</p></div>")[: -len(f"<div><p>{THREE}</p></div>")]
+    assert [c.author for c in signed_comments(lxml.html.fromstring(page(f"<div>{footed}</div>")))[0]] == ["Jane Roe", "Ann Lee"]

@@ -35,7 +35,7 @@ from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_co
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
 from ..parse.zoning import zoner
-from .structure import named_comments, sibling_groups, structural_comments
+from .structure import named_comments, sibling_groups, signed_comments, structural_comments
 
 MIN_WORDS = 80  # an article has at least this many words of body text
 SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)
@@ -729,7 +729,9 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     if not comments:  # no comments in a markup known: a run of elements that the markup names comments, or that read as comments
         # the reading that finds more comments: by the parts their markup names, or by the text path's grammar
         groups = sibling_groups(tree)
-        comments, sources = max(structural_comments(tree, groups), named_comments(tree, groups), key=lambda found: sum(c.count() for c in found[0]))
+        comments, sources = max(
+            structural_comments(tree, groups), named_comments(tree, groups), signed_comments(tree), key=lambda found: sum(c.count() for c in found[0])
+        )
         for element in sources:
             if element.getparent() is not None:
                 element.getparent().remove(element)

@@ -330,4 +330,68 @@ def named_comments(tree: lxml.html.HtmlElement, groups: Groups | None = None) ->
     return [c for element in top for c in thread(element)], every  # replies listed after their comment go too
 
 
-__all__ = ["named_comments", "sibling_groups", "structural_comments"]
+#: A comment's signature under its text: "Posted by: jdoe at February 11, 2011 10:42 AM" (Movable Type, TypePad).
+_SIGNATURE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?|geschrieben|verfasst|publié|écrit|escrito|publicado)\s+(?:by|von|par|por)\b", re.I)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _signature(element: lxml.html.HtmlElement) -> tuple[str, PubDate] | None:
+    """The commenter and the date of a signature line, or None for any other element."""
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+        return None
+    text = _short_text(element)
+    if not text or len(text) > SHORT_LINE or not _SIGNATURE.match(text):
+        return None
+    header = comment_header(make_line(1, text), None)
+    return (header.author, header.date) if header is not None and header.author and header.date is not None else None
+
+
+def signed_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list[lxml.html.HtmlElement]]:
+    """The reader comments of a run of sibling elements in which each comment's text comes first and its
+    signature after it ("Posted by: jdoe at <date>"), with the elements they came from; none where no element
+    has two signatures among its children, each under text of its own, and no text after the last one (that is
+    a layout with the commenter over the text, which the other readings read). The first comment's text
+    starts after the heading over the section, or is the one element over its signature where none stands."""
+    parents: dict[int, lxml.html.HtmlElement] = {}
+    for element in tree.iter():  # where a text opens with a signature's words: the signature, or a part of it
+        if isinstance(element.tag, str) and element.text and _SIGNATURE.match(element.text.lstrip()):
+            for node in (element, *list(element.iterancestors())[:2]):
+                if (parent := node.getparent()) is not None:
+                    parents.setdefault(id(parent), parent)
+    for parent in parents.values():
+        if parent.tag in _SKIPPED or len(parent) < 2 * MIN_COMMENTS:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str) and c.tag not in _SKIPPED]
+        signed = [(i, found) for i, c in enumerate(children) if (found := _signature(c)) is not None]
+        if len(signed) < MIN_COMMENTS:
+            continue
+        # the runs of signatures that no heading parts ("Comments" under the post's own signed text)
+        runs: list[list[tuple[int, tuple[str, PubDate]]]] = [[signed[0]]]
+        for before, now in zip(signed, signed[1:]):
+            if any(c.tag in _HEADINGS for c in children[before[0] + 1 : now[0]]):
+                runs.append([])
+            runs[-1].append(now)
+        for run in sorted(runs, key=len, reverse=True):
+            found = _signed_run(children, run)
+            if found is not None:
+                return found
+    return [], []
+
+
+def _signed_run(children: list[lxml.html.HtmlElement], run: list[tuple[int, tuple[str, PubDate]]]) -> tuple[list[Comment], list[lxml.html.HtmlElement]] | None:
+    """The comments of one run of signatures among ``children``, each with the text over it; None unless
+    there are two or more, each signs text of its own, and no text follows the last (but a form)."""
+    if len(run) < MIN_COMMENTS:
+        return None
+    first = run[0][0]
+    heading = next((i for i in range(first - 1, -1, -1) if children[i].tag in _HEADINGS), None)
+    starts = [heading + 1 if heading is not None else first - 1] + [i + 1 for i, _ in run[:-1]]
+    texts = [[c for c in children[start:i] if _short_text(c)] for start, (i, _) in zip(starts, run)]
+    following = next((c for c in children[run[-1][0] + 1 :] if _short_text(c)), None)
+    if not all(texts) or (following is not None and following.tag not in _HEADINGS and not following.xpath("self::form|.//form|.//input|.//textarea")):
+        return None
+    comments = [Comment(author, tuple(t for part in parts for _, t in _lines(part, ("", "")) if t), (), date) for parts, (_, (author, date)) in zip(texts, run)]
+    return comments, [c for parts in texts for c in parts] + [children[i] for i, _ in run]
+
+
+__all__ = ["named_comments", "sibling_groups", "signed_comments", "structural_comments"]
