@@ -189,3 +189,18 @@ def test_signatures_over_their_text_are_no_signed_comments() -> None:
     assert signed_comments(lxml.html.fromstring(page(f"<div>{headed}</div>"))) == ([], [])
     footed = headed.replace("<h2>Comments</h2>", f"<h2>Comments</h2><div><p>{TWO}</p></div>")[: -len(f"<div><p>{THREE}</p></div>")]
     assert [c.author for c in signed_comments(lxml.html.fromstring(page(f"<div>{footed}</div>")))[0]] == ["Jane Roe", "Ann Lee"]
+
+
+def test_comments_whose_markup_names_neither_text_nor_commenter_keep_both() -> None:
+    # the items are named comments, but their text stands in an unnamed block and the commenter in a link to
+    # their page; a badge ("Fan") links elsewhere
+    def item(login: str, when: str, text: str) -> str:
+        return (
+            f'<div class="site-comment"><div class="box-left"><a href="/user/{login}.html"><img src="a.png"></a></div>'
+            f'<div class="box-middle"><time datetime="{when}">yesterday</time> <a href="/user/{login}.html">{login}</a>'
+            f'<a href="/badges/fan">Fan</a><div class="left small">{text}</div></div></div>'
+        )
+
+    section = '<div id="talk">' + item("JaneRoe", "2011-02-12T10:15", ONE) + item("ann_lee", "2011-02-13T09:30", THREE) + "</div>"
+    article = html_article(page(section))
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("JaneRoe", (ONE,)), ("ann_lee", (THREE,))]

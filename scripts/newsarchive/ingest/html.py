@@ -14,7 +14,6 @@ import gzip
 import html as html_text
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, replace
@@ -35,7 +34,7 @@ from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_co
 from ..parse.lines import make_line
 from ..parse.references import is_reference_heading
 from ..parse.zoning import zoner
-from .structure import named_comments, sibling_groups, signed_comments, structural_comments
+from .structure import named_comments, profile_name, sibling_groups, signed_comments, structural_comments
 
 MIN_WORDS = 80  # an article has at least this many words of body text
 SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)
@@ -590,25 +589,13 @@ def _under_headline(tree: lxml.html.HtmlElement, title: str | None) -> list[str]
     return _text_after(heading) if heading is not None else []
 
 
-#: The path of a writer's page in a link to it: "/author/jdoe/", "/autoren/jan-doe", "/staff/jane-doe.html".
-_PROFILE_PATH = re.compile(
-    r"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|writers?|journalists?|journalisten|redakteur|columnists?|contributors?"
-    r"|profiles?|profil|people|staff|team|mitarbeiter|bloggers?|users?|members?)/([^/?#]+)", re.I
-)
-
-
 def _profile_writers(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     """The writers that links to their own pages name, outside the comments: a link to "/author/jane-doe/"
     whose text is that name ("Jane Doe"), or the login the address holds ("jdoe" to "/author/jdoe/"). The
     first such link's name, with the others that stand in the same element (several writers of one byline)."""
     found: list[tuple[str, lxml.html.HtmlElement]] = []
     for link in tree.iter("a"):
-        path = _PROFILE_PATH.search(link.get("href") or "")
-        if path is None:
-            continue
-        text = _text(link)
-        if 0 < len(text) <= 60 and len(text.split()) <= 4 and _slug(text) and _slug(text) == _slug(re.sub(r"[-.]\d+$|\.html?$", "", path.group(1))) \
-                and not link.xpath("ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]"):
+        if (text := profile_name(link)) is not None and not link.xpath("ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]"):
             if not found:
                 found.append((text, link.getparent()))
             elif link.getparent() is found[0][1] or link.getparent().getparent() is found[0][1].getparent():
@@ -616,12 +603,6 @@ def _profile_writers(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
             else:
                 break
     return tuple(dict.fromkeys(name for name, _ in found))
-
-
-def _slug(text: str) -> str:
-    """A name or an address's last part as letters and digits only, accents off: "José Núñez" and "jose-nunez" alike."""
-    folded = unicodedata.normalize("NFKD", html_text.unescape(text).casefold())
-    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
 
 
 def _headline_writers(pieces: list[str]) -> tuple[str, ...]:

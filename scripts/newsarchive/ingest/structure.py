@@ -13,8 +13,10 @@ or in the element that follows it (a "children" list after the comment).
 
 from __future__ import annotations
 
+import html
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from copy import copy
 
@@ -163,6 +165,33 @@ def _gap(lines: list[Line]) -> int:
     return (lines[-1].no + 2) if lines else 1
 
 
+#: The path of a person's page in a link to it: "/author/jdoe/", "/autoren/jan-doe", "/user/Jane.html".
+_PROFILE_PATH = re.compile(
+    r"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|writers?|journalists?|journalisten|redakteur|columnists?|contributors?"
+    r"|profiles?|profil|people|staff|team|mitarbeiter|bloggers?|users?|members?)/([^/?#]+)",
+    re.I,
+)
+
+
+def profile_name(link: lxml.html.HtmlElement) -> str | None:
+    """The name a link to a person's own page shows, where its address holds that name too ("Jane Doe" to
+    "/author/jane-doe/", "jdoe" to "/user/jdoe.html"); None for any other link."""
+    path = _PROFILE_PATH.search(link.get("href") or "")
+    if path is None:
+        return None
+    text = " ".join(" ".join(link.itertext()).split())
+    key = _slug(text)
+    if not key or len(text) > 60 or len(text.split()) > 4:
+        return None
+    return text if key == _slug(re.sub(r"[-.]\d+$|\.html?$", "", path.group(1))) else None
+
+
+def _slug(text: str) -> str:
+    """A name or an address's part as letters and digits only, accents off: "José Núñez" and "jose-nunez" alike."""
+    folded = unicodedata.normalize("NFKD", html.unescape(text).casefold())
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
 #: What a comment's parts are named in the markup, by a part of a class, an id or an itemprop.
 _AUTHOR_NAMED = ("author", "name", "user", "nick", "poster")
 _TEXT_NAMED = ("body", "text", "content", "message", "entry")
@@ -236,13 +265,25 @@ def _named_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tu
             author = header.author
         if author is None and (byline := parse_byline(text)) is not None and byline.authors and text.lower().startswith("by "):
             author = byline.authors[0]
+    if author is None:  # a link to the commenter's own page ("/user/jdoe.html")
+        author = next((name for part in parts if part.tag == "a" and (name := profile_name(part)) is not None), None)
     if body is not None:
         paragraphs = _paragraphs_of(body, shape, {text for part, text in zip(parts, shown) if _is_detail(part, text)})
     else:
         paragraphs = tuple(text for part, text in zip(parts, shown) if part.tag == "p" and text)
+    if not paragraphs and (author is not None or date is not None):  # no part named for the text, no <p>: its one block of prose
+        paragraphs = _unnamed_text(parts, shown)
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS or (author is None and date is None):
         return None
     return author, date, paragraphs
+
+
+def _unnamed_text(parts: list[lxml.html.HtmlElement], shown: list[str]) -> tuple[str, ...]:
+    """A comment's text where no part is named for it and none is a ``<p>``: the innermost block of
+    ``MIN_WORDS`` words or more that gives no detail (a name, a date), if there is just one such."""
+    long = [(part, text) for part, text in zip(parts, shown) if part.tag in _BLOCKS and len(text.split()) >= MIN_WORDS and not _is_detail(part, text)]
+    inner = [(part, text) for part, text in long if not any(other is not part and part in other.iterancestors() for other, _ in long)]
+    return (inner[0][1],) if len(inner) == 1 else ()
 
 
 def _paragraphs_of(body: lxml.html.HtmlElement, shape: tuple[str, str], details: set[str]) -> tuple[str, ...]:
