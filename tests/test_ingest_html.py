@@ -284,6 +284,9 @@ def test_links_to_the_writers_own_pages_name_them_when_nothing_else_does() -> No
     assert html_article(_page("<div class='credits'><a href='/author/jane-doe/'>All posts</a></div>")).authors == ()
     commenter = "<div class='comment-list'><a href='/user/pat-green'>Pat Green</a></div>"
     assert html_article(_page(commenter)).authors == ()
+    # a source that names the chosen writer and more names the byline's others too
+    ld = '{"@type": "NewsArticle", "headline": "Dredging the channel", "author": "Jane Doe"}'
+    assert html_article(_page(two, json_ld=ld)).authors == ("Jane Doe", "Sam Okafor")
     # a byline any other source gives outweighs a link
     assert html_article(_page("<p>By Jane Doe</p><aside><a href='/author/sam-okafor'>Sam Okafor</a></aside>")).authors == ("Jane Doe",)
 

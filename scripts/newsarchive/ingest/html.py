@@ -542,7 +542,11 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
     keys = [frozenset(re.findall(r"\w+", " ".join(names).casefold())) for _, names in found]
     weights = [AUTHOR_SOURCES[source] * (SITE_NAME_SHARE if all(_is_site_name(n, site) for n in names) else 1.0) for source, names in found]
     scores = [sum(w for key, w in zip(keys, weights) if len(key & own) >= max(len(key), len(own)) / 2) for own in keys]
-    return found[max(range(len(found)), key=lambda i: (scores[i], -i))][1]
+    chosen = found[max(range(len(found)), key=lambda i: (scores[i], -i))][1]
+    # a source that names every writer the chosen one names, and more, names the byline's others too ("Jane Doe"
+    # where another source has "Jane Doe", "Sam Okafor")
+    named = {name.casefold() for name in chosen}
+    return next((names for _, names in found if named < {name.casefold() for name in names}), chosen)
 
 
 def _plain_name(name: str) -> str | None:
