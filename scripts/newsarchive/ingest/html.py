@@ -517,12 +517,13 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
     return _text(element)
 
 
-#: How much each source of a page's writers counts when they disagree (chosen on the ``fit`` split of the real
-#: pages): the article's JSON-LD and the byline its markup marks are right most often; trafilatura's guess
-#: nearly as often (but recased: "Mobilefan"); a "by" line under the headline a little less; an ``author`` meta
-#: tag least (a site's name, a profile's address). Names that two sources agree on win; ties go to the source
-#: named first, whose casing is the page's own.
-AUTHOR_SOURCES = {"metadata": 1.0, "byline": 1.0, "under the headline": 0.8, "meta tag": 0.6, "trafilatura": 0.9, "profile link": 0.5}
+#: How much each source of a page's writers counts when they disagree: the log-odds that its names are the
+#: annotated writers where it names any, on the ``fit`` split of the real pages (add-one smoothed), over the
+#: best source's. Right where present: the article's JSON-LD 38 of 45, the byline its markup marks 82 of 98, a
+#: "by" line under the headline 68 of 81, trafilatura's guess 103 of 124 (but recased: "Mobilefan"), links to
+#: the writers' own pages 43 of 53, an ``author`` meta tag 32 of 43 (a site's name, a profile's address). Names
+#: that two sources agree on win; ties go to the source named first, whose casing is the page's own.
+AUTHOR_SOURCES = {"metadata": 0.99, "byline": 0.99, "under the headline": 1.0, "meta tag": 0.63, "trafilatura": 0.97, "profile link": 0.87}
 #: A source whose every name is the site's own ("Daily Site" on dailysite.com) counts this share of its weight: a
 #: publication is named as the writer when no person is, but a person named by any other source is the writer.
 SITE_NAME_SHARE = 0.05
