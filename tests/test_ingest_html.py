@@ -330,6 +330,8 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
         ),
         # ... or one the metadata's title leaves out
         ("<h1>Board vote / Dredging the channel</h1>", _OG, "", "Dredging the channel"),
+        # a part hidden on small screens only ("hidden-xs") is no separator
+        ("<h1><span>Harbour news</span><span class='hidden-xs'>today:</span><span>dredging the channel</span></h1>", "", "", "Harbour news today: dredging the channel"),
         # a colon in a first part's own text parts nothing: the title is all of it
         ("<h1><b>Editor's letter:</b><i> dredging the channel</i></h1>", "", "", "Editor's letter: dredging the channel"),
     ],

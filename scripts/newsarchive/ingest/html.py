@@ -597,7 +597,8 @@ def _under_headline(tree: lxml.html.HtmlElement, title: str | None) -> list[str]
 def _profile_writers(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     """The writers that links to their own pages name, outside the comments: a link to "/author/jane-doe/"
     whose text is that name ("Jane Doe"), or the login the address holds ("jdoe" to "/author/jdoe/"). The
-    first such link's name, with the others that stand in the same element (several writers of one byline)."""
+    first such link's name, with those of the links right after it in the same element or in elements beside
+    it (several writers of one byline); the first link elsewhere ends them."""
     found: list[tuple[str, lxml.html.HtmlElement]] = []
     for link in tree.iter("a"):
         if (text := profile_name(link)) is not None and not link.xpath("ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]"):
@@ -859,12 +860,14 @@ def _title_element(tree: lxml.html.HtmlElement) -> str:
     return without_invisible(_text(found)) if found is not None else ""
 
 
-#: Marks of a headline's part that the reader does not see, kept for screen readers and search engines (the ": "
-#: between a kicker and the headline).
-_HIDDEN_CLASSES = ("visually-hidden", "sr-only", "screen-reader", "invisible", "hidden")
-#: What separates a kicker from the headline it stands over: a colon, a dash, a bar, a slash.
-_KICKER_END = re.compile(r"^[\s:|/–—-]*$")
+#: The classes of a headline's part that the reader does not see, kept for screen readers and search engines (the
+#: ": " between a kicker and the headline); "hidden-xs" and the like hide a part on small screens only.
+_HIDDEN_CLASSES = frozenset({"hidden", "invisible", "element-invisible", "visuallyhidden", "offscreen"})
+_HIDDEN_CLASS_PARTS = ("visually-hidden", "sr-only", "screen-reader")
+#: What separates a kicker from the headline it stands over: a colon, a dash, a bar, a slash; and a text that
+#: is such a separator or nothing.
 _SEPARATOR = re.compile(r"^\s*[:|/–—-]+\s*$")
+_BLANK_OR_SEPARATOR = re.compile(r"^[\s:|/–—-]*$")
 #: How many words a kicker has at most.
 KICKER_WORDS = 6
 
@@ -876,10 +879,10 @@ def _without_kicker(title: str, heading: lxml.html.HtmlElement | None, named: st
     colon in the first part's own text parts nothing ("Editor's letter: Goodbye"): it is the title's."""
     if heading is not None and not (heading.text or "").strip():
         parts = [child for child in heading if isinstance(child.tag, str)]
-        if len(parts) >= 2 and all(_KICKER_END.match(child.tail or "") for child in parts):
+        if len(parts) >= 2 and all(_BLANK_OR_SEPARATOR.match(child.tail or "") for child in parts):
             shown = [p for p in parts if not _hidden_part(p)]
             texts = [" ".join(_text(p).split()) for p in shown]
-            rest = " ".join(t for t in texts[1:] if not _KICKER_END.match(t)).strip()
+            rest = " ".join(t for t in texts[1:] if not _BLANK_OR_SEPARATOR.match(t)).strip()
             # parted by a separator of its own (which the reader may not see), not by a colon in the kicker's text
             separated = len(shown) < len(parts) or any(_SEPARATOR.match(t) for t in texts[1:])
             if texts and 0 < len(texts[0].split()) <= KICKER_WORDS and len(rest.split()) >= 2 and separated:
@@ -892,8 +895,10 @@ def _without_kicker(title: str, heading: lxml.html.HtmlElement | None, named: st
 
 
 def _hidden_part(element: lxml.html.HtmlElement) -> bool:
-    classes = (element.get("class") or "").casefold()
-    return any(word in classes for word in _HIDDEN_CLASSES) or "display:none" in (element.get("style") or "").replace(" ", "")
+    """Whether the page hides a part of its headline from the reader's eyes (``_HIDDEN_CLASSES``, an inline style)."""
+    classes = (element.get("class") or "").casefold().split()
+    return any(c in _HIDDEN_CLASSES or any(part in c for part in _HIDDEN_CLASS_PARTS) for c in classes) \
+        or "display:none" in (element.get("style") or "").replace(" ", "")
 
 
 def _undated(headline: str, named: str | None) -> str:

@@ -4,11 +4,14 @@ A comment section is a run of sibling elements of one shape (the same tag and cl
 as a comment. Where the markup names them comments (a class or id with "comment" in it: "comment_item",
 "comment-wrapper"), each one's parts are found by what their classes say: the commenter in an element named
 for an author, a name or a user, the date in a ``<time>`` or a short line that holds one, the text in an
-element named for the body, the text or the message (``named_comments``). Where it does not, each element
+element named for the body, the text or the message (else its one block of prose; the commenter else in a
+link to their own page: ``profile_name``) (``named_comments``). Where it does not, each element
 must read as a comment by the text path's grammar: a header with a name or a date over text
 (``structural_comments``); the section's text, one line a block element, indented by how deep each comment is
 nested, goes through the text path's comment parser. Replies are elements of the same shape inside one of them,
-or in the element that follows it (a "children" list after the comment).
+or in the element that follows it (a "children" list after the comment). Where each comment's text stands
+over its signature ("Posted by: jdoe at <date>", as Movable Type and TypePad print them), each signature
+closes the comment over it (``signed_comments``).
 """
 
 from __future__ import annotations
