@@ -8,6 +8,7 @@ compare equal whatever the line numbering.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -104,6 +105,12 @@ class Comment:
     def count(self) -> int:
         """This comment and every reply below it."""
         return 1 + sum(reply.count() for reply in self.replies)
+
+    def thread(self) -> Iterator[Comment]:
+        """This comment and every reply below it, in reading order."""
+        yield self
+        for reply in self.replies:
+            yield from reply.thread()
 
     def all_paragraphs(self) -> list[str]:
         """The paragraphs of this comment and of every reply below it, in reading order."""

@@ -389,14 +389,8 @@ def extract_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list]:
 def _mostly_textless(comments: list[Comment]) -> bool:
     """Whether most of the comments (replies counted) that a known markup gave have no text: the markup is
     another site's use of its names (a theme's comment body under classes of its own), not what it knows."""
-    every = [c for comment in comments for c in _every(comment)]
+    every = [c for comment in comments for c in comment.thread()]
     return bool(every) and sum(not c.paragraphs for c in every) * 2 > len(every)
-
-
-def _every(comment: Comment) -> Iterator[Comment]:
-    yield comment
-    for reply in comment.replies:
-        yield from _every(reply)
 
 
 def _claimed(tree: lxml.html.HtmlElement) -> int | None:
