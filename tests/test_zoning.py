@@ -158,6 +158,9 @@ def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
         ("Text von Chen Wei     Illustration von Dara Byrne", ("Chen Wei",)),
         ("Texte : Yann Le Bras", ("Yann Le Bras",)),
         ("Von Kees van Der Berg am 3. März 2019", ("Kees van Der Berg",)),
+        ("Posted by jdoe under Harbour, Ferries", ("jdoe",)),  # the categories after "under"
+        ("Posted by Greta Lind under", ("Greta Lind",)),  # ... in the line after it
+        ("By Mary Under", ("Mary Under",)),
         ("Die Zukunft von Berlin ist offen", None),
         ("by the way, this is prose", None),
     ],

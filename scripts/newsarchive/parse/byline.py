@@ -355,7 +355,7 @@ _WRITER_WORD = re.compile(
 _NAME_END = re.compile(
     # the words for "on", "at", "the" before a date or a place; those that may also be a name's part ("Loïc Le Clerc",
     # "Kees van Der Berg", "Im Soo-jin") end it only in lower case
-    r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:le|el|il|op|em|im|den|dem|der|de la))\s)", re.I
+    r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:under|unter|le|el|il|op|em|im|den|dem|der|de la))\s)|\s+(?-i:under|unter)$", re.I
 )
 #: A name as people sign with it online: one word of letters, digits, dots, dashes or underscores.
 _HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,29}")
