@@ -377,6 +377,8 @@ def named_comments(tree: lxml.html.HtmlElement, groups: Groups | None = None) ->
 #: A comment's signature under its text: "Posted by: jdoe at February 11, 2011 10:42 AM" (Movable Type, TypePad).
 _SIGNATURE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?|geschrieben|verfasst|publié|écrit|escrito|publicado)\s+(?:by|von|par|por)\b", re.I)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: The shape of no element: a signed comment's text read line by line, with no replies nested in it.
+_NO_SHAPE = ("", "")
 
 
 def _signature(element: lxml.html.HtmlElement) -> tuple[str, PubDate] | None:
@@ -434,7 +436,7 @@ def _signed_run(children: list[lxml.html.HtmlElement], run: list[tuple[int, tupl
     following = next((c for c in children[run[-1][0] + 1 :] if _short_text(c)), None)
     if not all(texts) or (following is not None and following.tag not in _HEADINGS and not following.xpath("self::form|.//form|.//input|.//textarea")):
         return None
-    comments = [Comment(author, tuple(t for part in parts for _, t in _lines(part, ("", "")) if t), (), date) for parts, (_, (author, date)) in zip(texts, run)]
+    comments = [Comment(author, tuple(t for part in parts for _, t in _lines(part, _NO_SHAPE) if t), (), date) for parts, (_, (author, date)) in zip(texts, run)]
     return comments, [c for parts in texts for c in parts] + [children[i] for i, _ in run]
 
 

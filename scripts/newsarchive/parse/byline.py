@@ -354,8 +354,8 @@ _WRITER_WORD = re.compile(
 #: Where a writer's name ends in a byline: a separator, a date's or time's digits, or the word that opens them.
 _NAME_END = re.compile(
     # the words for "on", "at", "the" before a date or a place; those that may also be a name's part ("Loïc Le Clerc",
-    # "Kees van Der Berg", "Im Soo-jin") end it only in lower case
-    r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:under|unter|le|el|il|op|em|im|den|dem|der|de la))\s)|\s+(?-i:under|unter)$", re.I
+    # "Kees van Der Berg", "Im Soo-jin") end it only in lower case; "under" before the categories, or closing the line
+    r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:le|el|il|op|em|im|den|dem|der|de la))\s)|\s+(?-i:under|unter)(?:\s|$)", re.I
 )
 #: A name as people sign with it online: one word of letters, digits, dots, dashes or underscores.
 _HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,29}")
