@@ -39,6 +39,39 @@ def test_the_model_reads_names_and_kinds_in_english_only() -> None:
     assert ner.recognise([GERMAN]) is None
 
 
+CITING = (
+    "Earlier studies of reading on screens (Harlow & Pemberton, 2009; Quist et al., 2012) found that attention drops "
+    "after ten minutes, while a later survey by Okafor and Lindqvist (2015) did not."
+)
+
+
+def test_an_author_year_citation_names_each_cited_writer() -> None:
+    found = ner.recognise([CITING]) or ()
+    people = {name for name, kind in found if kind == "person"}
+    assert {"Harlow", "Pemberton", "Quist", "Okafor", "Lindqvist"} <= people
+    assert not any("&" in name or " and " in name or "et al" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("span", "after", "cited"),
+    [
+        ("Harlow & Pemberton", ", 2009;", ("Harlow", "Pemberton")),
+        ("& Pemberton", " 2009)", ("Pemberton",)),  # the last of three writers
+        ("Harlow, Quist and Pemberton", " (2009)", ("Harlow", "Quist", "Pemberton")),
+        ("Harlow & Pemberton 2009", ")", ("Harlow", "Pemberton")),
+        ("Quist et al.", " (2012)", ("Quist",)),
+        ("van Dijk and Quist", " (2001)", ("van Dijk", "Quist")),
+        ("Johnson & Johnson", " said", ()),  # a firm's name: no year after it
+        ("Marks and Spencer", " 2011 results", ()),
+        ("Texas A&M", ", 2010", ()),
+        ("Imagine Me and You", " (2005)", ()),  # a film: "You" is no surname
+        ("Pemberton Museum of Art and Design", ", 2009", ()),
+    ],
+)
+def test_a_citations_writers_are_told_from_a_firm_or_a_title(span: str, after: str, cited: tuple[str, ...]) -> None:
+    assert ner._cited(span, after) == cited
+
+
 def entities_of(texts: tuple[str, ...], recognised: dict[int, tuple[tuple[str, str], ...] | None]) -> dict[str, Entity]:
     given = articles(*texts)
     found = find_entities(given, recognised={given[n][0]: r for n, r in recognised.items()})

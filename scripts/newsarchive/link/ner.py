@@ -189,9 +189,48 @@ def _recognised(nlp: Any, texts: Sequence[str]) -> Recognised:
             if kind is None and ent.label_ not in NO_PAGE:
                 continue  # a date, a time, a number
             name = name_of(ent.text)
-            if name and "\n" not in name and any(c.isalpha() for c in name):
+            if not name or "\n" in name or not any(c.isalpha() for c in name):
+                continue
+            cited = _cited(name, doc.text[ent.end_char : ent.end_char + 12])
+            if cited:
+                found.extend((surname, Kind.PERSON.value) for surname in cited)
+            else:
                 found.append((name, kind.value if kind is not None else ""))
     return tuple(found)
+
+
+#: An author-year citation's writers as the model reads them in one span: "Dye & Bavelier" or "Smith and Jones"
+#: before ", 2010" or " (2010)", "Dye & Bavelier 2010", "& Gratton" (the last of three), or "Smith et al.":
+#: each is a person's surname.
+_ET_AL = re.compile(r"^(?P<names>.+?)\s+et\s+al\.?$")
+_YEAR = r"(?:1[6-9]|20)\d\d[a-z]?"
+#: The year after a citation's names, after a comma or in brackets (not "Marks and Spencer 2011 results"); after
+#: names joined by "&", after a space too ("Dye & Bavelier 2010").
+_YEAR_AFTER = re.compile(rf"^(?:,\s*|\s*\(){_YEAR}\b")
+_YEAR_AFTER_AMPERSAND = re.compile(rf"^,?\s*\(?{_YEAR}\b")
+_YEAR_IN = re.compile(rf"(?:,\s*|\s+\(?){_YEAR}\)?$")
+_JOINED = re.compile(r"\s+(?:&|and)\s+|,\s+|^&\s+")
+#: A cited writer's surname: one capitalised word ("Morgan-Short", "O'Neil"), perhaps after a particle ("van Dijk").
+_SURNAME = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la)\s)?[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*$")
+
+
+def _cited(name: str, after: str) -> tuple[str, ...]:
+    """The writers' surnames of an author-year citation the model read as one name, else ()."""
+    et_al = _ET_AL.match(name)
+    if et_al:
+        names = [et_al.group("names")]
+    elif " & " in name or name.startswith("& ") or " and " in name:
+        year = _YEAR_IN.search(name)
+        if year is None and not (_YEAR_AFTER_AMPERSAND if "&" in name else _YEAR_AFTER).match(after):
+            return ()  # "Johnson & Johnson", "Marks and Spencer": a firm's name
+        names = _JOINED.split(name[: year.start()] if year else name)
+    else:
+        return ()
+    names = [n.strip() for n in names if n.strip()]
+    function_words = _function_words("en")
+    if names and all(_SURNAME.match(n) and n.casefold() not in function_words for n in names):
+        return tuple(names)
+    return ()
 
 
 def warm() -> None:
