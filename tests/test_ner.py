@@ -3,6 +3,8 @@ corrects them."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,6 +165,44 @@ def test_a_french_article_is_read_by_the_french_pipeline_and_a_german_one_by_non
 def test_link_reads_names_itself_when_not_given_them() -> None:
     given = articles("Maria Lopez met reporters. Maria Lopez smiled, and Lopez left.")
     assert {e.name: e.kind for e in link(given).entities}.get("Maria Lopez") is Kind.PERSON
+
+
+BESIDE = f"""
+import sys
+from newsarchive.link import ner
+ner.load_beside()
+assert ner.reading_beside()
+beside = ner.read_names([{ENGLISH!r}])
+assert "spacy" not in sys.modules, "the model loaded here, not beside"
+ner.warm()  # workers are forked next: the process beside stops, and the model loads here for them to share
+assert not ner.reading_beside() and "spacy" in sys.modules
+assert ner.read_names([{ENGLISH!r}]) == beside, beside
+print(beside[0], sorted(beside[1]))
+"""
+
+
+def test_a_process_beside_loads_the_model_and_reads_what_this_one_would() -> None:
+    # in a fresh process: this one has the model loaded already
+    run = subprocess.run([sys.executable, "-c", BESIDE], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split(" ", 1)[0] == "en" and "('Helsinki', 'place')" in run.stdout
+
+
+def test_a_run_after_a_change_reads_as_a_run_in_one_process(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n, city in enumerate(("Helsinki", "Espoo", "Tampere")):
+        (raw / f"a{n}.txt").write_text(f"Acme opens in {city}\n\nBy Maria Lopez\n\n{ENGLISH} Maria Lopez chose {city}.\n", "utf-8")
+    newsarchive = Path(sys.executable).parent / "newsarchive"
+    cached = [str(newsarchive), "convert", str(raw), str(tmp_path / "out"), "-q", "--cache", str(tmp_path / "cache")]
+    assert subprocess.run(cached, capture_output=True, timeout=600).returncode == 0
+    changed = raw / "a1.txt"
+    changed.write_text(changed.read_text("utf-8").replace("Maria Lopez chose", "Later, Jane Roe of Acme said Maria Lopez chose"), "utf-8")
+    again = subprocess.run(cached, capture_output=True, text=True, timeout=600)  # one capture to parse: read beside, on two cores
+    alone = subprocess.run([str(newsarchive), "convert", str(raw), str(tmp_path / "alone"), "-q", "--jobs", "1"], capture_output=True, timeout=600)
+    assert again.returncode == 0 and alone.returncode == 0, again.stderr
+    corpus = (tmp_path / "out" / "corpus.jsonl").read_text("utf-8")
+    assert corpus == (tmp_path / "alone" / "corpus.jsonl").read_text("utf-8") and "Jane Roe" in corpus
 
 
 def test_a_huge_capture_costs_the_model_no_more_than_a_long_article() -> None:

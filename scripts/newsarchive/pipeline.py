@@ -27,7 +27,7 @@ from .memo import Stamps, StepCache, file_times
 from .models import Problem, Severity
 from .packed import PackedCounts
 from .parse import common_among, furniture_candidates
-from .processes import POOL_FROM, batch, collector_paused, fork_map, settle
+from .processes import POOL_FROM, batch, collector_paused, default_jobs, fork_map, settle
 from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of, source_name
 from .render import ARTICLES_PAGE, MISSING_PAGE, InputDigests, Record, article_links, environment, guarded_article, render_corpus
 from .search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
@@ -160,86 +160,93 @@ def collect(
     sources = [source_name(path, raw_dir) for path in texts]
     trusted = [_trusted(texts[i], sources[i], stamps, known, max_bytes) for i in range(len(texts))]
     to_read = [i for i, found in enumerate(trusted) if found is None]
-    fresh = fork_map(lambda j: _read(texts[to_read[j]], raw_dir, max_bytes, known), len(to_read), jobs, pool_from, died=lambda j, why: Failure("reading", why).problem(sources[to_read[j]]))
-    captures: list[Capture] = []
-    summaries: list[ReadSummary] = []
-    for done, found in enumerate(trusted, start=1):  # drawn to the end, so the workers stop before parsing shares out
-        result = found or next(fresh)
-        if isinstance(result, Problem):
-            problems.append(result)
-        else:
-            captures.append(result[0])
-            summaries.append(result[1])
-            stamps.now[result[0].source] = result[2]
-        if progress:
-            progress(done, len(texts), f"Reading {sources[done - 1]}")
-    next(fresh, None)
-    stamps.save()
-    common = common_among([s.candidates for s in summaries])
-    furniture = furniture_fingerprint(common)
-    keys = [cache.key(capture.sha256, furniture) for capture in captures]
-    with collector_paused():
-        entries: list[Parsed | None] = [cache.get(key) for key in keys]
-    missing = [i for i, entry in enumerate(entries) if entry is None]
-    # Captures known by their hash were not decoded; the few of them to parse again (new furniture) are read now.
-    unread = [i for i in missing if not captures[i].text]
-    unread_paths = [captures[i].path for i in unread]
-    again_read = fork_map(lambda j: _read(unread_paths[j], raw_dir, max_bytes, {}), len(unread), jobs, pool_from, died=lambda j, why: Failure("reading", why).problem(captures[unread[j]].source))
-    for i, again in zip(unread, again_read):
-        if isinstance(again, Problem):
-            problems.append(again)
-        else:
-            captures[i], summaries[i], _ = again
-            keys[i] = cache.key(again[0].sha256, furniture)
-    missing = [i for i in missing if captures[i].text]
-    if missing:
-        ner.warm()  # loaded once here, shared by the parsing workers forked next
-    parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
-    for done, made in enumerate(parsed, start=1):
-        i = missing[done - 1]
-        if isinstance(made, Failure):
-            problems.append(made.problem(captures[i].source))
-        else:
-            entries[i] = made.entry()
-            cache.put(keys[i], entries[i], made.data)  # the bytes a worker sent: not pickled again here
-        if progress:
-            progress(done, len(missing), f"Parsing {captures[i].source}")
-    cache.keep_reads({capture.sha256: summary for capture, summary in zip(captures, summaries)})
-    records: list[Record] = []
-    features: list[Features] = []
-    raw_files: dict[str, Path | bytes] = {}
-    taken: set[str] = {"index"}  # a month's own page is index.md
-    for capture, entry, key in zip(captures, entries, keys):
-        if entry is None:
-            continue  # could not be read again, or failed: its problem says why
-        article, found = entry
-        problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
-        if not article.body and not article.comments:
-            problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
-            continue
-        problems.extend(Problem(capture.source, Severity.WARNING, w) for w in article.warnings)
-        stem = PurePosixPath(capture.source).with_suffix("").as_posix()
-        page, raw_copy = _page_for(stem, capture.sha256, _raw_suffix(capture.source), article.published.iso(), taken)
-        records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article, parsed=key))
-        features.append(found)
-        raw_files[raw_copy] = capture.path
-    del captures, entries  # the texts: the articles hold what the site needs
-    found_pages, trouble = _page_records(pages, cache, taken, max_bytes, jobs, pool_from)
-    problems.extend(trouble)
-    for record, found, raw in found_pages:
-        records.append(record)
-        features.append(found)
-        raw_files[record.raw_copy] = raw
-    cache.save()
-    if (trouble := cache.problem()) is not None:
-        problems.append(Problem(CACHE_NAME, Severity.WARNING, trouble))
-    if parse_cache is None:
-        cache.prune()
-        cache.close()
-    kept = _keep_failed(raw_dir, paths, problems, taken, max_bytes)
-    raw_files.update((copy, path) for _, path, copy in kept)
-    return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features), kept=tuple((source, copy) for source, _, copy in kept)), raw_files
+    if 0 < len(to_read) < pool_from and (default_jobs() if jobs is None else jobs) > 1:
+        ner.load_beside()  # a few captures changed: the model loads on another core while the others are read back
+    try:
+        fresh = fork_map(lambda j: _read(texts[to_read[j]], raw_dir, max_bytes, known), len(to_read), jobs, pool_from, died=lambda j, why: Failure("reading", why).problem(sources[to_read[j]]))
+        captures: list[Capture] = []
+        summaries: list[ReadSummary] = []
+        for done, found in enumerate(trusted, start=1):  # drawn to the end, so the workers stop before parsing shares out
+            result = found or next(fresh)
+            if isinstance(result, Problem):
+                problems.append(result)
+            else:
+                captures.append(result[0])
+                summaries.append(result[1])
+                stamps.now[result[0].source] = result[2]
+            if progress:
+                progress(done, len(texts), f"Reading {sources[done - 1]}")
+        next(fresh, None)
+        stamps.save()
+        common = common_among([s.candidates for s in summaries])
+        furniture = furniture_fingerprint(common)
+        keys = [cache.key(capture.sha256, furniture) for capture in captures]
+        with collector_paused():
+            entries: list[Parsed | None] = [cache.get(key) for key in keys]
+        missing = [i for i, entry in enumerate(entries) if entry is None]
+        # Captures known by their hash were not decoded; the few of them to parse again (new furniture) are read now.
+        unread = [i for i in missing if not captures[i].text]
+        unread_paths = [captures[i].path for i in unread]
+        if len(unread) >= pool_from:
+            ner.stop_beside()  # no process beside the workers forked next
+        again_read = fork_map(lambda j: _read(unread_paths[j], raw_dir, max_bytes, {}), len(unread), jobs, pool_from, died=lambda j, why: Failure("reading", why).problem(captures[unread[j]].source))
+        for i, again in zip(unread, again_read):
+            if isinstance(again, Problem):
+                problems.append(again)
+            else:
+                captures[i], summaries[i], _ = again
+                keys[i] = cache.key(again[0].sha256, furniture)
+        missing = [i for i in missing if captures[i].text]
+        if len(missing) >= pool_from or (missing and not ner.reading_beside()):
+            ner.warm()  # loaded once here, shared by the parsing workers forked next
+        parsed = parse_all([captures[i].text for i in missing], common, jobs, pool_from)
+        for done, made in enumerate(parsed, start=1):
+            i = missing[done - 1]
+            if isinstance(made, Failure):
+                problems.append(made.problem(captures[i].source))
+            else:
+                entries[i] = made.entry()
+                cache.put(keys[i], entries[i], made.data)  # the bytes a worker sent: not pickled again here
+            if progress:
+                progress(done, len(missing), f"Parsing {captures[i].source}")
+        cache.keep_reads({capture.sha256: summary for capture, summary in zip(captures, summaries)})
+        records: list[Record] = []
+        features: list[Features] = []
+        raw_files: dict[str, Path | bytes] = {}
+        taken: set[str] = {"index"}  # a month's own page is index.md
+        for capture, entry, key in zip(captures, entries, keys):
+            if entry is None:
+                continue  # could not be read again, or failed: its problem says why
+            article, found = entry
+            problems.extend(Problem(capture.source, Severity.WARNING, w) for w in capture.warnings)
+            if not article.body and not article.comments:
+                problems.append(Problem(capture.source, Severity.ERROR, "holds no article text, only page furniture (menus, links, notices); nothing to publish"))
+                continue
+            problems.extend(Problem(capture.source, Severity.WARNING, w) for w in article.warnings)
+            stem = PurePosixPath(capture.source).with_suffix("").as_posix()
+            page, raw_copy = _page_for(stem, capture.sha256, _raw_suffix(capture.source), article.published.iso(), taken)
+            records.append(Record(capture.source, capture.sha256, capture.size, capture.encoding, page, raw_copy, article, parsed=key))
+            features.append(found)
+            raw_files[raw_copy] = capture.path
+        del captures, entries  # the texts: the articles hold what the site needs
+        found_pages, trouble = _page_records(pages, cache, taken, max_bytes, jobs, pool_from)
+        problems.extend(trouble)
+        for record, found, raw in found_pages:
+            records.append(record)
+            features.append(found)
+            raw_files[record.raw_copy] = raw
+        cache.save()
+        if (trouble := cache.problem()) is not None:
+            problems.append(Problem(CACHE_NAME, Severity.WARNING, trouble))
+        if parse_cache is None:
+            cache.prune()
+            cache.close()
+        kept = _keep_failed(raw_dir, paths, problems, taken, max_bytes)
+        raw_files.update((copy, path) for _, path, copy in kept)
+        return Archive(tuple(records), tuple(problems), tuple(skipped), tuple(features), kept=tuple((source, copy) for source, _, copy in kept)), raw_files
 
+    finally:
+        ner.stop_beside()  # read all it was to read, or the run went wrong
 
 def _keep_failed(raw_dir: Path, paths: list[Path], problems: list[Problem], taken: set[str], max_bytes: int) -> list[tuple[str, Path, str]]:
     """Each capture that failed, with its file and where its raw copy is published: nothing is lost, and the

