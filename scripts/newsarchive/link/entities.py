@@ -306,14 +306,14 @@ def _settled(
     draft: _Draft, kind: Kind | None, told: Kind | None, votes: Counter[Kind | None], mentions: list[Mention], recognised: Mapping[str, Recognised | None]
 ) -> Kind | None:
     """``kind`` once the model's silence is weighed: a discovered name the model never read as a name in the
-    articles it read that name it, in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its
-    kind; a name only discovery read, or named in several articles, without a kind gets one from its shape."""
+    articles it read that name it (or read only as no page's, where a number after it was all that told a kind),
+    in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its kind; a name only discovery read, or named in several articles, without a kind gets one from its shape."""
     if draft.curated or not mentions:
         return kind
     read_by_model = all(recognised.get(m.article) is not None for m in mentions)
     several = len({m.article for m in mentions}) >= SEVERAL_ARTICLES
-    if read_by_model and not votes and not several and not _told_by_words(draft, told):
-        return None
+    if read_by_model and not several and not _told_by_words(draft, told) and (not votes or (told is not None and None in votes and len(votes) == 1)):
+        return None  # never read as a name, or a "version number" read only as a date: "Brown 2014", "Tab 3"
     if kind is None and (several or not read_by_model) and None not in votes:
         return _guess(draft.name)
     return kind

@@ -49,8 +49,9 @@ KINDS = {
     "EVENT": Kind.EVENT,
 }
 #: Labels of names that are no entity of the archive's kinds: a people, a nationality or a group ("Americans",
-#: "Democrats"), a language ("Spanish"). What the model reads so tells against a page for it.
-NO_PAGE = frozenset({"NORP", "LANGUAGE"})
+#: "Democrats"), a language ("Spanish"), a day or a time ("Christmas", "Easter Monday"). What the model reads so
+#: tells against a page for it.
+NO_PAGE = frozenset({"NORP", "LANGUAGE", "DATE", "TIME"})
 
 #: What the model read in an article: each name as written (``name_of``) and its kind's value ("" for a
 #: ``NO_PAGE`` label), in text order.
