@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsarchive import pipeline
 from newsarchive.features import features
-from newsarchive.link.discover import _phrases, _support_acronyms, _Usage, _vocabulary, phrase_table, phrases_from_table, read
+from newsarchive.link.discover import _phrases, _support_acronyms, _Usage, vocabulary, phrase_table, phrases_from_table, read
 from newsarchive.link.passages import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS, _signatures
 from newsarchive.packed import PackedCounts
 
@@ -91,7 +91,7 @@ def test_each_articles_words_sum_to_the_archives(articles: list[tuple[list[str],
         reading.support_caps.add_to(caps)
     every_text = [t for texts, _ in articles for t in texts]
     every_comment = [c for _, comments in articles for c in comments]
-    assert (lower, caps) == _vocabulary(every_text, every_comment)
+    assert (lower, caps) == vocabulary(every_text, every_comment)
     assert {a for r in readings for a in r.acronyms} == _support_acronyms(every_comment)
     summed, whole = _Usage(), _Usage()
     for reading in readings:

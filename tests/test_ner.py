@@ -122,6 +122,18 @@ def test_a_number_after_a_name_tells_no_kind_the_model_reads_as_a_date() -> None
     assert entities_of((text,), {0: (("Tab 3", "product"), ("Quimbury Weekly", "organisation"))})["Tab 3"].kind is Kind.PRODUCT
 
 
+def test_a_common_word_that_opens_sentences_is_no_entity_whatever_the_model_reads() -> None:
+    texts = (
+        "Download the Quimbury report today. Readers can download it free, and many download it twice.",
+        "Download our app. Then download the maps, as visitors to Quimbury download them.",
+    )
+    read = {n: (("Download", "person"), ("Quimbury", "place")) for n in range(2)}
+    found = entities_of(texts, read)
+    assert "Download" not in found and found["Quimbury"].kind is Kind.PLACE
+    mid = ("Readers met Download at the fair. Download spoke first, and readers download the talk.",)  # a name mid-sentence too
+    assert entities_of(mid, {0: (("Download", "person"), ("Download", "person"))})["Download"].kind is Kind.PERSON
+
+
 def test_a_people_or_a_language_gets_no_entity() -> None:
     text = "Many Velmorans came. Velmorans sang, and Velmorans danced."
     assert "Velmorans" not in entities_of((text,), {0: (("Velmorans", ""), ("Velmorans", ""))})

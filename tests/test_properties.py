@@ -238,7 +238,7 @@ def _phrases_token_by_token(text: str) -> list:
     def close() -> None:
         nonlocal current, current_link
         if current:
-            phrases.append(d._Phrase(current, d._sentence_initial(text, current[0].start), current_link))
+            phrases.append(d._Phrase(current, d.sentence_initial(text, current[0].start), current_link))
             if current_link and len(phrases) > 1:
                 phrases[-2].joined = True
         current, current_link = [], None

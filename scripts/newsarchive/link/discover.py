@@ -66,7 +66,8 @@ def _is_name_word(word: str) -> bool:
     return not (is_acronym(word) and lower in lexicon.COMMON_ACRONYMS)
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether what starts at ``start`` of ``text`` opens a sentence (after quotes or brackets that open it)."""
     before = text[:start].rstrip()
     stripped = before.rstrip(_OPENERS + " ")
     if not stripped:
@@ -126,7 +127,7 @@ def _phrases(text: str) -> list[_Phrase]:
     def close() -> None:
         nonlocal current, current_link
         if current:
-            phrases.append(_Phrase(current, _sentence_initial(text, current[0].start), current_link))
+            phrases.append(_Phrase(current, sentence_initial(text, current[0].start), current_link))
             if current_link and len(phrases) > 1:
                 phrases[-2].joined = True
         current, current_link = [], None
@@ -173,7 +174,7 @@ _CONNECTORS = lexicon.PARTICLES | lexicon.JOINERS
 
 def _heads_name(text: str, start: int, end: int) -> bool:
     """"New" as the first word of a place's name ("in New York", "New Zealand's"), not of a sentence ("New phones …")."""
-    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and not _sentence_initial(text, start)
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and not sentence_initial(text, start)
 
 
 def _ends_number(text: str, end: int) -> bool:
@@ -247,7 +248,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][\w&]*(?:[-’'.][a-z][\w&]*)*")
 _CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w&]*(?:[-’'.][\w&]+)*")
 
 
-def _vocabulary(texts: Iterable[str], support: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+def vocabulary(texts: Iterable[str], support: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     """Lowercase words of the texts and the supporting text (comments), and the name words the supporting text capitalises."""
     lower: Counter[str] = Counter()
     support_caps: Counter[str] = Counter()
@@ -316,7 +317,7 @@ def read(texts: Sequence[str], support: Sequence[str]) -> Reading:
     usage = _Usage()
     for phrases in found:
         usage.add(phrases)
-    lower, support_caps = _vocabulary(texts, support)
+    lower, support_caps = vocabulary(texts, support)
     return Reading(_table(found), usage.packed(), PackedCounts.of(lower), PackedCounts.of(support_caps), tuple(sorted(_support_acronyms(support))))
 
 
@@ -581,7 +582,7 @@ def discover(
     usage = None
     if readings is None:
         support = list(support)
-        lower, support_caps = _vocabulary((text for _, text in texts), support)
+        lower, support_caps = vocabulary((text for _, text in texts), support)
         acronyms = _support_acronyms(support)
     else:
         sums = sums or summed(readings.values())

@@ -17,7 +17,7 @@ from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
-from .discover import Candidate, Reading, Sums, canonical, discover
+from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, summed, vocabulary
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
 from .ner import Recognised
 
@@ -226,6 +226,7 @@ class _Evidence:
     honorific: int = 0
     product: int = 0
     organisation: int = 0
+    opening: int = 0  # mentions of a one-word name that open a sentence
 
 
 def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
@@ -317,6 +318,25 @@ def _settled(
     if kind is None and (several or not read_by_model) and None not in votes:
         return _guess(draft.name)
     return kind
+
+
+def _lower_words(texts: Mapping[str, list[Text]], articles: Sequence[tuple[str, Article]], readings: Mapping[str, Reading] | None, sums: Sums | None) -> Counter[str]:
+    """How often the archive writes each word in lower case (its texts and comments), from what discovery read."""
+    if sums is not None:
+        return sums.lower
+    if readings is not None:
+        return summed(readings.values()).lower
+    return vocabulary([t.text for ts in texts.values() for t in ts], [p for _, article in articles for p in article.comment_paragraphs()])[0]
+
+
+def _common_word(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, mentions: int, lower: Counter[str]) -> bool:
+    """A one-word "name" that is a common word: capitalised only where it opens a sentence ("Download the app",
+    "Time will tell") and written in lower case at least as often elsewhere in the archive; unless curated, or
+    its text tells its kind."""
+    return (
+        kind is not None and not draft.curated and " " not in draft.name and 0 < mentions == evidence.opening
+        and lower[draft.name.lower()] >= mentions and not _told_by_words(draft, told)
+    )
 
 
 def _guess(name: str) -> Kind:
@@ -487,6 +507,8 @@ def find_entities(
             votes.product += product
             votes.organisation += organisation
             votes.honorific += honorific
+            if " " not in surface and sentence_initial(page_texts[number].text, start):
+                votes.opening += 1
             if role:
                 votes.roles[role] += 1
         found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
@@ -498,6 +520,8 @@ def find_entities(
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
+    lower = _lower_words(texts, articles, readings, sums)
+    kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     quotations = _quotations(texts, found, kinds)
 
     taken: set[str] = {"index"}  # the entity index's page
