@@ -134,6 +134,12 @@ def test_a_common_word_that_opens_sentences_is_no_entity_whatever_the_model_read
     assert entities_of(mid, {0: (("Download", "person"), ("Download", "person"))})["Download"].kind is Kind.PERSON
 
 
+def test_whom_a_name_tells_is_not_its_role() -> None:
+    text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
+    found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})
+    assert found["Quimbly"].kind is Kind.ORGANISATION and found["Quimbly"].roles == ()
+
+
 def test_a_people_or_a_language_gets_no_entity() -> None:
     text = "Many Velmorans came. Velmorans sang, and Velmorans danced."
     assert "Velmorans" not in entities_of((text,), {0: (("Velmorans", ""), ("Velmorans", ""))})

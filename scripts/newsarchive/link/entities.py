@@ -205,8 +205,11 @@ def _role_after(rest: str) -> str | None:
     if not match:
         return None
     role = match.group("role").strip()
-    last = role.split()[-1].lower().rstrip("’'s")
-    return role if last in lexicon.ROLES and len(role.split()) <= 6 else None
+    words = role.split()
+    if words[0].lower() in lexicon.SPEECH_VERBS:
+        return None  # who is told, not what the name is: "…, tells The Daily Reporter."
+    last = words[-1].lower().rstrip("’'s")
+    return role if last in lexicon.ROLES and len(words) <= 6 else None
 
 
 def _org_after(rest: str, matches: list[tuple[int, int, int, str]], end: int) -> str | None:
