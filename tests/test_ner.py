@@ -140,6 +140,17 @@ def test_whom_a_name_tells_is_not_its_role() -> None:
     assert found["Quimbly"].kind is Kind.ORGANISATION and found["Quimbly"].roles == ()
 
 
+def test_an_acronym_with_stops_and_without_is_one_entity() -> None:
+    texts = (
+        "Trade between the US and Quimbury grew. The US exports more, and US firms agree. Let us see.",
+        "The U.S. economy grew, and U.S. officials said so.",
+    )
+    found = entities_of(texts, {0: (("US", "place"), ("US", "place"), ("Quimbury", "place")), 1: (("U.S.", "place"), ("U.S.", "place"))})
+    country = found.get("U.S.") or found["US"]
+    assert {country.name, *country.aliases} == {"U.S.", "US"} and len(country.mentions) == 5  # not "us"
+    assert ner.name_of("U.S.") == "U.S." and [name for name in found if name in ("US", "U.S.")] == [country.name]
+
+
 def test_a_people_or_a_language_gets_no_entity() -> None:
     text = "Many Velmorans came. Velmorans sang, and Velmorans danced."
     assert "Velmorans" not in entities_of((text,), {0: (("Velmorans", ""), ("Velmorans", ""))})

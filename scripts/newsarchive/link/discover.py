@@ -706,10 +706,20 @@ def _merge_acronyms(kept: dict[str, Candidate], more: set[str] = frozenset()) ->
             kept[next(iter(targets))].surfaces.add(acronym)
 
 
+#: The stops of an acronym written with them: "U.S.", "U.K.", "D.C.".
+_ACRONYM_STOPS = re.compile(r"(?<![^\W\d_])([A-Z])\.(?=[A-Z]\.|\s|$)")
+
+
+def without_stops(name: str) -> str:
+    """The name with its acronyms written without stops: "U.S." as "US", "Washington D.C." as "Washington DC"."""
+    return _ACRONYM_STOPS.sub(r"\1", name) if "." in name else name
+
+
 def _merge_case(kept: dict[str, Candidate]) -> None:
+    """Merge the writings of one name that differ in case or in an acronym's stops ("US", "U.S.")."""
     by_fold: defaultdict[str, list[str]] = defaultdict(list)
     for key in kept:
-        by_fold[key.casefold()].append(key)
+        by_fold[without_stops(key).casefold()].append(key)
     for keys in by_fold.values():
         if len(keys) > 1:
             keys.sort(key=lambda k: -kept[k].count)

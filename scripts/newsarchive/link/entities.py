@@ -17,7 +17,7 @@ from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
-from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, summed, vocabulary
+from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, summed, vocabulary, without_stops
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
 from .ner import Recognised
 
@@ -96,15 +96,15 @@ def never_a_name(name: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """How two writings of one name compare: case and spacing aside."""
-    return " ".join(name.casefold().split())
+    """How two writings of one name compare: case, spacing and an acronym's stops aside ("U.S." is "US")."""
+    return " ".join(without_stops(name).casefold().split())
 
 
 def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Draft], ignored: frozenset[str] | set[str]) -> list[_Draft]:
     """Drafts of the names the model read that no draft stands for, one per name however it is cased; its most
     common writing is its name. Ignored names, what can be no name (``never_a_name``), spans that are not one
     name (``_name_shaped``) and names of no page (a people, a language) stay out."""
-    known = {name_key(s) for d in drafts for s in d.surfaces | {d.name}}
+    known = {name_key(s): d for d in drafts for s in d.surfaces | {d.name}}
     written: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for found in recognised.values():
         for name, kind in found or ():
@@ -113,6 +113,8 @@ def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Dr
             key = name_key(name)
             if key not in known:
                 written[key][name] += 1
+            elif name not in (draft := known[key]).surfaces and any(without_stops(name) == without_stops(s) for s in draft.surfaces | {draft.name}):
+                draft.surfaces.add(name)  # "US" of a name discovery found written "U.S.", or the other way round
     return [_Draft(forms.most_common(1)[0][0], set(forms)) for _, forms in sorted(written.items())]
 
 
