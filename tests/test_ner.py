@@ -151,6 +151,15 @@ def test_an_acronym_with_stops_and_without_is_one_entity() -> None:
     assert ner.name_of("U.S.") == "U.S." and [name for name in found if name in ("US", "U.S.")] == [country.name]
 
 
+def test_an_entity_is_named_in_the_singular_where_the_articles_use_it_as_much() -> None:
+    texts = ("The Quimblers met. Tom Quimbler spoke, and Quimbler left.", "Quimbler said no. Quimbler stayed, as Quimbler does.")
+    read = {0: (("Tom Quimbler", "person"), ("Quimblers", "person")), 1: (("Quimbler", "person"),) * 3}
+    found = entities_of(texts, read)
+    assert "Quimblers" not in found and found["Quimbler"].aliases == ("Quimblers",)  # the plural, one writing of the name
+    games = ("The Quimby Games opened. Athletes at the Quimby Games ran, and the Quimby Game final drew crowds. The Quimby Games closed.",)
+    assert entities_of(games, {0: (("Quimby Games", "event"),) * 3})["Quimby Games"].aliases == ("Quimby Game",)  # the plural more used
+
+
 def test_a_people_or_a_language_gets_no_entity() -> None:
     text = "Many Velmorans came. Velmorans sang, and Velmorans danced."
     assert "Velmorans" not in entities_of((text,), {0: (("Velmorans", ""), ("Velmorans", ""))})

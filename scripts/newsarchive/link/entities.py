@@ -531,9 +531,10 @@ def find_entities(
 
     taken: set[str] = {"index"}  # the entity index's page
     entities = []
-    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].name.casefold(), drafts[i].name))
+    shown = [_shown_name(d, mentions[i]) for i, d in enumerate(drafts)]
+    order = sorted(range(len(drafts)), key=lambda i: (shown[i].casefold(), shown[i]))
     for index in order:
-        draft = drafts[index]
+        draft, name = drafts[index], shown[index]
         if not mentions[index]:
             continue
         kind = kinds[index]
@@ -542,10 +543,10 @@ def find_entities(
         roles = list(dict.fromkeys([*draft.roles, *(r for r, _ in evidence[index].roles.most_common())]))
         entities.append(
             Entity(
-                unique_slug(draft.name, "entity", taken),
-                draft.name,
+                unique_slug(name, "entity", taken),
+                name,
                 kind,
-                tuple(sorted(draft.surfaces - {draft.name})),
+                tuple(sorted((draft.surfaces | {draft.name}) - {name})),
                 tuple(roles) if kind is Kind.PERSON else tuple(draft.roles),
                 tuple(mentions[index]),
                 tuple(quotations[index]),
@@ -553,6 +554,17 @@ def find_entities(
             )
         )
     return tuple(entities)
+
+
+def _shown_name(draft: _Draft, mentions: list[Mention]) -> str:
+    """The name an entity's page shows: its draft's, but the singular where the articles write that at least as
+    often as the plural the draft is named by ("Biden" of "the Bidens", "iPhone" of "iPhones"); a curated name
+    as it is."""
+    name = draft.name
+    if draft.curated or not name.endswith("s") or name[:-1] not in draft.surfaces:
+        return name
+    used = Counter(m.surface for m in mentions)
+    return name[:-1] if used[name[:-1]] >= used[name] else name
 
 
 def _quotations(
