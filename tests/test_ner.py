@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from newsarchive import pipeline
-from newsarchive.link import Kind, Links, Mention, Spot, link, ner
+from newsarchive.link import Kind, Links, Mention, Spot, discover, link, ner
 from newsarchive.link.entities import find_entities
 from newsarchive.link.models import Entity
 from newsarchive.parse import parse_capture
@@ -158,6 +158,13 @@ def test_an_entity_is_named_in_the_singular_where_the_articles_use_it_as_much() 
     assert "Quimblers" not in found and found["Quimbler"].aliases == ("Quimblers",)  # the plural, one writing of the name
     games = ("The Quimby Games opened. Athletes at the Quimby Games ran, and the Quimby Game final drew crowds. The Quimby Games closed.",)
     assert entities_of(games, {0: (("Quimby Games", "event"),) * 3})["Quimby Games"].aliases == ("Quimby Game",)  # the plural more used
+
+
+def test_a_phrase_in_capitals_is_a_heading_not_a_name() -> None:
+    texts = tuple(f"INSTANT QUIMBY DOWNLOAD\n\nMaria Lopez wrote about Quimbury Rail in part {n}. Quimbury Rail runs trains." for n in range(3))
+    found = entities_of(texts, {n: (("INSTANT QUIMBY DOWNLOAD", "person"), ("Quimbury Rail", "organisation")) for n in range(3)})
+    assert "INSTANT QUIMBY DOWNLOAD" not in found and found["Quimbury Rail"].kind is Kind.ORGANISATION
+    assert discover.shouted("READ MORE") and not discover.shouted("HTML 5") and not discover.shouted("NASA") and not discover.shouted("USS Quimby")
 
 
 def test_a_people_or_a_language_gets_no_entity() -> None:

@@ -623,7 +623,14 @@ def discover(
             kept[key] = candidate
     _merge_acronyms(kept, acronyms)
     _merge_case(kept)
-    return sorted(kept.values(), key=lambda c: c.name)
+    return sorted((c for c in kept.values() if not all(shouted(s) for s in c.surfaces | {c.name})), key=lambda c: c.name)
+
+
+def shouted(phrase: str) -> bool:
+    """Whether a phrase of two words or more is written in capitals only: a heading or a button ("INSTANT
+    DOWNLOAD", "READ MORE"), not a name in prose (an acronym is one word; "HTML 5" is a version)."""
+    words = phrase.split()
+    return len(words) > 1 and all(any(c.isalpha() for c in word) and not any(c.islower() for c in word) for word in words)
 
 
 def _accept_single(candidate: Candidate, lower: Counter[str], support_caps: Counter[str]) -> bool:

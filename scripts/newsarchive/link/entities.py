@@ -17,7 +17,7 @@ from ..models import Article, BlockKind
 from ..slugs import unique_slug
 from . import lexicon
 from .curation import Curation
-from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, summed, vocabulary, without_stops
+from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, shouted, summed, vocabulary, without_stops
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
 from .ner import Recognised
 
@@ -108,7 +108,7 @@ def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Dr
     written: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for found in recognised.values():
         for name, kind in found or ():
-            if not kind or name in ignored or not _name_shaped(name) or not any(c.isupper() for c in name) or never_a_name(name):
+            if not kind or name in ignored or not _name_shaped(name) or not any(c.isupper() for c in name) or never_a_name(name) or shouted(name):
                 continue
             key = name_key(name)
             if key not in known:
