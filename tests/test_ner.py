@@ -156,6 +156,8 @@ def test_an_entity_is_named_in_the_singular_where_the_articles_use_it_as_much() 
     read = {0: (("Tom Quimbler", "person"), ("Quimblers", "person")), 1: (("Quimbler", "person"),) * 3}
     found = entities_of(texts, read)
     assert "Quimblers" not in found and found["Quimbler"].aliases == ("Quimblers",)  # the plural, one writing of the name
+    listed = ("Lake Quimby 125 boats left. Boats on Lake Quimby ran late, and Lake Quimby froze.",)
+    assert entities_of(listed, {0: (("Lake Quimby 125", "place"), ("Lake Quimby", "place"), ("Lake Quimby", "place"))})["Lake Quimby"].kind is Kind.PLACE
     games = ("The Quimby Games opened. Athletes at the Quimby Games ran, and the Quimby Game final drew crowds. The Quimby Games closed.",)
     assert entities_of(games, {0: (("Quimby Games", "event"),) * 3})["Quimby Games"].aliases == ("Quimby Game",)  # the plural more used
 

@@ -531,7 +531,7 @@ def find_entities(
 
     taken: set[str] = {"index"}  # the entity index's page
     entities = []
-    shown = [_shown_name(d, mentions[i]) for i, d in enumerate(drafts)]
+    shown = [_shown_name(d, kinds[i], mentions[i]) for i, d in enumerate(drafts)]
     order = sorted(range(len(drafts)), key=lambda i: (shown[i].casefold(), shown[i]))
     for index in order:
         draft, name = drafts[index], shown[index]
@@ -556,15 +556,21 @@ def find_entities(
     return tuple(entities)
 
 
-def _shown_name(draft: _Draft, mentions: list[Mention]) -> str:
-    """The name an entity's page shows: its draft's, but the singular where the articles write that at least as
-    often as the plural the draft is named by ("Biden" of "the Bidens", "iPhone" of "iPhones"); a curated name
-    as it is."""
+_TRAILING_NUMBER = re.compile(r"\s+\d+$")
+
+
+def _shown_name(draft: _Draft, kind: Kind | None, mentions: list[Mention]) -> str:
+    """The name an entity's page shows: its draft's, but without the plural's "s", or a number after it (but a
+    product's version: "Windows Phone 7"), where the articles write it so at least as often ("Biden" of "the
+    Bidens", "iPhone" of "iPhones", "New York" of "New York 125"); a curated name as it is."""
     name = draft.name
-    if draft.curated or not name.endswith("s") or name[:-1] not in draft.surfaces:
+    if draft.curated:
+        return name
+    shorter = name[:-1] if name.endswith("s") else name if kind is Kind.PRODUCT else _TRAILING_NUMBER.sub("", name)
+    if shorter == name or shorter not in draft.surfaces:
         return name
     used = Counter(m.surface for m in mentions)
-    return name[:-1] if used[name[:-1]] >= used[name] else name
+    return shorter if used[shorter] >= used[name] else name
 
 
 def _quotations(
