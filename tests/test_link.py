@@ -148,8 +148,13 @@ def test_a_surname_in_an_article_without_the_full_name_stays_apart() -> None:
 
 
 def test_an_acronym_of_the_initials_is_an_alias() -> None:
-    found = discovered("Crowds filled the Mobile World Congress hall.", "Everyone at MWC agreed, and MWC ended.")
+    found = discovered("Crowds filled the Mobile World Congress hall. At MWC, phones.", "Everyone at MWC agreed, and MWC ended.")
     assert "MWC" in found["Mobile World Congress"]
+
+
+def test_an_acronym_no_article_spells_out_is_not_a_name_that_shares_its_initials() -> None:
+    found = discovered("Reporter Quentin Nolan Novak wrote, and Quentin Nolan Novak left.", "Viewers of QNN agreed, and QNN ended.")
+    assert "QNN" not in found.get("Quentin Nolan Novak", set())
 
 
 def test_the_only_version_takes_the_unversioned_name() -> None:

@@ -700,13 +700,14 @@ def _merge_acronyms(kept: dict[str, Candidate], more: set[str] = frozenset()) ->
     owners: defaultdict[str, set[str]] = defaultdict(set)
     for key, candidate in kept.items():
         for surface in candidate.surfaces | {key}:
-            if " " in surface and len(surface.split()) >= 2:
+            if " " in surface and len(surface.split()) >= 2 and not shouted(surface):
                 owners[initials(surface)].add(key)
                 owners[initials(surface)[: -len(surface.split()[-1])] if _NUMBER.fullmatch(surface.split()[-1]) else ""].add(key)
     for key in [k for k in kept if is_acronym(k) and " " not in k]:
         targets = owners.get(key.replace(".", "").upper(), set()) - {key}
-        if len(targets) == 1:
-            _absorb(kept[next(iter(targets))], kept.pop(key))
+        # the one name it can stand for, spelt out in an article that uses it: not a name that only shares its initials
+        if len(targets) == 1 and kept[(target := next(iter(targets)))].articles & kept[key].articles:
+            _absorb(kept[target], kept.pop(key))
     for acronym in sorted(more - set(kept)):
         targets = owners.get(acronym.replace(".", "").upper(), set()) & set(kept)
         if len(targets) == 1:
