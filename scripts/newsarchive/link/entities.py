@@ -313,7 +313,8 @@ def _settled(
 ) -> Kind | None:
     """``kind`` once the model's silence is weighed: a discovered name the model never read as a name in the
     articles it read that name it (or read only as no page's, where a number after it was all that told a kind),
-    in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its kind; a name only discovery read, or named in several articles, without a kind gets one from its shape."""
+    in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its kind; a name only discovery read,
+    or named in several articles, without a kind gets one from its shape."""
     if draft.curated or not mentions:
         return kind
     read_by_model = all(recognised.get(m.article) is not None for m in mentions)
@@ -325,12 +326,11 @@ def _settled(
     return kind
 
 
-def _lower_words(texts: Mapping[str, list[Text]], articles: Sequence[tuple[str, Article]], readings: Mapping[str, Reading] | None, sums: Sums | None) -> Counter[str]:
-    """How often the archive writes each word in lower case (its texts and comments), from what discovery read."""
+def _lower_words(texts: Mapping[str, list[Text]], articles: Sequence[tuple[str, Article]], sums: Sums | None) -> Counter[str]:
+    """How often the archive writes each word in lower case (its texts and comments): discovery's ``sums``, when
+    it read the articles before, else counted now."""
     if sums is not None:
         return sums.lower
-    if readings is not None:
-        return summed(readings.values()).lower
     return vocabulary([t.text for ts in texts.values() for t in ts], [p for _, article in articles for p in article.comment_paragraphs()])[0]
 
 
@@ -481,6 +481,8 @@ def find_entities(
     recognised = recognised or {}
     texts = {page: body_texts(article) for page, article in articles}
     keys = {page: texts_key(page_texts) for page, page_texts in texts.items()}
+    if sums is None and readings is not None:
+        sums = summed(readings.values())  # once, for discovery and for ``_lower_words``
     candidates = discover(
         [(page, t.text) for page, ts in texts.items() for t in ts],
         (text for _, article in articles for text in article.comment_paragraphs()),
@@ -525,7 +527,7 @@ def find_entities(
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
-    lower = _lower_words(texts, articles, readings, sums)
+    lower = _lower_words(texts, articles, sums)
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     quotations = _quotations(texts, found, kinds)
 
