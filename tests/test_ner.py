@@ -169,6 +169,15 @@ def test_a_phrase_in_capitals_is_a_heading_not_a_name() -> None:
     assert discover.shouted("READ MORE") and not discover.shouted("HTML 5") and not discover.shouted("NASA") and not discover.shouted("USS Quimby")
 
 
+def test_a_person_met_often_after_on_is_where_one_posts() -> None:
+    texts = tuple(f"Maria Lopez wrote on Quimbler that prices rose in part {n}. Readers on Quimbler agreed, and Quimbler grew." for n in range(2))
+    read = {n: (("Quimbler", "person"),) * 3 + (("Maria Lopez", "person"),) for n in range(2)}
+    found = entities_of(texts, read)
+    assert found["Quimbler"].kind is Kind.ORGANISATION and found["Maria Lopez"].kind is Kind.PERSON
+    once = ("A long piece on Quimbler ran today. Quimbler smiled. Quimbler left, and Quimbler won.",)  # once after "on": a person
+    assert entities_of(once, {0: (("Quimbler", "person"),) * 4})["Quimbler"].kind is Kind.PERSON
+
+
 def test_a_people_or_a_language_gets_no_entity() -> None:
     text = "Many Velmorans came. Velmorans sang, and Velmorans danced."
     assert "Velmorans" not in entities_of((text,), {0: (("Velmorans", ""), ("Velmorans", ""))})
