@@ -232,7 +232,6 @@ class _Evidence:
     product: int = 0
     organisation: int = 0
     opening: int = 0  # mentions of a one-word name that open a sentence
-    seen: int = 0  # mentions
     after_on: int = 0  # mentions right after "on": "on Quimbler" (a platform, a place), seldom a person
 
 
@@ -267,7 +266,7 @@ _CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O)[A-Z])\w*[a-z][A-Z]"
 CUES_AGAINST_NO_PAGE = 3
 
 
-def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[Kind | None]) -> Kind | None:
+def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[Kind | None], mentions: int) -> Kind | None:
     """The draft's kind: curated, else what the text tells (``told``, its ``_told``), else the most votes among
     the kinds the trained model gave its mentions (``votes``) and what the words around it say ("its Lumia",
     "shares of Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a
@@ -287,7 +286,7 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     kind = max(tally, key=lambda kind: (tally[kind], cues[kind]))
     if kind is Kind.PERSON and len(words) == 1 and _CAMEL.match(words[0]):
         return Kind.PRODUCT
-    if kind is Kind.PERSON and evidence.after_on >= AFTER_ON and 3 * evidence.after_on >= evidence.seen:
+    if kind is Kind.PERSON and evidence.after_on >= AFTER_ON and 3 * evidence.after_on >= mentions:
         # people are seldom "on" anything: a "person" met often after "on" is where one posts ("on Quimbler")
         others = [k for k in tally if k not in (Kind.PERSON, None)]
         return max(others, key=lambda kind: (tally[kind], cues[kind])) if others else Kind.ORGANISATION
@@ -363,14 +362,13 @@ _PREVIOUS_WORD = re.compile(r"([\w’'.]+)\s$")
 #: How many mentions right after "on", a third of a name's or more, make a "person" where one posts (a person's
 #: name follows "on" once in 200 times in the entities-dev texts, a place's once in 120, a work's once in 50).
 AFTER_ON = 3
-#: "on" right before a mention, searched in the few characters before it.
-_ON = re.compile(r"(?<!\w)[Oo]n\s$")
 
 
-def _evidence_at(text: str, start: int, end: int, names: set[str]) -> tuple[int, int, int]:
-    """What the words around a mention say of what it names, as (product, organisation, honorific) votes:
-    "its Lumia", "Nokia CEO", "Mr Elop"."""
-    product = organisation = honorific = 0
+def _evidence_at(text: str, start: int, end: int, names: set[str]) -> tuple[int, int, int, int, int]:
+    """What the words around a mention say of what it names, as (product, organisation, honorific) votes ("its
+    Lumia", "Nokia CEO", "Mr Elop"), whether a one-word name opens a sentence, and whether "on" comes right
+    before it."""
+    product = organisation = honorific = after_on = 0
     before = text[max(0, start - 40): start]
     after = text[end: end + 40]
     next_word = _NEXT_WORD.match(after)
@@ -389,15 +387,18 @@ def _evidence_at(text: str, start: int, end: int, names: set[str]) -> tuple[int,
             honorific += 1
         elif word[-2:] in ("’s", "'s") and word[:-2] in names:
             product += 1  # "Microsoft’s Bing"
-    return product, organisation, honorific
+        after_on = int(word.lower() == "on")
+    opening = int(" " not in text[start:end] and sentence_initial(text, start))
+    return product, organisation, honorific, opening, after_on
 
 
-#: The names found in an article's texts, packed: for each, seven numbers (text, draft index, start, end, and
-#: what the words around it say of it: product, organisation and honorific votes) and two strings (the surface
+#: The names found in an article's texts, packed: for each, nine numbers (text, draft index, start, end, and
+#: what the words around it say of it: product, organisation and honorific votes, whether it opens a sentence,
+#: whether "on" comes before it) and two strings (the surface
 #: matched, and the role it is given or ""). A few objects an article, where a tuple for each name found would be
 #: a million over an archive, in memory and in the kept steps.
 _Read = tuple[array, tuple[str, ...]]
-_NUMBERS = 7
+_NUMBERS = 9
 
 
 def _read_texts(automaton: ahocorasick.Automaton, texts: list[Text], names: set[str]) -> _Read:
@@ -415,8 +416,9 @@ def _read_texts(automaton: ahocorasick.Automaton, texts: list[Text], names: set[
     return numbers, tuple(strings)
 
 
-def _unpack(read: _Read) -> Iterator[tuple[int, int, int, int, int, int, int, str, str]]:
-    """(text, draft index, start, end, product, organisation, honorific, surface, role) of each name in ``read``."""
+def _unpack(read: _Read) -> Iterator[tuple[int, int, int, int, int, int, int, int, int, str, str]]:
+    """(text, draft index, start, end, product, organisation, honorific, opening, after "on", surface, role) of each
+    name in ``read``."""
     numbers, strings = read
     for values, surface, role in zip(zip(*[iter(numbers)] * _NUMBERS), strings[0::2], strings[1::2]):
         yield *values, surface, role
@@ -518,23 +520,21 @@ def find_entities(
     for page, page_read in zip(pages, read):
         page_texts = texts[page]
         matched: list[list[tuple[int, int, int, str]]] = [[] for _ in page_texts]
-        for number, index, start, end, product, organisation, honorific, surface, role in _unpack(page_read):
+        for number, index, start, end, product, organisation, honorific, opening, after_on, surface, role in _unpack(page_read):
             matched[number].append((index, start, end, surface))
             mentions[index].append(Mention(page, page_texts[number].spot, start, end, surface))
             votes = evidence[index]
             votes.product += product
             votes.organisation += organisation
             votes.honorific += honorific
-            if " " not in surface and sentence_initial(page_texts[number].text, start):
-                votes.opening += 1
-            votes.seen += 1
-            votes.after_on += bool(_ON.search(page_texts[number].text, max(0, start - 4), start))
+            votes.opening += opening
+            votes.after_on += after_on
             if role:
                 votes.roles[role] += 1
         found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
     model = _model_votes(recognised, drafts)
     told = [_told(d, e) for d, e in zip(drafts, evidence)]
-    voted = [_kind(d, e, t, v) for d, e, t, v in zip(drafts, evidence, told, model)]
+    voted = [_kind(d, e, t, v, len(mentions[i])) for i, (d, e, t, v) in enumerate(zip(drafts, evidence, told, model))]
     makers = {d.name for d, kind in zip(drafts, voted) if kind in (Kind.ORGANISATION, Kind.PRODUCT)}
     kinds = [
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
