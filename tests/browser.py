@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsarchive.headless import chromium, first_search, serve
+from newsarchive.bench.headless import chromium, first_search, serve
 
 __all__ = ["ARTIFACTS", "Reader", "chromium", "first_search", "serve"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsarchive import pipeline
+from newsarchive.build import pipeline
 from newsarchive.parse import parse_capture
-from newsarchive.read import read_capture
-from newsarchive.render import article_data
+from newsarchive.capture.read import read_capture
+from newsarchive.site.render import article_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAW = FIXTURES / "raw"

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive.addresses import AddressBook, AddressBookError, load_book, redirect_files, save_book
-from newsarchive.memo import StepCache
-from newsarchive.records import address_from, built_address, built_file
+from newsarchive.site.addresses import AddressBook, AddressBookError, load_book, redirect_files, save_book
+from newsarchive.common.memo import StepCache
+from newsarchive.site.records import address_from, built_address, built_file
 
 
 def test_the_book_reads_back_as_written(tmp_path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from newsarchive.benchmark import Figures, Run, run
+from newsarchive.bench.benchmark import Figures, Run, run
 
 _FORKED_WORKER = """
 import multiprocessing, time
@@ -52,7 +52,7 @@ def test_a_first_search_counts_only_when_every_origin_shows_a_result_within_a_se
 
 
 def test_the_table_shows_each_origins_first_search_and_none_for_no_result() -> None:
-    from newsarchive.benchmark import _markdown
+    from newsarchive.bench.benchmark import _markdown
 
     figures = Figures(10000, convert=Run(9.0, 300.0, 0), build=Run(12.0, 900.0, 0), bare_build=Run(10.0, 700.0, 0),
                       incremental_convert=Run(1.0, 200.0, 0), incremental_converts=[Run(1.0, 200.0, 0)], first_search_seconds={"http": 0.31, "file": 0.42},
@@ -64,7 +64,7 @@ def test_the_table_shows_each_origins_first_search_and_none_for_no_result() -> N
 
 
 def test_the_incremental_figures_are_the_median_run_and_the_table_shows_every_run() -> None:
-    from newsarchive.benchmark import _markdown, median_run
+    from newsarchive.bench.benchmark import _markdown, median_run
 
     converts = [Run(9.5, 900.0, 0), Run(2.0, 300.0, 0), Run(2.5, 310.0, 0)]  # the first, after the full builds, was slow
     builds = [Run(4.0, 400.0, 0), Run(3.0, 1100.0, 0), Run(3.6, 400.0, 0)]

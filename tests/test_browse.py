@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsarchive import browse
-from newsarchive.render import pager, paginate
+from newsarchive.site import browse
+from newsarchive.site.render import pager, paginate
 
 from .conftest import SEED
 
@@ -19,7 +19,7 @@ def test_pager_links_every_page_and_marks_the_current_one() -> None:
 
 
 def test_a_listing_longer_than_a_page_is_split(monkeypatch) -> None:
-    from newsarchive import pipeline
+    from newsarchive.build import pipeline
 
     monkeypatch.setattr(browse, "PER_PAGE", 1)
     archive, raw_files = pipeline.collect(SEED)
@@ -32,7 +32,7 @@ def test_a_listing_longer_than_a_page_is_split(monkeypatch) -> None:
 
 
 def test_no_author_or_source_page_takes_an_index_page_s_name() -> None:
-    from newsarchive.render import author_page, source_page
+    from newsarchive.site.render import author_page, source_page
 
     assert author_page("Index") == "authors/named-index.md" and source_page("Index 2") == "sources/named-index-2.md"
     assert author_page("Indexer") == "authors/indexer.md" and source_page("Index Ventures") == "sources/index-ventures.md"
@@ -41,7 +41,8 @@ def test_no_author_or_source_page_takes_an_index_page_s_name() -> None:
 def test_a_kind_with_many_entities_is_listed_whole_on_pages_of_its_own(monkeypatch) -> None:
     from collections import Counter
 
-    from newsarchive import entity_pages, pipeline
+    from newsarchive.site import entity_pages
+    from newsarchive.build import pipeline
 
     monkeypatch.setattr(entity_pages, "INDEX_TOP", 2)
     monkeypatch.setattr(entity_pages, "KIND_PER_PAGE", 2)

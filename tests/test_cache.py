@@ -8,8 +8,8 @@ import pickle
 import shutil
 from pathlib import Path
 
-from newsarchive import pipeline
-from newsarchive.cache import CAPTURES_FILE, PARSED_INDEX, PARSED_PACK, ParseCache
+from newsarchive.build import pipeline
+from newsarchive.build.cache import CAPTURES_FILE, PARSED_INDEX, PARSED_PACK, ParseCache
 
 from tests import goldens
 
@@ -36,7 +36,7 @@ def test_a_second_run_reads_every_capture_from_the_cache(tmp_path, monkeypatch) 
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed a capture the cache holds")
 
-    monkeypatch.setattr("newsarchive.workers.parse_capture", no_parsing)
+    monkeypatch.setattr("newsarchive.build.workers.parse_capture", no_parsing)
     second, _ = pipeline.collect(raw, cache_dir=cache)
     assert [r.article for r in second.records] == [r.article for r in first.records]
     assert second.problems == first.problems
@@ -106,7 +106,7 @@ def test_only_the_changed_capture_is_parsed_again_and_its_old_entry_goes(tmp_pat
     before = _kept(cache)
     changed = sorted(raw.glob("*.txt"))[0]
     changed.write_text(changed.read_text("utf-8") + "\nOne more paragraph, added later by the editors of the page.\n", "utf-8")
-    from newsarchive import workers
+    from newsarchive.build import workers
 
     parsed: list[str] = []
     original = workers.parse_capture
@@ -174,8 +174,8 @@ def _files(folder) -> dict[str, bytes]:
 def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path, monkeypatch) -> None:
     """After a capture's title changes, the cached run re-renders that page and the pages that link to it, and
     gives the same site as a run without any cache; with nothing changed, no article page is rendered again."""
-    from newsarchive import entity_pages as entity_pages_module
-    from newsarchive import render
+    from newsarchive.site import entity_pages as entity_pages_module
+    from newsarchive.site import render
     from newsarchive.cli import main
 
     raw, cache, docs = _copy(tmp_path), tmp_path / "cache", tmp_path / "docs"
@@ -184,7 +184,7 @@ def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path
     count = len(list(raw.glob("*.txt")))
     rendered: list[str] = []
     original = render.render_article
-    monkeypatch.setattr("newsarchive.render.render_article", lambda record, *a: rendered.append(record.page) or original(record, *a))
+    monkeypatch.setattr("newsarchive.site.render.render_article", lambda record, *a: rendered.append(record.page) or original(record, *a))
     entity_pages: list[str] = []
     original_entity = entity_pages_module.render_entity
     monkeypatch.setattr(entity_pages_module, "render_entity", lambda entity, *a: entity_pages.append(entity.id) or original_entity(entity, *a))
@@ -209,9 +209,9 @@ def test_pages_read_back_from_the_cache_are_the_pages_a_fresh_run_makes(tmp_path
 def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_anew(tmp_path, monkeypatch) -> None:
     """An archive whose timeline has a page per month: after one article's title changes, only the pages of
     the months that show it are rendered again, and the site is the one a run without any cache makes."""
-    from newsarchive import timeline_pages
+    from newsarchive.site import timeline_pages
     from newsarchive.cli import main
-    from newsarchive.synth import generate
+    from newsarchive.bench.synth import generate
 
     raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
     generate(60, raw, 3)
@@ -246,9 +246,9 @@ def test_timeline_months_that_did_not_change_are_read_back_and_the_others_made_a
 def test_listing_pages_that_did_not_change_are_read_back_and_the_others_made_anew(tmp_path, monkeypatch) -> None:
     """Listings by month, author and source: after one article's title changes, only the listing pages that show
     it are rendered again, and the site is the one a run without any cache makes."""
-    from newsarchive import browse
+    from newsarchive.site import browse
     from newsarchive.cli import main
-    from newsarchive.synth import generate
+    from newsarchive.bench.synth import generate
 
     raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
     generate(60, raw, 3)
@@ -280,9 +280,10 @@ def test_listing_pages_that_did_not_change_are_read_back_and_the_others_made_ane
 def test_the_run_after_a_first_one_reads_no_page_it_copied(tmp_path, monkeypatch) -> None:
     """Pages a run renders are written as copies of their files in the page cache, and stamped: the next run
     finds each unchanged page by its stamps and reads neither the page nor its cached file."""
-    from newsarchive.cache import COPIES_FILE, PAGES_DIR
+    from newsarchive.build.cache import COPIES_FILE
+    from newsarchive.site.page_cache import PAGES_DIR
     from newsarchive.cli import main
-    from newsarchive.synth import generate
+    from newsarchive.bench.synth import generate
 
     raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
     generate(40, raw, 5)
@@ -307,7 +308,7 @@ def test_a_run_in_a_fresh_process_renders_nothing_again(tmp_path) -> None:
     import subprocess
     import sys
 
-    from newsarchive.synth import generate
+    from newsarchive.bench.synth import generate
 
     raw, cache = tmp_path / "raw", tmp_path / "cache"
     generate(80, raw, 7)
@@ -374,7 +375,7 @@ def test_a_cached_run_after_edits_to_article_text_is_a_fresh_run(tmp_path) -> No
 
 
 def test_a_line_pack_reads_back_the_lines_it_kept_and_makes_only_the_others(tmp_path) -> None:
-    from newsarchive.cache import LINES_INDEX, LinePack
+    from newsarchive.site.page_cache import LINES_INDEX, LinePack
 
     made: list[list[int]] = []
 
@@ -404,7 +405,7 @@ def test_a_line_pack_reads_back_the_lines_it_kept_and_makes_only_the_others(tmp_
 
 
 def test_a_line_pack_adds_a_few_new_lines_at_its_end_and_is_written_anew_when_mostly_out_of_use(tmp_path) -> None:
-    from newsarchive.cache import LinePack
+    from newsarchive.site.page_cache import LinePack
 
     pack, pack_file = LinePack(tmp_path), tmp_path / "lines.pack"
     texts = [f"line {n} " + "x" * 50 for n in range(10)]
@@ -434,10 +435,10 @@ def test_a_line_pack_adds_a_few_new_lines_at_its_end_and_is_written_anew_when_mo
 def test_pages_of_titles_not_in_the_archive_that_did_not_change_are_read_back(tmp_path, monkeypatch) -> None:
     """"Not in the archive": after one citing article's title changes, only the page that lists it is made
     again, and the site is the one a run without any cache makes."""
-    from newsarchive import entity_pages
-    from newsarchive.cache import PAGES_DIR
+    from newsarchive.site import entity_pages
+    from newsarchive.site.page_cache import PAGES_DIR
     from newsarchive.cli import main
-    from newsarchive.synth import generate
+    from newsarchive.bench.synth import generate
 
     raw, cache, docs = tmp_path / "raw", tmp_path / "cache", tmp_path / "docs"
     generate(60, raw, 3)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from newsarchive import pipeline
-from newsarchive.cache import TEMPLATES_DIR
-from newsarchive.compiled_templates import keep_compiled, settings_digest
-from newsarchive.render import environment
+from newsarchive.build import pipeline
+from newsarchive.site.page_cache import TEMPLATES_DIR
+from newsarchive.site.compiled_templates import keep_compiled, settings_digest
+from newsarchive.site.render import environment
 
 from .sitebuild import build_site
 
@@ -77,7 +77,7 @@ def test_code_compiled_for_other_settings_is_never_loaded(templates: Path, tmp_p
 
 def test_the_same_settings_give_the_same_folder_in_every_process() -> None:
     # the finalize function, filters and tests are named by module and name, not by their address in memory
-    code = "from newsarchive.render import environment; from newsarchive.compiled_templates import settings_digest; print(settings_digest(environment()))"
+    code = "from newsarchive.site.render import environment; from newsarchive.site.compiled_templates import settings_digest; print(settings_digest(environment()))"
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert other == settings_digest(environment())
 

@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from newsarchive import pipeline
-from newsarchive.cache import LINES_PACK, PARSED_PACK
-from newsarchive.synth import generate
+from newsarchive.build import pipeline
+from newsarchive.site.page_cache import LINES_PACK
+from newsarchive.build.cache import PARSED_PACK
+from newsarchive.bench.synth import generate
 
 from .conftest import SEED
 

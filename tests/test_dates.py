@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive.dates import _plain, interpret, parsed
-from newsarchive.models import Precision
+from newsarchive.parse.dates import _plain, interpret, parsed
+from newsarchive.common.models import Precision
 
 MONTHS = ["January", "Feb", "feb.", "MARCH", "Sept", "September", "may", "June", "Jul", "dec"]
 WEEKDAYS = ["", "Friday, ", "fri ", "Sunday "]

@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsarchive import pipeline, render
+from newsarchive.build import pipeline
+from newsarchive.site import render
 from newsarchive.cli import main
-from newsarchive.dates import implausible, interpret
-from newsarchive.guard import Failure, guarded
-from newsarchive.ingest.html import html_article
-from newsarchive.models import PubDate, Precision, Severity
+from newsarchive.parse.dates import implausible, interpret
+from newsarchive.common.guard import Failure, guarded
+from newsarchive.parse.html import html_article
+from newsarchive.common.models import PubDate, Precision, Severity
 from newsarchive.parse import parse_capture
-from newsarchive.processes import fork_map
+from newsarchive.common.processes import fork_map
 from newsarchive.timeline.expressions import find_expressions
 
 PROSE = (
@@ -73,7 +74,7 @@ def batch_with(tmp_path: Path, monkeypatch, good: int, bad_name: str, bad_title:
     for n in range(good):
         (raw / f"good{n}.txt").write_text(capture(f"A good article number {n}"), "utf-8")
     (raw / bad_name).write_text(capture(bad_title), "utf-8")
-    monkeypatch.setattr("newsarchive.workers.parse_capture", _parse_or_fail)
+    monkeypatch.setattr("newsarchive.build.workers.parse_capture", _parse_or_fail)
     return raw
 
 
@@ -113,7 +114,7 @@ def test_the_command_line_reports_a_failed_file_counts_it_in_the_exit_code_and_l
     raw.mkdir()
     (raw / "good.txt").write_text(capture("A good article"), "utf-8")
     (raw / "bad.txt").write_text(capture("EXPLODE this article"), "utf-8")
-    monkeypatch.setattr("newsarchive.workers.parse_capture", _parse_or_fail)
+    monkeypatch.setattr("newsarchive.build.workers.parse_capture", _parse_or_fail)
     assert main(["convert", str(raw), str(out), "-q"]) == 1
     report = " ".join(capsys.readouterr().err.split())
     assert "bad.txt" in report and "failed while parsing: RuntimeError" in report

@@ -9,11 +9,11 @@ import pytest
 from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive import pipeline
-from newsarchive.features import features
+from newsarchive.build import pipeline
+from newsarchive.build.features import features
 from newsarchive.link.discover import _phrases, _support_acronyms, _Usage, vocabulary, phrase_table, phrases_from_table, read
 from newsarchive.link.passages import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS, _signatures
-from newsarchive.packed import PackedCounts
+from newsarchive.common.packed import PackedCounts
 
 from tests import goldens
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsarchive.read import find_captures, source_name
+from newsarchive.capture.read import find_captures, source_name
 
 
 def test_captures_are_found_in_sub_folders_in_order_and_the_rest_is_reported(tmp_path: Path) -> None:

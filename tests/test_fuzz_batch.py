@@ -7,7 +7,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsarchive import pipeline
+from newsarchive.build import pipeline
 
 from .conftest import SEED
 

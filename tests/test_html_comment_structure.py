@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from newsarchive.ingest.html import html_article
-from newsarchive.ingest.structure import signed_comments
+from newsarchive.parse.html import html_article
+from newsarchive.parse.structure import signed_comments
 
 PROSE = (
     "<p>The company said on Friday that it would build its phones on the new system, in a deal that analysts had "
@@ -89,7 +89,7 @@ def test_a_comment_section_found_by_trafilatura_gives_comments_only_with_evidenc
 def test_a_name_alone_marked_as_the_author_must_be_a_full_name(marked: str, authors: tuple[str, ...] | None) -> None:
     """A single word in an element classed "author" is as often a section's or a menu's label."""
     import lxml.html
-    from newsarchive.ingest.html import _page_byline
+    from newsarchive.parse.html import _page_byline
 
     byline = _page_byline(lxml.html.fromstring(f'<html><body><div class="author-box"><span>{marked}</span></div>{ARTICLE}</body></html>'))
     assert (byline.authors if byline else None) == authors

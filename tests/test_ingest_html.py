@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from newsarchive import pipeline
-from newsarchive.ingest.html import NotAnArticle, clean_title, html_article
+from newsarchive.build import pipeline
+from newsarchive.parse.html import NotAnArticle, clean_title, html_article
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -165,7 +165,7 @@ def test_comments_marked_only_by_class_and_a_byline_in_the_markup() -> None:
 
 
 def test_the_declared_charset_and_a_utf16_mark_decode_a_page() -> None:
-    from newsarchive.ingest.html import decode_page
+    from newsarchive.parse.html import decode_page
 
     text = "<html><head><meta charset='iso-8859-15'></head><body>€ café</body></html>"
     assert decode_page(text.encode("iso-8859-15"))[0] == text  # the declared charset, not Windows-1252

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from newsarchive import pipeline
+from newsarchive.build import pipeline
 from newsarchive.link import Kind, Links, link
 from newsarchive.link.curation import CurationError, parse_curation
 from newsarchive.link.discover import canonical, discover
@@ -353,7 +353,7 @@ def test_related_articles_are_found_through_rare_shared_names_not_the_common_one
 
 
 def test_an_entity_page_lists_its_articles_newest_first_and_the_undated_last(tmp_path: Path) -> None:
-    from newsarchive.entity_pages import render_link_pages
+    from newsarchive.site.entity_pages import render_link_pages
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -376,7 +376,7 @@ def test_an_entity_page_lists_its_articles_newest_first_and_the_undated_last(tmp
 _CITING = """
 import json
 from newsarchive.link.citations import resolve_references
-from newsarchive.models import Article, Reference
+from newsarchive.common.models import Article, Reference
 
 def article(title, references=()):
     return Article(title=title, references=tuple(Reference(r, "Read more") for r in references))
@@ -426,7 +426,7 @@ def test_references_match_as_each_compared_alone(titles: list[str], citations: l
     from collections import Counter
 
     from newsarchive.link.citations import CANDIDATES, MIN_SCORE, _keys, normalise, resolve_references
-    from newsarchive.models import Article, Reference
+    from newsarchive.common.models import Article, Reference
     from rapidfuzz import fuzz
 
     cites: dict[int, list[str]] = {}
@@ -460,7 +460,7 @@ def test_kept_word_counts_updated_after_a_change_are_those_summed_afresh(tmp_pat
     """The last run's sums, the readings of a changed and a removed article taken out and those of the changed
     and a new one put in, are the sums of this run's readings; a word no reading holds any longer leaves them."""
     from newsarchive.link.discover import kept_sums, read, summed
-    from newsarchive.memo import StepCache
+    from newsarchive.common.memo import StepCache
 
     def reading(text: str, comment: str = ""):
         return read(text.split("\n\n"), [comment] if comment else [])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import newsarchive.link as link_module
-from newsarchive.features import features
+from newsarchive.build.features import features
 from newsarchive.link import discover as discover_module
 from newsarchive.link import entities as entities_module
 from newsarchive.link import link
 from newsarchive.link.related import relate
-from newsarchive.memo import StepCache, inputs_digest
+from newsarchive.common.memo import StepCache, inputs_digest
 from newsarchive.parse import parse_capture
 
 from .conftest import SEED

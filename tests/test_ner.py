@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from newsarchive import pipeline
+from newsarchive.build import pipeline
 from newsarchive.link import Kind, Links, Mention, Spot, discover, link, ner
 from newsarchive.link.entities import find_entities
 from newsarchive.link.models import Entity

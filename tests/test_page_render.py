@@ -10,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
-from newsarchive.page_render import Ahead, Built, render
+from newsarchive.site.page_render import Ahead, Built, render
 
 PAGES = {
     "index.md": "# Home\n\nSee [the other page](other.md#second) and [a page that is not there](missing.md).\n",
@@ -140,7 +140,7 @@ def test_a_page_built_ahead_is_the_file_mkdocs_writes(tmp_path: Path, monkeypatc
 def test_a_worker_that_dies_leaves_its_pages_to_mkdocs(site, monkeypatch, caplog) -> None:
     import os
 
-    from newsarchive import page_render
+    from newsarchive.site import page_render
 
     config, files = site
     pages = [files.get_file_from_path(name).page for name in PAGES]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from newsarchive.dates import find_date
-from newsarchive.models import BlockKind, Precision
+from newsarchive.parse.dates import find_date
+from newsarchive.common.models import BlockKind, Precision
 from newsarchive.parse import infer_title, parse_capture
 from newsarchive.parse.byline import comment_claim, names_line, parse_byline
 from newsarchive.parse.comments import comment_header, is_comment_heading, opens_form
@@ -662,7 +662,7 @@ def test_a_line_in_bold_is_a_subheading_and_a_markdown_underline_stays_one() -> 
 
 
 def test_invisible_characters_are_removed_and_said() -> None:
-    from newsarchive.read import clean_text
+    from newsarchive.capture.read import clean_text
 
     text, warnings = clean_text("Micro\u00adsoft and No\u200bkia\ufeff said so.")
     assert text == "Microsoft and Nokia said so." and warnings == ["removed 3 invisible characters (soft hyphens, zero-width spaces, byte-order marks inside the text)"]
@@ -915,7 +915,7 @@ def test_title_is_inferred_and_said() -> None:
     ],
 )
 def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, codec: str, encoding: str) -> None:
-    from newsarchive.read import decode
+    from newsarchive.capture.read import decode
 
     decoded, name, warnings = decode(text.encode(codec))
     assert (decoded, name) == (text, encoding) and warnings[0].startswith("not valid UTF-8")
@@ -923,7 +923,7 @@ def test_captures_in_other_encodings_are_decoded_by_their_script(text: str, code
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_byte_order_mark_is_decoded(codec: str) -> None:
-    from newsarchive.read import decode
+    from newsarchive.capture.read import decode
 
     text = "Nokia and Microsoft\nBy Jane Doe | February 11, 2011\n\nNokia and Microsoft announced a deal — on Friday.\n"
     decoded, name, warnings = decode(text.encode(codec))
@@ -931,7 +931,7 @@ def test_utf16_without_a_byte_order_mark_is_decoded(codec: str) -> None:
 
 
 def test_a_few_windows_1252_lines_in_a_utf8_capture_are_decoded_line_by_line() -> None:
-    from newsarchive.read import decode
+    from newsarchive.capture.read import decode
 
     utf8 = "Nokia’s big bet\nBy Jane Doe | February 11, 2011\n\nNokia’s chief said the company was “on a burning platform”.\n\n"
     decoded, name, warnings = decode(utf8.encode() + "Analysts called it “a bold move” – and a risky one.\n".encode("cp1252"))
@@ -940,7 +940,7 @@ def test_a_few_windows_1252_lines_in_a_utf8_capture_are_decoded_line_by_line() -
 
 
 def test_a_two_digit_year_is_never_an_hour() -> None:
-    from newsarchive.dates import find_date
+    from newsarchive.parse.dates import find_date
 
     assert find_date("Fri Feb 11, 10:42 am ET") is None  # no year: undated, not 2010
     found = find_date("11th Feb 11 7:34 am")
@@ -1042,7 +1042,7 @@ def test_a_row_of_comment_buttons_that_ends_with_a_date_dates_the_comment() -> N
 
 
 def test_a_forum_date_with_dashes_is_read_month_first() -> None:
-    from newsarchive.dates import find_date
+    from newsarchive.parse.dates import find_date
 
     found = find_date("02-11-2011, 07:34 AM")
     assert found is not None and found[0].iso() == "2011-02-11T07:34"
@@ -1129,7 +1129,7 @@ def test_a_line_of_numbers_is_still_a_menu() -> None:
 
 
 def test_dates_and_bylines_of_chinese_japanese_and_korean() -> None:
-    from newsarchive.dates import find_date
+    from newsarchive.parse.dates import find_date
 
     assert find_date("2011年2月11日 10:42")[0].iso() == "2011-02-11T10:42"  # type: ignore[index]
     assert find_date("2011년 2월 11일")[0].iso() == "2011-02-11"  # type: ignore[index]
@@ -1191,7 +1191,7 @@ def test_a_commenters_place_and_reddits_collapse_marks() -> None:
 
 
 def test_html_character_references_in_a_text_capture_are_decoded_and_said() -> None:
-    from newsarchive.read import clean_text
+    from newsarchive.capture.read import clean_text
 
     text, warnings = clean_text("Nokia&#8217;s deal was &quot;a turning point&quot;&nbsp;&mdash; AT&amp;T agreed.\n")
     assert text == "Nokia’s deal was \"a turning point\" — AT&T agreed.\n"

@@ -10,14 +10,14 @@ import frontmatter
 from ftfy.badness import is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsarchive.jsontext import compact
+from newsarchive.common.jsontext import compact
 from newsarchive.link.discover import _CAPITAL_WORD, _LOWER_WORD
-from newsarchive.markdown import _escaped, md_escape, page_text
+from newsarchive.site.markdown import _escaped, md_escape, page_text
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.lines import split_lines
-from newsarchive.paths import _relpath, relpath
-from newsarchive.read import _near_non_ascii
-from newsarchive.search_index import terms
+from newsarchive.common.paths import _relpath, relpath
+from newsarchive.capture.read import _near_non_ascii
+from newsarchive.site.search_index import terms
 
 WORDS = ["harbour", "council", "river", "market", "station", "museum", "budget", "school", "ferry", "garden", "storm", "library"]
 NAMES = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eli Katz", "Femi Ade"]
@@ -220,7 +220,7 @@ def _asdict_data(article) -> dict:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(captures())
 def test_an_articles_corpus_data_is_what_asdict_gives(capture) -> None:
-    from newsarchive.render import article_data
+    from newsarchive.site.render import article_data
 
     article = parse_capture(capture[0])
     assert json.dumps(article_data(article)) == json.dumps(_asdict_data(article))

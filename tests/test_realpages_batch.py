@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from newsarchive import pipeline
-from newsarchive.models import Severity
+from newsarchive.build import pipeline
+from newsarchive.common.models import Severity
 
 from .conftest import ROOT
 

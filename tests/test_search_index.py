@@ -8,10 +8,10 @@ from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive import search_index
-from newsarchive.models import Article, Block, BlockKind
-from newsarchive.records import Record
-from newsarchive.search_index import SEARCH_DIR, build_search_index, document_terms
+from newsarchive.site import search_index
+from newsarchive.common.models import Article, Block, BlockKind
+from newsarchive.site.records import Record
+from newsarchive.site.search_index import SEARCH_DIR, build_search_index, document_terms
 
 # few letters, so that terms share their first two and shards fill and split
 _WORDS = [a + b + c for a in "ab" for b in "ab" for c in "abcdefgh"] + ["ab" + "x" * n for n in range(1, 9)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newsarchive.models import BlockKind, Comment
+from newsarchive.common.models import BlockKind, Comment
 from newsarchive.parse import parse_capture
-from newsarchive.read import read_capture
+from newsarchive.capture.read import read_capture
 
 from .conftest import SEED
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-from newsarchive import pipeline
-from newsarchive.slugs import slugify
+from newsarchive.build import pipeline
+from newsarchive.common.slugs import slugify
 
 from .sitebuild import active_content, build_site, comment_tree, search_text
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from newsarchive.search_index import build_search_index, terms
-from newsarchive.synth import generate
+from newsarchive.site.search_index import build_search_index, terms
+from newsarchive.bench.synth import generate
 
 from .browser import chromium, first_search
 from .sitebuild import build_site
@@ -43,7 +43,7 @@ def test_articles_leave_materials_index_for_the_split_one(site: Path) -> None:
 
 def test_split_index_finds_every_word_of_a_title() -> None:
     from newsarchive.parse import parse_capture
-    from newsarchive.records import Record
+    from newsarchive.site.records import Record
 
     article = parse_capture("Harbour tram opens\n\nBy Ann Lee, 3 March 2011\n\nThe harbour tram opened today, to cheers.\n")
     record = Record("a.txt", "0" * 64, 1, "utf-8", "articles/2011/03/a.md", "captures/a.txt", article)
@@ -55,8 +55,8 @@ def test_split_index_finds_every_word_of_a_title() -> None:
 
 def test_terms_worked_out_beforehand_give_the_same_index() -> None:
     from newsarchive.parse import parse_capture
-    from newsarchive.records import Record
-    from newsarchive.search_index import document_terms
+    from newsarchive.site.records import Record
+    from newsarchive.site.search_index import document_terms
 
     texts = [
         "Harbour tram opens\n\nBy Ann Lee, 3 March 2011\n\nThe harbour tram opened today, to cheers.\n\n- Fares: two euros\n- Tram, tram, tram\n",
@@ -74,8 +74,8 @@ def test_terms_worked_out_beforehand_give_the_same_index() -> None:
 
 
 def test_an_article_without_words_has_no_terms() -> None:
-    from newsarchive.models import Article
-    from newsarchive.search_index import document_terms
+    from newsarchive.common.models import Article
+    from newsarchive.site.search_index import document_terms
 
     assert list(document_terms(Article(title="…")).items()) == []
 

@@ -8,10 +8,10 @@ import posixpath
 from datetime import date, datetime
 
 import pytest
-from newsarchive import pipeline
-from newsarchive.models import Precision, PubDate
+from newsarchive.build import pipeline
+from newsarchive.common.models import Precision, PubDate
 from newsarchive.timeline import Span, build_timeline, find_expressions
-from newsarchive.timeline_pages import timeline_json
+from newsarchive.site.timeline_pages import timeline_json
 
 from .conftest import SEED
 
@@ -135,7 +135,7 @@ def test_timeline_json_is_timelinejs_and_escaped(seed) -> None:
 def test_timeline_json_escapes_capture_text() -> None:
     from newsarchive.link import link
     from newsarchive.parse import parse_capture
-    from newsarchive.render import Record
+    from newsarchive.site.render import Record
 
     article = parse_capture("<script>alert(1)</script> news\n\nBy Eve, 11 February 2011\n\nAcme said on Friday that <b>Acme</b> grew.\n")
     records = {"articles/a.md": Record("a.txt", "0" * 64, 1, "utf-8", "articles/a.md", "captures/a.txt", article)}
@@ -145,7 +145,7 @@ def test_timeline_json_escapes_capture_text() -> None:
 
 
 def test_a_large_timeline_is_split_into_a_page_per_month(seed, monkeypatch) -> None:
-    from newsarchive import timeline_pages
+    from newsarchive.site import timeline_pages
 
     archive, links, timeline = seed
     monkeypatch.setattr(timeline_pages, "PAGE_LIMIT", 3)
@@ -161,7 +161,7 @@ def test_a_large_timeline_is_split_into_a_page_per_month(seed, monkeypatch) -> N
 
 
 def test_many_undated_articles_get_pages_of_their_own(seed, monkeypatch) -> None:
-    from newsarchive import timeline_pages
+    from newsarchive.site import timeline_pages
 
     archive, links, timeline = seed
     assert timeline.undated
@@ -185,7 +185,7 @@ def test_many_undated_articles_get_pages_of_their_own(seed, monkeypatch) -> None
     ],
 )
 def test_written_dates_of_other_languages_date_events(sentence: str, expression: str) -> None:
-    from newsarchive.dates import interpret
+    from newsarchive.parse.dates import interpret
     from newsarchive.timeline.expressions import find_expressions
 
     (found,) = find_expressions(sentence, interpret("March 1, 2011"))

@@ -6,8 +6,8 @@ import gc
 import os
 
 import pytest
-from newsarchive import pipeline
-from newsarchive.processes import batch, collector_paused, fork_map, in_child
+from newsarchive.build import pipeline
+from newsarchive.common.processes import batch, collector_paused, fork_map, in_child
 
 from tests import goldens
 
@@ -31,7 +31,7 @@ def test_workers_are_renewed_in_long_batches_when_asked_and_the_collector_is_res
     """Fresh workers every RENEW_AFTER items when asked (so each copies little of the caller's memory), with nothing lost."""
     import gc
 
-    from newsarchive import processes
+    from newsarchive.common import processes
 
     monkeypatch.setattr(processes, "RENEW_AFTER", 50)
     results = list(fork_map(lambda i: (i, os.getpid()), 300, jobs=2, pool_from=1, renew=True))
@@ -46,7 +46,7 @@ def test_a_batch_keeps_settled_objects_out_of_the_collectors_sight_until_it_ends
     """Settled stages stay frozen through a share-out inside the batch; the batch gives the collector back as it was."""
     import gc
 
-    from newsarchive.processes import BATCH_THRESHOLDS, batch, settle
+    from newsarchive.common.processes import BATCH_THRESHOLDS, batch, settle
 
     before = gc.get_threshold()
     assert gc.get_freeze_count() == 0
@@ -70,14 +70,14 @@ def test_work_in_a_child_process_returns_its_result_and_its_errors() -> None:
 
 def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeypatch) -> None:
     """Each share-out ends before the next begins, so the entity pages go to workers as the article pages did."""
-    from newsarchive import entity_pages
-    from newsarchive.synth import generate
+    from newsarchive.site import entity_pages
+    from newsarchive.bench.synth import generate
 
     generate(240, tmp_path / "raw")
     archive, raw_files = pipeline.collect(tmp_path / "raw", jobs=2)
     archive, links = pipeline.link_archive(archive)
     assert len(archive.records) >= 200 and len(links.shown().entities) >= 100
-    monkeypatch.setattr("newsarchive.render.render_article", lambda *args: f"pid {os.getpid()}")
+    monkeypatch.setattr("newsarchive.site.render.render_article", lambda *args: f"pid {os.getpid()}")
     monkeypatch.setattr(entity_pages, "render_entity", lambda *args: f"pid {os.getpid()}")
     files = dict(pipeline.render_files(archive, raw_files, links, jobs=2))
     here = f"pid {os.getpid()}"
@@ -88,8 +88,8 @@ def test_article_and_entity_pages_are_both_rendered_by_workers(tmp_path, monkeyp
 
 def test_captures_are_read_and_parsed_by_workers(tmp_path, monkeypatch) -> None:
     """Reading shares out first; it must end before parsing shares out, or parsing runs in the caller alone."""
-    from newsarchive import workers
-    from newsarchive.synth import generate
+    from newsarchive.build import workers
+    from newsarchive.bench.synth import generate
 
     generate(240, tmp_path / "raw")
     monkeypatch.setattr(pipeline, "read_capture", _elsewhere(pipeline.read_capture))
@@ -104,8 +104,8 @@ def test_parsed_entries_are_pickled_once_in_the_worker_and_cached_as_sent(tmp_pa
     import pickle
     from types import SimpleNamespace
 
-    from newsarchive import workers
-    from newsarchive.cache import ParseCache
+    from newsarchive.build import workers
+    from newsarchive.build.cache import ParseCache
 
     monkeypatch.setattr(workers, "pickle", SimpleNamespace(dumps=_elsewhere(pickle.dumps), loads=pickle.loads, HIGHEST_PROTOCOL=pickle.HIGHEST_PROTOCOL))
     pooled, _ = pipeline.collect(goldens.RAW, jobs=2, pool_from=1, cache_dir=tmp_path)
@@ -121,7 +121,7 @@ def test_parsed_entries_are_pickled_once_in_the_worker_and_cached_as_sent(tmp_pa
 def test_a_pickled_entry_gives_its_entry_and_its_bytes_and_is_sent_as_its_bytes() -> None:
     import pickle
 
-    from newsarchive.workers import Pickled
+    from newsarchive.build.workers import Pickled
 
     archive, _ = pipeline.collect(goldens.RAW, jobs=1)
     entry = (archive.records[0].article, archive.features[0])
@@ -178,7 +178,7 @@ def test_what_is_read_with_the_collector_paused_is_settled_inside_a_batch_only()
 def test_cross_linking_and_the_timeline_make_no_garbage_in_cycles(tmp_path, cached: bool) -> None:
     """``convert`` runs both stages with the collector paused: garbage in reference cycles made there would
     stay until the conversion ends. Fresh, and with kept steps read back after an edit."""
-    from newsarchive.synth import generate
+    from newsarchive.bench.synth import generate
 
     raw, cache = tmp_path / "raw", tmp_path / "cache" if cached else None
     generate(60, raw, 7)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from newsarchive.write import UnsafePathError, write_files
+from newsarchive.site.write import UnsafePathError, write_files
 
 from .conftest import stored_after
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline
-from .models import Severity
-from .report import print_report
-from .write import UnsafePathError
+from .build import pipeline
+from .build.report import print_report
+from .common.models import Severity
+from .site.write import UnsafePathError
 
 #: What the progress bar says once each stage of the conversion has ended.
 _NEXT = {"read_parse": "Cross-linking", "cross_link": "Placing on the timeline", "timeline": "Rendering pages"}
@@ -105,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return fit_main(Path(args.pages), Path(args.out) if args.out else None)
     if args.command == "bench":
-        from .benchmark import main as bench_main
+        from .bench.benchmark import main as bench_main
 
         return bench_main(args.sizes, Path(args.work))
     if args.command == "generate":
-        from .synth import generate as write
+        from .bench.synth import generate as write
 
         write(args.count, Path(args.folder), args.seed)
         return 0

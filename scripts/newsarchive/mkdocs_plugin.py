@@ -35,21 +35,21 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import pipeline
-from .cache import TEMPLATES_DIR
-from .compiled_templates import keep_compiled
-from .feed import FEED
-from .models import Problem, Severity
-from .page_render import KNOWN_PLUGINS, Ahead, Built
-from .processes import POOL_FROM, default_jobs, in_child
-from .report import summary
-from .search_index import SEARCH_DIR
-from .write import Content
+from .build import pipeline
+from .build.report import summary
+from .common.models import Problem, Severity
+from .common.processes import POOL_FROM, default_jobs, in_child
+from .site.compiled_templates import keep_compiled
+from .site.feed import FEED
+from .site.page_cache import TEMPLATES_DIR
+from .site.page_render import KNOWN_PLUGINS, Ahead, Built
+from .site.search_index import SEARCH_DIR
+from .site.write import Content
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
 #: The stylesheet and the split search's script, shipped in the package and published with the archive.
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parent / "site" / "assets"
 ASSETS_DIR = "assets/newsarchive"
 STYLESHEET, SEARCH_SCRIPT = f"{ASSETS_DIR}/archive.css", f"{ASSETS_DIR}/na-search.js"
 #: The archive's folder in a site with pages of its own, unless ``archive_dir`` names another.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..memo import StepCache
-from ..models import Article
+from ..common.memo import StepCache
+from ..common.models import Article
 from .citations import resolve_references
 from .curation import Curation, CurationError, load_curation
 from .discover import Reading, Sums

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..models import Article
+from ..common.models import Article
 from .models import ResolvedReference
 
 MIN_SCORE = 88.0

@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from ..memo import StepCache
-from ..packed import PackedCounts
+from ..common.memo import StepCache
+from ..common.packed import PackedCounts
 from . import lexicon
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w&]*(?:[-’'.][^\W_][\w&]*)*")

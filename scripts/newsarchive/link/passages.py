@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..models import Article
+from ..common.models import Article
 from .entities import body_texts
 from .models import PassageCopy, SharedPassage, Spot, Text
 

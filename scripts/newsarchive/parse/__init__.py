@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from ..dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
-from ..models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
+from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
 from .comments import NO_READER_COMMENTS, comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
+from .dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import WRAP_SLACK, Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, join_lines, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width

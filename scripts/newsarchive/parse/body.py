@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..models import Block, BlockKind, ListItem
+from ..common.models import Block, BlockKind, ListItem
 from .lines import Line, is_headline_like, is_sentence_like, join_lines
 
 _DATELINE = re.compile(

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..dates import MONTH, TIME, WEEKDAY, find_date
-from ..models import PubDate
+from ..common.models import PubDate
+from .dates import MONTH, TIME, WEEKDAY, find_date
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"

@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..dates import MONTH, TIME, WEEKDAY, find_date
-from ..models import Comment, Precision, PubDate, Removed
+from ..common.models import Comment, Precision, PubDate, Removed
 from .byline import AGE_TEXT as _AGE_TEXT
 from .byline import COMMENTS_ABROAD, comment_claim
+from .dates import MONTH, TIME, WEEKDAY, find_date
 from .furniture import comment_control_reason
 from .lines import BULLETS, Line, join_lines
 

@@ -13,10 +13,10 @@ from datetime import date, datetime
 
 import yaml
 
-from ..dates import find_date, interpret
-from ..models import Precision, PubDate
+from ..common.models import Precision, PubDate
 from .byline import Byline, names_line, split_names
 from .comments import is_handle
+from .dates import find_date, interpret
 from .lines import Line
 
 

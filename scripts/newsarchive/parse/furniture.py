@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from ..dates import find_date
+from .dates import find_date
 from .lines import is_sentence_like
 
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|reddit|pinterest|whatsapp|tumblr|digg|delicious|stumbleupon|google\+?|email|e-mail|print|telegram|mastodon|bluesky|threads|flipboard|pocket|sms|copy link)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Reference
+from ..common.models import Reference
 from .lines import Line, is_sentence_like
 
 _HEADING = re.compile(

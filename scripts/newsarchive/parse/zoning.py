@@ -27,10 +27,10 @@ from importlib import resources
 
 import numpy as np
 
-from ..dates import find_date
-from ..models import Precision
+from ..common.models import Precision
 from .byline import is_name, parse_byline, written_by
 from .comments import Shown, comment_header, is_comment_heading
+from .dates import find_date
 from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
 
 __all__ = ["BYLINE_FEATURES", "COMMENT_FEATURES", "ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "byline_candidates", "comment_rows", "features",

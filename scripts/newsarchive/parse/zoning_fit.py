@@ -23,12 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..dates import find_date
-from ..read import clean_text, decode
-from .lines import Line, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
+from ..capture.read import clean_text, decode
 from .comments import Shown
-from .zoning import (BASE, BODY, BYLINE, BYLINE_FEATURES, COMMENT, COMMENT_FEATURES, FURNITURE, ROLES, TITLE, TITLE_FEATURES, Zoner, base_features,
-                     byline_candidates, comment_rows, features, title_candidates)
+from .dates import find_date
+from .lines import Line, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
+from .zoning import BASE, BODY, BYLINE, BYLINE_FEATURES, COMMENT, COMMENT_FEATURES, FURNITURE, ROLES, TITLE, TITLE_FEATURES, Zoner, base_features, byline_candidates, comment_rows, features, title_candidates
 
 __all__ = ["fit", "fit_pages", "labels", "load", "names_match", "page_lines", "stop_words"]
 

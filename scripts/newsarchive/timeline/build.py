@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..common.models import Article, Precision, PubDate
 from ..link import Kind, Links, Spot
 from ..link.entities import body_texts
 from ..link.models import Text, entities_by_page
-from ..models import Article, Precision, PubDate
 from .expressions import Found, Span, When, find_expressions, quoted_spans, sentences
 
 

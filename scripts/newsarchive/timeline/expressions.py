@@ -16,8 +16,8 @@ from datetime import date
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from ..dates import DATE_SPAN, MONTH, foreign_dates, interpret
-from ..models import Precision, PubDate
+from ..common.models import Precision, PubDate
+from ..parse.dates import DATE_SPAN, MONTH, foreign_dates, interpret
 
 
 class Span(str, enum.Enum):

@@ -15,7 +15,7 @@ from typing import Literal
 
 from dateparser.date import DateDataParser
 
-from .models import Precision, PubDate
+from ..common.models import Precision, PubDate
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .memo import StepCache
+from ..common.memo import StepCache
 from .records import Record, address_from, built_address, built_file
 
 ADDRESS_BOOK = "addresses.yml"

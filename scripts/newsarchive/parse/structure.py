@@ -25,11 +25,11 @@ from copy import copy
 
 import lxml.html
 
-from ..dates import find_date
-from ..models import Comment, PubDate
-from ..parse.byline import parse_byline
-from ..parse.comments import comment_header, is_handle, parse_comments, without_name_note
-from ..parse.lines import Line, make_line
+from ..common.models import Comment, PubDate
+from .byline import parse_byline
+from .comments import comment_header, is_handle, parse_comments, without_name_note
+from .dates import find_date
+from .lines import Line, make_line
 
 #: Elements that start a line of their own; the others (links, emphasis, spans, times) run on in it.
 _BLOCKS = frozenset(

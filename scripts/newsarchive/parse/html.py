@@ -26,15 +26,15 @@ from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_comments as trafilatura_comments
 from trafilatura.settings import Extractor
 
-from ..dates import captured_time, dropped_warning, find_date, implausible, interpret
-from ..models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
-from ..read import BYTE_ORDER_MARKS, without_invisible
-from ..parse.byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
-from ..parse.comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
-from ..parse.lines import make_line
-from ..parse.references import is_reference_heading
-from ..parse.zoning import zoner
+from ..capture.read import BYTE_ORDER_MARKS, without_invisible
+from ..common.models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
+from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
+from .comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
+from .dates import captured_time, dropped_warning, find_date, implausible, interpret
+from .lines import make_line
+from .references import is_reference_heading
 from .structure import named_comments, profile_name, sibling_groups, signed_comments, structural_comments
+from .zoning import zoner
 
 MIN_WORDS = 80  # an article has at least this many words of body text
 SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)

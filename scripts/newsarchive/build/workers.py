@@ -5,11 +5,11 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterator, Sequence
 
+from ..common.guard import Failure, guarded
+from ..common.processes import POOL_FROM, fork_map
+from ..parse import parse_capture
 from .cache import Parsed
 from .features import features
-from .guard import Failure, guarded
-from .parse import parse_capture
-from .processes import POOL_FROM, fork_map
 
 
 class Pickled:

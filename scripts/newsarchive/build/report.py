@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .models import Severity
+from ..common.models import Severity
 from .pipeline import Archive
 
 MAX_ROWS = 100

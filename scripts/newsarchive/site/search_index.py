@@ -22,10 +22,10 @@ from pathlib import Path
 
 import orjson
 
-from .jsontext import compact
-from .memo import StepCache
-from .models import Article
-from .packed import PackedCounts
+from ..common.jsontext import compact
+from ..common.memo import StepCache
+from ..common.models import Article
+from ..common.packed import PackedCounts
 from .records import Record, built_address
 from .write import Content
 

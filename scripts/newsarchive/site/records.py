@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .models import Article
-from .paths import link_from
+from ..common.models import Article
+from ..common.paths import link_from
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from pathlib import Path, PurePath
 import ftfy
 from ftfy.badness import is_bad
 
-from .ingest import capture_kind
-from .models import Problem, Severity
+from ..common.models import Problem, Severity
+from . import capture_kind
 
 #: Captures larger than this are refused: a text capture of one article is
 #: rarely over a few hundred kilobytes, and a 50 MB file is a dump or a mistake.

@@ -10,33 +10,34 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from .addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
-from .browse import ABOUT_PAGE, AUTHORS_PAGE, COVERAGE_PAGE, SOURCES_PAGE, render_browse
-from .cache import CAPTURES_FILE, COPIES_FILE, PAGES_DIR, STEPS_DIR, TEMPLATES_DIR, LinePack, PageCache, ParseCache, Parsed, ReadSummary, furniture_fingerprint
-from .compiled_templates import keep_compiled
-from .entity_pages import ENTITIES_INDEX, TAGS_PAGE, render_link_pages
+from ..capture import capture_kind
+from ..capture.read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of, source_name
+from ..common.guard import KEPT, FailedPage, Failure, guarded, reason_of
+from ..common.memo import Stamps, StepCache, file_times
+from ..common.models import Problem, Severity
+from ..common.packed import PackedCounts
+from ..common.processes import POOL_FROM, batch, collector_paused, default_jobs, fork_map, settle
+from ..common.slugs import unique_slug
+from ..link import CurationError, Links, link, load_curation
+from ..link import ner
+from ..link.discover import Reading, kept_sums
+from ..parse import common_among, furniture_candidates
+from ..site.addresses import ADDRESS_BOOK, AddressBook, AddressBookError, load_book, redirect_files, save_book, update_book
+from ..site.browse import ABOUT_PAGE, AUTHORS_PAGE, COVERAGE_PAGE, SOURCES_PAGE, render_browse
+from ..site.compiled_templates import keep_compiled
+from ..site.entity_pages import ENTITIES_INDEX, TAGS_PAGE, render_link_pages
+from ..site.feed import FEED, render_feed
+from ..site.page_cache import PAGES_DIR, TEMPLATES_DIR, LinePack, PageCache
+from ..site.render import ARTICLES_PAGE, MISSING_PAGE, InputDigests, Record, article_links, environment, guarded_article, render_corpus
+from ..site.search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
+from ..site.timeline_pages import TIMELINE_PAGE, render_timeline
+from ..site.write import Content, Written, write_files
+from ..timeline import Timeline, build_timeline
+from ..timeline.build import Sentences
+from .cache import CAPTURES_FILE, COPIES_FILE, STEPS_DIR, ParseCache, Parsed, ReadSummary, furniture_fingerprint
 from .features import Features
 from .features import features as features_of
-from .guard import KEPT, FailedPage, Failure, guarded, reason_of
-from .feed import FEED, render_feed
-from .ingest import capture_kind
-from .link import CurationError, Links, link, load_curation
-from .link import ner
-from .link.discover import Reading, kept_sums
-from .memo import Stamps, StepCache, file_times
-from .models import Problem, Severity
-from .packed import PackedCounts
-from .parse import common_among, furniture_candidates
-from .processes import POOL_FROM, batch, collector_paused, default_jobs, fork_map, settle
-from .read import DEFAULT_MAX_BYTES, Capture, CaptureError, find_captures, problem_from, read_capture, sha256_of, source_name
-from .render import ARTICLES_PAGE, MISSING_PAGE, InputDigests, Record, article_links, environment, guarded_article, render_corpus
-from .search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
-from .slugs import unique_slug
-from .timeline import Timeline, build_timeline
-from .timeline.build import Sentences
-from .timeline_pages import TIMELINE_PAGE, render_timeline
 from .workers import parse_all
-from .write import Content, Written, write_files
 
 Progress = Callable[[int, int, str], None]
 
@@ -332,8 +333,8 @@ class _PageInput:
 def _page_inputs(source: str, path: Path, max_bytes: int) -> tuple[list[_PageInput], list[Problem]]:
     """The pages of an HTML file or a WARC archive to extract, and the problems met reading them."""
     # imported here, for the archives that hold HTML: trafilatura, htmldate and warcio take 0.7 s to import
-    from .ingest.html import decode_html
-    from .ingest.warc import listing_reason, read_warc
+    from ..capture.warc import listing_reason, read_warc
+    from ..parse.html import decode_html
 
     problems: list[Problem] = []
     try:
@@ -367,7 +368,7 @@ def _page_inputs(source: str, path: Path, max_bytes: int) -> tuple[list[_PageInp
 
 def _extracted(page: _PageInput) -> Parsed | Failure | str:
     """A page's article and its features; a ``Failure``; or, for a page that is no article, why."""
-    from .ingest.html import NotAnArticle, html_article
+    from ..parse.html import NotAnArticle, html_article
 
     url = page.url
     try:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .cache import PageCache
-from .jsontext import compact
-from .link import Links
-from .memo import inputs_digest
+from ..common.jsontext import compact
+from ..common.memo import inputs_digest
+from ..link import Links
+from ..timeline import Event, Span, Timeline, When, published_key, sort_key
+from .page_cache import PageCache
 from .records import built_address
 from .render import Record, environment, date_label, entity_page, paged, paginate, relative
-from .timeline import Event, Span, Timeline, When, published_key, sort_key
 from .write import Content
 
 TIMELINE_PAGE = "timeline.md"

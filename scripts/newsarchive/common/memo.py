@@ -18,7 +18,7 @@ from .processes import collector_paused
 T = TypeVar("T")
 
 #: The package's folder: its code is part of every key.
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).resolve().parent.parent
 
 
 @lru_cache(maxsize=1)
@@ -175,3 +175,19 @@ class Stamps:
     def save(self) -> None:
         if self.file is not None:
             store_file(self.file, json.dumps({"recorded_ns": time.time_ns(), "stamps": self.now}).encode("utf-8"))
+
+
+#: Where an entry stands in a pack, and its checksum: (offset, length, ``checksum`` of its bytes).
+At = tuple[int, int, bytes]
+
+
+def checksum(data: bytes) -> bytes:
+    """The checksum an index keeps of each entry of a pack: an entry whose bytes were damaged is not trusted."""
+    return hashlib.blake2b(data, digest_size=8).digest()
+
+
+def whole_index(index: object, size: int) -> bool:
+    """Whether ``index`` is an index of a pack of ``size`` bytes: each entry an ``At`` that ends inside it."""
+    return isinstance(index, dict) and all(
+        isinstance(at, tuple) and len(at) == 3 and isinstance(at[2], bytes) and at[0] + at[1] <= size for at in index.values()
+    )

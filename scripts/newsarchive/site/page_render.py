@@ -40,7 +40,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from .processes import fork_map
+from ..common.processes import fork_map
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 

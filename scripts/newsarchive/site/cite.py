@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .models import Precision, PubDate
+from ..common.models import Precision, PubDate
 from .records import UNKNOWN_SOURCE, Record
 
 _MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]

@@ -16,27 +16,25 @@ from typing import NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from .cache import LinePack
+from ..common.guard import FailedPage, reason_of
+from ..common.memo import inputs_digest
+from ..common.models import Article, Precision, PubDate
+from ..common.paths import link_from
+from ..common.processes import fork_map
+from ..common.slugs import slugify
+from ..link import Entity, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
 from .cite import apa, bibtex, fence, mla
-from .guard import FailedPage, reason_of
-from .link import Entity, Links, Mention, Relation, ResolvedReference, SharedPassage, Spot
 from .markdown import finalize, md_escape, page_text
-from .memo import inputs_digest
-from .models import Article, Precision, PubDate
-from .paths import link_from
-from .processes import fork_map
+from .page_cache import LinePack
 from .records import UNKNOWN_SOURCE, Record
-from .slugs import slugify
 
 SITE_TITLE = "News archive"
-
-
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("newsarchive", "templates"),
+        loader=jinja2.PackageLoader("newsarchive.site", "templates"),
         finalize=finalize,
         autoescape=False,  # Markdown, not HTML: ``finalize`` escapes every value for Markdown
         trim_blocks=True,

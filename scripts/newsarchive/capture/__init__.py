@@ -1,4 +1,5 @@
-"""Page captures beside the text ones: HTML files (``.html``, ``.htm``, gzipped too) and WARC archives."""
+"""Captures read from disk: text files (``read``), and which files are page captures beside them: HTML files
+(``.html``, ``.htm``, gzipped too) and WARC archives (``warc``)."""
 
 from __future__ import annotations
 

@@ -11,22 +11,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .cache import PageCache
-from .link import Links
-from .models import Precision, Problem, Severity
+from ..common.models import Precision, Problem, Severity
+from ..link import Links
+from .page_cache import PageCache
 from .records import Record
-from .render import (
-    ARTICLES_PAGE,
-    SITE_TITLE,
-    environment,
-    author_page,
-    month_label,
-    month_page,
-    newest_first,
-    paged,
-    relative,
-    source_page,
-)
+from .render import ARTICLES_PAGE, SITE_TITLE, environment, author_page, month_label, month_page, newest_first, paged, relative, source_page
 from .write import Content
 
 PER_PAGE = 100  # rows of one listing page

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .cache import PageCache
-from .link import Entity, Kind, Links, Mention
-from .link.entities import body_texts
+from ..link import Entity, Kind, Links, Mention
+from ..link.entities import body_texts
 from .markdown import md_escape, page_text
+from .page_cache import PageCache
 from .render import ENTITIES_DIR, MISSING_PAGE, Record, environment, entity_page, newest_first, paged, relative
 from .write import Content
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .link.discover import Reading, read
-from .link.entities import body_texts
-from .link.ner import Recognised, read_names
-from .link.passages import Paragraphs, paragraphs
-from .models import Article
-from .packed import PackedCounts
-from .search_index import document_terms
-from .timeline.build import Sentences, dated_sentences
+from ..common.models import Article
+from ..common.packed import PackedCounts
+from ..link.discover import Reading, read
+from ..link.entities import body_texts
+from ..link.ner import Recognised, read_names
+from ..link.passages import Paragraphs, paragraphs
+from ..site.search_index import document_terms
+from ..timeline.build import Sentences, dated_sentences
 
 
 @dataclass(frozen=True)

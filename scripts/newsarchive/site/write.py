@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .memo import Stamps, file_times
+from ..common.memo import Stamps, file_times
 
 MANIFEST = ".newsarchive-manifest.json"
 

@@ -33,7 +33,7 @@ import yaml
 from .headless import chromium, chromium_missing, first_search
 from .synth import Generator, generate
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 TARGETS = {
     "articles_per_second": 1000.0,  # conversion rate, at least
