@@ -20,6 +20,8 @@ from .site.write import UnsafePathError
 _NEXT = {"read_parse": "Cross-linking", "cross_link": "Placing on the timeline", "timeline": "Rendering pages"}
 
 
+# Long: the command's whole run as a user meets it: the folder checked, the progress bar around the pipeline,
+# the report, the exit code.
 def _convert(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     raw_dir, docs_dir = Path(args.raw_dir), Path(args.docs_dir)

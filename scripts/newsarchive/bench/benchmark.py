@@ -270,6 +270,9 @@ def time_first_searches(figures: Figures, site: Path, bare_site: Path) -> None:
     figures.browser = f"headless chromium, query {query!r}"
 
 
+# Long: the benchmark's steps in the order it runs them (generate, convert, build, build bare, time the first
+# searches, then change a capture, convert and rebuild, three times), each timed where it runs; read top to
+# bottom, it is the benchmark.
 def measure(size: int, work: Path) -> Figures:
     folder = work / str(size)
     raw = folder / "raw"

@@ -129,6 +129,8 @@ def _raw_suffix(name: str) -> str:
     return (suffix or "") + ".txt"  # ".md.txt", ".html.txt": shown as text, never rendered
 
 
+# Long: reading and parsing stream through worker processes, results drawn in order and matched to their
+# captures; a split would have to hold the streams open across calls.
 def collect(
     raw_dir: Path,
     *,
@@ -523,6 +525,8 @@ def _then(pieces: Iterator[str], after: Callable[[], object]) -> Iterator[str]:
     after()
 
 
+# Long: the docs folder's files in the one order they are made and written, one generator that a split would
+# have to chain.
 def render_files(
     archive: Archive,
     raw_files: dict[str, Path | bytes],
@@ -601,6 +605,7 @@ CACHE_NAME = "(cache folder)"
 STAGES = ("read_parse", "cross_link", "timeline", "render_write")
 
 
+# Long: the stages in order, each ended and settled before the next; it is the pipeline as one reads it.
 def convert(
     raw_dir: Path,
     out_dir: Path,

@@ -113,6 +113,8 @@ class _Phrase:
         return self.tokens[-1].end
 
 
+# Long: one pass over the words of a text, the innermost loop of cross-linking, kept in one frame so that no
+# word pays for a call.
 def _phrases(text: str) -> list[_Phrase]:
     """The runs of name words in ``text``, with the connectors between runs noted.
 
@@ -562,6 +564,8 @@ def _singular(key: str, counts: Counter[str]) -> str | None:
     return None
 
 
+# Long: the steps of discovery in order over the whole archive, with what is kept from the last run beside
+# each; each step reads what the one before found.
 def discover(
     texts: Sequence[tuple[str, str]],
     support: Iterable[str] = (),

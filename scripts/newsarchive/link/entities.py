@@ -473,6 +473,9 @@ def _speaker(text: str, quote: re.Match[str], matches: list[tuple[int, int, int,
 # --- the whole stage ----------------------------------------------------------------------------
 
 
+# Long: the steps in their order (names discovered, curated, matched in every article; then typed by their
+# mentions' evidence and the model's votes, common words dropped, quotations found, each entity shown), each
+# on what the one before settled.
 def find_entities(
     articles: Sequence[tuple[str, Article]],
     curation: Curation | None = None,

@@ -20,6 +20,8 @@ NEIGHBOURS = 8  # co-occurring entities shown per entity
 PER_ARTICLE = 40  # entities per article taken into co-occurrence, most mentioned first
 
 
+# Long: the inverted indexes of the three kinds of evidence (entities, passages, citations) are built, then
+# each page's candidates are drawn from them and scored over all three, in one pass.
 def relate(
     pages: Sequence[str],
     entities: Sequence[Entity],

@@ -453,6 +453,8 @@ def infer_title(body: tuple[Block, ...], limit: int = 90) -> str | None:
     return cut + "…"
 
 
+# Long: one walk over the blocks under the head, a small state machine (body, references, comments, tail)
+# whose states share the walk's position.
 def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: frozenset[str]) -> None:
     """Body, references, comments and tail, from block ``start`` to the end."""
     zone = "body"
@@ -557,6 +559,9 @@ def parse_capture(text: str, *, common: frozenset[str] = frozenset(), model: Zon
     return _parse(text, common, zoning=True, model=model)[0]
 
 
+# Long: the capture's zones are read in order (furniture, the head's fields, title and byline, what stands
+# under them, the body, the comments, then the fallbacks and warnings), each deciding on what the ones before
+# found; its steps share a dozen findings that a split would hand back and forth.
 def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | None = None) -> tuple[Article, list[Line]]:
     """The capture's article, and the lines its grammars read as the comment section. A whole page's dump is zoned
     by the fitted model first (``zoning``), unless it is off: the package's, or ``model`` (while one is fitted)."""

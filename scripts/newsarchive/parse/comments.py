@@ -264,6 +264,8 @@ NO_READER_COMMENTS = "no reader comments: nothing in them shows a comment's (com
 Judge = Callable[[list[Shown]], list[bool]]
 
 
+# Long: one pass over the comment section's lines that keeps the open comments at each indentation, as a
+# stack.
 def parse_comments(lines: list[Line], width: int | None, authors: tuple[str, ...], judge: Judge | None = None) -> tuple[tuple[Comment, ...], list[Removed]]:
     """Build the comment tree from the lines of a comment section; with a ``judge``, none where it finds a
     comment's evidence in none of them.

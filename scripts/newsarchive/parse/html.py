@@ -684,6 +684,9 @@ def _extracted(cleaned: str, url: str | None, favor_recall: bool = False) -> tup
     return doc, blocks, sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
 
 
+# Long: the page's sources are read in order, each one's finding weighed against the others' (comments out of
+# the markup before trafilatura reads the body; the title, writers and date by the sources' agreement); split
+# up, the findings would pass back and forth.
 def html_article(data: bytes, url: str | None = None, captured_at: str | None = None) -> Article:
     """The article of an HTML page, captured at ``captured_at`` (as a WARC record says) if known; raises
     :class:`NotAnArticle` for pages that hold none."""

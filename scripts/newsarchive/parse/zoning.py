@@ -67,6 +67,7 @@ def _block_spans(lines: list[Line]) -> list[tuple[int, int]]:
     return spans
 
 
+# Long: one column a feature, in the order of ``BASE``, which the fitted model's weights follow.
 def base_features(lines: list[Line], width: int | None, stop: frozenset[str], told: frozenset[int] = frozenset()) -> np.ndarray:
     """One row of ``BASE`` features a line; ``told`` holds the lines the comment grammars read as comments'."""
     n = len(lines)
@@ -136,6 +137,7 @@ def _smoothed(values: np.ndarray, half: int) -> np.ndarray:
     return np.convolve(np.pad(values, half, mode="edge"), kernel, mode="valid")
 
 
+# Long: the columns of the model's rows in the order its fitted weights follow.
 def features(base: np.ndarray) -> np.ndarray:
     """Each line's row: its base features, its neighbours', the prose around it and where it stands against the
     page's main run of prose."""

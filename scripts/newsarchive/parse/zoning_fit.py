@@ -404,6 +404,8 @@ def fit(pages: Path, *, c: float = 0.5) -> dict:
     return fit_pages(load(pages), c=c)
 
 
+# Long: the fitting in its order (the lines' roles, the transitions between them, then the rankers, fitted on
+# what the first stage predicts), each step on what the one before gave.
 def fit_pages(split: dict[str, list[_Page]], *, c: float = 0.5) -> dict:
     """The model's data fitted on ``split["fit"]``: the lines' roles (with ``c`` the regressions' inverse
     regularisation), the transitions between roles, the title ranker and the byline ranker; scored on

@@ -219,6 +219,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
+# Long: the kinds of date expression are tried in order, the written dates first and the vaguest last, each
+# claiming its words before the next looks; the closures share what is claimed.
 def find_expressions(sentence: str, base: PubDate | None, quoted: list[tuple[int, int]] | None = None) -> list[Found]:
     """Every date expression of ``sentence`` outside quotation marks, resolved against ``base``.
 
