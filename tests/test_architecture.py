@@ -1,9 +1,10 @@
 """The package's shape: stages that import only the stages before them, a docstring for every module,
-and no function longer than a screen without a reason written above it."""
+no function longer than a screen without a reason written above it, and a README that stays short."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,12 @@ def test_a_long_function_needs_its_reason_right_above_it(tmp_path: Path) -> None
     module = tmp_path / "long.py"
     module.write_text(f"# Long: one pass that reads best in order.\ndef kept():\n{body}\n\n# a comment, no reason\ndef bare():\n{body}")
     assert [found.split(" ")[1] for found in long_functions_without_reason(module, tmp_path)] == ["bare"]
+
+
+def test_the_readme_is_for_users_and_short_and_its_links_lead_somewhere() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert len(readme.encode("utf-8")) <= 12 * 1024
+    assert readme.splitlines()[0] == "# newsarchive" and "make site" in readme and "make test" in readme
+    targets = re.findall(r"\]\(([^)#:]+)\)", readme)
+    assert {"ARCHITECTURE.md", "FORMATS.md", "BENCHMARK.md"} <= set(targets)
+    assert [target for target in targets if not (ROOT / target).exists()] == []

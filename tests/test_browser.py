@@ -66,14 +66,20 @@ def test_search_result_opens_the_article_with_its_nested_reply(reader: Reader, b
     assert "article author" in reply.inner_text()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     reader.page.screenshot(path=str(ARTIFACTS / f"article-{kind(base)}.png"), full_page=True)
+    # the README's picture of an article's comments (screenshots/article-comments.png is a copy of it)
+    heading = reader.page.locator("h2", has_text="Comments").first  # at the top, under the header that stays in view
+    heading.evaluate("node => window.scrollTo(0, node.getBoundingClientRect().top + window.scrollY - 64)")
+    reader.page.screenshot(path=str(ARTIFACTS / f"article-comments-{kind(base)}.png"))
 
 
-def test_entity_link_leads_to_the_entity_page(reader: Reader) -> None:
+def test_entity_link_leads_to_the_entity_page(reader: Reader, base: str) -> None:
     reader.open("articles/2011/02/000-e8bd22a597f5bb90.html")
     reader.page.locator("a.na-entity", has_text="Stephen Elop").first.click()
     reader.page.wait_for_url(re.compile(r".*entities/stephen-elop\.html"))
     assert reader.page.locator("h1").inner_text().strip() == "Stephen Elop"
     assert reader.page.locator("text=Nokia CEO").first.is_visible()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reader.page.screenshot(path=str(ARTIFACTS / f"entity-{kind(base)}.png"))  # the README's (screenshots/entity-page.png)
 
 
 def test_timeline_link_leads_to_the_timeline(reader: Reader, base: str) -> None:
