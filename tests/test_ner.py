@@ -205,6 +205,25 @@ def test_entities_named_once_are_data_not_pages() -> None:
     assert [e.id for e in shown.entities] == ["twice", "kept"] and shown.cooccurring == {"twice": (("kept", 1),)}
 
 
+def test_the_shown_entities_share_of_each_article_is_the_one_worked_out_for_them_alone() -> None:
+    from newsarchive.site.render import article_links, shown_links
+
+    def mentioned(page: str, block: int, times: int) -> tuple[Mention, ...]:
+        return tuple(Mention(page, Spot(block), 10 * n, 10 * n + 4, "Name") for n in range(times))
+
+    hidden = Entity("hidden", "Hidden", Kind.PERSON, (), (), mentioned("a.md", 2, 1), (), False)  # first, in block 2
+    alone = Entity("alone", "Alone", Kind.PLACE, (), (), mentioned("c.md", 0, 1), (), False)  # the only name of c.md
+    first = Entity("first", "First", Kind.PERSON, (), (), mentioned("a.md", 1, 2) + mentioned("b.md", 0, 3), (), False)
+    second = Entity("second", "Second", Kind.ORGANISATION, (), (), mentioned("a.md", 2, 2), (), False)
+    links = Links(entities=(hidden, alone, first, second))
+    shown = links.shown()
+    expected, got = article_links(shown), shown_links(article_links(links), links, shown)
+    assert got == expected and set(got) == {"a.md", "b.md"}
+    assert list(got["a.md"].first_mentions) == list(expected["a.md"].first_mentions) == [Spot(1), Spot(2)]
+    assert [entity.id for entity, _ in got["a.md"].entities] == ["first", "second"]
+    assert shown_links(article_links(shown), shown, shown.shown()) == expected  # all shown: nothing to leave out
+
+
 def test_the_run_says_which_articles_the_model_read(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -28,7 +28,7 @@ from ..site.compiled_templates import keep_compiled
 from ..site.entity_pages import ENTITIES_INDEX, TAGS_PAGE, render_link_pages
 from ..site.feed import FEED, render_feed
 from ..site.page_cache import PAGES_DIR, TEMPLATES_DIR, LinePack, PageCache
-from ..site.render import ARTICLES_PAGE, MISSING_PAGE, InputDigests, Record, article_links, environment, guarded_article, render_corpus
+from ..site.render import ARTICLES_PAGE, MISSING_PAGE, InputDigests, Record, article_links, environment, guarded_article, render_corpus, shown_links
 from ..site.search_index import KEPT_FOLDER, SEARCH_DIR, SMALL_ARCHIVE_MANIFEST, build_search_index
 from ..site.timeline_pages import TIMELINE_PAGE, render_timeline
 from ..site.write import Content, Written, write_files
@@ -555,7 +555,8 @@ def render_files(
     split = len(records) >= split_search_from
     cache = PageCache(cache_dir / PAGES_DIR if cache_dir is not None else None)
     shown = links.shown()  # the entities with pages: what the articles link and the indexes list
-    views = article_links(shown)
+    every = article_links(links)  # the corpus's records name every entity
+    views = shown_links(every, links, shown)
     digests = InputDigests(views)  # shared by the article pages and, when every entity is shown, the corpus lines
     titles = {r.page: r.article.title for r in records}
     pages = cache.pages(
@@ -588,8 +589,8 @@ def render_files(
         if lines.damaged and problems is not None:
             problems.append(Problem(CACHE_NAME, Severity.WARNING, f"{lines.damaged} lines of corpus.jsonl kept in the cache were damaged; made again"))
 
-    if shown is not links:  # the corpus's records name every entity
-        views = article_links(links)
+    if shown is not links:
+        views = every
         digests = InputDigests(views)
     yield "corpus.jsonl", _then(render_corpus(records, views, jobs, lines, digests), ended)
     yield from raw_files.items()

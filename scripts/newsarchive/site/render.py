@@ -209,6 +209,30 @@ def article_links(links: Links) -> dict[str, ArticleLinks]:
     }
 
 
+def shown_links(views: dict[str, ArticleLinks], links: Links, shown: Links) -> dict[str, ArticleLinks]:
+    """``article_links(shown)`` from ``views``, which is ``article_links(links)``, where ``shown`` is ``links.shown()``:
+    each article's share with only the shown entities, in the same order, worked out without a second pass over
+    every mention."""
+    if shown is links:
+        return views
+    kept = {entity.id for entity in shown.entities}
+    order = {entity.id: n for n, entity in enumerate(links.entities)}
+    out = {}
+    for page, view in views.items():
+        firsts = []  # (where its first shown entity stands among the entities, spot, its shown mentions)
+        for spot, found in view.first_mentions.items():
+            shown_here = [item for item in found if item[2].id in kept]
+            if shown_here:
+                firsts.append((order[shown_here[0][2].id], spot, shown_here))
+        firsts.sort(key=lambda first: first[0])  # as ``article_links`` meets the spots: in the entities' order
+        first_mentions = {spot: found for _, spot, found in firsts}
+        if not (first_mentions or view.passages or view.related or view.references):
+            continue
+        entities = tuple(item for item in view.entities if item[0].id in kept)
+        out[page] = ArticleLinks(first_mentions, view.passages, view.related, view.references, entities)
+    return out
+
+
 def entity_page(entity_id: str) -> str:
     return f"{ENTITIES_DIR}/{entity_id}.md"
 
