@@ -134,6 +134,19 @@ def test_a_common_word_that_opens_sentences_is_no_entity_whatever_the_model_read
     assert entities_of(mid, {0: (("Download", "person"), ("Download", "person"))})["Download"].kind is Kind.PERSON
 
 
+def test_a_common_word_that_mostly_opens_sentences_and_is_mostly_written_in_lower_case_is_no_entity() -> None:
+    lower = " ".join(["The budget grew and the budget shrank, so every budget line moved."] * 4)
+    texts = (
+        f"Budget talks start today in Quimbury. Budget cuts hit the schools. {lower}",
+        f"Budget rules changed. Readers of the Budget wrote in. {lower}",
+    )
+    read = {0: (("Budget", "organisation"), ("Budget", "organisation"), ("Quimbury", "place")), 1: (("Budget", "organisation"),) * 2}
+    found = entities_of(texts, read)
+    assert "Budget" not in found and found["Quimbury"].kind is Kind.PLACE  # 3 of its 4 mentions open sentences
+    named = (f"Readers met Mark at the fair, and Quimbury thanked Mark. Mark spoke first. {lower.replace('budget', 'mark')}",)
+    assert entities_of(named, {0: (("Mark", "person"),) * 3})["Mark"].kind is Kind.PERSON  # mid-sentence mostly: a name
+
+
 def test_whom_a_name_tells_is_not_its_role() -> None:
     text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
     found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})

@@ -339,13 +339,21 @@ def _lower_words(texts: Mapping[str, list[Text]], articles: Sequence[tuple[str, 
     return vocabulary([t.text for ts in texts.values() for t in ts], [p for _, article in articles for p in article.comment_paragraphs()])[0]
 
 
+#: How many times a one-word "name" that opens sentences in half of its mentions or more must be written in lower
+#: case in the archive, for each of its mentions, to be a common word ("Time to act", "Delivery Time: 3 days").
+COMMON = 3
+
+
 def _common_word(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, mentions: int, lower: Counter[str]) -> bool:
     """A one-word "name" that is a common word: capitalised only where it opens a sentence ("Download the app",
-    "Time will tell") and written in lower case at least as often elsewhere in the archive; unless curated, or
-    its text tells its kind."""
+    "Time will tell") and written in lower case at least as often elsewhere in the archive, or opening sentences in
+    half of its mentions or more (the others a label's or a heading's: "Delivery Time: 3 days") and written in
+    lower case ``COMMON`` times as often; unless curated, or its text tells its kind."""
     return (
-        kind is not None and not draft.curated and " " not in draft.name and 0 < mentions == evidence.opening
-        and lower[draft.name.lower()] >= mentions and not _told_by_words(draft, told)
+        kind is not None and not draft.curated and " " not in draft.name and 0 < mentions
+        and (mentions == evidence.opening and lower[draft.name.lower()] >= mentions
+             or 2 * evidence.opening >= mentions and lower[draft.name.lower()] >= COMMON * mentions)
+        and not _told_by_words(draft, told)
     )
 
 
