@@ -147,6 +147,16 @@ def test_a_common_word_that_mostly_opens_sentences_and_is_mostly_written_in_lowe
     assert entities_of(named, {0: (("Mark", "person"),) * 3})["Mark"].kind is Kind.PERSON  # mid-sentence mostly: a name
 
 
+def test_a_building_a_road_or_a_venue_is_a_place_whatever_the_model_reads() -> None:
+    text = (
+        "The band played the Quimbury Arts Center on Friday. Fans left the Quimbury Arts Center by the Velmora "
+        "Expressway, and the Velmora Expressway was closed. Guests of the Quimbly Lodge stayed; the Quimbly Lodge was full."
+    )
+    read = {0: (("Quimbury Arts Center", "organisation"), ("Velmora Expressway", "organisation"), ("Quimbly Lodge", "organisation")) * 2}
+    found = entities_of((text,), read)
+    assert [found[name].kind for name in ("Quimbury Arts Center", "Velmora Expressway", "Quimbly Lodge")] == [Kind.PLACE] * 3
+
+
 def test_whom_a_name_tells_is_not_its_role() -> None:
     text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
     found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})

@@ -110,7 +110,7 @@ ORG_WORDS = frozenset(
         capital securities ventures media times post journal news press herald tribune telegraph guardian
         labs laboratories systems technologies technology software networks communications telecom
         airlines airways motors industries international club fc team police army navy court parliament
-        government office center centre
+        government office
         """
     )
 )
@@ -127,7 +127,8 @@ PRODUCT_NOUNS = frozenset(
     )
 )
 
-#: A name's last word that makes it a place: a street, a building or a stretch of land or water.
+#: A name's last word that makes it a place: a street or a road, a building, a venue (a "center", as a stadium or a
+#: museum is), or a stretch of land or water.
 PLACE_WORDS = frozenset(
     _WORDS(
         """
@@ -135,6 +136,8 @@ PLACE_WORDS = frozenset(
         mosque temple palace castle tower hall museum river lake mountain mountains valley island islands bay beach
         coast county province district city town village airport station harbour harbor hill hills forest desert
         sea ocean peninsula canyon falls grounds quarter region empire kingdom republic
+        expressway turnpike highway freeway motorway parkway terrace blvd ave hotel lodge inn resort stadium arena
+        theater theatre building towers planetarium reserve archipelago plateau pier marina mall center centre
         """
     )
 )
