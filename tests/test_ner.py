@@ -157,6 +157,19 @@ def test_a_building_a_road_or_a_venue_is_a_place_whatever_the_model_reads() -> N
     assert [found[name].kind for name in ("Quimbury Arts Center", "Velmora Expressway", "Quimbly Lodge")] == [Kind.PLACE] * 3
 
 
+def test_a_name_that_opens_with_a_given_name_is_a_person_where_only_the_model_says_organisation() -> None:
+    text = (
+        "Jean Quimbly opened the show, and Jean Quimbly closed it. Summer Velmora sold tickets; Summer Velmora was busy "
+        "all summer. The Houston Quimblers played, and the Houston Quimblers won in Houston."
+    )
+    read = {0: (("Jean Quimbly", "organisation"), ("Summer Velmora", "organisation"), ("Houston Quimblers", "organisation"),
+                ("Houston", "place")) * 2}
+    found = entities_of((text,), read)
+    assert found["Jean Quimbly"].kind is Kind.PERSON
+    assert found["Summer Velmora"].kind is Kind.ORGANISATION  # "summer": a word the archive writes in lower case
+    assert found["Houston Quimblers"].kind is Kind.ORGANISATION  # "Houston": a place's name
+
+
 def test_whom_a_name_tells_is_not_its_role() -> None:
     text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
     found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})

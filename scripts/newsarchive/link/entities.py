@@ -293,6 +293,21 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     return kind
 
 
+def _named_person(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, lower: Counter[str], places: set[str]) -> Kind | None:
+    """An "organisation" by the model's votes alone (no word of the name, no word around it told it) whose name is
+    two or three capitalised words that open with a given name is a person's ("Jean Quimbly", "Anne-Marie
+    Velmora"): the small model reads many a person's name as an organisation's. Not where the given name or the
+    last word is a word the archive writes in lower case ("Summer Quimbly", "Quimbly Entertainment"), nor where
+    the given name is a place's ("Houston Quimblers")."""
+    words = draft.name.split()
+    if kind is not Kind.ORGANISATION or draft.kind or told is not None or evidence.organisation or not 2 <= len(words) <= 3:
+        return kind
+    first = words[0].split("-")[0]
+    if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) or first.upper() not in lexicon.given_names():
+        return kind
+    return kind if lower[first.lower()] or lower[words[-1].lower()] or first in places else Kind.PERSON
+
+
 def _made_by(draft: _Draft, kind: Kind | None, told: Kind | None, makers: set[str]) -> Kind | None:
     """A "person" by the votes whose first word is an organisation's or a product's name (``makers``: "Nokia
     Maps") is that maker's product."""
@@ -545,13 +560,15 @@ def find_entities(
         found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
     model = _model_votes(recognised, drafts)
     told = [_told(d, e) for d, e in zip(drafts, evidence)]
+    lower = _lower_words(texts, articles, sums)
+    places = lexicon.PLACES | {d.name for d, v in zip(drafts, model) if " " not in d.name and v and max(v, key=lambda k: v[k]) is Kind.PLACE}
     voted = [_kind(d, e, t, v, len(mentions[i])) for i, (d, e, t, v) in enumerate(zip(drafts, evidence, told, model))]
+    voted = [_named_person(d, kind, t, e, lower, places) for d, kind, t, e in zip(drafts, voted, told, evidence)]
     makers = {d.name for d, kind in zip(drafts, voted) if kind in (Kind.ORGANISATION, Kind.PRODUCT)}
     kinds = [
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
-    lower = _lower_words(texts, articles, sums)
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     quotations = _quotations(texts, found, kinds)
 
