@@ -170,6 +170,16 @@ def test_a_name_that_opens_with_a_given_name_is_a_person_where_only_the_model_sa
     assert found["Houston Quimblers"].kind is Kind.ORGANISATION  # "Houston": a place's name
 
 
+def test_a_word_the_archive_writes_in_lower_case_ten_times_as_often_is_no_entity_wherever_it_stands() -> None:
+    lower = " ".join(["Every government of Quimbury, like any government, said the government would act."] * 4)
+    texts = (f"Officials said the Government of Quimbury agreed. {lower}", f"Quimbury voters asked the Government. {lower}")
+    read = {n: (("Government", "organisation"), ("Quimbury", "place")) for n in range(2)}
+    found = entities_of(texts, read)
+    assert "Government" not in found and found["Quimbury"].kind is Kind.PLACE  # 12 in lower case for each of 2 mentions
+    fewer = (f"Officials said the Government of Quimbury agreed, and the Government acted. {lower}",)
+    assert "Government" in entities_of(fewer, {0: (("Government", "organisation"),) * 2 + (("Quimbury", "place"),)})  # 12 for 2: 6 each
+
+
 def test_whom_a_name_tells_is_not_its_role() -> None:
     text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
     found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})

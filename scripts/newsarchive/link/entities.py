@@ -357,17 +357,22 @@ def _lower_words(texts: Mapping[str, list[Text]], articles: Sequence[tuple[str, 
 #: How many times a one-word "name" that opens sentences in half of its mentions or more must be written in lower
 #: case in the archive, for each of its mentions, to be a common word ("Time to act", "Delivery Time: 3 days").
 COMMON = 3
+#: How many times a one-word "name" must be written in lower case in the archive, for each of its mentions, to be a
+#: common word wherever it stands ("the Government said" where "government" is met ten times as often).
+MOSTLY_COMMON = 10
 
 
 def _common_word(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, mentions: int, lower: Counter[str]) -> bool:
     """A one-word "name" that is a common word: capitalised only where it opens a sentence ("Download the app",
     "Time will tell") and written in lower case at least as often elsewhere in the archive, or opening sentences in
     half of its mentions or more (the others a label's or a heading's: "Delivery Time: 3 days") and written in
-    lower case ``COMMON`` times as often; unless curated, or its text tells its kind."""
+    lower case ``COMMON`` times as often, or written in lower case ``MOSTLY_COMMON`` times as often wherever it
+    stands; unless curated, or its text tells its kind."""
     return (
         kind is not None and not draft.curated and " " not in draft.name and 0 < mentions
         and (mentions == evidence.opening and lower[draft.name.lower()] >= mentions
-             or 2 * evidence.opening >= mentions and lower[draft.name.lower()] >= COMMON * mentions)
+             or 2 * evidence.opening >= mentions and lower[draft.name.lower()] >= COMMON * mentions
+             or lower[draft.name.lower()] >= MOSTLY_COMMON * mentions)
         and not _told_by_words(draft, told)
     )
 
