@@ -180,6 +180,14 @@ def test_a_word_the_archive_writes_in_lower_case_ten_times_as_often_is_no_entity
     assert "Government" in entities_of(fewer, {0: (("Government", "organisation"),) * 2 + (("Quimbury", "place"),)})  # 12 for 2: 6 each
 
 
+def test_an_honorific_or_a_legal_form_alone_is_no_entity() -> None:
+    text = "Sen. Jane Quimbly spoke. Sen. Quimbly thanked Velmora Inc. for its help. Sens. Quimbly and Roe agreed; Inc. said no."
+    read = {0: (("Sen", "organisation"), ("Jane Quimbly", "person"), ("Sen", "organisation"), ("Velmora Inc", "organisation"),
+                ("Sens", "organisation"), ("Inc", "organisation"))}
+    found = entities_of((text,), read)
+    assert not {"Sen", "Sens", "Inc"} & set(found) and found["Jane Quimbly"].kind is Kind.PERSON
+
+
 def test_whom_a_name_tells_is_not_its_role() -> None:
     text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
     found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})

@@ -362,6 +362,14 @@ COMMON = 3
 MOSTLY_COMMON = 10
 
 
+def _title_alone(draft: _Draft) -> bool:
+    """A "name" that is an honorific or a company's legal form alone ("Sen", "Inc"): the word before or after a
+    name that the text parted from it (a full stop after "Sen."), no name itself; unless curated."""
+    word = draft.name.lower().rstrip(".")
+    titles = lexicon.HONORIFICS | lexicon.LEGAL_FORMS
+    return not draft.curated and (word in titles or word.endswith("s") and word[:-1] in titles)  # "Sens", "Drs"
+
+
 def _common_word(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, mentions: int, lower: Counter[str]) -> bool:
     """A one-word "name" that is a common word: capitalised only where it opens a sentence ("Download the app",
     "Time will tell") and written in lower case at least as often elsewhere in the archive, or opening sentences in
@@ -574,6 +582,7 @@ def find_entities(
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
+    kinds = [None if _title_alone(d) else kind for d, kind in zip(drafts, kinds)]
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     quotations = _quotations(texts, found, kinds)
 

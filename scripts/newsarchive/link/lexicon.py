@@ -93,6 +93,8 @@ ROLE_MODIFIERS = frozenset(
 
 #: Honorifics before a person's name.
 HONORIFICS = frozenset(_WORDS("mr mrs ms miss dr prof sir dame lord lady sen rep gov gen col capt rev"))
+#: A company's legal form, which follows its name ("Quimbly Inc"): no name by itself.
+LEGAL_FORMS = frozenset(_WORDS("inc corp ltd llc llp plc gmbh pty"))
 
 EVENT_WORDS = frozenset(
     _WORDS(
