@@ -362,12 +362,14 @@ COMMON = 3
 MOSTLY_COMMON = 10
 
 
+_TITLES = lexicon.HONORIFICS | lexicon.LEGAL_FORMS
+
+
 def _title_alone(draft: _Draft) -> bool:
     """A "name" that is an honorific or a company's legal form alone ("Sen", "Inc"): the word before or after a
     name that the text parted from it (a full stop after "Sen."), no name itself; unless curated."""
     word = draft.name.lower().rstrip(".")
-    titles = lexicon.HONORIFICS | lexicon.LEGAL_FORMS
-    return not draft.curated and (word in titles or word.endswith("s") and word[:-1] in titles)  # "Sens", "Drs"
+    return not draft.curated and (word in _TITLES or word.endswith("s") and word[:-1] in _TITLES)  # "Sens", "Drs"
 
 
 def _common_word(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, mentions: int, lower: Counter[str]) -> bool:
@@ -376,12 +378,13 @@ def _common_word(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: 
     half of its mentions or more (the others a label's or a heading's: "Delivery Time: 3 days") and written in
     lower case ``COMMON`` times as often, or written in lower case ``MOSTLY_COMMON`` times as often wherever it
     stands; unless curated, or its text tells its kind."""
+    if kind is None or draft.curated or " " in draft.name or not mentions or _told_by_words(draft, told):
+        return False
+    written = lower[draft.name.lower()]  # in lower case, over the archive
     return (
-        kind is not None and not draft.curated and " " not in draft.name and 0 < mentions
-        and (mentions == evidence.opening and lower[draft.name.lower()] >= mentions
-             or 2 * evidence.opening >= mentions and lower[draft.name.lower()] >= COMMON * mentions
-             or lower[draft.name.lower()] >= MOSTLY_COMMON * mentions)
-        and not _told_by_words(draft, told)
+        mentions == evidence.opening and written >= mentions
+        or 2 * evidence.opening >= mentions and written >= COMMON * mentions
+        or written >= MOSTLY_COMMON * mentions
     )
 
 
