@@ -188,6 +188,16 @@ def test_an_honorific_or_a_legal_form_alone_is_no_entity() -> None:
     assert not {"Sen", "Sens", "Inc"} & set(found) and found["Jane Quimbly"].kind is Kind.PERSON
 
 
+def test_the_word_before_of_is_a_names_head_and_tells_its_kind() -> None:
+    text = (
+        "Visitors to the Museum of Quimbury Flight saw planes; the Museum of Quimbury Flight opens daily. "
+        "The Festival of Velmora Lights drew crowds, and the Festival of Velmora Lights ended late."
+    )
+    read = {0: (("Museum of Quimbury Flight", "organisation"), ("Festival of Velmora Lights", "organisation")) * 2}
+    found = entities_of((text,), read)
+    assert found["Museum of Quimbury Flight"].kind is Kind.PLACE and found["Festival of Velmora Lights"].kind is Kind.EVENT
+
+
 def test_whom_a_name_tells_is_not_its_role() -> None:
     text = "Sales grew, a spokesman at Quimbly, tells The Daily Reporter. Quimbly makes maps, and Quimbly sells them."
     found = entities_of((text,), {0: (("Quimbly", "organisation"), ("Quimbly", "organisation"), ("The Daily Reporter", "organisation"))})

@@ -237,22 +237,33 @@ class _Evidence:
 
 def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
     """The kind the text itself tells of a name: a role or an honorific ("Nokia CEO Stephen Elop", "Mr Elop"),
-    a last word such as "Bank", "Congress" or "Bridge" or a first word such as "Mount", a known place, a version
-    number ("Windows Phone 7"); None when it tells none of these."""
+    a last word such as "Bank", "Congress" or "Bridge", a first word such as "Mount", the word before "of" ("Bank
+    of Quimbury"), a known place, a version number ("Windows Phone 7"); None when it tells none of these."""
     words = draft.name.split()
     last = words[-1].lower().rstrip(".")
     if evidence.roles or evidence.honorific:
         return Kind.PERSON
-    if len(words) > 1 and last in lexicon.EVENT_WORDS:
-        return Kind.EVENT
-    if len(words) > 1 and last in lexicon.ORG_WORDS:
-        return Kind.ORGANISATION
-    if len(words) > 1 and (last in lexicon.PLACE_WORDS or words[0].lower() in lexicon.PLACE_FIRST_WORDS):
+    if len(words) > 1 and (told := _told_by_head(last)) is not None:
+        return told
+    if len(words) > 1 and words[0].lower() in lexicon.PLACE_FIRST_WORDS:
         return Kind.PLACE
+    if "of" in words[1:-1] and (told := _told_by_head(words[words.index("of") - 1].lower().rstrip("."))) is not None:
+        return told  # "Museum of Quimbury Flight", "Festival of Velmora Lights": the word before "of" is the head
     if draft.name.lower() in lexicon.PLACES or any(s.lower() in lexicon.PLACES for s in draft.surfaces):
         return Kind.PLACE
     if len(words) > 1 and words[-1][:1].isdigit():
         return Kind.PRODUCT
+    return None
+
+
+def _told_by_head(word: str) -> Kind | None:
+    """The kind a name's head word tells ("Congress", "Bank", "Bridge"), if it tells one."""
+    if word in lexicon.EVENT_WORDS:
+        return Kind.EVENT
+    if word in lexicon.ORG_WORDS:
+        return Kind.ORGANISATION
+    if word in lexicon.PLACE_WORDS:
+        return Kind.PLACE
     return None
 
 
