@@ -161,6 +161,12 @@ def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
         ("Posted by jdoe under Harbour, Ferries", ("jdoe",)),  # the categories after "under"
         ("Posted by Greta Lind under", ("Greta Lind",)),  # ... in the line after it
         ("By Mary Under", ("Mary Under",)),
+        # a text browser glues inline pieces: a label to the date before it or to the name after it, a date to the name
+        ("Datum: 3. Mai 2017Autor: Lou Quimby 2 Kommentare", ("Lou Quimby",)),
+        ("Posted on 4. Mai 2019AuthorLou Quimby", ("Lou Quimby",)),
+        ("Lou Quimby3.11.2023", ("Lou Quimby",)),
+        ("[Portrait Lou Quimby]von Lou Quimby13.12.2022 - 08:13 Uhr", ("Lou Quimby",)),
+        ("Authority figures spoke", None),
         ("Die Zukunft von Berlin ist offen", None),
         ("by the way, this is prose", None),
     ],

@@ -349,16 +349,19 @@ def names_line(text: str) -> tuple[str, ...] | None:
 #: posting and a "by" ("Veröffentlicht am 12. Juni von jdoe", "Publicado por Ana Ruiz", "Posted on Monday by JD"),
 #: a "by" alone, or a label and a colon ("Autor: jdoe", "Von: Jan Kupitz").
 _WRITER_WORD = re.compile(
-    r"(?:^|(?<=[\s|·•/,(—–-]))(?:"
+    r"(?:^|(?<=[\s|·•/,(\]—–-]))(?:"  # after an image's placeholder too: "[portrait]von Jane Doe"
     r"(?:by|von|vom|par|por|door|di|av|af|przez|durch)\s+(?=\S)"
-    r"|(?:author|autor|auteur|autore|autorin|by|von|text|texte|interview|redaktion|reporter)\s*:\s*)",
+    r"|(?:author|autor|auteur|autore|autorin|by|von|text|texte|interview|redaktion|reporter)\s*:\s*)"
+    # a label that the dump glued to the date before it, or to the name after it ("2017Autor: jdoe", "AuthorJane Doe")
+    r"|(?<=\d)(?:author|autor|auteur|autore|autorin|by|von|text|texte)\s*:?\s*(?=\S)"
+    r"|(?:^|(?<=[\s\d|·•/,]))(?-i:Author|Autor|Auteur|Autore|Autorin)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])",
     re.I,
 )
 #: Where a writer's name ends in a byline: a separator, a date's or time's digits, or the word that opens them.
 _NAME_END = re.compile(
     # the words for "on", "at", "the" before a date or a place; those that may also be a name's part ("Loïc Le Clerc",
     # "Kees van Der Berg", "Im Soo-jin") end it only in lower case; "under" before the categories, or closing the line
-    r"\s{2,}|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:le|el|il|op|em|im|den|dem|der|de la))\s)|\s+(?-i:under|unter)(?:\s|$)", re.I
+    r"\s{2,}|(?<=[^\W\d_])(?=\d{1,2}\.\d{1,2}\.\d{2,4})|\s*(?:[|·•/,;:(\[]|\s[-–—]\s|@)|\s+(?:\d|(?:am|on|at|um|in|the|(?-i:le|el|il|op|em|im|den|dem|der|de la))\s)|\s+(?-i:under|unter)(?:\s|$)", re.I
 )
 #: A name as people sign with it online: one word of letters, digits, dots, dashes or underscores.
 _HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,29}")
