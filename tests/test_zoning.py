@@ -67,8 +67,7 @@ def test_a_page_dump_keeps_the_article_and_sets_the_page_aside() -> None:
 def test_a_page_dump_with_comments_keeps_the_grammars_comment_section() -> None:
     """Where the grammars read a comment section under the article, it is theirs, from a little over it to the
     end; the page's menus over the article are set aside all the same."""
-    comments = ["3 Comments", "", "Dara Byrne says:", "11 February 2011 at 10:42 am", "", "    Good news for the island school run.", "",
-                "Eli Katz says:", "11 February 2011 at 11:05 am", "", "    The council should have decided this months ago.", ""]
+    comments = COMMENTS
     text = page_dump().replace("Share this\n", "\n".join(comments) + "\nShare this\n")
     article = parse_capture(text)
     assert [c.author for c in article.comments] == ["Dara Byrne", "Eli Katz"]
@@ -78,6 +77,25 @@ def test_a_page_dump_with_comments_keeps_the_grammars_comment_section() -> None:
     assert not set_aside & {line.strip() for line in comments}  # not a line of the comments
     body = " ".join(block.text for block in article.body)
     assert all(" ".join(paragraph.split()[:6]) in " ".join(body.split()) for paragraph in PROSE)
+
+
+COMMENTS = ["3 Comments", "", "Dara Byrne says:", "11 February 2011 at 10:42 am", "", "    Good news for the island school run.", "",
+            "Eli Katz says:", "11 February 2011 at 11:05 am", "", "    The council should have decided this months ago.", ""]
+
+
+@pytest.mark.parametrize("comments", [[], COMMENTS], ids=["no comments", "comments under it"])
+def test_an_article_whose_byline_reads_as_a_comment_header_keeps_its_text(comments: list[str]) -> None:
+    """A byline in a commenter's layout ("Ana Ruiz says:" over its date) opens the grammars' comment section over
+    the article's text; the text the zoning model reads goes back to the body, the header is the byline, and the
+    comments under the article stay comments."""
+    text = page_dump(byline="Ana Ruiz says:\n11 February 2011 at 10:42 am").replace("Share this\n", "\n".join(comments) + "\nShare this\n")
+    article = parse_capture(text)
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert "says" not in body
+    assert article.authors == ("Ana Ruiz",) and article.published.value is not None and article.published.value.date().isoformat() == "2011-02-11"
+    assert [c.author for c in article.comments] == (["Dara Byrne", "Eli Katz"] if comments else [])
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:

@@ -19,7 +19,7 @@ from functools import partial
 from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
-from .comments import NO_READER_COMMENTS, comment_header, confirmed, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
+from .comments import NO_READER_COMMENTS, Header, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
@@ -410,6 +410,8 @@ def _is_byline_part(text: str) -> bool:
 
 
 #: A title that its date heads on its line: "Feb 11, 2011 — Nokia and Microsoft announce partnership".
+
+
 _DATED_TITLE = re.compile(r"(?P<date>[^—–]{6,40}?)\s+[—–-]\s+(?P<title>\S.{2,})")
 
 
@@ -679,6 +681,21 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     # in a page's dump, a comment section is one only where the comment model finds a reader comment in it
     judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None else None
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
+    if zoned is not None and comments and not any(is_sentence_like(b.text) for b in body) and (swallowed := _text_in_comments(parts.comment_lines, zoned, all_lines)):
+        # reader comments, and no sentence of the article's: the grammars opened the comment section over its text
+        # (its byline read as a commenter's header). The section starts under the text the model reads, which goes
+        # back to the body, and the header is the byline.
+        head, header = _header_lines(swallowed)
+        if header is not None:
+            byline = replace(byline, authors=byline.authors or (header.author,))
+            date = date or header.date
+            parts.metadata.extend(line.no for line in head)
+        text = [line for line in swallowed[len(head) :] if line.no in zoned.body]
+        for block in blocks_of(text):
+            body.extend(to_blocks(block, base, width, between_prose=False))
+        parts.removed.extend(Removed(line.no, line.text, "over the article's text (zoning model)") for line in swallowed[len(head) :] if line.no not in zoned.body)
+        parts.comment_lines = parts.comment_lines[len(swallowed) :]
+        comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     if zoned is not None and (unsaid := {r.line for r in comment_removed if r.reason == NO_READER_COMMENTS}):
         # no reader comments after all: what the model reads as the article's text goes back to it (a section the
         # grammars opened over the text), the rest stays set aside
@@ -947,6 +964,33 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     return _Zoned(frozenset(article), frozenset(furniture_lines), None if title is None else lines[title],
                   tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers, roles_by_line,
                   frozenset(lines[i].no for i in body))
+
+
+def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
+    """The lines of the grammars' comment section down to the end of the first run of lines the model reads as
+    the article's text, or to a comments heading before it among the page's ``lines``, where the section opens
+    over that text; none where the text starts over the section."""
+    if not zoned.body or not comment_lines or min(zoned.body) < comment_lines[0].no:
+        return []
+    body = sorted(zoned.body)
+    last = next((a for a, b in zip(body, body[1:]) if b - a > TEXT_RUN_GAP), body[-1])
+    last = next((line.no - 1 for line in lines if comment_lines[0].no < line.no <= last and is_comment_heading(line.text)), last)
+    return [line for line in comment_lines if line.no <= last]
+
+
+def _header_lines(lines: list[Line]) -> tuple[list[Line], Header | None]:
+    """The comment header that ``lines`` open with (its line, and the date on the line under it), or none."""
+    following = lines[1] if len(lines) > 1 else None
+    header = comment_header(lines[0], following) if lines else None
+    if header is None:
+        return [], None
+    if header.date is None and following is not None and following.no == lines[0].no + 1 and (date := date_only(following.content)) is not None:
+        return lines[:2], replace(header, date=date)
+    return lines[:1], header
+
+
+#: How many lines apart two lines the model reads as the article's text may stand and be one run of it.
+TEXT_RUN_GAP = 10
 
 
 #: How many lines apart two of the grammars' comment lines may stand and be one comment section.

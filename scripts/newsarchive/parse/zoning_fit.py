@@ -294,13 +294,14 @@ class _Recorder(Zoner):
 
 
 def comment_section(zoner_data: dict, page: _Page) -> tuple[list[Shown], dict[int, tuple[float, float]]]:
-    """The comment section that the parser reads in ``page``'s dump under the zoning model ``zoner_data``, and how
-    likely that model finds each line a comment's and furniture."""
+    """The comment section that the parser first reads in ``page``'s dump under the zoning model ``zoner_data``
+    (the grammars' own, before any of the article's text is taken back out of it), and how likely that model finds
+    each line a comment's and furniture."""
     from . import parse_capture
 
     recorder = _Recorder(zoner_data)
     parse_capture(page.text, model=recorder)
-    return recorder.sections[-1] if recorder.sections else ([], {})
+    return recorder.sections[0] if recorder.sections else ([], {})
 
 
 def _said(comment: Shown, annotated: _Text) -> bool:
