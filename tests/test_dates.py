@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive.parse.dates import _plain, interpret, parsed
+from newsarchive.parse.dates import _plain, dated_title, interpret, parsed
 from newsarchive.common.models import Precision
 
 MONTHS = ["January", "Feb", "feb.", "MARCH", "Sept", "September", "may", "June", "Jul", "dec"]
@@ -78,3 +78,20 @@ def test_precisions():
 def test_a_numeric_date_is_read_in_the_order_of_the_page_s_language(text: str, day_first: bool, iso: str) -> None:
     date = interpret(text, day_first=day_first)
     assert date is not None and date.iso()[:10] == iso
+
+
+@pytest.mark.parametrize(
+    ("title", "rest", "day"),
+    [
+        ("23.01.2022 - Ferry saved after council vote", "Ferry saved after council vote", "2022-01-23"),
+        ("Feb 11, 2011 — Harbour reopens", "Harbour reopens", "2011-02-11"),
+        ("March 2011 – a look back", None, None),  # a month is no day: the title keeps it
+        ("Ferry saved - Harbour Times", None, None),
+    ],
+)
+def test_a_headline_loses_the_day_it_opens_with(title: str, rest: str | None, day: str | None) -> None:
+    found = dated_title(title)
+    if rest is None:
+        assert found is None
+    else:
+        assert found is not None and found[0] == rest and found[1].value is not None and found[1].value.date().isoformat() == day

@@ -20,7 +20,7 @@ from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDa
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
 from .comments import NO_READER_COMMENTS, Header, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
-from .dates import dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
+from .dates import dated_title, dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import WRAP_SLACK, Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, join_lines, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -412,9 +412,6 @@ def _is_byline_part(text: str) -> bool:
 #: A title that its date heads on its line: "Feb 11, 2011 — Nokia and Microsoft announce partnership".
 
 
-_DATED_TITLE = re.compile(r"(?P<date>[^—–]{6,40}?)\s+[—–-]\s+(?P<title>\S.{2,})")
-
-
 def _title_with_stop(block: list[Line]) -> bool:
     """A title that ends with a full stop: one line of one sentence of a few words, capitalised."""
     text = block[0].text if len(block) == 1 else ""
@@ -632,9 +629,8 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         title = _without_site_name(_unwrapped(blocks[title_at][0], all_lines, width or wrap_width(all_lines, dump=True)))
     subtitle = None
     date = byline.date
-    if title is not None and (dated := _DATED_TITLE.fullmatch(title)) and (found_date := find_date(dated.group("date"))) \
-            and found_date[1] == (0, len(dated.group("date"))) and found_date[0].precision in (Precision.DAY, Precision.MINUTE):  # "March 2011 – …" stays
-        title, date = dated.group("title"), date or found_date[0]  # "Feb 11, 2011 — Nokia and Microsoft announce partnership"
+    if title is not None and (dated := dated_title(title)) is not None:
+        title, date = dated[0], date or dated[1]  # "Feb 11, 2011 — Nokia and Microsoft announce partnership"
     for i in range(head_end + 1):
         if i == title_at:
             parts.metadata.append(blocks[i][0].no)

@@ -343,3 +343,19 @@ def captured_time(text: str | None) -> datetime | None:
         return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+#: A headline that opens with its day and a dash: "Feb 11, 2011 — Nokia and Microsoft announce partnership".
+_DATED_TITLE = re.compile(r"(?P<date>[^—–]{6,40}?)\s+[—–-]\s+(?P<title>\S.{2,})")
+
+
+def dated_title(title: str) -> tuple[str, PubDate] | None:
+    """A headline without the day it opens with, and that day ("23.01.2022 - Ferry saved" -> "Ferry saved");
+    None where it opens with no whole day ("March 2011 – a look back" keeps its month)."""
+    dated = _DATED_TITLE.fullmatch(title)
+    if dated is None or (found := find_date(dated.group("date"))) is None:
+        return None
+    if found[1] != (0, len(dated.group("date"))) or found[0].precision not in (Precision.DAY, Precision.MINUTE):
+        return None
+    return dated.group("title"), found[0]
+

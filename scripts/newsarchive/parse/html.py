@@ -30,7 +30,7 @@ from ..capture.read import BYTE_ORDER_MARKS, without_invisible
 from ..common.models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
 from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
 from .comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
-from .dates import captured_time, dropped_warning, find_date, implausible, interpret
+from .dates import captured_time, dated_title, dropped_warning, find_date, implausible, interpret
 from .lines import make_line
 from .references import is_reference_heading
 from .structure import named_comments, profile_name, sibling_groups, signed_comments, structural_comments
@@ -733,6 +733,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     )
     shown_as = next((h for h in ([headline] if headline is not None else []) + tree.xpath("//h1")[:20] if without_invisible(_text(h)) == title), None)
     title = _without_kicker(title, shown_as, meta.title)
+    title = dated[0] if (dated := dated_title(title)) is not None else title  # "23.01.2022 - Ferry saved": the day is the byline's
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].text.strip() == title:
         blocks = blocks[1:]
     if words < least:
