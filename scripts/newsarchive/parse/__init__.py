@@ -409,9 +409,6 @@ def _is_byline_part(text: str) -> bool:
     return is_contact(text) or names_line(text) is not None or role_line(text) is not None
 
 
-#: A title that its date heads on its line: "Feb 11, 2011 — Nokia and Microsoft announce partnership".
-
-
 def _title_with_stop(block: list[Line]) -> bool:
     """A title that ends with a full stop: one line of one sentence of a few words, capitalised."""
     text = block[0].text if len(block) == 1 else ""
@@ -686,8 +683,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
             byline = replace(byline, authors=byline.authors or (header.author,))
             date = date or header.date
             parts.metadata.extend(line.no for line in head)
-        text = [line for line in swallowed[len(head) :] if line.no in zoned.body]
-        for block in blocks_of(text):
+        for block in blocks_of([line for line in swallowed[len(head) :] if line.no in zoned.body]):
             body.extend(to_blocks(block, base, width, between_prose=False))
         parts.removed.extend(Removed(line.no, line.text, "over the article's text (zoning model)") for line in swallowed[len(head) :] if line.no not in zoned.body)
         parts.comment_lines = parts.comment_lines[len(swallowed) :]

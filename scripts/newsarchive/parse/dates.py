@@ -358,4 +358,3 @@ def dated_title(title: str) -> tuple[str, PubDate] | None:
     if found[1] != (0, len(dated.group("date"))) or found[0].precision not in (Precision.DAY, Precision.MINUTE):
         return None
     return dated.group("title"), found[0]
-
