@@ -7,13 +7,14 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.byline import written_by
 from newsarchive.parse.lines import split_lines, wrap_width
-from newsarchive.parse.zoning import BASE, BYLINE_FEATURES, ROLES, TITLE_FEATURES, zoner
+from newsarchive.parse.zoning import BASE, BYLINE_FEATURES, ROLES, TITLE_FEATURES, byline_candidates, zoner
 
 REALPAGES = Path(__file__).resolve().parents[1].parent / "shared" / "realpages"
 
@@ -143,6 +144,16 @@ def test_the_byline_ranker_finds_the_writer_under_the_title_in_a_layout_of_its_o
     article = parse_capture(text + "\n\n" + "\n".join(SECTIONS))
     assert article.title == "Island ferry saved after council vote"
     assert article.authors == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize("line", ["Datum: 11. Februar 2011Autor: Ana Ruiz 2 Kommentare", "Posted on 11. Februar 2011AuthorAna Ruiz", "By Ana Ruiz"])
+def test_a_label_glued_to_the_date_before_it_still_stands_before_the_writer(line: str) -> None:
+    """The byline ranker's evidence of a "by" or a label right before the names holds where the dump glued them."""
+    lines = split_lines(line)
+    probabilities = np.full((1, len(ROLES)), 1 / len(ROLES))
+    found, rows = byline_candidates(lines, probabilities, (ROLES.index("byline"),), None, frozenset())
+    assert found[0][1] == ("Ana Ruiz",)
+    assert rows[0][BYLINE_FEATURES.index("by_before")] == 1.0
 
 
 def test_a_wrapped_headline_is_read_whole_in_a_dump_of_mostly_short_lines() -> None:

@@ -280,7 +280,7 @@ BYLINE_FEATURES = (
     "name_share", "sentence_like", "by_before", "name_words", "name_capitals", "name_alone", "line_words",
     "past_body", "far_past_body", "in_body",
 )
-_BY_BEFORE = re.compile(r"\b(?:by|von|par|por|door|di|av|af|przez|durch|autor|author)\b\s*:?\s*$", re.I)
+_BY_BEFORE = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|di|av|af|przez|durch|autor|author)\b\s*:?\s*$", re.I)  # "2017Autor: " too
 
 
 def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple[int, ...], title: int | None,
