@@ -99,6 +99,18 @@ def test_an_article_whose_byline_reads_as_a_comment_header_keeps_its_text(commen
     assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
+@pytest.mark.parametrize("caption", ["Photo: the old ferry leaves the harbour at dawn.", "The old ferry leaves the harbour at dawn."])
+def test_a_caption_over_an_article_read_as_a_comment_does_not_keep_its_text_from_it(caption: str) -> None:
+    """A sentence over the section (a picture's caption, a standfirst, read as the body's only sentence or not) is
+    not the article's text: the text the section took goes back to the body all the same."""
+    text = page_dump(title=f"Island ferry saved after council vote\n\n{caption}", byline="Ana Ruiz says:\n11 February 2011 at 10:42 am")
+    article = parse_capture(text)
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert article.authors == ("Ana Ruiz",) and not article.comments
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
+
+
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
     """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
     the comment model finds no reader comment among them, and the section is set aside, each line with why."""

@@ -674,10 +674,13 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     # in a page's dump, a comment section is one only where the comment model finds a reader comment in it
     judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None else None
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
-    if zoned is not None and comments and not any(is_sentence_like(b.text) for b in body) and (swallowed := _text_in_comments(parts.comment_lines, zoned, all_lines)):
-        # reader comments, and no sentence of the article's: the grammars opened the comment section over its text
-        # (its byline read as a commenter's header). The section starts under the text the model reads, which goes
-        # back to the body, and the header is the byline.
+    if zoned is not None and comments and sum(len(b.text.split()) for b in body) < TEXT_LEAST_WORDS \
+            and (swallowed := _text_in_comments(parts.comment_lines, zoned, all_lines)) \
+            and (not any(is_sentence_like(b.text) for b in body) or _mostly_text(swallowed, zoned)):
+        # reader comments, and no text of the article's over them (no sentence, or a few words where the model
+        # reads the section mostly as text): the grammars opened the comment section over the article's text (its
+        # byline read as a commenter's header). The section starts under the text the model reads, which goes back
+        # to the body, and the header is the byline.
         head, header = _header_lines(swallowed)
         if header is not None:
             byline = replace(byline, authors=byline.authors or (header.author,))
@@ -961,10 +964,12 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
 def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
     """The lines of the grammars' comment section down to the end of the first run of lines the model reads as
     the article's text, or to a comments heading before it among the page's ``lines``, where the section opens
-    over that text; none where the text starts over the section."""
-    if not zoned.body or not comment_lines or min(zoned.body) < comment_lines[0].no:
+    over that text; none where more of the text than a caption's or a standfirst's lines stands over the section."""
+    if not comment_lines:
         return []
-    body = sorted(zoned.body)
+    body = sorted(n for n in zoned.body if n >= comment_lines[0].no)
+    if not body or len(zoned.body) - len(body) > TEXT_LINES_OVER:
+        return []
     last = next((a for a, b in zip(body, body[1:]) if b - a > TEXT_RUN_GAP), body[-1])
     last = next((line.no - 1 for line in lines if comment_lines[0].no < line.no <= last and is_comment_heading(line.text)), last)
     return [line for line in comment_lines if line.no <= last]
@@ -980,6 +985,25 @@ def _header_lines(lines: list[Line]) -> tuple[list[Line], Header | None]:
         return lines[:2], replace(header, date=date)
     return lines[:1], header
 
+
+def _mostly_text(lines: list[Line], zoned: _Zoned) -> bool:
+    """Whether the model reads most of ``lines`` as the article's text and few as a comment's, the header they
+    open with aside."""
+    lines = lines[len(_header_lines(lines)[0]) :]
+    comment = sum(zoned.roles.get(line.no, (0.0, 0.0))[0] >= 0.5 for line in lines)
+    text = sum(line.no in zoned.body for line in lines)
+    return comment < TEXT_COMMENT_SHARE * len(lines) and text >= TEXT_SHARE * len(lines)
+
+
+#: Fewer words than this over the grammars' comment section: too few for an article's text...
+TEXT_LEAST_WORDS = 50
+#: ... where the model reads fewer than this share of the section's lines down to the end of its text as a
+#: comment's, and at least this share as the text.
+TEXT_COMMENT_SHARE = 0.1
+TEXT_SHARE = 0.8
+#: How many lines over the comment section the model may read as text (a caption, a standfirst) and the section
+#: still open over the article's text.
+TEXT_LINES_OVER = 2
 
 #: How many lines apart two lines the model reads as the article's text may stand and be one run of it.
 TEXT_RUN_GAP = 10
