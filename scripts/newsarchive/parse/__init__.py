@@ -674,21 +674,22 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     # in a page's dump, a comment section is one only where the comment model finds a reader comment in it
     judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None else None
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
-    if zoned is not None and comments and sum(len(b.text.split()) for b in body) < TEXT_LEAST_WORDS \
-            and (swallowed := _text_in_comments(parts.comment_lines, zoned, all_lines)) \
-            and (not any(is_sentence_like(b.text) for b in body) or _mostly_text(swallowed, zoned)):
+    swallowed = _text_in_comments(parts.comment_lines, zoned, all_lines) \
+        if zoned is not None and comments and sum(len(b.text.split()) for b in body) < TEXT_LEAST_WORDS else []
+    head, header = _header_lines(swallowed)
+    rest = swallowed[len(head) :]
+    if zoned is not None and swallowed and (not any(is_sentence_like(b.text) for b in body) or _mostly_text(rest, zoned)):
         # reader comments, and no text of the article's over them (no sentence, or a few words where the model
         # reads the section mostly as text): the grammars opened the comment section over the article's text (its
         # byline read as a commenter's header). The section starts under the text the model reads, which goes back
         # to the body, and the header is the byline.
-        head, header = _header_lines(swallowed)
         if header is not None:
             byline = replace(byline, authors=byline.authors or (header.author,))
             date = date or header.date
             parts.metadata.extend(line.no for line in head)
-        for block in blocks_of([line for line in swallowed[len(head) :] if line.no in zoned.body]):
+        for block in blocks_of([line for line in rest if line.no in zoned.body]):
             body.extend(to_blocks(block, base, width, between_prose=False))
-        parts.removed.extend(Removed(line.no, line.text, "over the article's text (zoning model)") for line in swallowed[len(head) :] if line.no not in zoned.body)
+        parts.removed.extend(Removed(line.no, line.text, "over the article's text (zoning model)") for line in rest if line.no not in zoned.body)
         parts.comment_lines = parts.comment_lines[len(swallowed) :]
         comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     if zoned is not None and (unsaid := {r.line for r in comment_removed if r.reason == NO_READER_COMMENTS}):
@@ -987,9 +988,7 @@ def _header_lines(lines: list[Line]) -> tuple[list[Line], Header | None]:
 
 
 def _mostly_text(lines: list[Line], zoned: _Zoned) -> bool:
-    """Whether the model reads most of ``lines`` as the article's text and few as a comment's, the header they
-    open with aside."""
-    lines = lines[len(_header_lines(lines)[0]) :]
+    """Whether the model reads most of ``lines`` as the article's text and few as a comment's."""
     comment = sum(zoned.roles.get(line.no, (0.0, 0.0))[0] >= 0.5 for line in lines)
     text = sum(line.no in zoned.body for line in lines)
     return comment < TEXT_COMMENT_SHARE * len(lines) and text >= TEXT_SHARE * len(lines)
