@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from newsarchive.parse import accounted_lines, parse_capture
 from newsarchive.parse.byline import written_by
 from newsarchive.parse.lines import split_lines, wrap_width
-from newsarchive.parse.zoning import BASE, BYLINE_FEATURES, ROLES, TITLE_FEATURES, byline_candidates, zoner
+from newsarchive.parse.zoning import BASE, BODY, BYLINE_FEATURES, FURNITURE, ROLES, TITLE, TITLE_FEATURES, TITLE_REACH, base_features, byline_candidates, title_candidates, zoner
 
 REALPAGES = Path(__file__).resolve().parents[1].parent / "shared" / "realpages"
 
@@ -179,6 +179,31 @@ def test_a_wrapped_headline_is_read_whole_in_a_dump_of_mostly_short_lines() -> N
     assert parse_capture(text).title == title
 
 
+def _read_as(text: str, role_of) -> tuple[list, np.ndarray, np.ndarray, tuple[int, ...]]:
+    """``text``'s lines, their base features, and the roles ``role_of(line)`` gives them (each line's role nine
+    times as likely as each other), as the first stage of the model might read them."""
+    lines = split_lines(text)
+    roles = tuple(role_of(line) for line in lines)
+    probabilities = np.full((len(lines), len(ROLES)), 0.1 / (len(ROLES) - 1))
+    probabilities[np.arange(len(lines)), roles] = 0.9
+    return lines, base_features(lines, None, frozenset(), frozenset()), probabilities, roles
+
+
+def test_a_title_far_over_the_text_is_still_a_candidate_and_its_words_are_the_text_s() -> None:
+    """A headline over a long menu (more lines of it than the title is looked for over the text) is a candidate
+    where the model reads it as a title; its words recur in the text, a sidebar's teaser's do not."""
+    title, teaser = "Island ferry saved after council vote", "Market traders protest parking fees"
+    menu = [f"{section} {k}" for k in range(4) for section in SECTIONS]
+    assert len(menu) > TITLE_REACH
+    text = "\n".join([title, "", *menu, "", teaser, "", *PROSE])
+    role_of = lambda line: TITLE if line.text == title else BODY if line.text in "\n".join(PROSE) else FURNITURE  # noqa: E731
+    lines, base, probabilities, roles = _read_as(text, role_of)
+    chosen, rows = title_candidates(lines, base, probabilities, roles)
+    found = {lines[i].text: row[TITLE_FEATURES.index("in_text")] for i, row in zip(chosen, rows)}
+    assert title in found and teaser in found
+    assert found[title] >= 0.5 and found[teaser] == 0.0
+
+
 def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
     text = "\n".join(["Island ferry saved after council vote", "", "By Ana Ruiz | 11 February 2011", "", *(p + "\n" for p in PROSE)])
     article = parse_capture(text)
@@ -243,6 +268,19 @@ def test_a_zoned_dump_loses_no_line_and_reads_the_same_twice(text: str) -> None:
     numbers = [n for zone in accounted_lines(article).values() for n in zone]
     assert sorted(numbers) == [line.no for line in split_lines(text)]
     assert parse_capture(text) == article
+
+
+def test_the_title_ranker_s_folds_keep_a_site_s_pages_together() -> None:
+    """The cross-fitting's folds: every page of a site in one fold (the ranker learns from how the first stage
+    reads sites it has not seen), the sites dealt round all the folds."""
+    from newsarchive.parse.zoning_fit import FOLDS, _folds, _Page
+
+    sites = [f"news{k}.example" for k in range(2 * FOLDS)]
+    pages = [_Page([], np.zeros(0), np.zeros(0), [], False, frozenset(), [], "", None, False, site) for site in sites for _ in range(3)]
+    folds = _folds(pages)
+    by_site = {site: {fold for page, fold in zip(pages, folds) if page.site == site} for site in sites}
+    assert all(len(held) == 1 for held in by_site.values())
+    assert sorted(set(folds)) == list(range(FOLDS))
 
 
 @pytest.mark.accuracy

@@ -7,7 +7,8 @@ against the page's densest run of prose, whether the page repeats it, whether it
 or a comment's header); a multinomial logistic regression, fitted on annotated real pages by
 ``newsarchive fit-zoning``, gives each role's probability, and a Viterbi pass over the fitted transitions
 between roles smooths them, as the body runs on and comments follow it. Two fitted rankers then choose the
-title among the lines near the body's start, and the writers among the lines that the byline grammars read a
+title among the lines near the body's start and those the model reads as a title anywhere (by their roles,
+where they stand, and how many of their words the text repeats), and the writers among the lines that the byline grammars read a
 name in (by their roles, where they stand against the title and the body, and how much the names look like
 people's). A third regression judges the comment section that the grammars read in the zoned page: for each
 comment, the probability that it is a reader's (from its header, its text, where it stands, and the zoning of
@@ -192,15 +193,21 @@ def features(base: np.ndarray) -> np.ndarray:
     return np.concatenate(columns, axis=1)
 
 
-#: How far (in lines) the title is looked for over the body's start, and into its main run.
+#: How far (in lines) the title is looked for over the body's start, and into its main run...
 TITLE_REACH = 30
 TITLE_INTO = 3
+#: ... and how many of the lines the model finds likeliest to be the title are candidates wherever they stand
+#: (with those the smoothed path reads as a title): a headline over a long menu, or under a page's banner of
+#: teasers that the model reads as the text's start (the annotated title among the candidates on the ``fit``
+#: pages 196 → 223 of 238).
+TITLE_ANYWHERE = 3
 #: The names of a title candidate's features, in order.
 TITLE_FEATURES = (
     "title", "byline", "body", "furniture", "byline_next", "body_next", "furniture_before", "title_rank",
     "over_first", "over_main", "just_over", "over_two", "over_three", "in_body", "dated_next", "byline_next_rule",
     "quoted_elsewhere", "position", "words", "headline_like", "list_mark", "bracketed", "repeated", "ends_sentence",
     "capital_share", "date_shape", "chars", "separators", "blank_before", "blank_after", "stop_share", "digit_share",
+    "in_text",
 )
 
 
@@ -224,22 +231,29 @@ def main_start(roles: tuple[int, ...], gap: int = 5) -> int | None:
 
 
 def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndarray, roles: tuple[int, ...]) -> tuple[list[int], np.ndarray]:
-    """The lines that may be the title (short lines near the body's start) and their features."""
+    """The lines that may be the title (short lines near the body's start, and the likeliest titles anywhere) and
+    their features; ``in_text`` is the share of a line's words of four letters or more that the body's other
+    lines hold (a headline's words recur in its text, a teaser's or a section label's seldom)."""
     n = len(roles)
-    first = next((i for i, r in enumerate(roles) if r == BODY), None)
-    if first is None:
-        return [], np.zeros((0, len(TITLE_FEATURES)))
+    first = next((i for i, r in enumerate(roles) if r == BODY), n)
     main = main_start(roles) or first
     column = {name: BASE.index(name) for name in BASE}
     words = base[:, column["words"]]
-    chosen = [i for i in range(max(0, first - TITLE_REACH), min(n, main + TITLE_INTO)) if 0 < words[i] <= math.log1p(40)]
+    short = [i for i in range(n) if 0 < words[i] <= math.log1p(40)]
+    near = {i for i in short if first - TITLE_REACH <= i < main + TITLE_INTO}
+    likeliest = sorted(short, key=lambda i: -probabilities[i, TITLE])[:TITLE_ANYWHERE]
+    chosen = sorted(near | {i for i in short if roles[i] == TITLE} | set(likeliest))
     if not chosen:
         return [], np.zeros((0, len(TITLE_FEATURES)))
     logit = np.log(probabilities + 1e-9)
     order = {i: rank for rank, i in enumerate(sorted(chosen, key=lambda i: -probabilities[i, TITLE]))}
     folded = [" ".join(line.text.casefold().split()) for line in lines]
+    said = [[word for word in _WORD.findall(text) if len(word) >= 4] for text in folded]
+    text_words = Counter(word for i, r in enumerate(roles) if r == BODY for word in said[i])
     rows = []
     for i in chosen:
+        own = Counter(said[i]) if roles[i] == BODY else Counter()
+        in_text = sum(text_words[w] - own[w] > 0 for w in said[i]) / len(said[i]) if said[i] else 0.0
         after = probabilities[i + 1 : i + 4]
         before = probabilities[max(0, i - 3) : i]
         b = base[i]
@@ -261,7 +275,7 @@ def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndar
             b[column["words"]], b[column["headline_like"]], b[column["list_mark"]], b[column["bracketed"]], b[column["repeated"]],
             b[column["ends_sentence"]], b[column["capital_share"]], b[column["date_shape"]], b[column["chars"]],
             b[column["separators"]], b[column["blank_before"]], b[column["blank_after"]], b[column["stop_share"]],
-            b[column["digit_share"]],
+            b[column["digit_share"]], in_text,
         ))
     return chosen, np.asarray(rows, dtype=np.float64)
 
