@@ -111,6 +111,36 @@ def test_a_caption_over_an_article_read_as_a_comment_does_not_keep_its_text_from
     assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
+TRACKBACKS = "TrackBack\n\nTrackBack URL for this entry:\nhttps://blog.example/trackback/4711\n\nListed below are links to weblogs that reference this post.\n\n"
+
+
+def test_a_post_s_foot_signed_by_its_writer_is_no_reader_comment() -> None:
+    """"Posted by Jane Doe on <date> | Permalink" over the trackbacks reads as a comment's header: a lone comment
+    signed by the article's writer is the post's foot, set aside, and no line is lost."""
+    text = page_dump(byline="By Ana Ruiz").replace("Share this\n", "Posted by Ana Ruiz on February 11, 2011 | Permalink\n\n" + TRACKBACKS + "Share this\n")
+    article = parse_capture(text)
+    assert article.authors == ("Ana Ruiz",) and not article.comments
+    assert "TrackBack URL" not in "\n".join(block.text for block in article.body)
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
+
+
+def test_an_article_read_whole_as_its_writer_s_comment_is_the_body() -> None:
+    """"By Jane Doe, 31 July 2010" right over the text reads as a comment's header: the text under it is the
+    article's body, not a comment."""
+    article = parse_capture("Island ferry saved\n\nBy Ana Ruiz, 11 February 2011\n" + "\n\n".join(PROSE) + "\n")
+    assert article.authors == ("Ana Ruiz",) and not article.comments
+    assert " ".join(PROSE[-1].split()[:8]) in " ".join(" ".join(block.text for block in article.body).split())
+    assert article.published.value is not None and article.published.value.date().isoformat() == "2011-02-11"
+
+
+def test_a_writer_answering_readers_keeps_the_comment_section() -> None:
+    comments = ("3 Comments\n\nLou Quimby said:\nFebruary 12, 2011 at 9:15 am\nGood news for the island at last, and about time too.\n\n"
+                "Ana Ruiz said:\nFebruary 12, 2011 at 10:02 am\nThank you, Lou: the working group meets next week.\n\n")
+    article = parse_capture(page_dump(byline="By Ana Ruiz").replace("Share this\n", comments + "Share this\n"))
+    authors = [comment.author for comment in article.comments]
+    assert "Lou Quimby" in authors and authors.count("Ana Ruiz") >= 1
+
+
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
     """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
     the comment model finds no reader comment among them, and the section is set aside, each line with why."""

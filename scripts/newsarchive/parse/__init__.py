@@ -719,6 +719,18 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     elif not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
         byline = replace(byline, authors=shown[0])
         warnings.append(f"no byline over the article: its writers taken from the first byline the capture shows ({shown[1]!r})")
+    if (own := _writers_own(comments, byline.authors)) is not None:
+        # the one "comment", signed by the article's own writer: the post's own text or foot, which the comment
+        # grammars read under its signature; the text goes back to the body where the body holds less
+        comments = ()
+        signed = [line for line in all_lines if line.no in set(own.lines)]
+        parts.metadata.extend(line.no for line in signed[:1])
+        date = date or own.date
+        if sum(len(b.text.split()) for b in body) < sum(len(p.split()) for p in own.paragraphs):
+            for block in blocks_of(signed[1:]):
+                body.extend(to_blocks(block, base, width, between_prose=False))
+        else:
+            parts.removed.extend(Removed(line.no, line.text, WRITERS_FOOT) for line in signed[1:])
     if not byline.authors:
         warnings.append(f"the byline names no writer{', only ' + byline.organisation if byline.organisation else ''}: author unknown" if byline.unnamed else "no byline: author unknown")
     if date is not None and (why := implausible(date)):
@@ -1072,6 +1084,21 @@ def _unwrapped(title: Line, lines: list[Line], width: int | None) -> str:
         texts.append(current.text)
         at += 1
     return join_lines(texts, width)
+
+
+#: Why the lines under a lone comment that the article's writer signs are set aside.
+WRITERS_FOOT = "the post's foot, under its writer's own signature: no reader comment"
+
+
+def _writers_own(comments: tuple[Comment, ...], authors: tuple[str, ...]) -> Comment | None:
+    """The one comment read, with no reply, when the article's own writer signs it: no reader's comment but the
+    post's own foot or text, read by the comment grammars under its signature ("Posted by Jane Doe on July 20,
+    2012 | Permalink" over the trackbacks, "By Jane Doe, 31 July 2010" over the whole text). A writer who answers
+    readers does so among their comments."""
+    if len(comments) != 1 or comments[0].replies or comments[0].author is None:
+        return None
+    signed = comments[0].author.casefold()
+    return comments[0] if any(signed == author.casefold() for author in authors) else None
 
 
 def _heads_agree(told: Line, zoned: _Zoned) -> bool:
