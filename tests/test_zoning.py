@@ -141,6 +141,36 @@ def test_a_writer_answering_readers_keeps_the_comment_section() -> None:
     assert "Lou Quimby" in authors and authors.count("Ana Ruiz") >= 1
 
 
+INGREDIENTS = ["200 g flour", "2 eggs", "100 ml milk", "1 pinch of salt", "50 g butter", "1 lemon", "2 tbsp sugar", "1 tsp baking powder",
+               "3 apples", "1 handful of raisins", "100 g walnuts", "1 vanilla pod", "2 tbsp honey", "1 tsp cinnamon", "200 ml cream",
+               "1 orange", "50 g almonds", "1 tbsp rum", "100 g oats", "2 pears", "1 banana", "50 g dates", "1 tsp nutmeg", "2 plums"]
+
+
+def recipe_dump(byline: str) -> str:
+    """A page's dump made up here with many short lines that are the article's own (a list of ingredients) and
+    little furniture around it."""
+    title = "Island apple cake for the ferry crossing"
+    return "\n".join(["Harbour Gazette", "", "Recipes", "", title, "", byline, "", PROSE[0], "", "You need:", "", *INGREDIENTS, "", *PROSE[1:]])
+
+
+def test_a_dump_with_little_furniture_is_left_whole_to_the_grammars_with_the_model_s_heads() -> None:
+    from newsarchive.parse import _zoned, grammar_reading
+
+    text = recipe_dump("By Jane Ruiz | 11 February 2011")
+    lines = split_lines(text)
+    zoned = _zoned(lines, wrap_width(lines), lambda: grammar_reading(text), zoner())
+    assert zoned is not None and zoned.light
+    assert zoned.article == {line.no for line in lines} and not zoned.furniture
+    assert zoned.title is not None and zoned.title.text == "Island apple cake for the ferry crossing"
+    article = parse_capture(text)
+    assert article.authors == ("Jane Ruiz",) and all(item in "\n".join(b.text for b in article.body) for item in INGREDIENTS)
+
+
+def test_where_nothing_else_names_the_writer_of_a_dump_with_little_furniture_the_ranker_does() -> None:
+    article = parse_capture(recipe_dump("Text von Jane Ruiz     Illustration von Lou Quimby"))
+    assert article.title == "Island apple cake for the ferry crossing" and article.authors == ("Jane Ruiz",)
+
+
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
     """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
     the comment model finds no reader comment among them, and the section is set aside, each line with why."""

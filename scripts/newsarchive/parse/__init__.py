@@ -25,7 +25,7 @@ from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import WRAP_SLACK, Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, join_lines, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
-from .zoning import BODY, BYLINE, COMMENT, FURNITURE, TITLE, TITLE_REACH, Zoner, zoner
+from .zoning import BODY, BYLINE, COMMENT, FURNITURE, TITLE, TITLE_REACH, Zoner, Zoning, zoner
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
 
@@ -672,7 +672,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         between = 0 < k < len(parts.body) - 1
         body.extend(to_blocks(block, base, width, between_prose=between))
     # in a page's dump, a comment section is one only where the comment model finds a reader comment in it
-    judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None else None
+    judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None and not zoned.light else None
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     swallowed = _text_in_comments(parts.comment_lines, zoned, all_lines) \
         if zoned is not None and comments and sum(len(b.text.split()) for b in body) < TEXT_LEAST_WORDS else []
@@ -713,12 +713,14 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     if title is None:
         title = infer_title(tuple(body)) or "Untitled capture"
         warnings.append(f"no title line: title inferred from the text ({title!r})")
-    ranked = zoned.writers if zoned is not None else None
-    if ranked is not None and model is not None and ranked[1] >= model.byline_threshold:
+    ranked = zoned.writers if zoned is not None and zoned.writers is not None and model is not None and zoned.writers[1] >= model.byline_threshold else None
+    if ranked is not None and not zoned.light:  # type: ignore[union-attr]
         byline = replace(byline, authors=ranked[0])  # in a page's dump, the byline the ranker finds likeliest
     elif not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
         byline = replace(byline, authors=shown[0])
         warnings.append(f"no byline over the article: its writers taken from the first byline the capture shows ({shown[1]!r})")
+    elif not byline.authors and ranked is not None:
+        byline = replace(byline, authors=ranked[0])  # a page with little furniture: the ranker's, where nothing else names one
     if (own := _writers_own(comments, byline.authors)) is not None:
         # the one "comment", signed by the article's own writer: the post's own text or foot, which the comment
         # grammars read under its signature; the text goes back to the body where the body holds less
@@ -897,9 +899,12 @@ class _Zoned:
     #: how likely the model finds each line (by number) a comment's and the page's furniture
     roles: dict[int, tuple[float, float]] = field(default_factory=dict)
     body: frozenset[int] = frozenset()  # the lines (by number) that the model reads as the article's text
+    #: a page with too little furniture to set aside (``_heads_only``): the byline ranker's writers do not stand
+    light: bool = False
 
 
-#: A page's dump, not an article's text: at least this many lines of it furniture, and this share of it.
+#: A page's dump whose furniture the model sets aside: at least this many lines of it furniture, and this share of
+#: it; a dump with less keeps every line for the grammars, and only the model's title (``_heads_only``).
 DUMP_FURNITURE_LINES = 20
 DUMP_FURNITURE_SHARE = 0.25
 #: A line of at most this many words that is no sentence: what a page's furniture is mostly made of.
@@ -933,8 +938,9 @@ def grammar_reading(text: str, common: frozenset[str] = frozenset()) -> GrammarR
 
 
 def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarReading], model: Zoner) -> _Zoned | None:
-    """The zones of ``lines`` by the fitted ``model``, when they are a whole page's dump; None for an article's own
-    text, which the parser's grammars read as they are."""
+    """The zones of ``lines`` by the fitted ``model``, when they are a whole page's dump (its heads alone where it
+    has little furniture: on the ``fit`` pages, the model's title is right on 21 of the 33 dumps so, the
+    grammars' on 11); None for an article's own text, which the parser's grammars read as they are."""
     if sum(len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text) for line in lines) < DUMP_FURNITURE_LINES:
         return None  # too few short lines (menus, labels, buttons) for a page's furniture: no model, no second reading
     reading = grammars()
@@ -942,11 +948,11 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     zoning = model.zone(lines, width, told)
     roles = zoning.roles
     furniture = sum(role == FURNITURE for role in roles)
-    if furniture < DUMP_FURNITURE_LINES or furniture < DUMP_FURNITURE_SHARE * len(roles):
-        return None
     body = [i for i, role in enumerate(roles) if role == BODY]
     if not body:
         return None
+    if furniture < DUMP_FURNITURE_LINES or furniture < DUMP_FURNITURE_SHARE * len(roles):
+        return _heads_only(lines, zoning)
     first, last = body[0], body[-1]
     title = zoning.title
     if title is not None and title > last:
@@ -975,6 +981,16 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     return _Zoned(frozenset(article), frozenset(furniture_lines), None if title is None else lines[title],
                   tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers, roles_by_line,
                   frozenset(lines[i].no for i in body))
+
+
+def _heads_only(lines: list[Line], zoning: Zoning) -> _Zoned:
+    """A page's dump with too little furniture for the model to set aside: every line is left to the grammars; the
+    model's title, and its reading of the text and of the comments, stand."""
+    title = None if zoning.title is None else lines[zoning.title]
+    roles_by_line = {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)}
+    body = frozenset(lines[i].no for i, role in enumerate(zoning.roles) if role == BODY)
+    return _Zoned(frozenset(line.no for line in lines), frozenset(), title, (), {lines[i].no: score for i, score in zoning.title_scores.items()},
+                  zoning.writers, roles_by_line, body, light=True)
 
 
 def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
