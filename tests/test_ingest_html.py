@@ -66,6 +66,10 @@ def test_a_page_that_is_no_article_is_refused_with_the_reason() -> None:
         ("The Daily Site | Big news today", "The Daily Site", "Big news today"),
         ("Storm closes schools across the region — Valley Courier", None, "Storm closes schools across the region"),
         ("Q&A: what the tram means", None, "Q&A: what the tram means"),
+        # a clause that goes on from the headline is no site's name, however short
+        ("Ferry timetable for 2011 – what changes for islanders?", None, "Ferry timetable for 2011 – what changes for islanders?"),
+        ("Council keeps the ferry running - and why it matters", None, "Council keeps the ferry running – and why it matters"),
+        ("Council keeps the ferry running - Harbour News", None, "Council keeps the ferry running"),
     ],
 )
 def test_titles_lose_the_site_name(title: str, site: str | None, clean: str) -> None:

@@ -129,10 +129,16 @@ def clean_title(title: str, site: str | None) -> str:
     if len(parts) < 2:
         return title.strip()
     site_key = re.sub(r"\W+", "", (site or "").lower())
-    kept = [p for p in parts if re.sub(r"\W+", "", p.lower()) != site_key] if site_key else parts
-    if len(kept) == len(parts):  # no part is the site's name: drop a short last part ("… | Tech")
-        kept = parts[:-1] if len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3 else parts
+    kept = [p for p in parts if re.sub(r"\W+", "", p.lower()) != site_key] if site_key else list(parts)
+    if len(kept) == len(parts) and _label_like(parts[-1]) and len(parts[0].split()) >= 3:
+        kept = parts[:-1]  # no part is the site's name: drop a short last part, a section's or a site's ("… | Tech")
     return " – ".join(kept).strip() or title.strip()
+
+
+def _label_like(part: str) -> bool:
+    """Whether a part of a title bar reads as a site's or a section's name: a few words, not a clause that goes
+    on from the headline (lower case at its start, a question's or an exclamation's mark at its end)."""
+    return len(part.split()) <= 4 and not part[:1].islower() and not part.rstrip().endswith(("?", "!"))
 
 
 #: How much each source of a page's publication date counts when they disagree, fitted on the ``fit`` split
