@@ -327,6 +327,8 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
         ("<h1>23.01.2022 – Dredging the channel</h1>", _OG, "", "Dredging the channel"),
         ("<h1>23.01.2022 - Dredging the channel</h1>", "", "", "Dredging the channel"),  # no metadata's title to agree with
         ("<h1>March 2022 - Dredging the channel</h1>", "", "", "March 2022 - Dredging the channel"),  # a month is no day
+        # the heading shows the day and the section after the headline, which the metadata's title leaves out
+        ("<h1>Dredging the channel <small>02.02.2022 • Harbour</small></h1>", _OG, "", "Dredging the channel"),
         ("", _LD, "", "Record of the week: \u2018Lift Off\u2019"),
         (_MENUS, "<title>Dredging the channel - Harbour Times</title>", "", "Dredging the channel"),
         # a kicker over the headline: in a part of its own, parted by a separator the reader does not see ...

@@ -844,7 +844,7 @@ def _shown_title(tree: lxml.html.HtmlElement, named: str | None, marked: str = "
     annotated title more often: 0.75 → 0.84.) A post's title marked in a teaser elsewhere gives way to the
     page's one ``<h1>`` that the title the page declares (its metadata's, else its ``<title>``) holds and the
     teaser's not, and a date over the headline ("23.01.2022 –
-    Headline") is no part of it when the metadata's title has none."""
+    Headline") or after it ("Headline 02.02.2022 • Section") is no part of it when the metadata's title has none."""
     headings = [without_invisible(t) for t in (_text(h) for h in tree.xpath("//h1")[:20]) if t and len(t) <= 300]
     one = headings[0] if len(headings) == 1 and len(headings[0].split()) >= 2 else None
     key = _title_key(named)
@@ -906,11 +906,15 @@ def _hidden_part(element: lxml.html.HtmlElement) -> bool:
 
 
 def _undated(headline: str, named: str | None) -> str:
-    """``headline`` without a date that opens it ("1. Februar 2022 Headline", "23.01.2022 - Headline") when the
-    metadata's title ``named`` holds the rest and no date."""
+    """``headline`` without a date that opens it ("1. Februar 2022 Headline", "23.01.2022 - Headline") or that
+    follows it with what else the heading shows ("Headline 02.02.2022 • Section"), when the metadata's title
+    ``named`` holds the rest and no date."""
     found = find_date(headline)
-    if found is None or found[1][0] > 0 or named is None or find_date(named) is not None:
+    if found is None or named is None or find_date(named) is not None:
         return headline
+    if found[1][0] > 0:
+        head = headline[: found[1][0]].rstrip(" -–—|:•/,")
+        return head if len(head.split()) >= 2 and _title_key(head) == _title_key(named) else headline
     rest = headline[found[1][1] :].lstrip(" -–—|:•/,")
     return rest if len(rest.split()) >= 2 and _title_key(rest) in _title_key(named) else headline
 
