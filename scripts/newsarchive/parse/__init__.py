@@ -713,7 +713,8 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     if title is None:
         title = infer_title(tuple(body)) or "Untitled capture"
         warnings.append(f"no title line: title inferred from the text ({title!r})")
-    ranked = zoned.writers if zoned is not None and zoned.writers is not None and model is not None and zoned.writers[1] >= model.byline_threshold else None
+    ranked = zoned.writers if zoned is not None and model is not None else None
+    ranked = ranked if ranked is not None and ranked[1] >= model.byline_threshold else None  # type: ignore[union-attr]
     if ranked is not None and not zoned.light:  # type: ignore[union-attr]
         byline = replace(byline, authors=ranked[0])  # in a page's dump, the byline the ranker finds likeliest
     elif not byline.authors and (shown := _first_shown_byline(all_lines, title)) is not None:
@@ -985,7 +986,8 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
 
 def _heads_only(lines: list[Line], zoning: Zoning) -> _Zoned:
     """A page's dump with too little furniture for the model to set aside: every line is left to the grammars; the
-    model's title, and its reading of the text and of the comments, stand."""
+    model's title and its reading of the text stand, its writers only where nothing else names one (``light``),
+    and its comment model judges no section."""
     title = None if zoning.title is None else lines[zoning.title]
     roles_by_line = {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)}
     body = frozenset(lines[i].no for i, role in enumerate(zoning.roles) if role == BODY)

@@ -129,7 +129,7 @@ def clean_title(title: str, site: str | None) -> str:
     if len(parts) < 2:
         return title.strip()
     site_key = re.sub(r"\W+", "", (site or "").lower())
-    kept = [p for p in parts if re.sub(r"\W+", "", p.lower()) != site_key] if site_key else list(parts)
+    kept = [p for p in parts if re.sub(r"\W+", "", p.lower()) != site_key] if site_key else parts
     if len(kept) == len(parts) and _label_like(parts[-1]) and len(parts[0].split()) >= 3:
         kept = parts[:-1]  # no part is the site's name: drop a short last part, a section's or a site's ("… | Tech")
     return " – ".join(kept).strip() or title.strip()

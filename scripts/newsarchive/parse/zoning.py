@@ -8,9 +8,9 @@ or a comment's header); a multinomial logistic regression, fitted on annotated r
 ``newsarchive fit-zoning``, gives each role's probability, and a Viterbi pass over the fitted transitions
 between roles smooths them, as the body runs on and comments follow it. Two fitted rankers then choose the
 title among the lines near the body's start and those the model reads as a title anywhere (by their roles,
-where they stand, and how many of their words the text repeats), and the writers among the lines that the byline grammars read a
-name in (by their roles, where they stand against the title and the body, and how much the names look like
-people's). A third regression judges the comment section that the grammars read in the zoned page: for each
+where they stand, and how many of their words the text repeats), and the writers among the lines that the
+byline grammars read a name in (by their roles, where they stand against the title and the body, and how much
+the names look like people's). A third regression judges the comment section that the grammars read in the zoned page: for each
 comment, the probability that it is a reader's (from its header, its text, where it stands, and the zoning of
 its lines); a section in which no comment reaches the threshold is a sidebar's, not reader comments. The weights
 are data in the package (``zoning.json``); numpy runs them, nothing is fitted or downloaded at run time.

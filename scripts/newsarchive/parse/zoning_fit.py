@@ -255,11 +255,11 @@ BYLINE_C = 0.3
 BYLINE_THRESHOLD = 0.0
 
 
-def _fit_byline(seen: list[tuple[Zoner, _Page]]) -> dict:
-    """The byline ranker: a logistic regression over each page's byline candidates (as ``seen`` by a zoning model
-    not fitted on it), those naming the annotated writers the ones to put first."""
+def _fit_byline(zoner: Zoner, pages: list[_Page]) -> dict:
+    """The byline ranker: a logistic regression over each page's byline candidates, those naming the annotated
+    writers the ones to put first."""
     rows, wanted = [], []
-    for zoner, page in seen:
+    for page in pages:
         if not page.authors:
             continue
         probabilities = zoner.probabilities(page.rows)
@@ -326,15 +326,14 @@ def _readers(comment: Shown, page: _Page) -> bool:
     return _said(comment, page.comments) if page.comments_whole else _holds(comment, page.comments)  # type: ignore[arg-type]
 
 
-def _fit_comments(seen: list[tuple[dict, _Page]]) -> dict:
+def _fit_comments(data: dict, pages: list[_Page]) -> dict:
     """The comment model: a logistic regression over the comments that the parser reads in each page whose reader
-    comments are annotated (under the data of a zoning model not fitted on it), those the annotation holds the
-    ones to keep."""
+    comments are annotated, those the annotation holds the ones to keep."""
     rows, wanted = [], []
-    for data, page in seen:
+    zoner = Zoner(data)
+    for page in pages:
         if page.comments is None:
             continue
-        zoner = Zoner(data)
         section, roles = comment_section(data, page)
         if not section:
             continue
@@ -409,7 +408,7 @@ def fit(pages: Path, *, c: float = 0.5) -> dict:
     return fit_pages(load(pages), c=c)
 
 
-#: How many folds the ``fit`` pages are parted in for the rankers' cross-fitting.
+#: How many folds the ``fit`` pages are parted in for the title ranker's cross-fitting.
 FOLDS = 5
 
 
@@ -480,8 +479,8 @@ def fit_pages(split: dict[str, list[_Page]], *, c: float = 0.5) -> dict:
     fold_of = _folds(pages)
     crossed = [_stage_one([p for p, f in zip(pages, fold_of) if f != k], c, stop) for k in range(FOLDS)]
     data["title"] = _fit_title([(Zoner(crossed[f]), page) for page, f in zip(pages, fold_of)], c)
-    data["byline"] = _fit_byline([(Zoner(data), page) for page in pages])
-    data["comment"] = _fit_comments([(data, page) for page in pages])
+    data["byline"] = _fit_byline(Zoner(data), pages)
+    data["comment"] = _fit_comments(data, pages)
     data["figures"] = _scores(data, split["check"]) | _comment_scores(data, split["check"])
     return data
 
