@@ -726,7 +726,8 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         # the one "comment", signed by the article's own writer: the post's own text or foot, which the comment
         # grammars read under its signature; the text goes back to the body where the body holds less
         comments = ()
-        signed = [line for line in all_lines if line.no in set(own.lines)]
+        own_lines = set(own.lines)
+        signed = [line for line in all_lines if line.no in own_lines]
         parts.metadata.extend(line.no for line in signed[:1])
         date = date or own.date
         if sum(len(b.text.split()) for b in body) < sum(len(p.split()) for p in own.paragraphs):
@@ -978,21 +979,25 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     near = [i for i in range(max(0, anchor - BYLINE_REACH), min(len(lines), max(anchor, first) + BYLINE_REACH))
             if roles[i] == BYLINE or zoning.probabilities[i, BYLINE] >= BYLINE_LEAST]
     near.sort(key=lambda i: -zoning.probabilities[i, BYLINE])
-    roles_by_line = {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)}
-    return _Zoned(frozenset(article), frozenset(furniture_lines), None if title is None else lines[title],
-                  tuple(lines[i] for i in near), {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers, roles_by_line,
-                  frozenset(lines[i].no for i in body))
+    return _as_zoned(lines, zoning, title, article, furniture_lines, tuple(lines[i] for i in near))
 
 
 def _heads_only(lines: list[Line], zoning: Zoning) -> _Zoned:
     """A page's dump with too little furniture for the model to set aside: every line is left to the grammars; the
     model's title and its reading of the text stand, its writers only where nothing else names one (``light``),
     and its comment model judges no section."""
-    title = None if zoning.title is None else lines[zoning.title]
-    roles_by_line = {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)}
-    body = frozenset(lines[i].no for i, role in enumerate(zoning.roles) if role == BODY)
-    return _Zoned(frozenset(line.no for line in lines), frozenset(), title, (), {lines[i].no: score for i, score in zoning.title_scores.items()},
-                  zoning.writers, roles_by_line, body, light=True)
+    return _as_zoned(lines, zoning, zoning.title, {line.no for line in lines}, set(), (), light=True)
+
+
+def _as_zoned(lines: list[Line], zoning: Zoning, title: int | None, article: set[int], furniture: set[int], bylines: tuple[Line, ...],
+              *, light: bool = False) -> _Zoned:
+    """``zoning`` of ``lines`` as the parser takes it, by line number: the article's lines and the furniture's, the
+    title (an index) and the likeliest byline lines, the rankers' scores, each line's comment and furniture
+    probabilities, the text's lines."""
+    return _Zoned(frozenset(article), frozenset(furniture), None if title is None else lines[title], bylines,
+                  {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers,
+                  {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)},
+                  frozenset(lines[i].no for i, role in enumerate(zoning.roles) if role == BODY), light)
 
 
 def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
