@@ -331,6 +331,11 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
         ("<h1>Dredging the channel <small>02.02.2022 • Harbour</small></h1>", _OG, "", "Dredging the channel"),
         ("", _LD, "", "Record of the week: \u2018Lift Off\u2019"),
         (_MENUS, "<title>Dredging the channel - Harbour Times</title>", "", "Dredging the channel"),
+        # no <h1> is the headline: the part of the page's title that a heading shows is, not the title bar's others
+        ("<h1></h1><h2>Dredging the channel</h2>", "<title>Dredging the channel | Harbour | News | Harbour Times</title>", "", "Dredging the channel"),
+        (_MENUS + "<h2>Dredging the channel</h2>", "<title>Harbour Times e.V. - News » Dredging the channel</title>", "", "Dredging the channel"),
+        # a one-word headline shown as the <h1>, the site's name as a lesser heading
+        ("<h3>Harbour Times.</h3><h1>Dredging</h1>", "<title>Dredging - Harbour Times</title>", "", "Dredging"),
         # a kicker over the headline: in a part of its own, parted by a separator the reader does not see ...
         (
             "<h1><span class='topic'>Harbour</span><span class='visually-hidden'>: </span><span>Dredging the channel</span></h1>",

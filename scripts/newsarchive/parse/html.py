@@ -855,7 +855,25 @@ def _shown_title(tree: lxml.html.HtmlElement, named: str | None, marked: str = "
             return marked  # unless the metadata's title holds the page's headline and not the marked title
     if one is not None:
         return _undated(one, named)
-    return next((h for h in headings if key and _title_key(h) and (_title_key(h) in key or key in _title_key(h))), None)
+    return _part_shown(tree, declared) or next((h for h in headings if key and _title_key(h) and (_title_key(h) in key or key in _title_key(h))), None)
+
+
+def _part_shown(tree: lxml.html.HtmlElement, declared: str | None) -> str | None:
+    """The one part of the title the page declares ("Site » News » Headline") that the page's first headings show
+    as it is: a part of two words or more shown as an ``<h1>``, else as an ``<h2>``, else a one-word part shown as
+    an ``<h1>`` (a section's or a site's name is often one word, and an ``<h2>``); None where several are shown."""
+    split = _SUFFIX.split((declared or "").strip())
+    parts = {_title_key(part): part for part in split if _title_key(part)} if len(split) >= 2 else {}
+    headings = [(h.tag, _title_key(_text(h))) for h in tree.xpath("//h1 | //h2")[:SHOWN_HEADINGS]] if parts else []
+    for level, least in (("h1", 2), ("h2", 2), ("h1", 1)):
+        shown = {key for tag, key in headings if tag == level and key in parts and len(parts[key].split()) >= least}
+        if shown:
+            return parts[shown.pop()].strip() if len(shown) == 1 else None
+    return None
+
+
+#: How many of a page's headings are looked at for a part of its declared title.
+SHOWN_HEADINGS = 30
 
 
 def _title_element(tree: lxml.html.HtmlElement) -> str:
