@@ -171,6 +171,22 @@ def test_where_nothing_else_names_the_writer_of_a_dump_with_little_furniture_the
     assert article.title == "Island apple cake for the ferry crossing" and article.authors == ("Jane Ruiz",)
 
 
+@pytest.mark.parametrize("comments", [[], COMMENTS], ids=["no comments", "comments under it"])
+def test_the_article_s_text_under_its_buttons_is_taken_back_from_a_comment_section(comments: list[str]) -> None:
+    """A standfirst over a byline in a commenter's layout, then a row of buttons the model does not know (in
+    German) over the text: the section the grammars opened is still read from the first line of the text down,
+    the buttons above it left out of the count, and the text goes back to the body."""
+    buttons = "\n".join(["Teilen", "Twittern", "E-Mail", "Drucken", "Merken"])
+    head = f"The council voted on Friday to keep the ferry running.\n\nAna Ruiz says:\n11 February 2011 at 10:42 am\n\n{buttons}\n"
+    text = page_dump(byline=head).replace("Share this\n", "\n".join(comments) + "\nShare this\n")
+    article = parse_capture(text)
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert article.authors == ("Ana Ruiz",)
+    assert [c.author for c in article.comments] == (["Dara Byrne", "Eli Katz"] if comments else [])
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
+
+
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
     """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
     the comment model finds no reader comment among them, and the section is set aside, each line with why."""
@@ -355,3 +371,4 @@ def test_fitting_makes_the_shipped_model_again() -> None:
         out = Path(work) / "zoning.json"
         assert main(REALPAGES, out) == 0
         assert out.read_bytes() == shipped.read_bytes(), "parse/zoning.json is not what fitting makes now: run make fit"
+

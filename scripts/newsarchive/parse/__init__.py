@@ -1026,10 +1026,19 @@ def _header_lines(lines: list[Line]) -> tuple[list[Line], Header | None]:
 
 
 def _mostly_text(lines: list[Line], zoned: _Zoned) -> bool:
-    """Whether the model reads most of ``lines`` as the article's text and few as a comment's."""
+    """Whether the model reads most of ``lines`` as the article's text and few as a comment's: from the first line
+    it reads as the text, where the lines over it are mostly furniture (share buttons, a menu under the byline)."""
+    first = next((k for k, line in enumerate(lines) if line.no in zoned.body), 0)
+    if first and sum(_furniture_like(line, zoned) for line in lines[:first]) >= FURNITURE_OVER_TEXT * first:
+        lines = lines[first:]
     comment = sum(zoned.roles.get(line.no, (0.0, 0.0))[0] >= 0.5 for line in lines)
     text = sum(line.no in zoned.body for line in lines)
     return comment < TEXT_COMMENT_SHARE * len(lines) and text >= TEXT_SHARE * len(lines)
+
+
+def _furniture_like(line: Line, zoned: _Zoned) -> bool:
+    """Whether the model reads a line as furniture, or it is a few words and no sentence (a button, a label)."""
+    return zoned.roles.get(line.no, (0.0, 0.0))[1] >= 0.5 or (len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text))
 
 
 #: Fewer words than this over the grammars' comment section: too few for an article's text...
@@ -1038,6 +1047,9 @@ TEXT_LEAST_WORDS = 50
 #: comment's, and at least this share as the text.
 TEXT_COMMENT_SHARE = 0.1
 TEXT_SHARE = 0.8
+#: ... counted from the first line the model reads as the text where at least this share of the lines over it are
+#: furniture.
+FURNITURE_OVER_TEXT = 0.8
 #: How many lines over the comment section the model may read as text (a caption, a standfirst) and the section
 #: still open over the article's text.
 TEXT_LINES_OVER = 2
