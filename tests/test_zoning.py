@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsarchive.parse import accounted_lines, parse_capture
+from newsarchive.common.models import Block, BlockKind, ListItem
+from newsarchive.parse import _without_trailing_labels, accounted_lines, parse_capture
 from newsarchive.parse.byline import written_by
 from newsarchive.parse.lines import split_lines, wrap_width
 from newsarchive.parse.zoning import BASE, BODY, BYLINE_FEATURES, FURNITURE, ROLES, TITLE, TITLE_FEATURES, TITLE_REACH, base_features, byline_candidates, title_candidates, zoner
@@ -372,3 +373,19 @@ def test_fitting_makes_the_shipped_model_again() -> None:
         assert main(REALPAGES, out) == 0
         assert out.read_bytes() == shipped.read_bytes(), "parse/zoning.json is not what fitting makes now: run make fit"
 
+
+def _para(text: str, no: int) -> Block:
+    return Block(BlockKind.PARAGRAPH, text, lines=(no,))
+
+
+def test_the_labels_and_buttons_that_end_a_dump_s_text_are_set_aside() -> None:
+    """Few-word lines after the text's last sentence ("Back to the list", a "More on this" heading) are no part of
+    the article; a credit line, a list and a body of nothing else stay."""
+    text = [_para(" ".join(paragraph.split()), n) for n, paragraph in enumerate(PROSE)]
+    labels = [_para("Back to the list", 10), Block(BlockKind.HEADING, "More on this", lines=(11,)), _para("Nach oben", 12)]
+    assert _without_trailing_labels(text + labels) == (text, labels)
+    credit = _para("(Reporting by Ana Ruiz)", 13)
+    assert _without_trailing_labels(text + [credit]) == (text + [credit], [])
+    listed = Block(BlockKind.LIST, items=(ListItem("Ferry"), ListItem("Buses")), lines=(14,))
+    assert _without_trailing_labels(text + [listed]) == (text + [listed], [])
+    assert _without_trailing_labels(labels) == (labels, [])  # no sentence over them: nothing to tell them from

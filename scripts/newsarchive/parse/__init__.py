@@ -704,6 +704,10 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         comments = tuple(_read_after(c, date) for c in comments)
     parts.removed.extend(comment_removed)
 
+    if zoned is not None and not zoned.light:
+        body, trailing = _without_trailing_labels(body)
+        texts = {line.no: line.text for line in all_lines}
+        parts.removed.extend(Removed(no, texts[no], TRAILING_LABEL) for b in trailing for no in b.lines)
     if zoned is not None and (told := _zoned_byline(zoned)) is not None:
         byline = replace(byline, authors=told.authors or byline.authors)
         date = date or told.date
@@ -998,6 +1002,22 @@ def _as_zoned(lines: list[Line], zoning: Zoning, title: int | None, article: set
                   {lines[i].no: score for i, score in zoning.title_scores.items()}, zoning.writers,
                   {line.no: (float(zoning.probabilities[i, COMMENT]), float(zoning.probabilities[i, FURNITURE])) for i, line in enumerate(lines)},
                   frozenset(lines[i].no for i, role in enumerate(zoning.roles) if role == BODY), light)
+
+
+#: Why a label or a button under the article's text is set aside.
+TRAILING_LABEL = "a label or a button under the article's text"
+
+
+def _without_trailing_labels(body: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The body without the few-word lines that end it after its last sentence ("Share this post", "More on
+    this", "Back to the list"), and those lines."""
+    end = len(body)
+    while end > 0 and body[end - 1].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and len(body[end - 1].text.split()) <= SHORT_WORDS \
+            and not is_sentence_like(body[end - 1].text) and credited(body[end - 1].text) is None:
+        end -= 1
+    if end == len(body) or not any(is_sentence_like(b.text) for b in body[:end]):
+        return body, []
+    return body[:end], body[end:]
 
 
 def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
