@@ -188,6 +188,20 @@ def test_the_article_s_text_under_its_buttons_is_taken_back_from_a_comment_secti
     assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
+@pytest.mark.parametrize("comments", [[], COMMENTS], ids=["no comments", "comments under it"])
+def test_a_quoted_post_s_signature_inside_the_text_opens_no_comment_section(comments: list[str]) -> None:
+    """An embedded post's signature in the middle of the article ("— Lou Quimby (@lquimby) November 1, 2019") reads
+    as a commenter's header to the grammars; the model reads the text on under it as the article's, which stays
+    the body's, and the reader comments under the article stay comments."""
+    quoted = "Boats are older than the pier.\n\n    — Lou Quimby (@lquimby) November 1, 2019\n\n"
+    text = page_dump().replace(PROSE[1], quoted + PROSE[1], 1).replace("Share this\n", "\n".join(comments) + "\nShare this\n")
+    article = parse_capture(text)
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert [c.author for c in article.comments] == (["Dara Byrne", "Eli Katz"] if comments else [])
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
+
+
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
     """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
     the comment model finds no reader comment among them, and the section is set aside, each line with why."""

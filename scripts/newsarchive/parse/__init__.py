@@ -18,7 +18,7 @@ from functools import partial
 
 from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
+from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
 from .comments import NO_READER_COMMENTS, Header, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .dates import dated_title, dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
@@ -692,6 +692,15 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         parts.removed.extend(Removed(line.no, line.text, "over the article's text (zoning model)") for line in rest if line.no not in zoned.body)
         parts.comment_lines = parts.comment_lines[len(swallowed) :]
         comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
+    elif zoned is not None and comments and (inside := _text_run_from(parts.comment_lines, zoned, all_lines)) and _mostly_text(inside, zoned):
+        # the section opens inside the article's text, at a line the model reads as text (a quoted post's signature,
+        # "— Jane Doe (@janedoe) November 1, 2019", read as a commenter's header): the text runs on into it, and
+        # goes back to the body; the section starts under it
+        for block in blocks_of([line for line in inside if line.no in zoned.body]):
+            body.extend(to_blocks(block, base, width, between_prose=False))
+        parts.removed.extend(Removed(line.no, line.text, "inside the article's text (zoning model)") for line in inside if line.no not in zoned.body)
+        parts.comment_lines = parts.comment_lines[len(inside) :]
+        comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     if zoned is not None and (unsaid := {r.line for r in comment_removed if r.reason == NO_READER_COMMENTS}):
         # no reader comments after all: what the model reads as the article's text goes back to it (a section the
         # grammars opened over the text), the rest stays set aside
@@ -1029,9 +1038,44 @@ def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line
     body = sorted(n for n in zoned.body if n >= comment_lines[0].no)
     if not body or len(zoned.body) - len(body) > TEXT_LINES_OVER:
         return []
-    last = next((a for a, b in zip(body, body[1:]) if b - a > TEXT_RUN_GAP), body[-1])
-    last = next((line.no - 1 for line in lines if comment_lines[0].no < line.no <= last and is_comment_heading(line.text)), last)
+    last = _text_run_end(body, comment_lines[0].no, lines)
     return [line for line in comment_lines if line.no <= last]
+
+
+def _text_run_end(body: list[int], start: int, lines: list[Line]) -> int:
+    """The last line of the first run of lines the model reads as text (``body``, the numbers of those from
+    ``start`` on, in order), parted by no more than ``TEXT_RUN_GAP`` lines; or the line over a comments heading in it."""
+    last = next((a for a, b in zip(body, body[1:]) if b - a > TEXT_RUN_GAP), body[-1])
+    return next((line.no - 1 for line in lines if start < line.no <= last and is_comment_heading(line.text)), last)
+
+
+#: How likely the model may find the first line of a comment section that opens inside the text a comment's.
+OPENING_COMMENT = 0.2
+#: How many lines over the text's last line before the section a comments heading or count may stand.
+CLAIM_OVER = 5
+
+
+def _text_run_from(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
+    """The lines of the grammars' comment section that opens inside the article's text, down to the end of the run
+    of lines the model reads as text that its first line stands in (or to a comments heading in it); none unless the
+    model reads that first line as text, not as a comment's, and text stands close over it, no comments heading or
+    count stands over it, the run holds a paragraph's worth of sentences, and no other commenter's header."""
+    if not comment_lines or comment_lines[0].no not in zoned.body or zoned.roles.get(comment_lines[0].no, (0.0, 0.0))[0] >= OPENING_COMMENT:
+        return []
+    start = comment_lines[0].no
+    over = max((n for n in zoned.body if n < start), default=None)
+    if over is None or start - over > TEXT_RUN_GAP:
+        return []
+    if any(over - CLAIM_OVER <= line.no < start and (is_comment_heading(line.text) or comment_claim(line.text) is not None) for line in lines):
+        return []  # a comments heading or count over it: the section is one
+    last = _text_run_end(sorted(n for n in zoned.body if n >= start), start, lines)
+    run = [line for line in comment_lines if line.no <= last]
+    prose = sum(len(line.text.split()) for line in run if line.no in zoned.body and is_sentence_like(line.text))
+    if prose < TEXT_LEAST_WORDS:
+        return []  # a post's foot ("Posted by … | Permalink") is no text
+    following = dict(zip((line.no for line in run), run[1:]))
+    headers = sum(comment_header(line, following.get(line.no)) is not None for line in run[1:])
+    return run if headers == 0 else []  # a second commenter's header: the comments the model took for text
 
 
 def _header_lines(lines: list[Line]) -> tuple[list[Line], Header | None]:
