@@ -172,6 +172,18 @@ def test_where_nothing_else_names_the_writer_of_a_dump_with_little_furniture_the
     assert article.title == "Island apple cake for the ferry crossing" and article.authors == ("Jane Ruiz",)
 
 
+def test_a_cookie_notice_over_the_title_does_not_count_as_text_over_a_comment_section() -> None:
+    """The model may read a cookie notice at the top of the page as text; it stands over the title, so it is not
+    the article's text over the section that the grammars open at the byline, and the text is taken back."""
+    cookie = ("We use cookies and other tracking technologies to improve your browsing experience on our site, show\n"
+              "personalized content and targeted ads, and understand where our audience is coming from.\n\n"
+              "By choosing I Accept, you consent to our use of cookies and other tracking technologies.\n\n")
+    article = parse_capture(cookie + page_dump(byline="Ana Ruiz says:\n11 February 2011 at 10:42 am"))
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert article.authors == ("Ana Ruiz",) and article.comments == ()
+
+
 @pytest.mark.parametrize("comments", [[], COMMENTS], ids=["no comments", "comments under it"])
 def test_the_article_s_text_under_its_buttons_is_taken_back_from_a_comment_section(comments: list[str]) -> None:
     """A standfirst over a byline in a commenter's layout, then a row of buttons the model does not know (in

@@ -1036,7 +1036,8 @@ def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line
     if not comment_lines:
         return []
     body = sorted(n for n in zoned.body if n >= comment_lines[0].no)
-    if not body or len(zoned.body) - len(body) > TEXT_LINES_OVER:
+    above = zoned.title.no if zoned.title is not None else -1  # text over the title (a cookie notice) is not the article's
+    if not body or sum(above < n < comment_lines[0].no for n in zoned.body) > TEXT_LINES_OVER:
         return []
     last = _text_run_end(body, comment_lines[0].no, lines)
     return [line for line in comment_lines if line.no <= last]
