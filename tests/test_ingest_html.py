@@ -331,6 +331,9 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
         ("<h1>Dredging the channel <small>02.02.2022 • Harbour</small></h1>", _OG, "", "Dredging the channel"),
         ("", _LD, "", "Record of the week: \u2018Lift Off\u2019"),
         (_MENUS, "<title>Dredging the channel - Harbour Times</title>", "", "Dredging the channel"),
+        # the headline shown twice (the mobile and the desktop layout) is the page's one <h1>
+        ("<h1>Dredging the channel</h1><h1>Dredging the channel</h1>", '<meta property="og:title" content="Harbour works to start in May">', "",
+         "Dredging the channel"),
         # no <h1> is the headline: the part of the page's title that a heading shows is, not the title bar's others
         ("<h1></h1><h2>Dredging the channel</h2>", "<title>Dredging the channel | Harbour | News | Harbour Times</title>", "", "Dredging the channel"),
         (_MENUS + "<h2>Dredging the channel</h2>", "<title>Harbour Times e.V. - News » Dredging the channel</title>", "", "Dredging the channel"),

@@ -845,7 +845,8 @@ def _shown_title(tree: lxml.html.HtmlElement, named: str | None, marked: str = "
     page's one ``<h1>`` that the title the page declares (its metadata's, else its ``<title>``) holds and the
     teaser's not, and a date over the headline ("23.01.2022 –
     Headline") or after it ("Headline 02.02.2022 • Section") is no part of it when the metadata's title has none."""
-    headings = [without_invisible(t) for t in (_text(h) for h in tree.xpath("//h1")[:20]) if t and len(t) <= 300]
+    # a heading shown twice (the page's mobile and desktop layouts) is one
+    headings = list(dict.fromkeys(without_invisible(t) for t in (_text(h) for h in tree.xpath("//h1")[:20]) if t and len(t) <= 300))
     one = headings[0] if len(headings) == 1 and len(headings[0].split()) >= 2 else None
     key = _title_key(named)
     if 0 < len(marked) <= 300:
