@@ -715,8 +715,8 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
 
     if zoned is not None and not zoned.light:
         body, trailing = _without_trailing_labels(body)
-        texts = {line.no: line.text for line in all_lines}
-        parts.removed.extend(Removed(no, texts[no], TRAILING_LABEL) for b in trailing for no in b.lines)
+        labels = {no for block in trailing for no in block.lines}
+        parts.removed.extend(Removed(line.no, line.text, TRAILING_LABEL) for line in all_lines if line.no in labels)
     if zoned is not None and (told := _zoned_byline(zoned)) is not None:
         byline = replace(byline, authors=told.authors or byline.authors)
         date = date or told.date
