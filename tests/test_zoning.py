@@ -415,3 +415,19 @@ def test_the_labels_and_buttons_that_end_a_dump_s_text_are_set_aside() -> None:
     listed = Block(BlockKind.LIST, items=(ListItem("Ferry"), ListItem("Buses")), lines=(14,))
     assert _without_trailing_labels(text + [listed]) == (text + [listed], [])
     assert _without_trailing_labels(labels) == (labels, [])  # no sentence over them: nothing to tell them from
+
+
+def test_the_text_share_of_a_section_is_counted_from_its_text_where_no_comment_stands_over_it() -> None:
+    """Four long lines of a menu the model reads as neither furniture nor comments, over six lines of text: the
+    section is mostly text, counted from its text; with a comment's line among the four, it is not."""
+    from newsarchive.parse import _mostly_text, _Zoned
+
+    menu = ["Ferry timetable for the winter months ahead", "Harbour works and road closures this week",
+            "Council meetings and their next agenda items", "Island schools and the new term dates"]
+    lines = split_lines("\n".join(menu + [" ".join(p.split()) for p in PROSE] + ["The boat sails at nine.", "It returns at five."]))
+    text = frozenset(line.no for line in lines[4:])
+    roles = {line.no: (0.0, 0.2) for line in lines}
+    zoned = _Zoned(frozenset(line.no for line in lines), frozenset(), None, (), {}, None, roles, text)
+    assert _mostly_text(lines, zoned)
+    roles[lines[1].no] = (0.6, 0.1)  # a commenter's line among them
+    assert not _mostly_text(lines, zoned)

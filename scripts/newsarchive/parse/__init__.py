@@ -1092,13 +1092,20 @@ def _header_lines(lines: list[Line]) -> tuple[list[Line], Header | None]:
 
 def _mostly_text(lines: list[Line], zoned: _Zoned) -> bool:
     """Whether the model reads most of ``lines`` as the article's text and few as a comment's: from the first line
-    it reads as the text, where the lines over it are mostly furniture (share buttons, a menu under the byline)."""
+    it reads as the text, where the lines over it are no comment's or mostly furniture (share buttons, a menu under
+    the byline)."""
     first = next((k for k, line in enumerate(lines) if line.no in zoned.body), 0)
-    if first and sum(_furniture_like(line, zoned) for line in lines[:first]) >= FURNITURE_OVER_TEXT * first:
+    over = lines[:first]
+    if over and (not any(_comment_like(line, zoned) for line in over) or sum(_furniture_like(line, zoned) for line in over) >= FURNITURE_OVER_TEXT * len(over)):
         lines = lines[first:]
-    comment = sum(zoned.roles.get(line.no, (0.0, 0.0))[0] >= 0.5 for line in lines)
+    comment = sum(_comment_like(line, zoned) for line in lines)
     text = sum(line.no in zoned.body for line in lines)
     return comment < TEXT_COMMENT_SHARE * len(lines) and text >= TEXT_SHARE * len(lines)
+
+
+def _comment_like(line: Line, zoned: _Zoned) -> bool:
+    """Whether the model reads a line as a comment's more likely than not."""
+    return zoned.roles.get(line.no, (0.0, 0.0))[0] >= 0.5
 
 
 def _furniture_like(line: Line, zoned: _Zoned) -> bool:
@@ -1112,8 +1119,8 @@ TEXT_LEAST_WORDS = 50
 #: comment's, and at least this share as the text.
 TEXT_COMMENT_SHARE = 0.1
 TEXT_SHARE = 0.8
-#: ... counted from the first line the model reads as the text where at least this share of the lines over it are
-#: furniture.
+#: ... counted from the first line the model reads as the text where none of the lines over it is a comment's, or at
+#: least this share of them are furniture.
 FURNITURE_OVER_TEXT = 0.8
 #: How many lines over the comment section the model may read as text (a caption, a standfirst) and the section
 #: still open over the article's text.
