@@ -431,3 +431,21 @@ def test_the_text_share_of_a_section_is_counted_from_its_text_where_no_comment_s
     assert _mostly_text(lines, zoned)
     roles[lines[1].no] = (0.6, 0.1)  # a commenter's line among them
     assert not _mostly_text(lines, zoned)
+
+
+def test_a_section_opening_at_a_button_inside_the_text_is_the_text_s() -> None:
+    """The grammars open a comment section at a line the model reads as furniture (a button between two
+    paragraphs) with text close over and under it: down to the end of that text, the section is the text's;
+    with a commenter's header under the text's first line, it is not."""
+    from newsarchive.parse import _text_run_from, _Zoned
+
+    prose = [" ".join(p.split()) for p in PROSE]
+    lines = split_lines("\n".join([prose[0], prose[1], "Save", prose[2], prose[3], "", "Follow us"]))
+    text = frozenset(line.no for line in lines if line.text in prose)
+    zoned = _Zoned(frozenset(line.no for line in lines), frozenset(), None, (), {}, None, {line.no: (0.0, 0.9 if line.no not in text else 0.0) for line in lines}, text)
+    section = lines[2:]
+    assert [line.text for line in _text_run_from(section, zoned, lines)] == ["Save", prose[2], prose[3]]
+    answered = split_lines("\n".join([prose[0], prose[1], "Save", prose[2], "Dara Byrne says:", "11 February 2011 at 10:42 am", prose[3]]))
+    text = frozenset(line.no for line in answered if line.text in prose)
+    zoned = _Zoned(frozenset(line.no for line in answered), frozenset(), None, (), {}, None, {line.no: (0.0, 0.0) for line in answered}, text)
+    assert _text_run_from(answered[2:], zoned, answered) == []

@@ -1059,13 +1059,15 @@ CLAIM_OVER = 5
 def _text_run_from(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
     """The lines of the grammars' comment section that opens inside the article's text, down to the end of the run
     of lines the model reads as text that its first line stands in (or to a comments heading in it); none unless the
-    model reads that first line as text, not as a comment's, and text stands close over it, no comments heading or
-    count stands over it, the run holds a paragraph's worth of sentences, and no other commenter's header."""
-    if not comment_lines or comment_lines[0].no not in zoned.body or zoned.roles.get(comment_lines[0].no, (0.0, 0.0))[0] >= OPENING_COMMENT:
+    model reads that first line as no comment's (as text, or a button between two paragraphs) with text close over
+    and under it, no comments heading or count stands over it, the run holds a paragraph's worth of sentences, and
+    no other commenter's header under its first line of text."""
+    if not comment_lines or zoned.roles.get(comment_lines[0].no, (0.0, 0.0))[0] >= OPENING_COMMENT:
         return []
     start = comment_lines[0].no
     over = max((n for n in zoned.body if n < start), default=None)
-    if over is None or start - over > TEXT_RUN_GAP:
+    under = min((n for n in zoned.body if n >= start), default=None)
+    if over is None or under is None or start - over > TEXT_RUN_GAP or under - start > TEXT_RUN_GAP:
         return []
     if any(over - CLAIM_OVER <= line.no < start and (is_comment_heading(line.text) or comment_claim(line.text) is not None) for line in lines):
         return []  # a comments heading or count over it: the section is one
@@ -1075,7 +1077,7 @@ def _text_run_from(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) 
     if prose < TEXT_LEAST_WORDS:
         return []  # a post's foot ("Posted by … | Permalink") is no text
     following = dict(zip((line.no for line in run), run[1:]))
-    headers = sum(comment_header(line, following.get(line.no)) is not None for line in run[1:])
+    headers = sum(comment_header(line, following.get(line.no)) is not None for line in run[1:] if line.no > under)
     return run if headers == 0 else []  # a second commenter's header: the comments the model took for text
 
 
