@@ -687,18 +687,14 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
             byline = replace(byline, authors=byline.authors or (header.author,))
             date = date or header.date
             parts.metadata.extend(line.no for line in head)
-        for block in blocks_of([line for line in rest if line.no in zoned.body]):
-            body.extend(to_blocks(block, base, width, between_prose=False))
-        parts.removed.extend(Removed(line.no, line.text, "over the article's text (zoning model)") for line in rest if line.no not in zoned.body)
+        body.extend(_text_back(rest, zoned, base, width, "over the article's text (zoning model)", parts.removed))
         parts.comment_lines = parts.comment_lines[len(swallowed) :]
         comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     elif zoned is not None and comments and (inside := _text_run_from(parts.comment_lines, zoned, all_lines)) and _mostly_text(inside, zoned):
         # the section opens inside the article's text, at a line the model reads as text (a quoted post's signature,
         # "— Jane Doe (@janedoe) November 1, 2019", read as a commenter's header): the text runs on into it, and
         # goes back to the body; the section starts under it
-        for block in blocks_of([line for line in inside if line.no in zoned.body]):
-            body.extend(to_blocks(block, base, width, between_prose=False))
-        parts.removed.extend(Removed(line.no, line.text, "inside the article's text (zoning model)") for line in inside if line.no not in zoned.body)
+        body.extend(_text_back(inside, zoned, base, width, "inside the article's text (zoning model)", parts.removed))
         parts.comment_lines = parts.comment_lines[len(inside) :]
         comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     if zoned is not None and (unsaid := {r.line for r in comment_removed if r.reason == NO_READER_COMMENTS}):
@@ -1021,12 +1017,24 @@ def _without_trailing_labels(body: list[Block]) -> tuple[list[Block], list[Block
     """The body without the few-word lines that end it after its last sentence ("Share this post", "More on
     this", "Back to the list"), and those lines."""
     end = len(body)
-    while end > 0 and body[end - 1].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and len(body[end - 1].text.split()) <= SHORT_WORDS \
-            and not is_sentence_like(body[end - 1].text) and credited(body[end - 1].text) is None:
+    while end > 0 and _label(body[end - 1]):
         end -= 1
     if end == len(body) or not any(is_sentence_like(b.text) for b in body[:end]):
         return body, []
     return body[:end], body[end:]
+
+
+def _text_back(lines: list[Line], zoned: _Zoned, base: int, width: int | None, reason: str, removed: list[Removed]) -> list[Block]:
+    """The blocks of the lines that the model reads as the article's text, taken back from a comment section; the
+    other lines go to ``removed``, with ``reason``."""
+    removed.extend(Removed(line.no, line.text, reason) for line in lines if line.no not in zoned.body)
+    return [b for block in blocks_of([line for line in lines if line.no in zoned.body]) for b in to_blocks(block, base, width, between_prose=False)]
+
+
+def _label(block: Block) -> bool:
+    """A paragraph or a heading of a few words and no sentence, and no credit line: a label or a button."""
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and len(block.text.split()) <= SHORT_WORDS \
+        and not is_sentence_like(block.text) and credited(block.text) is None
 
 
 def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line]) -> list[Line]:
@@ -1036,8 +1044,8 @@ def _text_in_comments(comment_lines: list[Line], zoned: _Zoned, lines: list[Line
     if not comment_lines:
         return []
     body = sorted(n for n in zoned.body if n >= comment_lines[0].no)
-    above = zoned.title.no if zoned.title is not None else -1  # text over the title (a cookie notice) is not the article's
-    if not body or sum(above < n < comment_lines[0].no for n in zoned.body) > TEXT_LINES_OVER:
+    title = zoned.title.no if zoned.title is not None else -1  # text over the title (a cookie notice) is not the article's
+    if not body or sum(title < n < comment_lines[0].no for n in zoned.body) > TEXT_LINES_OVER:
         return []
     last = _text_run_end(body, comment_lines[0].no, lines)
     return [line for line in comment_lines if line.no <= last]
