@@ -449,3 +449,22 @@ def test_a_section_opening_at_a_button_inside_the_text_is_the_text_s() -> None:
     text = frozenset(line.no for line in answered if line.text in prose)
     zoned = _Zoned(frozenset(line.no for line in answered), frozenset(), None, (), {}, None, {line.no: (0.0, 0.0) for line in answered}, text)
     assert _text_run_from(answered[2:], zoned, answered) == []
+
+
+def test_a_dump_whose_text_the_model_cannot_find_keeps_the_model_s_heads() -> None:
+    """The article's text in a narrow column (three or four words a line) reads to the model as furniture, and it
+    finds no text on the page: the dump is still a page's, left whole to the grammars with the model's title, as
+    one with little furniture is."""
+    from newsarchive.parse import _zoned, grammar_reading
+
+    title = "Island ferry saved after council vote"
+    parts = ["[logo]", "Skip to content", "", "Storm closes the harbour road", "", *MENU, "", title, "", "By Ana Ruiz | 11 February 2011", ""]
+    for paragraph in PROSE:
+        parts += [textwrap.fill(" ".join(paragraph.split()), 22), ""]
+    text = "\n".join([*parts, "Share this", "Email", "Print", "", *SIDEBAR, "", *FOOTER])
+    lines = split_lines(text)
+    zoned = _zoned(lines, wrap_width(lines), lambda: grammar_reading(text), zoner())
+    assert zoned is not None and zoned.light and not zoned.body
+    assert zoned.title is not None and zoned.title.text == title
+    assert zoned.article == {line.no for line in lines}
+    assert parse_capture(text).title == title

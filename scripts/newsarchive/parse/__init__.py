@@ -950,8 +950,9 @@ def grammar_reading(text: str, common: frozenset[str] = frozenset()) -> GrammarR
 
 def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarReading], model: Zoner) -> _Zoned | None:
     """The zones of ``lines`` by the fitted ``model``, when they are a whole page's dump (its heads alone where it
-    has little furniture: on the ``fit`` pages, the model's title is right on 21 of the 33 dumps so, the
-    grammars' on 11); None for an article's own text, which the parser's grammars read as they are."""
+    has little furniture, or where the model reads no line as text: on the ``fit`` pages, the model's title is
+    right on 21 of the 33 dumps with little furniture, the grammars' on 11); None for an article's own text,
+    which the parser's grammars read as they are."""
     if sum(len(line.text.split()) <= SHORT_WORDS and not is_sentence_like(line.text) for line in lines) < DUMP_FURNITURE_LINES:
         return None  # too few short lines (menus, labels, buttons) for a page's furniture: no model, no second reading
     reading = grammars()
@@ -960,9 +961,7 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
     roles = zoning.roles
     furniture = sum(role == FURNITURE for role in roles)
     body = [i for i, role in enumerate(roles) if role == BODY]
-    if not body:
-        return None
-    if furniture < DUMP_FURNITURE_LINES or furniture < DUMP_FURNITURE_SHARE * len(roles):
+    if not body or furniture < DUMP_FURNITURE_LINES or furniture < DUMP_FURNITURE_SHARE * len(roles):
         return _heads_only(lines, zoning)
     first, last = body[0], body[-1]
     title = zoning.title
@@ -992,7 +991,8 @@ def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarR
 
 
 def _heads_only(lines: list[Line], zoning: Zoning) -> _Zoned:
-    """A page's dump with too little furniture for the model to set aside: every line is left to the grammars; the
+    """A page's dump with too little furniture for the model to set aside, or no text it can find (a narrow column
+    of three or four words a line reads as furniture to it): every line is left to the grammars; the
     model's title and its reading of the text stand, its writers only where nothing else names one (``light``),
     and its comment model judges no section."""
     return _as_zoned(lines, zoning, zoning.title, {line.no for line in lines}, set(), (), light=True)
