@@ -910,7 +910,9 @@ class _Zoned:
     #: how likely the model finds each line (by number) a comment's and the page's furniture
     roles: dict[int, tuple[float, float]] = field(default_factory=dict)
     body: frozenset[int] = frozenset()  # the lines (by number) that the model reads as the article's text
-    #: a page with too little furniture to set aside (``_heads_only``): the byline ranker's writers do not stand
+    #: a page with too little furniture to set aside, or no text the model finds (``_heads_only``): the byline
+    #: ranker's writers stand only where nothing else names one, no comment section is judged, no label under the
+    #: text is set aside
     light: bool = False
 
 
