@@ -346,6 +346,15 @@ _MENUS = "<h1>Quick links</h1><h1>Navigation</h1><h1>Press releases</h1>"  # hea
         ),
         # ... or one the metadata's title leaves out
         ("<h1>Board vote / Dredging the channel</h1>", _OG, "", "Dredging the channel"),
+        # ... or a first part that the metadata's title leaves out and the rest it holds, with or without elements
+        (
+            "<h1>\n<span class='overline'>After the storm</span>\n<span class='headline'>Dredging the channel</span>\n</h1>",
+            '<meta property="og:title" content="Storm: Dredging the channel | Harbour Times">', "", "Dredging the channel",
+        ),
+        ("<h1> <span>After the storm</span> Dredging the channel </h1>", _OG, "", "Dredging the channel"),
+        # the metadata's title holds all of it: the first part is the headline's
+        ("<h1><span>After the storm</span> dredging the channel</h1>", '<meta property="og:title" content="After the storm dredging the channel">', "",
+         "After the storm dredging the channel"),
         # a part hidden on small screens only ("hidden-xs") is no separator
         ("<h1><span>Harbour news</span><span class='hidden-xs'>today:</span><span>dredging the channel</span></h1>", "", "", "Harbour news today: dredging the channel"),
         # a colon in a first part's own text parts nothing: the title is all of it

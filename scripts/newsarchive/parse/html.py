@@ -900,6 +900,7 @@ def _without_kicker(title: str, heading: lxml.html.HtmlElement | None, named: st
     made of parts alone, a short first one, a separator part of its own (often one the reader does not see)
     and the headline; or where the title the metadata names is the heading's end after a short opening. A
     colon in the first part's own text parts nothing ("Editor's letter: Goodbye"): it is the title's."""
+    named = (named or "").strip()
     if heading is not None and not (heading.text or "").strip():
         parts = [child for child in heading if isinstance(child.tag, str)]
         if len(parts) >= 2 and all(_BLANK_OR_SEPARATOR.match(child.tail or "") for child in parts):
@@ -910,11 +911,22 @@ def _without_kicker(title: str, heading: lxml.html.HtmlElement | None, named: st
             separated = len(shown) < len(parts) or any(_SEPARATOR.match(t) for t in texts[1:])
             if texts and 0 < len(texts[0].split()) <= KICKER_WORDS and len(rest.split()) >= 2 and separated:
                 return rest
-    named = (named or "").strip()
+        if parts and not _hidden_part(parts[0]):
+            kicker = " ".join(_text(parts[0]).split())
+            rest = " ".join(" ".join([parts[0].tail or "", *(" ".join([_text(p), p.tail or ""]) for p in parts[1:] if not _hidden_part(p))]).split())
+            if 0 < len(kicker.split()) <= KICKER_WORDS and len(rest.split()) >= 2 and _named_apart(kicker, rest, named):
+                return rest
     if len(named.split()) >= 2 and title.endswith(named) and _title_key(named) != _title_key(title):
         if len(title[: -len(named)].split()) <= KICKER_WORDS:
             return named
     return title
+
+
+def _named_apart(kicker: str, rest: str, named: str) -> bool:
+    """Whether the title the metadata names tells a heading's first part (a kicker) from the rest: it holds the
+    rest and not the kicker with it."""
+    held = _title_key(named)
+    return bool(held) and _title_key(rest) in held and _title_key(kicker + rest) not in held
 
 
 def _hidden_part(element: lxml.html.HtmlElement) -> bool:
