@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from newsarchive.parse.html import html_article
-from newsarchive.parse.structure import signed_comments
+from newsarchive.parse.structure import named_comments, signed_comments
 
 PROSE = (
     "<p>The company said on Friday that it would build its phones on the new system, in a deal that analysts had "
@@ -204,3 +204,32 @@ def test_comments_whose_markup_names_neither_text_nor_commenter_keep_both() -> N
     section = '<div id="talk">' + item("JaneRoe", "2011-02-12T10:15", ONE) + item("ann_lee", "2011-02-13T09:30", THREE) + "</div>"
     article = html_article(page(section))
     assert [(c.author, c.paragraphs) for c in article.comments] == [("JaneRoe", (ONE,)), ("ann_lee", (THREE,))]
+
+
+def test_short_comments_whose_markup_names_their_text_signed_under_it_with_a_date_and_a_name() -> None:
+    # each comment's text in a part named for it, then its signature: the day and the commenter's name
+    def item(text: str, when: str, name: str) -> str:
+        return (
+            f'<div class="comment-wrap"><div class="comment"><div class="body">{text}</div>'
+            f'<div class="signature">{when} | <a href="/contributor/1"><img src="u.png"></a>{name}</div></div></div>'
+        )
+
+    section = '<div id="talk">' + item("Love it!", "March 3, 2011", "Lou Quimby") + item("So good, thanks.", "March 4, 2011", "Ana Ruiz") + "</div>"
+    article = html_article(page(section))
+    assert [(c.author, c.date.iso()[:10], c.paragraphs) for c in article.comments] == [  # type: ignore[union-attr]
+        ("Lou Quimby", "2011-03-03", ("Love it!",)),
+        ("Ana Ruiz", "2011-03-04", ("So good, thanks.",)),
+    ]
+
+
+def test_a_rating_form_named_like_a_comment_s_text_is_not_taken_for_its_text() -> None:
+    # a short part whose class names it a body ("secondary_body": a rating's form) before the comment's own text
+    def item(name: str, when: str, text: str) -> str:
+        return (
+            f'<li class="comment-item"><form class="rate secondary_body"><span>rate this</span> <span>+8</span></form>'
+            f'<cite><span class="username">{name}</span> <span class="time">{when}</span></cite><div class="talk-words"><p>{text}</p></div></li>'
+        )
+
+    section = '<ul class="comment-list">' + item("Jane Roe", "12 February 2011 - 10:15", ONE) + item("Ann Lee", "13 February 2011 - 09:30", THREE) + "</ul>"
+    named, _ = named_comments(lxml.html.fromstring(page(section)))
+    assert all(c.paragraphs != ("rate this +8",) for c in named)

@@ -264,6 +264,8 @@ def _named_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tu
             date = _stamped(stamp)
         if date is None and (found := find_date(text)) is not None:
             date = found[0]
+            if author is None:  # a signature: "October 22, 2012 | Jane Doe"
+                author = _signed_name(text[: found[1][0]] + " " + text[found[1][1] :])
         if author is None and (header := comment_header(make_line(1, text), None)) is not None:
             author = header.author
         if author is None and (byline := parse_byline(text)) is not None and byline.authors and text.lower().startswith("by "):
@@ -276,9 +278,25 @@ def _named_comment(element: lxml.html.HtmlElement, shape: tuple[str, str]) -> tu
         paragraphs = tuple(text for part, text in zip(parts, shown) if part.tag == "p" and text)
     if not paragraphs and (author is not None or date is not None):  # no part named for the text, no <p>: its one block of prose
         paragraphs = _unnamed_text(parts, shown)
-    if sum(len(p.split()) for p in paragraphs) < MIN_WORDS or (author is None and date is None):
+    # a short comment ("Love it!") where the markup names its text, both its commenter and date are found, and no
+    # other part of it holds more words than its text (a rating's form named "secondary_body" is not its text)
+    words = sum(len(p.split()) for p in paragraphs)
+    least = MIN_WORDS
+    if body is not None and author is not None and date is not None:
+        others = (len(text.split()) for part, text in zip(parts, shown) if part is not body and body not in part.iterancestors()
+                  and part not in body.iterancestors() and not _is_detail(part, text))
+        least = 1 if max(others, default=0) <= words else MIN_WORDS
+    if words < least or (author is None and date is None):
         return None
     return author, date, paragraphs
+
+
+def _signed_name(rest: str) -> str | None:
+    """The commenter's name that a dated line holds beside its date ("| Jane Doe", "Jane Doe at"), if the rest
+    is a name alone."""
+    rest = re.sub(r"^[\s|,·•–—-]+|[\s|,·•–—-]+$", "", " ".join(rest.split()))
+    rest = re.sub(r"^(?:by|von|par|por)\s+|\s+(?:at|um|à|a las)$", "", rest, flags=re.I)
+    return rest if rest and not rest[0].isdigit() and is_handle(rest) else None
 
 
 def _unnamed_text(parts: list[lxml.html.HtmlElement], shown: list[str]) -> tuple[str, ...]:
