@@ -59,6 +59,19 @@ def test_a_page_that_is_no_article_is_refused_with_the_reason() -> None:
         html_article((HTML / "not_an_article.html").read_bytes())
 
 
+def test_a_short_note_of_sixty_words_is_an_article() -> None:
+    # no markup says the page holds one post: its sixty words of prose under its headline are still its article
+    text = (
+        "The harbour office will close early on Friday for the staff outing. Ferries keep to the usual timetable, "
+        "and tickets can be bought on board or from the machines at the quay. Parking at the terminal is free for "
+        "the afternoon. Questions about lost property go to the town hall until Monday morning, when the office opens "
+        "again at eight."
+    )
+    page = f"<html><head><title>Harbour office closes early</title></head><body><h1>Harbour office closes early</h1><p>{text}</p></body></html>"
+    article = html_article(page.encode())
+    assert article.title == "Harbour office closes early" and article.body[0].text == text
+
+
 @pytest.mark.parametrize(
     ("title", "site", "clean"),
     [
