@@ -468,3 +468,15 @@ def test_a_dump_whose_text_the_model_cannot_find_keeps_the_model_s_heads() -> No
     assert zoned.title is not None and zoned.title.text == title
     assert zoned.article == {line.no for line in lines}
     assert parse_capture(text).title == title
+
+
+def test_the_grammars_one_word_title_gives_way_to_the_ranker_s_headline() -> None:
+    """The grammars' title stands where the ranker scores it close to its own, unless it is one word (a label)."""
+    from newsarchive.parse import _heads_agree, _Zoned
+    from newsarchive.parse.lines import make_line
+
+    headline, label, teaser = make_line(9, "Island ferry saved after council vote"), make_line(5, "Opinion"), make_line(7, "Market traders protest")
+    zoned = _Zoned(frozenset(), frozenset(), headline, (), {9: 1.0, 5: 0.6, 7: 0.5}, None)
+    assert _heads_agree(headline, zoned) and _heads_agree(teaser, zoned)
+    assert not _heads_agree(label, zoned)
+    assert not _heads_agree(make_line(3, "Ferry timetable for the winter"), zoned)  # not a candidate of the ranker
