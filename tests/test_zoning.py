@@ -307,6 +307,18 @@ def test_a_title_far_over_the_text_is_still_a_candidate_and_its_words_are_the_te
     assert found[title] >= 0.5 and found[teaser] == 0.0
 
 
+def test_a_writer_named_under_a_label_of_its_own_and_a_name_glued_twice_are_byline_candidates() -> None:
+    """The names under a line that is a byline's label alone ("Von:") are marked so for the byline ranker, and a
+    name that a text browser glued to itself (a picture's label and its link) is read once."""
+    title = "Island ferry saved after council vote"
+    text = "\n".join([title, "", "Ana RuizAna Ruiz", "", *PROSE, "", "Von:", "", "Lou Quimby", "", *SIDEBAR])
+    role_of = lambda line: TITLE if line.text == title else BODY if line.text in "\n".join(PROSE) else FURNITURE  # noqa: E731
+    lines, base, probabilities, roles = _read_as(text, role_of)
+    found, rows = byline_candidates(lines, probabilities, roles, 0, frozenset())
+    by_names = {names: row[BYLINE_FEATURES.index("label_over")] for (_, names), row in zip(found, rows)}
+    assert by_names[("Ana Ruiz",)] == 0.0 and by_names[("Lou Quimby",)] == 1.0
+
+
 def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
     text = "\n".join(["Island ferry saved after council vote", "", "By Ana Ruiz | 11 February 2011", "", *(p + "\n" for p in PROSE)])
     article = parse_capture(text)
@@ -335,6 +347,11 @@ def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:
         ("Posted on 4. Mai 2019AuthorLou Quimby", ("Lou Quimby",)),
         ("Lou Quimby3.11.2023", ("Lou Quimby",)),
         ("[Portrait Lou Quimby]von Lou Quimby13.12.2022 - 08:13 Uhr", ("Lou Quimby",)),
+        ("Posted on 4. Mai 2019AuthorLou Quimby4 Kommentare", ("Lou Quimby",)),  # the count glued to the name
+        # several writers on a line of their own, parted by commas and the "and" of the capture's language
+        ("Ana Ruiz, Chen Wei & Dara Byrne", ("Ana Ruiz", "Chen Wei", "Dara Byrne")),
+        ("Ana Ruiz, Lou Quimby y Yann Le Bras", ("Ana Ruiz", "Lou Quimby", "Yann Le Bras")),
+        ("Por Ana Ruiz e Lou Quimby", ("Ana Ruiz", "Lou Quimby")),
         ("Authority figures spoke", None),
         ("Die Zukunft von Berlin ist offen", None),
         ("by the way, this is prose", None),

@@ -145,8 +145,13 @@ def undecorated(text: str) -> str:
     return framed.group("text") if framed else text
 
 
-def split_names(text: str) -> list[str]:
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"), flags=re.I)  # "By ANTON TROIANOVSKI And NICK WINGFIELD"
+def split_names(text: str, *, every_language: bool = False) -> list[str]:
+    """The names a list of them holds: "Jane Doe, Sam Okafor and Lou Quimby"; ``every_language``: parted by the
+    "and" of the other languages of most captures too, and by semicolons ("Ana Ruiz y Lou Quimby")."""
+    if every_language:
+        parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+(?-i:et|y|e|en)\s+", text.strip(" ,;:"), flags=re.I)
+    else:
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"), flags=re.I)  # "By ANTON TROIANOVSKI And NICK WINGFIELD"
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -337,7 +342,7 @@ def names_line(text: str) -> tuple[str, ...] | None:
     text = undecorated(text)
     if len(text) > 80:
         return None
-    names = [cased(n) for n in split_names(text)]
+    names = [cased(n) for n in split_names(text, every_language=True)]
     if not 1 <= len(names) <= 4 or not all(is_name(n) and 2 <= len(n.split()) <= 4 and not _ROLE.fullmatch(n) for n in names):
         return None  # "STAFF WRITER" under "BY JANE DOE" is what she is
     if any(word.lower() in _HEADLINE_WORDS for n in names for word in n.split()):
@@ -367,6 +372,17 @@ _NAME_END = re.compile(
 _HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,29}")
 
 
+_GLUED_COUNT = re.compile(r"(?<=[^\W\d_])(?=\d{1,5}\s+\w)")
+
+
+def _without_glued_count(rest: str) -> str:
+    """A byline's rest without the comment count that a text browser glued to the name ("Jane Doe4 Comments")."""
+    for match in _GLUED_COUNT.finditer(rest):
+        if comment_claim(rest[match.start() :].strip()) is not None:
+            return rest[: match.start()]
+    return rest
+
+
 def written_by(text: str) -> tuple[str, ...] | None:
     """The writers a byline of any layout names after its "by" or its label, or the names alone on a line (perhaps
     with the date after them): "Veröffentlicht am 12. Juni 2017 von jdoe", "Von: Jan Kupitz | 31.10.23",
@@ -377,8 +393,8 @@ def written_by(text: str) -> tuple[str, ...] | None:
     matches = list(_WRITER_WORD.finditer(text))
     for match in matches:
         rest = text[match.end() :]
-        name = _NAME_END.split(rest, maxsplit=1)[0].strip(" .")
-        names = [cased(n) for n in split_names(name)] if name else []
+        name = _NAME_END.split(_without_glued_count(rest), maxsplit=1)[0].strip(" .")
+        names = [cased(n) for n in split_names(name, every_language=True)] if name else []
         if names and all(_NAME.fullmatch(n) and len(n.split()) <= 4 and not _ROLE.fullmatch(n) and not _NOT_NAMES.match(n) for n in names):
             return tuple(names)  # after its "by", a month's short name may start a name: "von Jan Kupitz"
         if _HANDLE.fullmatch(name) and not _NOT_NAMES.match(name):
@@ -386,6 +402,8 @@ def written_by(text: str) -> tuple[str, ...] | None:
     if matches:
         return None
     head = _NAME_END.split(text, maxsplit=1)[0].strip(" .")
+    if (whole := names_line(text)) is not None and len(whole) >= 2:
+        return whole  # "Jane Doe, Sam Okafor & Lou Quimby": the names a comma parts, not a name and what follows it
     return names_line(head) if head else None
 
 

@@ -292,9 +292,18 @@ BYLINE_FEATURES = (
     "no_title", "from_title", "far_from_title", "under_title", "far_from_body", "under_body", "position", "dated",
     "by_word", "names", "all_names", "digits", "named_again", "first", "rank", "chars", "name_stop_share",
     "name_share", "sentence_like", "by_before", "name_words", "name_capitals", "name_alone", "line_words",
-    "past_body", "far_past_body", "in_body",
+    "past_body", "far_past_body", "in_body", "label_over",
 )
+#: A line that is a byline's label alone, its names on the line under it: "Von:", "By", "Kommentar von", "Ein Beitrag von".
+_BY_LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,2}(?:by|von|par|por|door|di|av|af|przez|durch|autor|author|auteur|autore|autorin)\s*:?\s*$", re.I)
 _BY_BEFORE = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|di|av|af|przez|durch|autor|author)\b\s*:?\s*$", re.I)  # "2017Autor: " too
+
+
+def _once(text: str) -> str:
+    """A text that is the same words twice, glued as a text browser glues a link to its picture's label ("Jane
+    DoeJane Doe"), once."""
+    half = len(text) // 2
+    return text[:half] if len(text) >= 8 and len(text) % 2 == 0 and text[:half] == text[half:] else text
 
 
 def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple[int, ...], title: int | None,
@@ -312,6 +321,7 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
             continue
         parsed = parse_byline(line.text)
         names = (parsed.authors if parsed is not None else ()) or written_by(line.text) or ()
+        names = tuple(_once(name) for name in names)
         if names:
             found.append((i, names))
             by_grammar.append(parsed is not None and bool(parsed.authors))
@@ -337,6 +347,7 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
             bool(at > 0 and _BY_BEFORE.search(text[:at])), len(words), sum(w[:1].isupper() for w in words) / max(len(words), 1),
             text.strip() == joined.strip(), math.log1p(len(text.split())),
             i > last, math.log1p(max(0, i - last)), body <= i <= last,
+            any(_BY_LABEL.match(lines[j].text) for j in range(max(0, i - 2), i)),
         ))
     return found, np.asarray(rows, dtype=np.float64)
 
