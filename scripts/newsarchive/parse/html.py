@@ -36,7 +36,7 @@ from .references import is_reference_heading
 from .structure import named_comments, profile_name, sibling_groups, signed_comments, structural_comments
 from .zoning import zoner
 
-MIN_WORDS = 50  # an article has at least this many words of body text (fit split: the one page of fewer than 80 was an article)
+MIN_WORDS = 60  # an article has at least this many words of body text (fit split: the one page of fewer than 80 was an article)
 SHORT_POST_WORDS = 30  # ... or this many, on a page whose markup says it holds one post (a short blog post)
 
 
