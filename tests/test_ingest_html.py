@@ -281,6 +281,13 @@ def test_a_site_named_as_the_writer_gives_way_to_a_person_any_other_source_names
     assert html_article(_page("<p>By Jane Doe</p>", head='<meta name="author" content="HT">')).authors == ("Jane Doe",)  # its initials
 
 
+def test_a_writer_s_first_name_alone_gives_way_to_the_name_another_source_writes_out() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Dredging the channel", "author": {"@type": "Person", "name": "Jane"}}'
+    assert html_article(_page("<p>By Jane Doe</p>", json_ld=ld)).authors == ("Jane Doe",)
+    tagged = '<meta name="author" content="Jane">'  # two sources agree on "Jane"; "Janet Doe" is not her name written out
+    assert html_article(_page("<p>By Janet Doe</p>", head=tagged, json_ld=ld)).authors == ("Jane",)
+
+
 def test_the_writers_two_sources_agree_on_win_and_their_names_are_decoded() -> None:
     ld = '{"@type": "NewsArticle", "author": [{"name": "Redacci&oacute;n Sur"}]}'
     assert html_article(_page(json_ld=ld)).authors == ("Redacción Sur",)

@@ -547,7 +547,11 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
     # a source that names every writer the chosen one names, and more, names the byline's others too ("Jane Doe"
     # where another source has "Jane Doe", "Sam Okafor")
     named = {name.casefold() for name in chosen}
-    return next((names for _, names in found if named < {name.casefold() for name in names}), chosen)
+    chosen = next((names for _, names in found if named < {name.casefold() for name in names}), chosen)
+    # a first name alone where another source writes it out ("Jane" and "Jane Doe"): the name written out
+    fuller = [name for _, names in found for name in names]
+    return tuple(next((other for other in fuller if other.casefold().startswith(name.casefold() + " ")), name) if len(name.split()) == 1 else name
+                 for name in chosen)
 
 
 def _plain_name(name: str) -> str | None:
