@@ -1224,9 +1224,9 @@ def _heads_agree(told: Line, zoned: _Zoned) -> bool:
     """Whether the grammars' title ``told`` is one the ranker nearly agrees with: its own, or one of two words or
     more that it scores no more than ``TITLE_MARGIN`` under its own (a one-word line is a section's label or a
     button more often than a headline: on the ``fit`` pages, title right 0.691 -> 0.695)."""
-    best = zoned.title_scores[zoned.title.no]  # type: ignore[union-attr]
     if told.no == zoned.title.no:  # type: ignore[union-attr]
         return True
+    best = zoned.title_scores[zoned.title.no]  # type: ignore[union-attr]
     return len(told.text.split()) >= 2 and told.no in zoned.title_scores and zoned.title_scores[told.no] >= best - TITLE_MARGIN
 
 

@@ -145,13 +145,16 @@ def undecorated(text: str) -> str:
     return framed.group("text") if framed else text
 
 
+#: What parts the names of a list: a comma, "and", "&" ("By ANTON TROIANOVSKI And NICK WINGFIELD") ...
+_NAMES_APART = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.I)
+#: ... and a semicolon, or the "and" of the other languages of most captures ("Ana Ruiz y Lou Quimby").
+_NAMES_APART_ANYWHERE = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+(?-i:et|y|e|en)\s+", re.I)
+
+
 def split_names(text: str, *, every_language: bool = False) -> list[str]:
     """The names a list of them holds: "Jane Doe, Sam Okafor and Lou Quimby"; ``every_language``: parted by the
-    "and" of the other languages of most captures too, and by semicolons ("Ana Ruiz y Lou Quimby")."""
-    if every_language:
-        parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+(?-i:et|y|e|en)\s+", text.strip(" ,;:"), flags=re.I)
-    else:
-        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" ,;:"), flags=re.I)  # "By ANTON TROIANOVSKI And NICK WINGFIELD"
+    "and" of the other languages of most captures too, and by semicolons."""
+    parts = (_NAMES_APART_ANYWHERE if every_language else _NAMES_APART).split(text.strip(" ,;:"))
     return [p.strip() for p in parts if p.strip()]
 
 

@@ -548,10 +548,14 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
     # where another source has "Jane Doe", "Sam Okafor")
     named = {name.casefold() for name in chosen}
     chosen = next((names for _, names in found if named < {name.casefold() for name in names}), chosen)
-    # a first name alone where another source writes it out ("Jane" and "Jane Doe"): the name written out
-    fuller = [name for _, names in found for name in names]
-    return tuple(next((other for other in fuller if other.casefold().startswith(name.casefold() + " ")), name) if len(name.split()) == 1 else name
-                 for name in chosen)
+    return tuple(_written_out(name, [other for _, names in found for other in names]) for name in chosen)
+
+
+def _written_out(name: str, others: list[str]) -> str:
+    """A first name alone as another source writes it out ("Jane" as "Jane Doe"), else as it is."""
+    if len(name.split()) > 1:
+        return name
+    return next((other for other in others if other.casefold().startswith(name.casefold() + " ")), name)
 
 
 def _plain_name(name: str) -> str | None:
