@@ -317,6 +317,11 @@ def test_a_writer_named_under_a_label_of_its_own_and_a_name_glued_twice_are_byli
     found, rows = byline_candidates(lines, probabilities, roles, 0, frozenset())
     by_names = {names: row[BYLINE_FEATURES.index("label_over")] for (_, names), row in zip(found, rows)}
     assert by_names[("Ana Ruiz",)] == 0.0 and by_names[("Lou Quimby",)] == 1.0
+    # far under the text (past a sidebar and a footer), a name stays a candidate only under such a label
+    text = "\n".join([title, "", *PROSE, "", *SIDEBAR, "", *FOOTER, "", "Chen Wei", "", "Print", "Share", "", "Von:", "", "Lou Quimby"])
+    lines, base, probabilities, roles = _read_as(text, role_of)
+    found, rows = byline_candidates(lines, probabilities, roles, 0, frozenset())
+    assert ("Lou Quimby",) in [names for _, names in found] and ("Chen Wei",) not in [names for _, names in found]
 
 
 def test_an_article_s_own_text_is_read_by_the_grammars_alone() -> None:

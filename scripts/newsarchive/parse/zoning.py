@@ -284,7 +284,8 @@ def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndar
 BYLINE_CHARS = 200
 #: How many lines past the body's last a byline may stand ("Posted by … at 9:15"): further down are the sidebar's
 #: teasers and the comments, whose names are seldom the writers' (five-fold cross-validation on the ``fit`` pages:
-#: writers right 0.60, as with every line a candidate, with fewer names far under the article to go wrong on).
+#: writers right 0.60, as with every line a candidate, with fewer names far under the article to go wrong on);
+#: further down, only the names under a byline's label of their own ("Von:", ``_under_label``).
 BYLINE_PAST_BODY = 5
 #: The names of a byline candidate's features, in order.
 BYLINE_FEATURES = (
@@ -297,6 +298,11 @@ BYLINE_FEATURES = (
 #: A line that is a byline's label alone, its names on the line under it: "Von:", "By", "Kommentar von", "Ein Beitrag von".
 _BY_LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,2}(?:by|von|par|por|door|di|av|af|przez|durch|autor|author|auteur|autore|autorin)\s*:?\s*$", re.I)
 _BY_BEFORE = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|di|av|af|przez|durch|autor|author)\b\s*:?\s*$", re.I)  # "2017Autor: " too
+
+
+def _under_label(lines: list[Line], i: int) -> bool:
+    """Whether one of the two lines over line ``i`` is a byline's label alone (``_BY_LABEL``)."""
+    return any(_BY_LABEL.match(lines[j].text) for j in range(max(0, i - 2), i))
 
 
 def _once(text: str) -> str:
@@ -316,9 +322,9 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
     last = max((i for i, role in enumerate(roles) if role == BODY), default=n)
     found: list[tuple[int, tuple[str, ...]]] = []
     by_grammar: list[bool] = []  # the byline grammar names them, not the looser reading of "by" lines and names alone
-    for i, line in enumerate(lines[: last + BYLINE_PAST_BODY + 1]):
-        if len(line.text) > BYLINE_CHARS:
-            continue
+    for i, line in enumerate(lines):
+        if len(line.text) > BYLINE_CHARS or (i > last + BYLINE_PAST_BODY and not _under_label(lines, i)):
+            continue  # far under the text only the names under a byline's label of their own ("Von:")
         parsed = parse_byline(line.text)
         names = (parsed.authors if parsed is not None else ()) or written_by(line.text) or ()
         names = tuple(_once(name) for name in names)
@@ -347,7 +353,7 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
             bool(at > 0 and _BY_BEFORE.search(text[:at])), len(words), sum(w[:1].isupper() for w in words) / max(len(words), 1),
             text.strip() == joined.strip(), math.log1p(len(text.split())),
             i > last, math.log1p(max(0, i - last)), body <= i <= last,
-            any(_BY_LABEL.match(lines[j].text) for j in range(max(0, i - 2), i)),
+            _under_label(lines, i),
         ))
     return found, np.asarray(rows, dtype=np.float64)
 
