@@ -502,3 +502,14 @@ def test_the_grammars_one_word_title_gives_way_to_the_ranker_s_headline() -> Non
     assert _heads_agree(headline, zoned) and _heads_agree(teaser, zoned)
     assert not _heads_agree(label, zoned)
     assert not _heads_agree(make_line(3, "Ferry timetable for the winter"), zoned)  # not a candidate of the ranker
+
+
+def test_in_a_dump_with_little_furniture_the_ranker_s_sure_writer_stands_over_the_grammars_label() -> None:
+    """A page with little furniture (its ingredients read as text) whose byline line opens with a section's label
+    ("Harbour | Par Ana Ruiz | …"), which the grammars read as the writer; the byline ranker, sure of the name
+    under the author box's label, has it."""
+    items = [f"  • {n} g {w}" for n, w in zip(range(100, 2300, 100), "flour sugar butter salt milk eggs yeast honey oats rye nuts figs "
+                                                              "dates plums pears apples lemon lime mint sage thyme dill".split())]
+    text = "\n".join(["Island ferry cake", "", "Harbour | Par Ana Ruiz | 30 septembre 2018", "", PROSE[0], "", *items, "", *PROSE[1:], "",
+                      "Par :", "", "Ana Ruiz"])
+    assert parse_capture(text).authors == ("Ana Ruiz",)
