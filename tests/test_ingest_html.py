@@ -315,6 +315,39 @@ def test_links_to_the_writers_own_pages_name_them_when_nothing_else_does() -> No
     assert html_article(_page("<p>By Jane Doe</p><aside><a href='/author/sam-okafor'>Sam Okafor</a></aside>")).authors == ("Jane Doe",)
 
 
+def _long_page(foot: str, head: str = "") -> bytes:
+    """A saved page of a long article (more paragraphs than the pieces read under its headline) with ``foot``
+    under its last paragraph and ``head`` in its metadata."""
+    paragraphs = "".join(f"<p>Paragraph {k}: the harbour board weighed the cost of dredging the old channel again.</p>" for k in range(30))
+    return (
+        f"<html><head><title>Dredging the channel</title>{head}</head><body><article><h1>Dredging the channel</h1>"
+        f"{paragraphs}{foot}</article><footer>All rights reserved</footer></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("foot", "authors"),
+    [
+        ("<p>Von Ana Ruiz</p>", ("Ana Ruiz",)),  # signed under the text
+        ("<p>Posted by lquimby</p>", ("lquimby",)),  # a login
+        ("<p>Check the tide tables by clicking below.</p>", ()),  # a sentence's "by"
+        ("<p>Alle Bilder von Ana Ruiz</p>", ()),  # a credit: the "by" reading names her, the byline grammar does not
+    ],
+)
+def test_a_byline_the_extracted_text_keeps_names_the_writer_and_leaves_the_text(foot: str, authors: tuple[str, ...]) -> None:
+    article = html_article(_long_page(foot))
+    assert article.authors == authors
+    assert any(foot[4:-5] in b.text for b in article.body) is not authors  # the byline goes to the metadata, the rest stays
+
+
+def test_a_byline_in_the_text_outweighs_one_other_source_but_not_two() -> None:
+    linked = "<p>Profile: <a href='/author/sam-okafor/'>Sam Okafor</a></p>"  # a link to a writer's page, before the text
+    assert html_article(_long_page(f"<p>By Lou Quimby</p>{linked}")).authors == ("Lou Quimby",)
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": "Sam Okafor"}</script>'
+    article = html_article(_long_page(f"<p>By Lou Quimby</p>{linked}", ld))
+    assert article.authors == ("Sam Okafor",) and any("Lou Quimby" in b.text for b in article.body)
+
+
 def test_a_script_under_the_headline_is_no_byline() -> None:
     script = "<div class='share'><script>// By Pat Green, 2011\nvar shares = 0;</script><span>Share</span></div>"
     assert html_article(_page(script)).authors == ()

@@ -521,9 +521,10 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
 #: annotated writers where it names any, on the ``fit`` split of the real pages (add-one smoothed), over the
 #: best source's. Right where present: the article's JSON-LD 38 of 45, the byline its markup marks 82 of 98, a
 #: "by" line under the headline 68 of 81, trafilatura's guess 103 of 124 (but recased: "Mobilefan"), links to
-#: the writers' own pages 43 of 53, an ``author`` meta tag 32 of 43 (a site's name, a profile's address). Names
+#: the writers' own pages 43 of 53, an ``author`` meta tag 32 of 43 (a site's name, a profile's address), a byline
+#: that the extractor kept in the text 4 of 4 (``_text_byline``: it outweighs one other source alone). Names
 #: that two sources agree on win; ties go to the source named first, whose casing is the page's own.
-AUTHOR_SOURCES = {"metadata": 0.99, "byline": 0.99, "under the headline": 1.0, "meta tag": 0.63, "trafilatura": 0.97, "profile link": 0.87}
+AUTHOR_SOURCES = {"in the text": 1.01, "metadata": 0.99, "byline": 0.99, "under the headline": 1.0, "meta tag": 0.63, "trafilatura": 0.97, "profile link": 0.87}
 #: A source whose every name is the site's own ("Daily Site" on dailysite.com) counts this share of its weight: a
 #: publication is named as the writer when no person is, but a person named by any other source is the writer.
 SITE_NAME_SHARE = 0.05
@@ -627,6 +628,24 @@ def _headline_writers(pieces: list[str]) -> tuple[str, ...]:
             if text and (names := led_by_writer(text)):
                 return names
     return ()
+
+
+#: How many of the text's first paragraphs and headings, and of its last, are looked at for a byline the
+#: extractor kept in the text ("By Jane Doe" over the first paragraph, "Von Jane Doe" under the last).
+TEXT_BYLINE_HEAD = 3
+TEXT_BYLINE_FOOT = 2
+
+
+def _text_byline(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], Block] | None:
+    """The writers a byline that stands in the extracted text as a paragraph or heading of its own names (near the
+    text's start or end), and that block: a line that both the "by" reading (``led_by_writer``) and the byline
+    grammar (``parse_byline``) read as the same writers, so that a sentence's "by" ("Check it out by clicking
+    below", "Aktueller Status von …") or a credit ("alle Bilder von …") names no one."""
+    shown = [b for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)]
+    for block in shown[:TEXT_BYLINE_HEAD] + shown[-TEXT_BYLINE_FOOT:]:
+        if (names := led_by_writer(block.text)) and (parsed := parse_byline(block.text)) is not None and parsed.authors == names:
+            return names, block
+    return None
 
 
 def _headline_date(pieces: list[str], day_first: bool) -> PubDate | None:
@@ -764,13 +783,17 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
         [
             ("metadata", meta.authors),
             ("byline", shown.authors if shown is not None else ()),
-            ("under the headline", _headline_writers(under)),
+            ("under the headline", headlined := _headline_writers(under)),
             ("meta tag", meta.tagged),
             ("trafilatura", tuple((doc.get("author") or "").split(";"))),
             ("profile link", _profile_writers(tree)),
+            # the text's byline, unless it is the one read under the headline: one line, one source
+            ("in the text", signed[0] if (signed := _text_byline(blocks)) is not None and signed[0] != headlined else ()),
         ],
         meta.site or doc.get("sitename"),
     )
+    if signed is not None and signed[0] == authors:
+        blocks = tuple(b for b in blocks if b is not signed[1])  # the byline is the article's metadata, not its text
     if not authors:
         warnings.append("no author in the page's metadata or byline: author unknown")
     candidates = [
