@@ -315,6 +315,14 @@ def test_links_to_the_writers_own_pages_name_them_when_nothing_else_does() -> No
     assert html_article(_page("<p>By Jane Doe</p><aside><a href='/author/sam-okafor'>Sam Okafor</a></aside>")).authors == ("Jane Doe",)
 
 
+@pytest.mark.parametrize("count", ["Kommentare 8", "Comments (8)", "8 Comments"])
+def test_a_byline_that_ends_with_its_comments_count_names_the_writer_alone(count: str) -> None:
+    # a profile link and the "by" under the headline name "ana", the post's details "ana Kommentare 8": the writer is
+    # "ana", written out by no source (a count is no surname)
+    details = f"<div class='entry-meta'>3. März 2011 veröffentlicht von <a href='/author/ana/'>ana</a> {count}</div>"
+    assert html_article(_page(details)).authors == ("ana",)
+
+
 def _long_page(foot: str, head: str = "") -> bytes:
     """A saved page of a long article (more paragraphs than the pieces read under its headline) with ``foot``
     under its last paragraph and ``head`` in its metadata."""
@@ -330,8 +338,8 @@ def _long_page(foot: str, head: str = "") -> bytes:
     [
         ("<p>Von Ana Ruiz</p>", ("Ana Ruiz",)),  # signed under the text
         ("<p>Posted by lquimby</p>", ("lquimby",)),  # a login
-        ("<p>Check the tide tables by clicking below.</p>", ()),  # a sentence's "by"
-        ("<p>Alle Bilder von Ana Ruiz</p>", ()),  # a credit: the "by" reading names her, the byline grammar does not
+        ("<p>Sign up by writing to the harbour office.</p>", ()),  # a sentence's "by"
+        ("<p>Zeichnungen von Ana Ruiz</p>", ()),  # a credit: the "by" reading names her, the byline grammar does not
     ],
 )
 def test_a_byline_the_extracted_text_keeps_names_the_writer_and_leaves_the_text(foot: str, authors: tuple[str, ...]) -> None:

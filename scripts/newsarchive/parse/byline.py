@@ -102,6 +102,14 @@ def comment_claim(text: str) -> int | None:
     return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
 
 
+def without_comment_count(text: str) -> str:
+    """A line without the comment count it claims, in either order: "Jane Doe · 8 Comments", "Jane Doe
+    Kommentare 8", "Jane Doe Comments (3)"."""
+    if comment_claim(text) is None:
+        return text
+    return " ".join(_COUNTED.sub(" ", _COMMENT_CLAIM.sub(" ", text)).split())
+
+
 def is_name(text: str) -> bool:
     """A person's name or a short organisation name: capitalised words, no sentence in it."""
     text = text.strip()

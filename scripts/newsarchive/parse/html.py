@@ -28,7 +28,7 @@ from trafilatura.settings import Extractor
 
 from ..capture.read import BYTE_ORDER_MARKS, without_invisible
 from ..common.models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
-from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline
+from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline, without_comment_count
 from .comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
 from .dates import captured_time, dated_title, dropped_warning, find_date, implausible, interpret
 from .lines import make_line
@@ -488,7 +488,7 @@ def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
     section's or a menu's ("Culture", "Previous"). Where the line says "by", the writers are the names after
     it ("Home | By Ann Lee | 30 September 2018"), not a section's label before it."""
     for element in tree.xpath(_BYLINE_MARKUP)[:40]:
-        text = _byline_text(element)
+        text = without_comment_count(_byline_text(element))  # the post's details may end with its comments' count
         if 0 < len(text) <= 200:
             byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) and len(text.split()) >= 2 else None)
             if byline is not None and byline.authors:
@@ -553,10 +553,10 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
 
 
 def _written_out(name: str, others: list[str]) -> str:
-    """A first name alone as another source writes it out ("Jane" as "Jane Doe"), else as it is."""
+    """A first name alone as another source writes it out ("Jane" as "Jane Doe", not as "Jane 3"), else as it is."""
     if len(name.split()) > 1:
         return name
-    return next((other for other in others if other.casefold().startswith(name.casefold() + " ")), name)
+    return next((other for other in others if other.casefold().startswith(name.casefold() + " ") and not any(c.isdigit() for c in other)), name)
 
 
 def _plain_name(name: str) -> str | None:
@@ -639,8 +639,8 @@ TEXT_BYLINE_FOOT = 2
 def _text_byline(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], Block] | None:
     """The writers a byline that stands in the extracted text as a paragraph or heading of its own names (near the
     text's start or end), and that block: a line that both the "by" reading (``led_by_writer``) and the byline
-    grammar (``parse_byline``) read as the same writers, so that a sentence's "by" ("Check it out by clicking
-    below", "Aktueller Status von …") or a credit ("alle Bilder von …") names no one."""
+    grammar (``parse_byline``) read as the same writers, so that a sentence's "by" ("Boats came by the quay")
+    or a credit ("Zeichnungen von …") names no one."""
     shown = [b for b in blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)]
     for block in shown[:TEXT_BYLINE_HEAD] + shown[-TEXT_BYLINE_FOOT:]:
         if (names := led_by_writer(block.text)) and (parsed := parse_byline(block.text)) is not None and parsed.authors == names:
