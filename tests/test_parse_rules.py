@@ -288,6 +288,10 @@ def test_dates_in_other_languages(text: str, iso: str) -> None:
         ("Pubblicato da Mario Rossi il 11 febbraio 2011", ("Mario Rossi",), "2011-02-11"),
         ("Anna Le 11 February 2011", ("Anna Le",), "2011-02-11"),  # a capitalised "Le" ends a name
         ("Par Yann Le Bras le 11 février 2011", ("Yann Le Bras",), "2011-02-11"),  # "Le" in a name, "le" before the date
+        # a weekday over a date in a month English shares ("November"): the day, not a writer
+        ("Dienstag, 8. November 2011", (), "2011-11-08"),
+        ("Von Ana Ruiz, Mittwoch, 9. November 2011", ("Ana Ruiz",), "2011-11-09"),
+        ("Martes, 8 November 2011", (), "2011-11-08"),
     ],
 )
 def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..common.models import PubDate
-from .dates import MONTH, TIME, WEEKDAY, find_date
+from .dates import FOREIGN_WEEKDAY, MONTH, TIME, WEEKDAY, find_date
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _COUNT = r"(?P<count>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
@@ -216,10 +216,15 @@ def _authors_from(rest: str, had_by: bool) -> list[str] | None:
     return None
 
 
+#: The day of the week a date's reading left over it ("Dienstag, 7. November 2023"): no writer's name.
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAY}|{FOREIGN_WEEKDAY})\s*,?\s*$", re.I)
+
+
 # Long: the line is taken apart in one order (a claimed count, contacts, a reading time, the date, a time, the
 # "by"), and what is left is judged a name, an outlet, a place or a role; each step reads what the ones before
 # left of the line.
 @lru_cache(maxsize=1 << 14)  # a page's dump asks of its short lines more than once: its zoning, its bylines' ranking, its grammars
+
 def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     """Read a byline, or return None when the line is not one.
 
@@ -244,7 +249,7 @@ def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     date = None
     if found:
         date, (start, end) = found
-        rest = _DATE_PREPOSITION.sub("", rest[:start]) + " | " + rest[end:]  # "Von Jane Doe am 21. April 2020"
+        rest = _DATE_PREPOSITION.sub("", _WEEKDAY_BEFORE.sub("", rest[:start])) + " | " + rest[end:]  # "Von Jane Doe am 21. April 2020"
         if (again := find_date(rest)) is not None:  # when it was updated: "Published <date> Updated <date>"
             rest = rest[: again[1][0]] + " | " + rest[again[1][1] :]
     rest = _IN_BRACKETS.sub(_outlet_after_comma, rest) if "(" in rest else rest  # "Jane Doe (Reuters) - Feb 11, 2011"

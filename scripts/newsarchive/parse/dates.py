@@ -251,7 +251,7 @@ _FOREIGN_MONTHS = {
     }.items()
     for foreign in names.split()
 }
-_FOREIGN_WEEKDAY = (
+FOREIGN_WEEKDAY = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|(?:segunda|terça|quarta|quinta|sexta)-feira)"
@@ -259,7 +259,7 @@ _FOREIGN_WEEKDAY = (
 #: "11 février 2011 à 10h30", "Freitag, 11. Februar 2011, 10:30 Uhr", "11 de febrero de 2011": a day, a month, a year
 #: and perhaps a time, as those languages write them.
 _FOREIGN_DATE = re.compile(
-    rf"(?:(?:le|am|el|em|il|op|vom|du)\s+)?(?:{_FOREIGN_WEEKDAY},?\s+)?(?:le\s+)?(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+|ב-?)?(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?"
+    rf"(?:(?:le|am|el|em|il|op|vom|du)\s+)?(?:{FOREIGN_WEEKDAY},?\s+)?(?:le\s+)?(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+|ב-?)?(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?"
     r"\s+(?:de\s+|del\s+)?(?P<year>\d{4})\b(?:\s*(?:г\.|года))?"
     r"(?:\s*(?:,|à|a las|alle|um|às|om|klo|kl\.|в|–|-)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
     re.IGNORECASE,
