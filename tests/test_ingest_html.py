@@ -323,6 +323,34 @@ def test_a_byline_that_ends_with_its_comments_count_names_the_writer_alone(count
     assert html_article(_page(details)).authors == ("ana",)
 
 
+def _commented_page(meta_author: str = "", by: str = "Lou Quimby", when: str = "") -> bytes:
+    """A WordPress post with two comments, the second by the post's own author (``bypostauthor``) named ``by``."""
+    head = f'<meta name="author" content="{meta_author}">' if meta_author else ""
+    comment = (
+        "<li class='comment {cls}' id='comment-{k}'><article class='comment-body'><footer class='comment-meta'>"
+        "<div class='comment-author vcard'><b class='fn'>{name}</b>{when}</div></footer>"
+        "<div class='comment-content'><p>{text}</p></div></article></li>"
+    )
+    items = comment.format(cls="", k=1, name="Chen Wei", when="", text="Will the dredging close the quay for long this autumn?") + comment.format(
+        cls="byuser comment-author-lquimby bypostauthor", k=2, name=by, when=when, text="Only for two weeks in October, the board said."
+    )
+    return (
+        f"<html><head><title>Dredging the channel</title>{head}</head><body><article><h1>Dredging the channel</h1>"
+        f"<p>{_PROSE}</p><p>{_PROSE}</p></article><ol class='comment-list'>{items}</ol></body></html>"
+    ).encode()
+
+
+def test_the_name_a_post_s_author_comments_under_names_the_writer() -> None:
+    article = html_article(_commented_page())
+    assert article.authors == ("Lou Quimby",)
+    assert [c.by_article_author for c in article.comments] == [False, True]
+    assert html_article(_commented_page(when=" 10.29.2012 at 9:40")).authors == ("Lou Quimby",)  # the comment's date beside it
+    assert html_article(_commented_page(meta_author="harbour-desk")).authors == ("Lou Quimby",)  # over one source alone
+    # the account a blog's software makes names no writer, in the comments or elsewhere
+    assert html_article(_commented_page(by="admin")).authors == ()
+    assert html_article(_page(json_ld='{"@type": "BlogPosting", "author": {"@type": "Person", "name": "admin"}}')).authors == ()
+
+
 def _long_page(foot: str, head: str = "") -> bytes:
     """A saved page of a long article (more paragraphs than the pieces read under its headline) with ``foot``
     under its last paragraph and ``head`` in its metadata."""

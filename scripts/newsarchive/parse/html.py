@@ -246,6 +246,19 @@ def _wordpress(root) -> list[Comment]:
     return comments
 
 
+def _post_author_commenting(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The writer as the page's own comments name them: WordPress marks the comments of the post's author
+    (``bypostauthor``), whose commenter's name is the name the site shows for the writer."""
+    item = _first(tree, f"//*[{_class('bypostauthor')}]")
+    if item is None:
+        return ()
+    author = _first_of(item, f".//*[{_class('comment-author')}]//*[{_class('fn')}]", f".//cite[{_class('fn')}]", f".//*[{_class('comment-author')}]")
+    name = _commenter_in(author) if author is not None else None
+    if name and (dated := find_date(name)) is not None:
+        name = name[: dated[1][0]].strip(" ,|/·•–—-")  # the name, without the comment's date beside it ("Jane Doe 10.29.2012")
+    return (name,) if name else ()
+
+
 def _commenter_in(author) -> str | None:
     """The commenter's name in the element that holds it: its text ("Jane says:" → "Jane"), else the first
     piece of it that reads as a name, where the element holds the comment's date and reply link too."""
@@ -522,9 +535,10 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
 #: best source's. Right where present: the article's JSON-LD 38 of 45, the byline its markup marks 82 of 98, a
 #: "by" line under the headline 68 of 81, trafilatura's guess 103 of 124 (but recased: "Mobilefan"), links to
 #: the writers' own pages 43 of 53, an ``author`` meta tag 32 of 43 (a site's name, a profile's address), a byline
-#: that the extractor kept in the text 4 of 4 (``_text_byline``: it outweighs one other source alone). Names
+#: that the extractor kept in the text 4 of 4 (``_text_byline``: it outweighs one other source alone), the name the
+#: post's author comments under (``_post_author_commenting``) 12 of 13. Names
 #: that two sources agree on win; ties go to the source named first, whose casing is the page's own.
-AUTHOR_SOURCES = {"in the text": 1.01, "metadata": 0.99, "byline": 0.99, "under the headline": 1.0, "meta tag": 0.63, "trafilatura": 0.97, "profile link": 0.87}
+AUTHOR_SOURCES = {"own comments": 1.17, "in the text": 1.01, "metadata": 0.99, "byline": 0.99, "under the headline": 1.0, "meta tag": 0.63, "trafilatura": 0.97, "profile link": 0.87}
 #: A source whose every name is the site's own ("Daily Site" on dailysite.com) counts this share of its weight: a
 #: publication is named as the writer when no person is, but a person named by any other source is the writer.
 SITE_NAME_SHARE = 0.05
@@ -559,12 +573,18 @@ def _written_out(name: str, others: list[str]) -> str:
     return next((other for other in others if other.casefold().startswith(name.casefold() + " ") and not any(c.isdigit() for c in other)), name)
 
 
+#: The accounts a blog's software makes itself, which the sites that keep them name no writer by.
+_ACCOUNTS = frozenset({"admin", "administrator", "webmaster"})
+
+
 def _plain_name(name: str) -> str | None:
     """A writer's name as a source gives it, entities decoded and quotes off ("Redacci&oacute;n" → "Redacción"),
     or None for what is no name: an e-mail or web address, a sentence, a title, a function word."""
     name = html_text.unescape(name).strip().strip("'\"“”‘’").strip()
     if not name or "@" in name or "[at]" in name or re.match(r"https?:", name) or len(name.split()) > 5 or len(name) > 60:
         return None
+    if name.casefold() in _ACCOUNTS:
+        return None  # the site's default account, not a writer's name
     if (model := zoner()) is not None and name.casefold() in model.stop:
         return None  # a function word ("Lettre signée par un …"), not a name
     return name
@@ -731,6 +751,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     except (etree.ParserError, ValueError) as error:
         raise NotAnArticle(f"not HTML: {error}") from None
     meta = page_meta(tree)
+    commenting = _post_author_commenting(tree)  # before the comments leave the tree
     comments, sources = extract_comments(tree)
     if _mostly_textless(comments):
         comments, sources = [], []  # a known markup misread (its text under other classes): read by structure below
@@ -787,6 +808,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
             ("meta tag", meta.tagged),
             ("trafilatura", tuple((doc.get("author") or "").split(";"))),
             ("profile link", _profile_writers(tree)),
+            ("own comments", commenting),
             # the text's byline, unless it is the one read under the headline: one line, one source
             ("in the text", signed[0] if (signed := _text_byline(blocks)) is not None and signed[0] != headlined else ()),
         ],
