@@ -351,6 +351,20 @@ def test_the_name_a_post_s_author_comments_under_names_the_writer() -> None:
     assert html_article(_page(json_ld='{"@type": "BlogPosting", "author": {"@type": "Person", "name": "admin"}}')).authors == ()
 
 
+def test_the_page_s_own_spelling_of_a_writer_stands_over_trafilatura_s() -> None:
+    # a link to the writer's page names "lou_quimby"; trafilatura reads the same words as "Lou Quimby"
+    assert html_article(_page("<div class='author-box'><a href='/author/lou_quimby/'>lou_quimby</a></div>")).authors == ("lou_quimby",)
+
+
+def test_an_address_in_an_author_tag_read_as_a_name_is_no_writer() -> None:
+    from newsarchive.parse.html import _from_address
+
+    assert _from_address("Lquimbyharbour Example", ("lquimby[at]harbour.example",))
+    assert _from_address("lquimby harbour example", ("lquimby@harbour.example",))
+    assert not _from_address("Lou Quimby", ("lquimby@harbour.example",))
+    assert not _from_address("Lou Quimby", ("Lou Quimby",))  # a name in the tag is a name
+
+
 def _long_page(foot: str, head: str = "") -> bytes:
     """A saved page of a long article (more paragraphs than the pieces read under its headline) with ``foot``
     under its last paragraph and ``head`` in its metadata."""

@@ -555,7 +555,7 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
     found = [(source, names) for source, names in ((s, tuple(filter(None, map(_plain_name, n)))) for s, n in candidates) if names]
     if not found:
         return ()
-    keys = [frozenset(re.findall(r"\w+", " ".join(names).casefold())) for _, names in found]
+    keys = [frozenset(re.findall(r"[^\W_]+", " ".join(names).casefold())) for _, names in found]  # "Jane_Doe" as "Jane Doe"
     weights = [AUTHOR_SOURCES[source] * (SITE_NAME_SHARE if all(_is_site_name(n, site) for n in names) else 1.0) for source, names in found]
     scores = [sum(w for key, w in zip(keys, weights) if len(key & own) >= max(len(key), len(own)) / 2) for own in keys]
     chosen = found[max(range(len(found)), key=lambda i: (scores[i], -i))][1]
@@ -564,6 +564,15 @@ def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) ->
     named = {name.casefold() for name in chosen}
     chosen = next((names for _, names in found if named < {name.casefold() for name in names}), chosen)
     return tuple(_written_out(name, [other for _, names in found for other in names]) for name in chosen)
+
+
+def _from_address(name: str, tagged: tuple[str, ...]) -> bool:
+    """Whether ``name`` is an e-mail address of an author meta tag read as a name ("jdoe[at]example.org" as "Jdoeexample
+    Org"), as trafilatura reads one."""
+    letters = re.sub(r"[\W_]+", "", name.casefold())
+    return bool(letters) and any(
+        ("@" in tag or "[at]" in tag) and re.sub(r"\[at\]|[\W_]+", "", tag.casefold()) == letters for tag in tagged
+    )
 
 
 def _written_out(name: str, others: list[str]) -> str:
@@ -806,11 +815,12 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
             ("byline", shown.authors if shown is not None else ()),
             ("under the headline", headlined := _headline_writers(under)),
             ("meta tag", meta.tagged),
-            ("trafilatura", tuple((doc.get("author") or "").split(";"))),
             ("profile link", _profile_writers(tree)),
             ("own comments", commenting),
             # the text's byline, unless it is the one read under the headline: one line, one source
             ("in the text", signed[0] if (signed := _text_byline(blocks)) is not None and signed[0] != headlined else ()),
+            # last, so that a tie goes to a source that writes the names as the page does
+            ("trafilatura", tuple(n for n in (doc.get("author") or "").split(";") if not _from_address(n, meta.tagged))),
         ],
         meta.site or doc.get("sitename"),
     )
