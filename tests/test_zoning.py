@@ -264,11 +264,22 @@ def test_the_byline_ranker_finds_the_writer_under_the_title_in_a_layout_of_its_o
 @pytest.mark.parametrize("line", ["Datum: 11. Februar 2011Autor: Ana Ruiz 2 Kommentare", "Posted on 11. Februar 2011AuthorAna Ruiz", "By Ana Ruiz"])
 def test_a_label_glued_to_the_date_before_it_still_stands_before_the_writer(line: str) -> None:
     """The byline ranker's evidence of a "by" or a label right before the names holds where the dump glued them."""
-    lines = split_lines(line)
-    probabilities = np.full((1, len(ROLES)), 1 / len(ROLES))
-    found, rows = byline_candidates(lines, probabilities, (ROLES.index("byline"),), None, frozenset())
+    found, rows = _byline_line(line)
     assert found[0][1] == ("Ana Ruiz",)
     assert rows[0][BYLINE_FEATURES.index("by_before")] == 1.0
+
+
+@pytest.mark.parametrize("line", ["1. Februar 2011 Ana Ruiz 6", "11 Februar 2011 | Ana Ruiz | Kommentare 34 |", "February 11, 2011 · Ana Ruiz · 3 Comments"])
+def test_a_dated_byline_that_ends_with_its_comments_count_names_its_writer_to_the_ranker(line: str) -> None:
+    """The byline ranker reads a byline's writers without the comment count it ends with, with or without a word."""
+    found, _ = _byline_line(line)
+    assert found[0][1] == ("Ana Ruiz",)
+
+
+def _byline_line(line: str) -> tuple[list, np.ndarray]:
+    """The byline ranker's candidates in a page of one line, read as a byline."""
+    probabilities = np.full((1, len(ROLES)), 1 / len(ROLES))
+    return byline_candidates(split_lines(line), probabilities, (ROLES.index("byline"),), None, frozenset())
 
 
 def test_a_wrapped_headline_is_read_whole_in_a_dump_of_mostly_short_lines() -> None:

@@ -29,7 +29,7 @@ from importlib import resources
 import numpy as np
 
 from ..common.models import Precision
-from .byline import is_name, parse_byline, written_by
+from .byline import is_name, parse_byline, without_comment_count, written_by
 from .comments import Shown, comment_header, is_comment_heading
 from .dates import find_date
 from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
@@ -312,6 +312,16 @@ def _once(text: str) -> str:
     return text[:half] if len(text) >= 8 and len(text) % 2 == 0 and text[:half] == text[half:] else text
 
 
+#: A count at the end of a byline (its comments', with no word: "Jane Doe 6"), and the bars around it.
+_COUNT_AT_END = re.compile(r"[\s|·•]+\d{1,4}$")
+
+
+def _without_counts(text: str) -> str:
+    """A byline's line without the comments' count it ends with ("Jane Doe | Kommentare 34 |", "Jane Doe 6")."""
+    text = without_comment_count(text.strip(" |·•"))
+    return _COUNT_AT_END.sub("", text).strip(" |·•")
+
+
 def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple[int, ...], title: int | None,
                       stop: frozenset[str], told: frozenset[int] = frozenset()) -> tuple[list[tuple[int, tuple[str, ...]]], np.ndarray]:
     """The lines that the byline grammars read writers in (index and names), and their features: what the zoning
@@ -326,6 +336,8 @@ def byline_candidates(lines: list[Line], probabilities: np.ndarray, roles: tuple
         if len(line.text) > BYLINE_CHARS or (i > last + BYLINE_PAST_BODY and not _under_label(lines, i)):
             continue  # far under the text only the names under a byline's label of their own ("Von:")
         parsed = parse_byline(line.text)
+        if (parsed is None or not parsed.authors) and (bare := _without_counts(line.text)) != line.text:
+            parsed = parse_byline(bare) or parsed  # "1. Februar 2022 Jane Doe 6", "3 March 2011 | jdoe | Comments 12 |"
         names = (parsed.authors if parsed is not None else ()) or written_by(line.text) or ()
         names = tuple(_once(name) for name in names)
         if names:
