@@ -365,6 +365,16 @@ def test_an_address_in_an_author_tag_read_as_a_name_is_no_writer() -> None:
     assert not _from_address("Lou Quimby", ("Lou Quimby",))  # a name in the tag is a name
 
 
+def test_the_byline_under_the_headline_stands_over_the_teasers_writers_over_it() -> None:
+    teasers = "".join(f"<div class='teaser'><a href='/o/{k}'>Opinion {k}</a><span class='teaser__author'>{name}</span></div>"
+                      for k, name in enumerate(["Chen Wei", "Sam Okafor"] * 30))
+    page = (
+        f"<html><head><title>Dredging the channel</title></head><body><aside>{teasers}</aside><article><h1>Dredging the channel</h1>"
+        f"<div class='article-authors'>von Ana Ruiz</div><p>{_PROSE}</p><p>{_PROSE}</p></article></body></html>"
+    ).encode()
+    assert html_article(page).authors == ("Ana Ruiz",)
+
+
 def _long_page(foot: str, head: str = "") -> bytes:
     """A saved page of a long article (more paragraphs than the pieces read under its headline) with ``foot``
     under its last paragraph and ``head`` in its metadata."""

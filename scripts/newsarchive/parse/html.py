@@ -494,20 +494,33 @@ _ONE_POST_MARKUP = (
 )
 
 
-def _page_byline(tree: lxml.html.HtmlElement) -> Byline | None:
-    """The byline the page's markup shows when its metadata names no writer: the first short element marked
-    as a byline, an author or the post's details that reads as one ("Posted by Ann Lee on February 11, 2011").
+def _page_byline(tree: lxml.html.HtmlElement, heading: lxml.html.HtmlElement | None = None) -> Byline | None:
+    """The byline the page's markup shows when its metadata names no writer: of the short elements marked as a
+    byline, an author or the post's details that read as one ("Posted by Ann Lee on February 11, 2011"), the
+    first under the article's ``heading`` (a teaser's author over it is another post's), else the nearest over
+    it; the first of all where the heading is not known.
     A name alone, with no byline's words, must be a full one: a single word marked as an author is as often a
     section's or a menu's ("Culture", "Previous"). Where the line says "by", the writers are the names after
     it ("Home | By Ann Lee | 30 September 2018"), not a section's label before it."""
-    for element in tree.xpath(_BYLINE_MARKUP)[:40]:
+    order = {element: k for k, element in enumerate(tree.iter())} if heading is not None else {}
+    at = order.get(heading, -1)
+    over: Byline | None = None  # the nearest over the headline so far
+    for element in tree.xpath(_BYLINE_MARKUP)[: 40 if heading is None else BYLINE_ELEMENTS]:
         text = without_comment_count(_byline_text(element))  # the post's details may end with its comments' count
         if 0 < len(text) <= 200:
             byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) and len(text.split()) >= 2 else None)
             if byline is not None and byline.authors:
                 named = led_by_writer(text)
-                return replace(byline, authors=named) if named and not set(named) & set(byline.authors) else byline
-    return None
+                byline = replace(byline, authors=named) if named and not set(named) & set(byline.authors) else byline
+                if heading is None or order.get(element, 0) > at:
+                    return byline  # the first under the headline (the first of all where it is not known)
+                over = byline
+    return over
+
+
+#: How many elements marked as bylines are looked at for the one under the headline: a page may list many
+#: teasers with their writers over it.
+BYLINE_ELEMENTS = 400
 
 
 #: What a byline's element holds, or is held in, that names no writer: its tags' and categories' links, the links to the posts
@@ -806,7 +819,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     warnings = list(decoding)
     # the writers the page's sources agree on (``_writers``): its metadata, its byline, a "by" line under its
     # headline, its author meta tags, trafilatura's guess (which recases them: "mobilefan" as "Mobilefan")
-    shown = _page_byline(tree)
+    shown = _page_byline(tree, shown_as if shown_as is not None else headline)
     under = _under_headline(tree, title)
     day_first = _day_first(tree)
     authors = _writers(
