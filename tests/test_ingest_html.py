@@ -375,6 +375,10 @@ def test_the_byline_under_the_headline_stands_over_the_teasers_writers_over_it()
     assert html_article(page).authors == ("Ana Ruiz",)
 
 
+def test_a_writer_s_name_printed_twice_in_a_row_is_named_once() -> None:
+    assert html_article(_page("<p class='byline'>By Ana Ruiz Ana Ruiz</p>")).authors == ("Ana Ruiz",)
+
+
 def _long_page(foot: str, head: str = "") -> bytes:
     """A saved page of a long article (more paragraphs than the pieces read under its headline) with ``foot``
     under its last paragraph and ``head`` in its metadata."""

@@ -299,6 +299,15 @@ def test_bylines_in_other_languages(line: str, authors: tuple[str, ...], iso: st
     assert byline is not None and (byline.authors, byline.date.iso() if byline.date else None) == (authors, iso)
 
 
+def test_a_writer_s_name_printed_twice_in_a_row_is_named_once() -> None:
+    text = (
+        "Island ferry saved after council vote\n\nBy Ana Ruiz Ana Ruiz | 11 February 2011\n\n"
+        "The council voted on Tuesday to keep the island ferry running through the winter, after a long debate.\n\n"
+        "Residents filled the town hall for the second evening in a row.\n"
+    )
+    assert parse_capture(text).authors == ("Ana Ruiz",)
+
+
 def test_a_dateline_with_a_sentence_is_no_byline_and_dates_a_press_release() -> None:
     opening = "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today announced plans to form a broad strategic partnership."
     assert parse_byline(opening) is None

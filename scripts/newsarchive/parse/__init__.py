@@ -18,7 +18,7 @@ from functools import partial
 
 from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, written_by
+from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, said_once, split_names, written_by
 from .comments import NO_READER_COMMENTS, Header, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .dates import dated_title, dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
@@ -769,7 +769,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         title=title,
         title_inferred=title_inferred,
         subtitle=subtitle,
-        authors=byline.authors,
+        authors=tuple(dict.fromkeys(said_once(name) for name in byline.authors)),
         organisation=organisation,
         published=date or PubDate.unknown(),
         date_source=date_source,

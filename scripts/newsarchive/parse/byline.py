@@ -110,6 +110,13 @@ def without_comment_count(text: str) -> str:
     return " ".join(_COUNTED.sub(" ", _COMMENT_CLAIM.sub(" ", text)).split())
 
 
+def said_once(name: str) -> str:
+    """A name that a page prints twice in a row ("Jane Doe Jane Doe": a picture's label and its link), once."""
+    words = name.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half and len(words) % 2 == 0 and words[:half] == words[half:] else name
+
+
 def is_name(text: str) -> bool:
     """A person's name or a short organisation name: capitalised words, no sentence in it."""
     text = text.strip()
