@@ -231,7 +231,6 @@ _WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAY}|{FOREIGN_WEEKDAY})\s*,?\s*$", re.
 # "by"), and what is left is judged a name, an outlet, a place or a role; each step reads what the ones before
 # left of the line.
 @lru_cache(maxsize=1 << 14)  # a page's dump asks of its short lines more than once: its zoning, its bylines' ranking, its grammars
-
 def parse_byline(text: str, *, after_title: bool = False) -> Byline | None:
     """Read a byline, or return None when the line is not one.
 

@@ -226,13 +226,17 @@ def _class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+#: Where a WordPress comment names its commenter: the name in its author's part, a ``cite``, the part itself.
+_WORDPRESS_AUTHOR = (f".//*[{_class('comment-author')}]//*[{_class('fn')}]", f".//cite[{_class('fn')}]", f".//*[{_class('comment-author')}]")
+
+
 def _wordpress(root) -> list[Comment]:
     """``li.comment`` items with ``.comment-author``, ``time`` and ``.comment-content``, replies in ``.children``."""
     comments = []
     for item in root.xpath(f"./li[{_class('comment')} or {_class('pingback')} or starts-with(@id, 'comment-')]"):
         body = _first(item, f"./article | ./div[{_class('comment-body')}]")
         body = item if body is None else body
-        author = _first_of(body, f".//*[{_class('comment-author')}]//*[{_class('fn')}]", f".//cite[{_class('fn')}]", f".//*[{_class('comment-author')}]")
+        author = _first_of(body, *_WORDPRESS_AUTHOR)
         when = _first(body, ".//time/@datetime")
         content = _first(body, f".//*[{_class('comment-content')}] | .//*[{_class('comment-text')}]")
         if content is None:
@@ -252,7 +256,7 @@ def _post_author_commenting(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     item = _first(tree, f"//*[{_class('bypostauthor')}]")
     if item is None:
         return ()
-    author = _first_of(item, f".//*[{_class('comment-author')}]//*[{_class('fn')}]", f".//cite[{_class('fn')}]", f".//*[{_class('comment-author')}]")
+    author = _first_of(item, *_WORDPRESS_AUTHOR)
     name = _commenter_in(author) if author is not None else None
     if name and (dated := find_date(name)) is not None:
         name = name[: dated[1][0]].strip(" ,|/·•–—-")  # the name, without the comment's date beside it ("Jane Doe 10.29.2012")
@@ -502,8 +506,7 @@ def _page_byline(tree: lxml.html.HtmlElement, heading: lxml.html.HtmlElement | N
     A name alone, with no byline's words, must be a full one: a single word marked as an author is as often a
     section's or a menu's ("Culture", "Previous"). Where the line says "by", the writers are the names after
     it ("Home | By Ann Lee | 30 September 2018"), not a section's label before it."""
-    order = {element: k for k, element in enumerate(tree.iter())} if heading is not None else {}
-    at = order.get(heading, -1)
+    order: dict[lxml.html.HtmlElement, int] = {}  # each element's place in the page, once a byline is found
     over: Byline | None = None  # the nearest over the headline so far
     for element in tree.xpath(_BYLINE_MARKUP)[: 40 if heading is None else BYLINE_ELEMENTS]:
         text = without_comment_count(_byline_text(element))  # the post's details may end with its comments' count
@@ -512,8 +515,11 @@ def _page_byline(tree: lxml.html.HtmlElement, heading: lxml.html.HtmlElement | N
             if byline is not None and byline.authors:
                 named = led_by_writer(text)
                 byline = replace(byline, authors=named) if named and not set(named) & set(byline.authors) else byline
-                if heading is None or order.get(element, 0) > at:
-                    return byline  # the first under the headline (the first of all where it is not known)
+                if heading is None:
+                    return byline
+                order = order or {e: k for k, e in enumerate(tree.iter())}
+                if order.get(element, 0) > order.get(heading, -1):
+                    return byline  # the first under the headline
                 over = byline
     return over
 
