@@ -72,6 +72,36 @@ def test_a_short_note_of_sixty_words_is_an_article() -> None:
     assert article.title == "Harbour office closes early" and article.body[0].text == text
 
 
+_NOTE = "The harbour office closes early on Friday for the staff outing; the ferries keep to the usual timetable and run late."
+
+
+@pytest.mark.parametrize(
+    ("mark", "kept"),
+    [
+        ('<div class="post hentry">', True),
+        ('<div itemscope itemtype="https://schema.org/BlogPosting">', True),
+        ('<div class="hentry-list">', False),  # a class that only holds the mark's letters
+        ("<div>", False),
+    ],
+)
+def test_a_short_post_stands_where_the_markup_says_the_page_holds_one(mark: str, kept: bool) -> None:
+    # forty words: too few for a page of unknown kind, enough for the one post a blog's markup announces
+    page = f"<html><head><title>Office closes early</title></head><body>{mark}<h1>Office closes early</h1><p>{_NOTE} {_NOTE}</p></div></body></html>"
+    if kept:
+        assert html_article(page.encode()).body[0].text == f"{_NOTE} {_NOTE}"
+    else:
+        with pytest.raises(NotAnArticle, match="words of text"):
+            html_article(page.encode())
+
+
+def test_control_characters_in_a_page_s_text_are_dropped_and_its_article_kept() -> None:
+    spaced = "\x07".join(_PROSE.split(" "))  # a page that spaced its words with a bell character (as some editors leave)
+    page = f"<html><head><title>Dredging the channel</title></head><body><h1>Dredging the channel</h1><p>{spaced}</p><p>{_PROSE}</p><!-- an editor's note --></body></html>"
+    article = html_article(page.encode())
+    assert [b.text for b in article.body] == ["".join(_PROSE.split(" ")), _PROSE]
+    assert "editor" not in repr(article)  # the markup's own comments are not the page's text
+
+
 @pytest.mark.parametrize(
     ("title", "site", "clean"),
     [
