@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import shutil
 import sys
+from pathlib import Path
 
 from newsarchive.bench.benchmark import Figures, Run, run
+from newsarchive.bench.parsing import main as parsing_main
+from newsarchive.bench.parsing import time_parsing
+from newsarchive.cli import main as cli_main
+
+from .conftest import SEED
 
 _FORKED_WORKER = """
 import multiprocessing, time
@@ -88,3 +97,23 @@ def test_a_share_just_over_its_target_does_not_read_as_the_target() -> None:
     figures = Figures(1000, convert=Run(15.25, 300.0, 0), build=Run(43.25, 900.0, 0), bare_build=Run(50.24, 700.0, 0),
                       incremental_convert=Run(3.34, 200.0, 0), incremental_build=Run(4.33, 200.0, 0))
     assert figures.checks()["incremental_build_share"] == {"value": 0.1001, "target": "<= 0.1", "met": False}
+
+
+def test_the_parsers_are_timed_on_a_folder_of_captures_by_kind(tmp_path) -> None:
+    folder = tmp_path / "captures"
+    folder.mkdir()
+    for capture in sorted(SEED.glob("*.txt"))[:2]:
+        shutil.copy(capture, folder / capture.name)
+    html = Path(__file__).parent / "fixtures" / "html"
+    shutil.copy(html / "wordpress_nested_comments.html", folder)
+    (folder / "listing.html.gz").write_bytes(gzip.compress((html / "not_an_article.html").read_bytes()))
+    times = {t.kind: t for t in time_parsing(folder, passes=1)}
+    assert (times["text"].captures, times["text"].articles) == (2, 2)
+    assert (times["html"].captures, times["html"].articles) == (2, 1)  # the listing is timed, and refused
+    assert 0 < times["html"].median_ms <= times["html"].p95_ms <= times["html"].slowest_ms
+    assert times["text"].check() is None and times["html"].check()["target"] == "<= 30.0"
+    assert cli_main(["bench", "--captures", str(folder), "--work", str(tmp_path / "work")]) == 0
+    assert parsing_main(tmp_path / "nowhere", tmp_path / "work") == 2
+    written = json.loads((tmp_path / "work" / "parsing.json").read_text())
+    assert [r["kind"] for r in written["results"]] == ["text", "html"]
+    assert "| html | 2 (1 held an article) |" in (tmp_path / "work" / "parsing.md").read_text()

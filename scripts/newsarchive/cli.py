@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="benchmark synthetic archives against a bare Material build; figures to WORK/results.{json,md}")
     bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="archive sizes (default 1000 10000)")
     bench.add_argument("--work", default="bench", help="folder for the archives and the figures (default bench/)")
+    bench.add_argument("--captures", metavar="DIR", help="time the parsers instead, on the text and HTML captures in DIR; figures to WORK/parsing.{json,md}")
     generate = commands.add_parser("generate", help="write N synthetic captures into a folder")
     generate.add_argument("count", type=int)
     generate.add_argument("folder")
@@ -106,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         from .parse.zoning_fit import main as fit_main
 
         return fit_main(Path(args.pages), Path(args.out) if args.out else None)
+    if args.command == "bench" and args.captures:
+        from .bench.parsing import main as parsing_main
+
+        return parsing_main(Path(args.captures), Path(args.work))
     if args.command == "bench":
         from .bench.benchmark import main as bench_main
 

@@ -18,6 +18,7 @@ are data in the package (``zoning.json``); numpy runs them, nothing is fitted or
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -78,6 +79,7 @@ def base_features(lines: list[Line], width: int | None, stop: frozenset[str], to
         seen[key] = seen.get(key, 0) + 1
     spans = _block_spans(lines)
     words_of = [_WORD.findall(line.text.casefold()) for line in lines]
+    words_before = [0, *itertools.accumulate(len(words) for words in words_of)]  # a block's words, without summing it for each of its lines
     out = np.zeros((n, len(BASE)), dtype=np.float64)
     wide = float(width or 80)
     for i, line in enumerate(lines):
@@ -88,7 +90,7 @@ def base_features(lines: list[Line], width: int | None, stop: frozenset[str], to
         short = count <= 15
         following = lines[i + 1] if i + 1 < n and lines[i + 1].no == line.no + 1 else None
         start, end = spans[i]
-        block_words = sum(len(words_of[k]) for k in range(start, end + 1))
+        block_words = words_before[end + 1] - words_before[start]
         out[i] = (
             math.log1p(count),
             min(len(text), 240) / 80,
