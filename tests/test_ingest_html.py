@@ -318,6 +318,20 @@ def test_a_writer_s_first_name_alone_gives_way_to_the_name_another_source_writes
     assert html_article(_page("<p>By Janet Doe</p>", head=tagged, json_ld=ld)).authors == ("Jane",)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline">Ana Ruiz March</div>',  # the month of a date the markup splits off
+        '<div class="byline">Ana Ruiz Kategorien</div>',  # the label of the post's categories after it
+        '<div class="author-box">Ana Ruiz Email Author</div>',  # a link's label
+    ],
+)
+def test_the_words_more_sources_give_stand_over_a_byline_s_longer_reading(byline: str) -> None:
+    # the byline's reading and the author meta tag's agree on the writer; the tag's words are the ones
+    # trafilatura gives too, the byline's trailing word no other source has
+    assert html_article(_page(byline, head='<meta name="author" content="Ana Ruiz">')).authors == ("Ana Ruiz",)
+
+
 def test_the_writers_two_sources_agree_on_win_and_their_names_are_decoded() -> None:
     ld = '{"@type": "NewsArticle", "author": [{"name": "Redacci&oacute;n Sur"}]}'
     assert html_article(_page(json_ld=ld)).authors == ("Redacción Sur",)

@@ -587,14 +587,19 @@ HEADLINE_DATE_LENGTH = 80
 
 def _writers(candidates: list[tuple[str, tuple[str, ...]]], site: str | None) -> tuple[str, ...]:
     """The writers that the page's sources (``AUTHOR_SOURCES``) agree on most: each source's names count for the
-    sources whose names share at least half of their words."""
+    sources whose names share at least half of their words; of readings that agree as much, the one the most
+    sources give in the same words stands."""
     found = [(source, names) for source, names in ((s, tuple(filter(None, map(_plain_name, n)))) for s, n in candidates) if names]
     if not found:
         return ()
     keys = [frozenset(re.findall(r"[^\W_]+", " ".join(names).casefold())) for _, names in found]  # "Jane_Doe" as "Jane Doe"
     weights = [AUTHOR_SOURCES[source] * (SITE_NAME_SHARE if all(_is_site_name(n, site) for n in names) else 1.0) for source, names in found]
     scores = [sum(w for key, w in zip(keys, weights) if len(key & own) >= max(len(key), len(own)) / 2) for own in keys]
-    chosen = found[max(range(len(found)), key=lambda i: (scores[i], -i))][1]
+    # among readings that agree as much, the one more sources give word for word ("Ana Ruiz" over a byline's
+    # "Ana Ruiz March"), spelt as the first source to give it spells it
+    exact = [keys.count(own) for own in keys]
+    best = keys[max(range(len(found)), key=lambda i: (scores[i], exact[i], -i))]
+    chosen = next(names for key, (_, names) in zip(keys, found) if key == best)
     # a source that names every writer the chosen one names, and more, names the byline's others too ("Jane Doe"
     # where another source has "Jane Doe", "Sam Okafor")
     named = {name.casefold() for name in chosen}
