@@ -102,6 +102,19 @@ def test_control_characters_in_a_page_s_text_are_dropped_and_its_article_kept() 
     assert "editor" not in repr(article)  # the markup's own comments are not the page's text
 
 
+def test_one_comment_in_a_section_of_unknown_markup_keeps_its_date_and_not_the_section_s_heading() -> None:
+    # no markup this project knows: trafilatura finds the section; the comment's date stands in a <time>, and
+    # the heading over the section asks for comments in words no grammar knows
+    section = (
+        '<div class="ce_comments block"><h3>What do you think?</h3><div class="comment_default first" id="c7">'
+        '<p class="info"><span>lou_q</span> wrote:<br><time datetime="2014-11-05T14:25:40+00:00">05.11.2014 at 14:25</time></p>'
+        '<div class="comment"><p>Great topic, thanks for the long read!</p></div></div></div>'
+    )
+    page = f"<html><head><title>Dredging the channel</title></head><body><div id='main'><h1>Dredging the channel</h1><p>{_PROSE}</p><p>{_PROSE}</p>{section}</div></body></html>"
+    comments = html_article(page.encode()).comments
+    assert [(c.author, c.date.iso(), c.paragraphs) for c in comments] == [("lou_q", "2014-11-05T14:25", ("Great topic, thanks for the long read!",))]
+
+
 @pytest.mark.parametrize(
     ("title", "site", "clean"),
     [

@@ -906,7 +906,10 @@ def _comment_section(tree: lxml.html.HtmlElement, url: str | None) -> etree._Ele
     lists), or None. trafilatura's own comment search, run apart from its extraction of the article: with
     comments asked for, that extraction keeps sidebars it otherwise prunes (fit split: body F1 0.940 → 0.931)."""
     options = Extractor(output_format="xml", comments=True, tables=True, url=url)
-    converted = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    page = copy(tree)
+    for stamp in page.iter("time"):
+        stamp.tag = "span"  # trafilatura drops a <time> with its text: a comment's date, which its header needs
+    converted = convert_tags(tree_cleaning(page, options), options, url)
     section, text, _ = trafilatura_comments(converted, options)
     return section if text else None
 
@@ -922,8 +925,16 @@ def _section_comments(section: etree._Element, claimed: int | None) -> tuple[Com
     text path's grammar of comment headers (a name, a date or an age, "says:"), nested as the text path nests
     them; its heading and form prompts left out. Only a section with comment evidence gives comments: a count
     the page claims, a header with a name and a date, or text enough for comments (``SECTION_WORDS``, in two
-    paragraphs or more); else it is a sidebar's or a form's."""
-    texts = [" ".join(" ".join(element.itertext()).split()) for element in section]
+    paragraphs or more); else it is a sidebar's or a form's. A heading over the section, however it words its
+    call ("What do you think?"), is left out where the comments under it show that evidence on their own."""
+    elements = list(section)
+    if elements and elements[0].tag == "head" and (under := _read_section(elements[1:], claimed)):
+        return under
+    return _read_section(elements, claimed)
+
+
+def _read_section(elements: list[etree._Element], claimed: int | None) -> tuple[Comment, ...]:
+    texts = [" ".join(" ".join(element.itertext()).split()) for element in elements]
     texts = [t for t in texts if t]
     while texts and (is_comment_heading(texts[0]) or opens_form(texts[0])):
         texts = texts[1:]
