@@ -552,15 +552,21 @@ def _opens_comments(blocks: list[list[Line]], at: int, header) -> bool:
 def parse_capture(text: str, *, common: frozenset[str] = frozenset(), model: Zoner | None = None) -> Article:
     """Parse one capture's cleaned text. ``common`` holds lines repeated across the batch; ``model`` is the zoning
     model for a page's dump, the package's unless another is given (while one is fitted)."""
-    return _parse(text, common, zoning=True, model=model)[0]
+    article, _ = _parse(text, common, zoning=True, model=model)
+    assert article is not None  # read to its end, zoning on
+    return article
 
 
 # Long: the capture's zones are read in order (furniture, the head's fields, title and byline, what stands
 # under them, the body, the comments, then the fallbacks and warnings), each deciding on what the ones before
 # found; its steps share a dozen findings that a split would hand back and forth.
-def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | None = None) -> tuple[Article, list[Line]]:
-    """The capture's article, and the lines its grammars read as the comment section. A whole page's dump is zoned
-    by the fitted model first (``zoning``), unless it is off: the package's, or ``model`` (while one is fitted)."""
+def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | None = None,
+           screened: dict[int, str | None] | None = None) -> tuple[Article | None, _Parts]:
+    """The capture's article, and what its zones collected (the lines its grammars read as the comment section among
+    them). A whole page's dump is zoned by the fitted model first (``zoning``), unless it is off: the package's, or
+    ``model`` (while one is fitted). Zoning off, the grammars' reading stops once it has found the comment section
+    and the lists of links (``grammar_reading``), and gives no article. ``screened``: each line's furniture reason
+    (``_screened``), if worked out already."""
     front = front_matter(text)  # read before Markdown is, whose marks its YAML may hold
     if looks_like_markdown(text):
         text = plain_markdown(text)
@@ -574,8 +580,9 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         all_lines = [line for line in all_lines if line.no > front[0].lines[-1]]
     kept = []
     prose = False
+    screened = _screened(all_lines) if screened is None else screened
     for line in all_lines:
-        reason = None if (is_comment_heading(line.text) or is_reference_heading(line.text)) else furniture_reason(line.text)
+        reason = screened[line.no]
         prose = prose or is_sentence_like(line.text)
         if reason is None and not prose and _ADDRESS.fullmatch(line.text):
             reason = "web address of the page"  # over the article: where it was captured from (in the text, a link)
@@ -586,7 +593,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         else:
             kept.append(line)
     model = (model or zoner()) if front is None and zoning else None
-    zoned = _zoned(all_lines, width, lambda: grammar_reading(text, common), model) if model is not None else None
+    zoned = _zoned(all_lines, width, lambda: grammar_reading(text, common, screened), model) if model is not None else None
     if zoned is not None:
         parts.remove([line for line in kept if line.no in zoned.furniture], "page furniture (zoning model)")
         kept = [line for line in kept if line.no in zoned.article]
@@ -656,6 +663,8 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         start += 1
 
     _walk_body(blocks, start, parts, common)
+    if not zoning:
+        return None, parts  # the comment section and the lists of links stand: all the grammars' reading is asked for
     # the byline under the text, or under all but its last paragraph (a note, an update)
     foot, signed = next(((k, found) for k in (-1, -2) if len(parts.body) >= -k and (found := _foot_byline(parts.body[k]))), (-1, None))
     if signed is not None and (
@@ -782,7 +791,13 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         warnings=tuple(warnings),
         metadata_lines=tuple(sorted(parts.metadata)),
     )
-    return article, list(parts.comment_lines)
+    return article, parts
+
+
+def _screened(lines: list[Line]) -> dict[int, str | None]:
+    """Why each line (by number) is page furniture by the furniture rules, or None: a comments' or references'
+    heading never is."""
+    return {line.no: None if (is_comment_heading(line.text) or is_reference_heading(line.text)) else furniture_reason(line.text) for line in lines}
 
 
 #: A byline's opening word in the languages of most captures: "By", "Von", "Par", "Por", "Door", "Di", "Av", "Af",
@@ -947,11 +962,12 @@ class GrammarReading:
     links: frozenset[int]
 
 
-def grammar_reading(text: str, common: frozenset[str] = frozenset()) -> GrammarReading:
-    """How the grammars alone read ``text``'s comment section and lists of links."""
-    article, comment_lines = _parse(text, common, zoning=False)
-    linked = frozenset(n for reference in article.references for n in reference.lines)
-    return GrammarReading(frozenset(line.no for line in comment_lines), linked)
+def grammar_reading(text: str, common: frozenset[str] = frozenset(), screened: dict[int, str | None] | None = None) -> GrammarReading:
+    """How the grammars alone read ``text``'s comment section and lists of links (``screened``: its lines'
+    furniture reasons, if worked out already)."""
+    _, parts = _parse(text, common, zoning=False, screened=screened)
+    linked = frozenset(n for reference in parts.references for n in reference.lines)
+    return GrammarReading(frozenset(line.no for line in parts.comment_lines), linked)
 
 
 def _zoned(lines: list[Line], width: int | None, grammars: Callable[[], GrammarReading], model: Zoner) -> _Zoned | None:

@@ -97,7 +97,7 @@ def base_features(lines: list[Line], width: int | None, stop: frozenset[str], to
             sum(t in stop for t in tokens) / count if count else 0.0,
             ends_sentence(text),
             sum(w[:1].isupper() for w in split) / len(split) if split else 0.0,
-            sum(c.isdigit() for c in text) / len(text),
+            sum(map(str.isdigit, text)) / len(text),
             text.isupper() and sum(c.isalpha() for c in text) >= 2,
             bool(line.mark),
             text.startswith("[") or text.endswith("]"),
