@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import html as html_text
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -485,11 +486,22 @@ _STAMP = (
     f" | //abbr[{_class('published')}]/@title"  # hAtom, as Blogger and older WordPress themes mark the time
 )
 
-_BYLINE_MARKUP = (
-    "//*[@rel='author'] | //*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'posted')"
-    " or contains(@class, 'meta') or contains(@class, 'dateline') or contains(@class, 'post-footer') or contains(@class, 'submitted')][not(self::meta or self::html or self::body)]"
-    "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment') or contains(@id, 'disqus')])]"
-)
+#: The marks of an element that holds a byline, an author or the post's details: any class that holds one of these
+#: (``_byline_elements``).
+_BYLINE_CLASSES = ("byline", "author", "posted", "meta", "dateline", "post-footer", "submitted")
+
+
+def _byline_elements(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements that hold a byline by their markup, in page order: a link to the author (``rel="author"``), and
+    an element of ``_BYLINE_CLASSES`` (not the page's <html>, <body> or a <meta>) outside the comments. (One walk
+    over the elements, which stops where the byline is found: as XPath, the search cost 2 ms a page.)"""
+    for element in tree.iter(etree.Element):
+        if element.get("rel") == "author":
+            yield element
+        elif element.tag not in ("meta", "html", "body") and any(mark in (element.get("class") or "") for mark in _BYLINE_CLASSES):
+            if not any("comment" in (node.get("class") or "") or "comment" in (node.get("id") or "") or "disqus" in (node.get("id") or "")
+                       for node in itertools.chain((element,), element.iterancestors())):
+                yield element
 
 
 #: The post's own title in the markup, for a page whose metadata gives none (Blogger's <title> is "Blog: Post").
@@ -525,7 +537,7 @@ def _page_byline(tree: lxml.html.HtmlElement, heading: lxml.html.HtmlElement | N
     it ("Home | By Ann Lee | 30 September 2018"), not a section's label before it."""
     order: dict[lxml.html.HtmlElement, int] = {}  # each element's place in the page, once a byline is found
     over: Byline | None = None  # the nearest over the headline so far
-    for element in tree.xpath(_BYLINE_MARKUP)[: 40 if heading is None else BYLINE_ELEMENTS]:
+    for element in itertools.islice(_byline_elements(tree), 40 if heading is None else BYLINE_ELEMENTS):
         text = without_comment_count(_byline_text(element))  # the post's details may end with its comments' count
         if 0 < len(text) <= 200:
             byline = parse_byline(text) or (parse_byline(f"By {text}") if is_name(text) and len(text.split()) >= 2 else None)

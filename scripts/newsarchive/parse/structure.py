@@ -136,12 +136,12 @@ def structural_comments(tree: lxml.html.HtmlElement, groups: Groups | None = Non
     for _, members in sibling_groups(tree) if groups is None else groups:
         if looked_at >= MAX_LOOKED_AT:
             break
-        if any(m.xpath(".//h1") for m in members):
+        if any(next(m.iterdescendants("h1"), None) is not None for m in members):
             continue  # the article's own parts, or posts of a listing
         shape = _shape(members[0])
         if any(_shape(a) == shape for a in members[0].iterancestors()):
             continue  # replies of a section already looked at from its outermost elements
-        worded = [m for m in members if len(" ".join(m.text_content().split()).split()) >= MIN_WORDS]
+        worded = [m for m in members if len(m.text_content().split()) >= MIN_WORDS]
         looked_at += len(worded)
         # as many as the group needs to stand, and to beat the best so far: once too few are left, it cannot
         needed = max(MIN_COMMENTS, math.ceil(MIN_SHARE * len(members)), best[0] + 1 if best is not None else 0)
