@@ -52,6 +52,8 @@ from newsarchive.parse.lines import make_line
         ("r/technology • Posted by u/jdoe 12 years ago", ("jdoe",), None, None),  # Reddit
         ("Posted by Timo (Helsinki) on Feb 11, 2011", ("Timo",), "2011-02-11", None),  # where he writes from
         ("2011-02-09 09:05 pm (UTC)", (), "2011-02-09T21:05+00:00", None),  # a zone in brackets is no outlet
+        ("Von Ana Ruiz (7. Mai 2019)", ("Ana Ruiz",), "2019-05-07", None),  # the date in brackets: none left on the name
+        ("By Ana Ruiz [March 3, 2021]", ("Ana Ruiz",), "2021-03-03", None),
     ],
 )
 def test_byline(line: str, authors: tuple[str, ...], iso: str | None, claimed: int | None) -> None:

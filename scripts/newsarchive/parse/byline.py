@@ -216,11 +216,16 @@ def _authors_from(rest: str, had_by: bool) -> list[str] | None:
     if had_by:
         # after an explicit "by", accept handles such as "admin" or "tomw" too
         if all(_is_handle(n) for n in names) and len(chunks) <= 2:
-            return names
+            return _unbracketed(names)
         return None
     if all(is_name(n) for n in names) and len(chunks) <= 2:
-        return names
+        return _unbracketed(names)
     return None
+
+
+def _unbracketed(names: list[str]) -> list[str]:
+    """The names without the bracket that a date stood in after them ("Jane Doe (3 March 2011)" read as "Jane Doe (")."""
+    return [name.rstrip(" ([") or name for name in names]
 
 
 #: The day of the week a date's reading left over it ("Dienstag, 7. November 2023"): no writer's name.
