@@ -7,9 +7,10 @@ import io
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 from newsarchive.build import pipeline
-from newsarchive.parse.html import NotAnArticle, clean_title, html_article
+from newsarchive.parse.html import NotAnArticle, _marks_comments, clean_title, html_article
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -113,6 +114,20 @@ def test_one_comment_in_a_section_of_unknown_markup_keeps_its_date_and_not_the_s
     page = f"<html><head><title>Dredging the channel</title></head><body><div id='main'><h1>Dredging the channel</h1><p>{_PROSE}</p><p>{_PROSE}</p>{section}</div></body></html>"
     comments = html_article(page.encode()).comments
     assert [(c.author, c.date.iso(), c.paragraphs) for c in comments] == [("lou_q", "2014-11-05T14:25", ("Great topic, thanks for the long read!",))]
+
+
+@pytest.mark.parametrize(
+    ("markup", "searched"),
+    [
+        ('<div id="comments"><p>x</p></div>', True),
+        ('<section class="Comments-area"><p>x</p></section>', True),
+        ('<div id="disqus_thread"></div>', True),
+        ('<div id="social-box"></div>', True),  # trafilatura's search looks there too
+        ('<div class="sidebar"><p>x</p></div>', False),
+    ],
+)
+def test_trafilatura_s_comment_search_runs_only_where_its_marks_are(markup: str, searched: bool) -> None:
+    assert _marks_comments(lxml.html.fromstring(f"<html><body><p>Text.</p>{markup}</body></html>")) is searched
 
 
 @pytest.mark.parametrize(
