@@ -913,8 +913,8 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     )
 
 
-#: The ids that trafilatura's comment search looks for besides those with "comment" in them.
-_COMMENT_IDS = ("comol", "disqus_thread", "dsq-comments", "social")
+#: The starts of the ids that trafilatura's comment search looks for besides those with "comment" in them.
+_COMMENT_IDS = ("comol", "disqus_thread", "social")
 
 
 def _marks_comments(tree: lxml.html.HtmlElement) -> bool:
