@@ -242,12 +242,14 @@ _YEAR_AFTER = re.compile(rf"^(?:,\s*|\s*\(){_YEAR}\b")
 _YEAR_AFTER_AMPERSAND = re.compile(rf"^,?\s*\(?{_YEAR}\b")
 _YEAR_IN = re.compile(rf"(?:,\s*|\s+\(?){_YEAR}\)?$")
 _JOINED = re.compile(r"\s+(?:&|and)\s+|,\s+|^&\s+")
+#: One capitalised word of a surname ("Morgan-Short", "O'Neil").
+_SURNAME_WORD = r"[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*"
 #: What follows the first of two writers of an author-year citation the model read alone: the other's surname,
 #: then the year ("Okafor and Quist (2015)"). A name alone before a year keeps the model's reading: a film, an
 #: opera or a firm's report is written so too ("Harbour (2015)").
-_CITATION_AFTER = re.compile(rf"^\s+(?:&|and)\s+[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*(?:\s+et\s+al\.?)?(?:,\s*|\s*\(){_YEAR}\b")
-#: A cited writer's surname: one capitalised word ("Morgan-Short", "O'Neil"), perhaps after a particle ("van Dijk").
-_SURNAME = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la)\s)?[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*$")
+_CITATION_AFTER = re.compile(rf"^\s+(?:&|and)\s+{_SURNAME_WORD}(?:\s+et\s+al\.?)?(?:,\s*|\s*\(){_YEAR}\b")
+#: A cited writer's surname: one capitalised word, perhaps after a particle ("van Dijk").
+_SURNAME = re.compile(rf"^(?:(?:van|von|de|der|den|di|da|du|le|la)\s)?{_SURNAME_WORD}$")
 
 
 def _cited(name: str, after: str) -> tuple[str, ...]:
