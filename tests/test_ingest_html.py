@@ -73,6 +73,23 @@ def test_a_short_note_of_sixty_words_is_an_article() -> None:
     assert article.title == "Harbour office closes early" and article.body[0].text == text
 
 
+
+def test_trafilatura_s_and_htmldate_s_findings_stand_where_the_page_s_own_sources_are_silent() -> None:
+    # no metadata, byline or <time>: htmldate reads the day in the canonical address, trafilatura the writer in an
+    # element named "author" under the text, and the address names the site
+    text = (
+        "The harbour office will close early on Friday for the staff outing. Ferries keep to the usual timetable, "
+        "and tickets can be bought on board or from the machines at the quay. Parking at the terminal is free."
+    )
+    page = (
+        '<html><head><title>Harbour office closes early</title><link rel="canonical" href="https://www.quimbly-news.example/2011/02/11/office/">'
+        f'</head><body><h1>Harbour office closes early</h1><p>{text}</p><p>{text}</p><div id="author">Ana Ruiz</div></body></html>'
+    )
+    article = html_article(page.encode())
+    assert article.authors == ("Ana Ruiz",)
+    assert (article.published.text, article.date_source) == ("2011-02-11", "htmldate")
+    assert article.organisation == "quimbly-news.example"
+
 _NOTE = "The harbour office closes early on Friday for the staff outing; the ferries keep to the usual timetable and run late."
 
 

@@ -15,18 +15,21 @@ import html as html_text
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+import htmldate
 import lxml.etree as etree
 import lxml.html
 import trafilatura
 from trafilatura.core import determine_returnstring
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_comments as trafilatura_comments
-from trafilatura.settings import Extractor
+from trafilatura.metadata import META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title, extract_url
+from trafilatura.settings import Document, Extractor, set_date_params
 
 from ..capture.read import BYTE_ORDER_MARKS, without_invisible
 from ..common.models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
@@ -455,6 +458,12 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _UNSERIALISABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: The page as trafilatura's own parser reads it: its HTML comments and processing instructions left out.
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+# Every element an HtmlElement, chosen in C: lxml.html's own lookup (a form's parts as classes of their own) is a
+# Python call for each element met, 5 million over 635 real pages, and neither trafilatura nor this module asks
+# for a form's parts.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity)
+)
 
 
 def decode_page(data: bytes) -> tuple[str, list[str]]:
@@ -786,20 +795,46 @@ def _text_after(element) -> list[str]:
     return pieces
 
 
-def _extracted(tree: lxml.html.HtmlElement, url: str | None, favor_recall: bool = False) -> tuple[etree._Element, tuple[Block, ...], int]:
-    """trafilatura's reading of a page (its metadata as attributes of the document), the article's blocks, and
-    their number of words; raises :class:`NotAnArticle` when it finds no text. trafilatura reads a copy of the
-    page's tree (as its own parser leaves a page: no HTML comments, no processing instructions) rather than the
-    page written out and parsed again, and skips the fingerprint ``extract`` would add."""
-    options = Extractor(output_format="xml", with_metadata=True, comments=False, tables=True, recall=favor_recall, url=url)
+def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> Document:
+    """trafilatura's metadata of a page: what its ``extract_metadata`` finds of the title, the writers, the address,
+    the date (by htmldate's extensive search) and the site's name, without the categories, tags and licence that
+    this project does not read (they cost about 3 ms a page, a tenth of the HTML path's time)."""
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None  # as trafilatura: a single word in a meta tag is seldom a writer's name
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # noqa: BLE001 - as trafilatura: its JSON-LD reader's errors leave the meta tags' findings
+        pass
+    metadata.title = metadata.title or extract_title(tree)
+    metadata.author = metadata.author or extract_author(tree)
+    metadata.url = metadata.url or extract_url(tree, url)
+    metadata.date = htmldate.find_date(tree, **{**set_date_params(True), "url": metadata.url})
+    metadata.sitename = metadata.sitename or extract_sitename(tree)
+    if metadata.sitename:
+        metadata.sitename = metadata.sitename.lstrip("@")
+        if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():
+            metadata.sitename = metadata.sitename.title()
+    elif metadata.url and (site := META_URL.match(metadata.url)):
+        metadata.sitename = site[1]
+    metadata.clean_and_trim()
+    return metadata
+
+
+def _extracted(tree: lxml.html.HtmlElement, url: str | None, favor_recall: bool = False) -> tuple[tuple[Block, ...], int]:
+    """The article's blocks as trafilatura reads them in a page, and their number of words; raises
+    :class:`NotAnArticle` when it finds no text. trafilatura reads a copy of the page's tree (as its own parser
+    leaves a page: no HTML comments, no processing instructions) rather than the page written out and parsed
+    again, and skips the fingerprint ``extract`` would add; ``url`` is the page's address, the metadata's
+    (``_metadata``) where the page gives one."""
+    options = Extractor(output_format="xml", comments=False, tables=True, recall=favor_recall, url=url)
     document = trafilatura.bare_extraction(tree, options=options)  # which reads a copy
     result = determine_returnstring(document, options) if document else None
     if not result:
         raise NotAnArticle("no article text found (a home page, a listing or a search page?)")
-    doc = etree.fromstring(result.encode("utf-8"))
-    main = doc.find("main")
+    main = etree.fromstring(result.encode("utf-8")).find("main")
     blocks = tuple(_blocks(main)) if main is not None else ()
-    return doc, blocks, sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
+    return blocks, sum(len(b.text.split()) + sum(len(i.text.split()) for i in b.items) for b in blocks)
 
 
 # Long: the page's sources are read in order, each one's finding weighed against the others' (comments out of
@@ -841,13 +876,15 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
     one_post = _one_post(tree)  # its comments' <article>s gone
     section = _comment_section(tree, url) if not comments and _marks_comments(tree) else None  # else trafilatura's search for a section
     least = SHORT_POST_WORDS if one_post else MIN_WORDS
-    doc, blocks, words = _extracted(tree, url)  # the page without the comments read so far
+    metadata = _metadata(tree, url)  # in the page without the comments read so far, as trafilatura's text
+    blocks, words = _extracted(tree, url or metadata.url)
     if words < least:  # too little for an article: trafilatura again, keeping what it doubts (a short post's text)
-        doc, blocks, words = max((doc, blocks, words), _extracted(tree, url, favor_recall=True), key=lambda found: found[2])
+        blocks, words = max((blocks, words), _extracted(tree, url or metadata.url, favor_recall=True), key=lambda read: read[1])
+    guessed = {key: unicodedata.normalize("NFC", value) for key in ("title", "author", "date", "sitename") if (value := getattr(metadata, key))}
     headline_text = _text(headline) if headline is not None else ""
     element_title = _title_element(tree)
-    title = _shown_title(tree, meta.title or doc.get("title"), headline_text, meta.title or element_title) or clean_title(
-        meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or element_title or doc.get("title") or "", meta.site or doc.get("sitename")
+    title = _shown_title(tree, meta.title or guessed.get("title"), headline_text, meta.title or element_title) or clean_title(
+        meta.title or (headline_text if 0 < len(headline_text) <= 300 else "") or element_title or guessed.get("title") or "", meta.site or guessed.get("sitename")
     )
     shown_as = next((h for h in ([headline] if headline is not None else []) + tree.xpath("//h1")[:20] if without_invisible(_text(h)) == title), None)
     title = _without_kicker(title, shown_as, meta.title)
@@ -875,9 +912,9 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
             # the text's byline, unless it is the one read under the headline: one line, one source
             ("in the text", signed[0] if (signed := _text_byline(blocks)) is not None and signed[0] != headlined else ()),
             # last, so that a tie goes to a source that writes the names as the page does
-            ("trafilatura", tuple(n for n in (doc.get("author") or "").split(";") if not _from_address(n, meta.tagged))),
+            ("trafilatura", tuple(n for n in (guessed.get("author") or "").split(";") if not _from_address(n, meta.tagged))),
         ],
-        meta.site or doc.get("sitename"),
+        meta.site or guessed.get("sitename"),
     )
     if signed is not None and signed[0] == authors:
         blocks = tuple(b for b in blocks if b is not signed[1])  # the byline is the article's metadata, not its text
@@ -885,7 +922,7 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
         warnings.append("no author in the page's metadata or byline: author unknown")
     candidates = [
         ("metadata", meta.published),
-        ("htmldate", doc.get("date")),
+        ("htmldate", guessed.get("date")),
         ("byline", _page_date(shown.date.text, day_first) if shown is not None and shown.date is not None else None),
         ("time element", str(stamped) if stamped else None),
         ("under the headline", _headline_date(under, day_first)),
@@ -900,9 +937,9 @@ def html_article(data: bytes, url: str | None = None, captured_at: str | None = 
         title, warnings = (blocks[0].text[:90] if blocks else "Untitled"), [*warnings, "no title in the page: title taken from the text"]
     return Article(
         title=title,
-        title_inferred=not (meta.title or doc.get("title")),
+        title_inferred=not (meta.title or guessed.get("title")),
         authors=authors,
-        organisation=meta.site or doc.get("sitename"),
+        organisation=meta.site or guessed.get("sitename"),
         published=published,
         date_source=date_source,
         comments_claimed=claimed,
