@@ -228,6 +228,22 @@ def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() ->
     assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
+
+def test_a_sidebar_under_reader_comments_is_set_aside_and_the_comments_kept() -> None:
+    """The same lists under two reader comments: the section stands on its comments, and a list the grammars read
+    as a thread of its own (the archive's heading, its months as replies) is set aside, each line with why."""
+    sidebar = ["Recent Posts", "    Ferry timetable changes for the winter", "    Council votes on the new library",
+               "    Storm closes the harbour road", "", "Categories", "    Island news", "    Council", "    Weather", "",
+               "Archives", "    February 2011", "    January 2011", "    December 2010", "", "Blogroll", "    Harbour Watch", "    Island Diary", ""]
+    text = page_dump().replace("Share this\n", "\n".join(COMMENTS + sidebar) + "\nShare this\n")
+    article = parse_capture(text)
+    assert [c.author for c in article.comments] == ["Dara Byrne", "Eli Katz"]
+    assert [c.paragraphs for c in article.comments] == [("Good news for the island school run.",), ("The council should have decided this months ago.",)]
+    set_aside = {r.text.strip() for r in article.removed if "comment model" in r.reason}
+    assert {"Archives", "February 2011", "January 2011"} <= set_aside
+    assert not any(c.replies for c in article.comments)
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
+
 def test_a_long_headline_that_the_text_browser_wrapped_is_read_whole() -> None:
     title = "Island ferry saved after council vote as residents fill the town hall for a second evening of debate"
     prose = [line for paragraph in PROSE for line in [*textwrap.wrap(" ".join(paragraph.split()), 79), ""]]

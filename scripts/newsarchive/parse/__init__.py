@@ -19,7 +19,7 @@ from functools import partial
 from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, said_once, split_names, written_by
-from .comments import NO_READER_COMMENTS, Header, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
+from .comments import NO_READER_COMMENTS, Header, Judge, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .dates import dated_title, dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
@@ -681,7 +681,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         between = 0 < k < len(parts.body) - 1
         body.extend(to_blocks(block, base, width, between_prose=between))
     # in a page's dump, a comment section is one only where the comment model finds a reader comment in it
-    judge = partial(model.comments_said, roles=zoned.roles) if zoned is not None and model is not None and not zoned.light else None
+    judge = Judge(partial(model.comment_probabilities, roles=zoned.roles), model.comment_threshold) if zoned is not None and model is not None and not zoned.light else None
     comments, comment_removed = parse_comments(parts.comment_lines, width, byline.authors, judge)
     swallowed = _text_in_comments(parts.comment_lines, zoned, all_lines) \
         if zoned is not None and comments and sum(len(b.text.split()) for b in body) < TEXT_LEAST_WORDS else []

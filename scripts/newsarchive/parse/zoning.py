@@ -504,7 +504,7 @@ class Zoner:
         return 1 / (1 + np.exp(-(((rows - self.comment_mean) / self.comment_scale) @ self.comment_weights + self.comment_bias)))
 
     def comments_said(self, section: list[Shown], roles: dict[int, tuple[float, float]] | None = None) -> list[bool]:
-        """Which comments of a section show a comment's evidence: a judge for ``parse_comments``."""
+        """Which comments of a section the comment model finds readers' (from its fitted threshold)."""
         return (self.comment_probabilities(section, roles) >= self.comment_threshold).tolist()
 
     def path(self, probabilities: np.ndarray) -> tuple[int, ...]:

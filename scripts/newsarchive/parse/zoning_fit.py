@@ -291,9 +291,9 @@ class _Recorder(Zoner):
         super().__init__(data)
         self.sections: list[tuple[list[Shown], dict[int, tuple[float, float]]]] = []
 
-    def comments_said(self, section: list[Shown], roles: dict[int, tuple[float, float]] | None = None) -> list[bool]:
+    def comment_probabilities(self, section: list[Shown], roles: dict[int, tuple[float, float]] | None = None) -> np.ndarray:
         self.sections.append((section, roles or {}))
-        return [True] * len(section)
+        return np.ones(len(section))
 
 
 def comment_section(zoner_data: dict, page: _Page) -> tuple[list[Shown], dict[int, tuple[float, float]]]:
