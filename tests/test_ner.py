@@ -53,6 +53,19 @@ def test_the_model_reads_names_and_kinds_in_english_only() -> None:
     assert ner.recognise([GERMAN]) is None
 
 
+
+@pytest.mark.parametrize(
+    ("caption", "name"),
+    [
+        ("The mayor of Quimbly greets the first ferry of the season at the harbour with Maria Lopez Image: Ana Ruiz.", "Maria Lopez"),
+        ("Residents queue for tickets at the new terminal in Port Harbour Photo: Ana Ruiz.", "Port Harbour"),
+    ],
+)
+def test_a_caption_s_credit_label_is_not_the_last_name_s(caption: str, name: str) -> None:
+    # a caption run into its credit ("… Maria Lopez Image: Ana Ruiz."): the model reads the label as the name's end
+    found = dict(ner.recognise([caption]) or ())
+    assert name in found and not any(other.startswith(f"{name} ") for other in found) and "Ana Ruiz" in found
+
 CITING = (
     "Earlier studies of reading on screens (Harlow & Pemberton, 2009; Quist et al., 2012) found that attention drops "
     "after ten minutes, while a later survey by Okafor and Lindqvist (2015) did not."

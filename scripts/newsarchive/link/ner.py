@@ -179,6 +179,11 @@ def _share(words: list[str], language: str) -> float:
     return sum(word in function_words for word in words) / len(words) if words else 0.0
 
 
+#: A caption's credit label at a name's end, where the capture lost the stop between the caption and its credit
+#: ("… at the harbour in Quimbly Image: Jane Doe."): the label is not the name's.
+_CREDIT = re.compile(r"\s+(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Credits|Source|Video|Graphic|Illustration)$")
+
+
 def name_of(text: str) -> str:
     """A recognised span as a name: without a leading "the", a possessive "'s" or spaces around it."""
     return _POSSESSIVE.sub("", _THE.sub("", text.strip())).strip()
@@ -221,6 +226,8 @@ def _recognised(nlp: Any, texts: Sequence[str]) -> Recognised:
             if kind is None and ent.label_ not in NO_PAGE:
                 continue  # a date, a time, a number
             name = name_of(ent.text)
+            if doc.text[ent.end_char : ent.end_char + 1] == ":":
+                name = _CREDIT.sub("", name)  # "… student Ahmed Mohamed Image: Jane Doe."
             if not name or "\n" in name or not any(c.isalpha() for c in name):
                 continue
             cited = _cited(name, doc.text[ent.end_char : ent.end_char + 40])
