@@ -139,6 +139,13 @@ def test_a_name_the_model_never_reads_in_articles_it_read_is_no_entity_unless_th
     assert "Rocket Skates" in unread
 
 
+
+def test_a_name_the_model_never_reads_in_three_articles_stays_only_where_it_is_spelt_as_a_brand() -> None:
+    # a button or a capitalised word that discovery meets in several articles is no name; a new brand's spelling is
+    texts = tuple(f"Readers can Donate to Harbour News. Donate now, and QuimPad fans in town {n} read QuimPad news." for n in range(3))
+    found = entities_of(texts, {n: (("Harbour News", "organisation"),) for n in range(3)})
+    assert "Donate" not in found and found["QuimPad"].kind is Kind.PRODUCT and "Harbour News" in found
+
 def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:
     texts = tuple(f"Fans waited for QuimPad all week. QuimPad sold out in town {n}, and QuimPad fans cheered." for n in range(3))
     found = entities_of(texts, {n: None for n in range(3)})  # no model read them: the kind comes from the name's shape

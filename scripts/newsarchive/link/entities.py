@@ -334,28 +334,30 @@ def _made_by(draft: _Draft, kind: Kind | None, told: Kind | None, makers: set[st
     return kind
 
 
-#: A name discovery finds in this many articles or more stays though the model never reads it as a name: the
-#: model misses names in informal writing (first-person posts, comments-like prose).
-SEVERAL_ARTICLES = 3
-
-
 def _told_by_words(draft: _Draft, told: Kind | None) -> bool:
     """Whether the text tells the kind (``told``, its ``_told``) by a role, an honorific, a word of the name or a
     known place: enough to keep a name the model never read (a version number is not: "Wave 4", "Died 31")."""
     return told is not None and not (told is Kind.PRODUCT and draft.name.split()[-1][:1].isdigit())
 
 
+#: A name spelt as a brand ("QuimPad") that discovery finds in this many articles or more stays though the model
+#: never reads it as a name: the model does not know a new brand's spelling.
+SEVERAL_ARTICLES = 3
+
+
 def _settled(
     draft: _Draft, kind: Kind | None, told: Kind | None, votes: Counter[Kind | None], mentions: list[Mention], recognised: Mapping[str, Recognised | None]
 ) -> Kind | None:
     """``kind`` once the model's silence is weighed: a discovered name the model never read as a name in the
-    articles it read that name it (or read only as no page's, where a number after it was all that told a kind),
-    in fewer than ``SEVERAL_ARTICLES``, is no entity unless its text tells its kind; a name only discovery read,
-    or named in several articles, without a kind gets one from its shape."""
+    articles it read that name it (or read only as no page's, where a number after it was all that told a kind) is
+    no entity unless its text tells its kind, or it is spelt as a brand and named in ``SEVERAL_ARTICLES``. (Any name
+    in three articles stayed before: in the English pages of ``../shared/realpages``, the twelve that did so were
+    buttons, a copyright line, a form's label, abbreviations and words a headline capitalises.) A name only
+    discovery read, or a brand's kept so, without a kind gets one from its shape."""
     if draft.curated or not mentions:
         return kind
     read_by_model = all(recognised.get(m.article) is not None for m in mentions)
-    several = len({m.article for m in mentions}) >= SEVERAL_ARTICLES
+    several = len({m.article for m in mentions}) >= SEVERAL_ARTICLES and bool(_CAMEL.match(draft.name)) and " " not in draft.name
     if read_by_model and not several and not _told_by_words(draft, told) and (not votes or (told is not None and None in votes and len(votes) == 1)):
         return None  # never read as a name, or a "version number" read only as a date: "Brown 2014", "Tab 3"
     if kind is None and (several or not read_by_model) and None not in votes:
