@@ -494,9 +494,12 @@ def test_kept_word_counts_updated_after_a_change_are_those_summed_afresh(tmp_pat
 @pytest.mark.parametrize(
     "name, never",
     [("1", True), ("2011", True), ("C", True), ("I’ve", True), ("I'm", True), ("I Think", True), ("Friday", True), ("May", True),
-     ("Theresa May", False), ("4G", False), ("IBM", False), ("Ida", False), ("U.S.", False)],
+     ("Theresa May", False), ("4G", False), ("IBM", False), ("Ida", False), ("U.S.", False),
+     ("Table 2", True), ("Fig. 3", True), ("Chapter 9", True), ("Appendix B", True), ("Section 2.1", True), ("Pages 12 to 14", True),
+     ("Windows Phone 7", False), ("Part 2", False), ("Chief Justice", True), ("Prime Minister", True), ("Managing Director", True),
+     ("Justice", False), ("Head Office", False), ("Dean", False), ("Justice League", False)],
 )
-def test_numbers_letters_pronouns_months_and_weekdays_are_never_names(name: str, never: bool) -> None:
+def test_numbers_letters_pronouns_months_weekdays_document_parts_and_roles_are_never_names(name: str, never: bool) -> None:
     from newsarchive.link.entities import never_a_name
 
     assert never_a_name(name) is never

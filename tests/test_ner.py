@@ -167,9 +167,9 @@ def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:
 
 
 def test_a_number_after_a_name_tells_no_kind_the_model_reads_as_a_date() -> None:
-    text = "The figures are in Tab 3 of the report. Readers of Quimbury Weekly saw it first."
-    assert "Tab 3" not in entities_of((text,), {0: (("Tab 3", ""), ("Quimbury Weekly", "organisation"))})
-    assert entities_of((text,), {0: (("Tab 3", "product"), ("Quimbury Weekly", "organisation"))})["Tab 3"].kind is Kind.PRODUCT
+    text = "The figures came out with Harbour 3 of the report. Readers of Quimbury Weekly saw it first."
+    assert "Harbour 3" not in entities_of((text,), {0: (("Harbour 3", ""), ("Quimbury Weekly", "organisation"))})
+    assert entities_of((text,), {0: (("Harbour 3", "product"), ("Quimbury Weekly", "organisation"))})["Harbour 3"].kind is Kind.PRODUCT
 
 
 def test_a_common_word_that_opens_sentences_is_no_entity_whatever_the_model_reads() -> None:

@@ -88,11 +88,32 @@ _PRONOUN = re.compile(r"I(?:[’'](?:m|ve|ll|d|s))?(?:\s|$)")
 _CALENDAR = re.compile(rf"{MONTH}|{WEEKDAY}", re.IGNORECASE)
 
 
+#: A document's own part with its number ("Table 2", "Fig. 3", "Chapter 9", "Tab 3", "Appendix B"): where the
+#: text points the reader, not a name.
+_DOCUMENT_PART = re.compile(
+    r"(?:Figure|Figures|Fig\.?|Table|Tables|Tab\.?|Chapter|Section|Sect\.?|Page|Pages|Appendix|Annex|Exhibit|Paragraph|Para\.?|Footnote|Note|Step|Equation|Eq\.?)"
+    r"\s+(?:\d+[a-z]?|[A-Z]|[IVX]+)(?:(?:\.|\s*(?:to|-|–|and)\s*)\d+)?"
+)
+
+
 def never_a_name(name: str) -> bool:
     """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
-    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday."""
+    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a document's part with its
+    number ("Table 2"), a role without a name ("Chief Justice", "Prime Minister")."""
     name = name.strip()
-    return not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
+    return (not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
+            or bool(_DOCUMENT_PART.fullmatch(name)) or _role_alone(name))
+
+
+#: The role nouns that end a role named alone: ``lexicon.ROLES`` and a high court's judge ("Chief Justice"), who is
+#: no role in reading names around roles ("Department of Justice" would lose its last word).
+_ROLE_HEADS = lexicon.ROLES | {"justice"}
+
+
+def _role_alone(name: str) -> bool:
+    """Whether a name of two words or more is a role's words only: a role noun after its modifiers or other roles."""
+    words = [word.lower().rstrip(".,") for word in name.split()]
+    return len(words) > 1 and words[-1] in _ROLE_HEADS and all(w in lexicon.ROLES or w in lexicon.ROLE_MODIFIERS for w in words[:-1])
 
 
 def name_key(name: str) -> str:
