@@ -96,13 +96,20 @@ _DOCUMENT_PART = re.compile(
 )
 
 
+#: A year's era, alone or with the year ("BC", "776 BCE", "AD 842"): a date.
+_ERA = re.compile(r"(?:\d{1,4}\s*)?(?:BCE?|AD|CE|B\.C\.|A\.D\.)(?:\s*\d{1,4})?")
+#: What stands beside a name and is none alone: an honorific ("Mlle"), a suffix ("Jr"), a particle ("De", "van").
+_BESIDE_NAMES = lexicon.HONORIFICS | frozenset("mlle mme mmes messrs jr jr. sr sr. st st. de da di del della van von der den du la le".split())
+
+
 def never_a_name(name: str) -> bool:
     """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
-    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a document's part with its
-    number ("Table 2"), a role without a name ("Chief Justice", "Prime Minister")."""
+    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a year's era ("776 BCE"), what
+    stands beside a name and is none alone ("Jr", "Mlle", "De"), a document's part with its number ("Table 2"), a
+    role without a name ("Chief Justice", "Prime Minister")."""
     name = name.strip()
     return (not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
-            or bool(_DOCUMENT_PART.fullmatch(name)) or _role_alone(name))
+            or bool(_ERA.fullmatch(name)) or name.lower() in _BESIDE_NAMES or bool(_DOCUMENT_PART.fullmatch(name)) or _role_alone(name))
 
 
 #: The role nouns that end a role named alone: ``lexicon.ROLES`` and a high court's judge ("Chief Justice"), who is
