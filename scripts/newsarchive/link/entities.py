@@ -94,11 +94,10 @@ _DOCUMENT_PART = re.compile(
     r"(?:Figure|Figures|Fig\.?|Table|Tables|Tab\.?|Chapter|Section|Sect\.?|Page|Pages|Appendix|Annex|Exhibit|Paragraph|Para\.?|Footnote|Note|Step|Equation|Eq\.?)"
     r"\s+(?:\d+[a-z]?|[A-Z]|[IVX]+)(?:(?:\.|\s*(?:to|-|–|and)\s*)\d+)?"
 )
-
-
 #: A year's era, alone or with the year ("BC", "776 BCE", "AD 842"): a date.
 _ERA = re.compile(r"(?:\d{1,4}\s*)?(?:BCE?|AD|CE|B\.C\.|A\.D\.)(?:\s*\d{1,4})?")
-#: What stands beside a name and is none alone: an honorific ("Mlle"), a suffix ("Jr"), a particle ("De", "van").
+#: What stands beside a name and is none alone: an honorific ("Mlle"), a suffix ("Jr"), a particle ("De", "van"),
+#: unless written in capitals, as an abbreviation is ("LA", "DE").
 _BESIDE_NAMES = lexicon.HONORIFICS | frozenset("mlle mme mmes messrs jr jr. sr sr. st st. de da di del della van von der den du la le".split())
 
 
@@ -109,7 +108,7 @@ def never_a_name(name: str) -> bool:
     role without a name ("Chief Justice", "Prime Minister")."""
     name = name.strip()
     return (not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
-            or bool(_ERA.fullmatch(name)) or name.lower() in _BESIDE_NAMES or bool(_DOCUMENT_PART.fullmatch(name)) or _role_alone(name))
+            or bool(_ERA.fullmatch(name)) or (name.lower() in _BESIDE_NAMES and not name.isupper()) or bool(_DOCUMENT_PART.fullmatch(name)) or _role_alone(name))
 
 
 #: The role nouns that end a role named alone: ``lexicon.ROLES`` and a high court's judge ("Chief Justice"), who is

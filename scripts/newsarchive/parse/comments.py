@@ -406,7 +406,8 @@ def _unsaid(roots: list[_Node], lines: list[Line], judge: Judge) -> list[Removed
         return [Removed(no, text[no], NO_READER_COMMENTS) for node, _ in order for no in node.lines]
     readers = {id(node) for (node, _), p in zip(order, likely) if p >= READER_LEAST}
     furniture = [root for root in roots if not any(id(node) in readers for node in root.thread())]
-    roots[:] = [root for root in roots if all(root is not other for other in furniture)]
+    set_aside = {id(root) for root in furniture}
+    roots[:] = [root for root in roots if id(root) not in set_aside]
     return [Removed(no, text[no], FURNITURE_THREAD) for root in furniture for node in root.thread() for no in node.lines]
 
 

@@ -798,7 +798,7 @@ def _text_after(element) -> list[str]:
 def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> Document:
     """trafilatura's metadata of a page: what its ``extract_metadata`` finds of the title, the writers, the address,
     the date (by htmldate's extensive search) and the site's name, without the categories, tags and licence that
-    this project does not read (they cost about 3 ms a page, a tenth of the HTML path's time)."""
+    this project does not read (they cost about 3 ms of a page's 44 on the real pages)."""
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None  # as trafilatura: a single word in a meta tag is seldom a writer's name
