@@ -96,9 +96,10 @@ _DOCUMENT_PART = re.compile(
 )
 #: A year's era, alone or with the year ("BC", "776 BCE", "AD 842"): a date.
 _ERA = re.compile(r"(?:\d{1,4}\s*)?(?:BCE?|AD|CE|B\.C\.|A\.D\.)(?:\s*\d{1,4})?")
-#: What stands beside a name and is none alone: an honorific ("Mlle"), a suffix ("Jr"), a particle ("De", "van"),
-#: unless written in capitals, as an abbreviation is ("LA", "DE").
-_BESIDE_NAMES = lexicon.HONORIFICS | frozenset("mlle mme mmes messrs jr jr. sr sr. st st. de da di del della van von der den du la le".split())
+#: What stands beside a name and is none alone: an honorific ("Mlle"), a particle (``lexicon.PARTICLES`` but "Al",
+#: alone a given name, and "bin"), a suffix ("Jr"), a saint's or a street's abbreviation ("St"); unless written in
+#: capitals, as an abbreviation is ("LA", "DE").
+_BESIDE_NAMES = lexicon.HONORIFICS | (lexicon.PARTICLES - {"al", "bin"}) | frozenset("mlle mme mmes messrs jr jr. sr sr. st st.".split())
 
 
 def never_a_name(name: str) -> bool:
