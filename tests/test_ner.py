@@ -146,6 +146,14 @@ def test_a_name_the_model_never_reads_in_three_articles_stays_only_where_it_is_s
     found = entities_of(texts, {n: (("Harbour News", "organisation"),) for n in range(3)})
     assert "Donate" not in found and found["QuimPad"].kind is Kind.PRODUCT and "Harbour News" in found
 
+
+def test_a_cardinal_point_alone_is_no_place_but_may_be_a_person_s_name() -> None:
+    texts = tuple(f"Ferries from the South arrive at noon. The South is sunny, and Quimbly in town {n} waits for the South." for n in range(2))
+    found = entities_of(texts, {n: (("South", "place"), ("South", "place"), ("Quimbly", "place")) for n in range(2)})
+    assert "South" not in found and "Quimbly" in found
+    said = ("Professor North said the harbour was busy. North added that North Quay needs dredging, North said.",)
+    assert entities_of(said, {0: (("North", "person"), ("North", "person"), ("North", "person"))})["North"].kind is Kind.PERSON
+
 def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:
     texts = tuple(f"Fans waited for QuimPad all week. QuimPad sold out in town {n}, and QuimPad fans cheered." for n in range(3))
     found = entities_of(texts, {n: None for n in range(3)})  # no model read them: the kind comes from the name's shape

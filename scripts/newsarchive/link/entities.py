@@ -92,8 +92,13 @@ _CALENDAR = re.compile(rf"{MONTH}|{WEEKDAY}", re.IGNORECASE)
 #: text points the reader, not a name.
 _DOCUMENT_PART = re.compile(
     r"(?:Figure|Figures|Fig\.?|Table|Tables|Tab\.?|Chapter|Section|Sect\.?|Page|Pages|Appendix|Annex|Exhibit|Paragraph|Para\.?|Footnote|Note|Step|Equation|Eq\.?)"
-    r"\s+(?:\d+[a-z]?|[A-Z]|[IVX]+)(?:(?:\.|\s*(?:to|-|–|and)\s*)\d+)?"
+    r"\s+(?:[A-Z]?\d+[a-z]?|[A-Z]|[IVX]+)(?:(?:\.|\s*(?:to|-|–|and)\s*)\d+)?"
 )
+#: An academic degree ("PhD", "M.Sc."): no page's name.
+_DEGREE = re.compile(r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Phil\.?|[BM]\.?Sc\.?|[BM]\.?Eng\.?|M\.B\.A\.|MBA|LL\.?[BM]\.?")
+#: A cardinal point alone ("the South", "out West"): a direction, where it names a place (a person may bear it,
+#: "North"; the points between are airlines' names too, "Southwest").
+_DIRECTION = re.compile(r"North|South|East|West")
 #: A year's era, alone or with the year ("BC", "776 BCE", "AD 842"): a date.
 _ERA = re.compile(r"(?:\d{1,4}\s*)?(?:BCE?|AD|CE|B\.C\.|A\.D\.)(?:\s*\d{1,4})?")
 #: What stands beside a name and is none alone: an honorific ("Mlle"), a particle (``lexicon.PARTICLES`` but "Al",
@@ -106,10 +111,10 @@ def never_a_name(name: str) -> bool:
     """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
     a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a year's era ("776 BCE"), what
     stands beside a name and is none alone ("Jr", "Mlle", "De"), a document's part with its number ("Table 2"), a
-    role without a name ("Chief Justice", "Prime Minister")."""
+    degree ("PhD"), a role without a name ("Chief Justice")."""
     name = name.strip()
     return (not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
-            or bool(_ERA.fullmatch(name)) or (name.lower() in _BESIDE_NAMES and not name.isupper()) or bool(_DOCUMENT_PART.fullmatch(name)) or _role_alone(name))
+            or bool(_ERA.fullmatch(name)) or (name.lower() in _BESIDE_NAMES and not name.isupper()) or bool(_DOCUMENT_PART.fullmatch(name)) or bool(_DEGREE.fullmatch(name)) or _role_alone(name))
 
 
 #: The role nouns that end a role named alone: ``lexicon.ROLES`` and a high court's judge ("Chief Justice"), who is
@@ -634,7 +639,7 @@ def find_entities(
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
-    kinds = [None if _title_alone(d) else kind for d, kind in zip(drafts, kinds)]
+    kinds = [None if _title_alone(d) or (kind is Kind.PLACE and _DIRECTION.fullmatch(d.name)) else kind for d, kind in zip(drafts, kinds)]
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     quotations = _quotations(texts, found, kinds)
 
