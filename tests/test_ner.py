@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from newsarchive.build import pipeline
 from newsarchive.link import Kind, Links, Mention, Spot, discover, link, ner
+from newsarchive.link import entities
 from newsarchive.link.entities import find_entities
 from newsarchive.link.models import Entity
 from newsarchive.parse import parse_capture
@@ -153,6 +154,19 @@ def test_a_cardinal_point_alone_is_no_place_but_may_be_a_person_s_name() -> None
     assert "South" not in found and "Quimbly" in found
     said = ("Professor North said the harbour was busy. North added that North Quay needs dredging, North said.",)
     assert entities_of(said, {0: (("North", "person"), ("North", "person"), ("North", "person"))})["North"].kind is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("span", "one"),
+    [
+        ("University of Quimbly", True), ("Quimbly Harbour Trust", True), ("Harbour at Quimbly", True),
+        ("University of Quimbly in 1936", False), ("Dean of the harbour office in", False), ("Quimbly at 9", False),
+        ("Ana Ruiz, Quimbly", False), ("Quimbly’s Harbour app", False), ("the Harbour of", False),
+    ],
+)
+def test_a_span_the_model_reads_is_one_name_only_as_a_name_is_written(span: str, one: bool) -> None:
+    # a year or a joining word the model ran on into ("… in 1936", "… in") is no part of a name
+    assert entities._name_shaped(span) is one
 
 def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:
     texts = tuple(f"Fans waited for QuimPad all week. QuimPad sold out in town {n}, and QuimPad fans cheered." for n in range(3))

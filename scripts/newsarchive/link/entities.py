@@ -154,7 +154,7 @@ def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Dr
 #: What a single name is not written with: a list, a slash, brackets or quotes, an address, a dash between
 #: words, a possessive inside ("Microsoft’s Bing"); nor does it start with a lower-case word ("a Boxer …") or
 #: prefix ("ex-Microsoft"), or end on a joining word ("… of").
-_NOT_ONE_NAME = re.compile(r"[,;/()\[\]\"“”@|]|\s[-–—]\s|['’]s\s|^[a-z]\S*\s|^[a-z]+-|\s(?:of|and|the|for|de|&)$")
+_NOT_ONE_NAME = re.compile(r"[,;/()\[\]\"“”@|]|\s[-–—]\s|['’]s\s|^[a-z]\S*\s|^[a-z]+-|\s(?:of|and|the|for|de|&|in|at|as|on|to|by|with)$|\s(?:in|at|as|on)\s+\d")
 
 
 def _name_shaped(name: str) -> bool:
