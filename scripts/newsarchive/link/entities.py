@@ -113,8 +113,11 @@ def never_a_name(name: str) -> bool:
     stands beside a name and is none alone ("Jr", "Mlle", "De"), a document's part with its number ("Table 2"), a
     degree ("PhD"), a role without a name ("Chief Justice")."""
     name = name.strip()
-    return (not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
-            or bool(_ERA.fullmatch(name)) or (name.lower() in _BESIDE_NAMES and not name.isupper()) or bool(_DOCUMENT_PART.fullmatch(name)) or bool(_DEGREE.fullmatch(name)) or _role_alone(name))
+    return (
+        not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
+        or bool(_ERA.fullmatch(name)) or (name.lower() in _BESIDE_NAMES and not name.isupper())
+        or bool(_DOCUMENT_PART.fullmatch(name)) or bool(_DEGREE.fullmatch(name)) or _role_alone(name)
+    )
 
 
 #: The role nouns that end a role named alone: ``lexicon.ROLES`` and a high court's judge ("Chief Justice"), who is
@@ -153,7 +156,7 @@ def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Dr
 
 #: What a single name is not written with: a list, a slash, brackets or quotes, an address, a dash between
 #: words, a possessive inside ("Microsoft’s Bing"); nor does it start with a lower-case word ("a Boxer …") or
-#: prefix ("ex-Microsoft"), or end on a joining word ("… of").
+#: prefix ("ex-Microsoft"), end on a joining word ("… of", "… in"), or run on into a number ("… in 1936").
 _NOT_ONE_NAME = re.compile(r"[,;/()\[\]\"“”@|]|\s[-–—]\s|['’]s\s|^[a-z]\S*\s|^[a-z]+-|\s(?:of|and|the|for|de|&|in|at|as|on|to|by|with)$|\s(?:in|at|as|on)\s+\d")
 
 
@@ -639,7 +642,8 @@ def find_entities(
         _settled(d, _made_by(d, kind, t, makers), t, v, mentions[i], recognised)
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
-    kinds = [None if _title_alone(d) or (kind is Kind.PLACE and _DIRECTION.fullmatch(d.name)) else kind for d, kind in zip(drafts, kinds)]
+    kinds = [None if _title_alone(d) else kind for d, kind in zip(drafts, kinds)]
+    kinds = [None if kind is Kind.PLACE and _DIRECTION.fullmatch(d.name) else kind for d, kind in zip(drafts, kinds)]  # "the South"
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     quotations = _quotations(texts, found, kinds)
 
