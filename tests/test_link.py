@@ -498,9 +498,9 @@ def test_kept_word_counts_updated_after_a_change_are_those_summed_afresh(tmp_pat
      ("Table 2", True), ("Fig. 3", True), ("Chapter 9", True), ("Appendix B", True), ("Section 2.1", True), ("Pages 12 to 14", True),
      ("Windows Phone 7", False), ("Part 2", False), ("Chief Justice", True), ("Prime Minister", True), ("Managing Director", True),
      ("Justice", False), ("Head Office", False), ("Dean", False), ("Justice League", False),
-     ("BC", True), ("776 BCE", True), ("AD 842", True), ("Jr", True), ("Mlle", True), ("De", True), ("St.", True),
+     ("BC", True), ("312 BCE", True), ("AD 1066", True), ("Jr", True), ("Mlle", True), ("De", True), ("St.", True),
      ("BCG", False), ("Van Morrison", False), ("Le Monde", False), ("LA", False), ("DE", False),
-     ("PhD", True), ("Ph.D.", True), ("M.Sc.", True), ("Appendix S1", True), ("MA", False), ("South", False)],
+     ("PhD", True), ("Ph.D.", True), ("M.Sc.", True), ("Appendix S4", True), ("MA", False), ("South", False)],
 )
 def test_numbers_letters_pronouns_months_weekdays_eras_name_parts_document_parts_and_roles_are_never_names(name: str, never: bool) -> None:
     from newsarchive.link.entities import never_a_name

@@ -160,12 +160,12 @@ def test_a_cardinal_point_alone_is_no_place_but_may_be_a_person_s_name() -> None
     ("span", "one"),
     [
         ("University of Quimbly", True), ("Quimbly Harbour Trust", True), ("Harbour at Quimbly", True),
-        ("University of Quimbly in 1936", False), ("Dean of the harbour office in", False), ("Quimbly at 9", False),
+        ("University of Quimbly in 1958", False), ("Dean of the harbour office in", False), ("Quimbly at 9", False),
         ("Ana Ruiz, Quimbly", False), ("Quimbly’s Harbour app", False), ("the Harbour of", False),
     ],
 )
 def test_a_span_the_model_reads_is_one_name_only_as_a_name_is_written(span: str, one: bool) -> None:
-    # a year or a joining word the model ran on into ("… in 1936", "… in") is no part of a name
+    # a year or a joining word the model ran on into ("… in 1958", "… in") is no part of a name
     assert entities._name_shaped(span) is one
 
 def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:

@@ -99,7 +99,7 @@ _DEGREE = re.compile(r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Phil\.?|[BM]\.?Sc\.?|[BM]\.?
 #: A cardinal point alone ("the South", "out West"): a direction, where it names a place (a person may bear it,
 #: "North"; the points between are airlines' names too, "Southwest").
 _DIRECTION = re.compile(r"North|South|East|West")
-#: A year's era, alone or with the year ("BC", "776 BCE", "AD 842"): a date.
+#: A year's era, alone or with the year ("BC", "312 BCE", "AD 1066"): a date.
 _ERA = re.compile(r"(?:\d{1,4}\s*)?(?:BCE?|AD|CE|B\.C\.|A\.D\.)(?:\s*\d{1,4})?")
 #: What stands beside a name and is none alone: an honorific ("Mlle"), a particle (``lexicon.PARTICLES`` but "Al",
 #: alone a given name, and "bin"), a suffix ("Jr"), a saint's or a street's abbreviation ("St"); unless written in
@@ -109,7 +109,7 @@ _BESIDE_NAMES = lexicon.HONORIFICS | (lexicon.PARTICLES - {"al", "bin"}) | froze
 
 def never_a_name(name: str) -> bool:
     """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
-    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a year's era ("776 BCE"), what
+    a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a year's era ("312 BCE"), what
     stands beside a name and is none alone ("Jr", "Mlle", "De"), a document's part with its number ("Table 2"), a
     degree ("PhD"), a role without a name ("Chief Justice")."""
     name = name.strip()
@@ -156,7 +156,7 @@ def _read_by_model(recognised: Mapping[str, Recognised | None], drafts: list[_Dr
 
 #: What a single name is not written with: a list, a slash, brackets or quotes, an address, a dash between
 #: words, a possessive inside ("Microsoft’s Bing"); nor does it start with a lower-case word ("a Boxer …") or
-#: prefix ("ex-Microsoft"), end on a joining word ("… of", "… in"), or run on into a number ("… in 1936").
+#: prefix ("ex-Microsoft"), end on a joining word ("… of", "… in"), or run on into a number ("… in 1958").
 _NOT_ONE_NAME = re.compile(r"[,;/()\[\]\"“”@|]|\s[-–—]\s|['’]s\s|^[a-z]\S*\s|^[a-z]+-|\s(?:of|and|the|for|de|&|in|at|as|on|to|by|with)$|\s(?:in|at|as|on)\s+\d")
 
 
