@@ -121,7 +121,7 @@ def never_a_name(name: str) -> bool:
 
 
 #: The role nouns that end a role named alone: ``lexicon.ROLES`` and a high court's judge ("Chief Justice"), who is
-#: no role in reading names around roles ("Department of Justice" would lose its last word).
+#: no role in reading names around roles ("Quimbly Ministry of Justice" would lose its last word).
 _ROLE_HEADS = lexicon.ROLES | {"justice"}
 
 
