@@ -168,6 +168,16 @@ def test_a_span_the_model_reads_is_one_name_only_as_a_name_is_written(span: str,
     # a year or a joining word the model ran on into ("… in 1958", "… in") is no part of a name
     assert entities._name_shaped(span) is one
 
+
+def test_a_storm_an_operation_and_a_siege_are_events_whatever_the_model_reads() -> None:
+    text = ("Hurricane Quimbly reached the coast on Monday. After Hurricane Quimbly, Operation Harbour Light began. "
+            "Operation Harbour Light ended a year after the Siege of Velmora, and the Siege of Velmora is taught in schools.")
+    model = (("Hurricane Quimbly", "organisation"), ("Hurricane Quimbly", "organisation"), ("Operation Harbour Light", "organisation"),
+             ("Operation Harbour Light", "organisation"), ("Siege of Velmora", "organisation"), ("Siege of Velmora", "organisation"))
+    found = entities_of((text,), {0: model})
+    assert {name: found[name].kind for name in ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora")} == dict.fromkeys(
+        ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora"), Kind.EVENT)
+
 def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:
     texts = tuple(f"Fans waited for QuimPad all week. QuimPad sold out in town {n}, and QuimPad fans cheered." for n in range(3))
     found = entities_of(texts, {n: None for n in range(3)})  # no model read them: the kind comes from the name's shape

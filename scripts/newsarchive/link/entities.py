@@ -281,6 +281,8 @@ def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
         return Kind.PERSON
     if len(words) > 1 and (told := _told_by_head(last)) is not None:
         return told
+    if len(words) > 1 and words[0].lower() in lexicon.EVENT_FIRST_WORDS:
+        return Kind.EVENT
     if len(words) > 1 and words[0].lower() in lexicon.PLACE_FIRST_WORDS:
         return Kind.PLACE
     if "of" in words[1:-1] and (told := _told_by_head(words[words.index("of") - 1].lower().rstrip("."))) is not None:

@@ -101,10 +101,13 @@ EVENT_WORDS = frozenset(
         """
         congress conference summit briefing expo exhibition festival fair show olympics games cup
         championship championships awards forum convention keynote hackathon meeting assembly
-        election elections war week day tour launch event symposium workshop
+        election elections war week day tour launch event symposium workshop battle siege massacre revolution
+        uprising rebellion earthquake
         """
     )
 )
+#: A name's first word that makes it an event: a storm's, an operation's ("Hurricane Quimbly", "Operation Harbour").
+EVENT_FIRST_WORDS = frozenset(_WORDS("hurricane cyclone typhoon operation"))
 
 ORG_WORDS = frozenset(
     _WORDS(
