@@ -273,8 +273,9 @@ class _Evidence:
 
 def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
     """The kind the text itself tells of a name: a role or an honorific ("Nokia CEO Stephen Elop", "Mr Elop"),
-    a last word such as "Bank", "Congress" or "Bridge", a first word such as "Mount", the word before "of" ("Bank
-    of Quimbury"), a known place, a version number ("Windows Phone 7"); None when it tells none of these."""
+    a last word such as "Bank", "Congress" or "Bridge", a first word such as "Mount" or "Hurricane", the word
+    before "of" ("Bank of Quimbury"), a known place, a version number ("Windows Phone 7"); None when it tells none
+    of these."""
     words = draft.name.split()
     last = words[-1].lower().rstrip(".")
     if evidence.roles or evidence.honorific:
