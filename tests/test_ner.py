@@ -191,6 +191,17 @@ def test_words_around_a_name_outweigh_the_models_readings_of_it_as_its_maker() -
     assert entities_of(texts, model)["Harbour"].kind is Kind.PRODUCT  # four words telling a product, six readings as an organisation
 
 
+def test_an_owner_s_possessive_before_a_name_shaped_as_a_person_s_does_not_outweigh_the_model_s_person() -> None:
+    text = ("Velmora's Yau Kai-ming spoke first. Velmora's Yau Kai-ming asked for a vote, and Velmora's QuimPad Pro "
+            "was shown. Velmora's Harbour Maps was shown too.")
+    read = {0: (("Velmora", "organisation"), ("Yau Kai-ming", "person"), ("Velmora", "organisation"), ("Yau Kai-ming", "person"),
+                ("Velmora", "organisation"), ("QuimPad Pro", "person"), ("Velmora", "organisation"), ("Harbour Maps", "organisation"))}
+    found = entities_of((text,), read)
+    assert found["Yau Kai-ming"].kind is Kind.PERSON  # two possessives before it, two readings as a person
+    assert found["QuimPad Pro"].kind is Kind.PRODUCT  # a brand's spelling: the possessive tells
+    assert found["Harbour Maps"].kind is Kind.PRODUCT  # the model's organisation: the possessive tells
+
+
 def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:
     texts = tuple(f"Shops in Quimbury opened late before Christmas this year. Christmas sales rose in store {n}." for n in range(4))
     assert dict(ner.recognise(["We wish you a merry Christmas and a happy new year from all of us."]) or ()).get("Christmas") == ""

@@ -326,14 +326,20 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     """The draft's kind: curated, else what the text tells (``told``, its ``_told``), else the most votes among
     the kinds the trained model gave its mentions (``votes``) and what the words around it say ("its Lumia",
     "shares of Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a
-    people or a language does not count. A "person" written as a brand ("MeeGo") is a product. None when
-    nothing votes, or when the most votes say it is no page (a people, a language)."""
+    people or a language does not count. A "person" written as a brand ("MeeGo") is a product. The words that
+    tell a product do not outweigh the model's "person" where the name is shaped as a person's: an owner's
+    possessive comes before its people as before its products ("Velmora's Ana Ruiz", "Velmora's QuimPad"). None
+    when nothing votes, or when the most votes say it is no page (a people, a language)."""
     if draft.kind:
         return draft.kind
     if told is not None:
         return told
     words = draft.name.split()
-    cues: Counter[Kind | None] = Counter({Kind.ORGANISATION: CUE_WEIGHT * evidence.organisation, Kind.PRODUCT: CUE_WEIGHT * evidence.product})
+    product = evidence.product
+    if product and not evidence.organisation and votes and max(votes, key=lambda kind: votes[kind]) is Kind.PERSON \
+            and _person_shaped(words) and not any(_CAMEL.match(word) for word in words):
+        product = 0  # "Velmora's Ana Ruiz": a party's or a firm's person, as the model reads her, not its product
+    cues: Counter[Kind | None] = Counter({Kind.ORGANISATION: CUE_WEIGHT * evidence.organisation, Kind.PRODUCT: CUE_WEIGHT * product})
     tally = votes + cues
     if (evidence.organisation + evidence.product) * CUES_AGAINST_NO_PAGE >= votes[None] > 0:
         tally.pop(None)
@@ -349,6 +355,12 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     return kind
 
 
+def _person_shaped(words: list[str]) -> bool:
+    """Whether a name's words are as a person's: two or three, capitalised, of letters (and hyphens, initials'
+    dots)."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+
+
 def _named_person(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, lower: Counter[str], places: set[str]) -> Kind | None:
     """An "organisation" by the model's votes alone (no word of the name, no word around it told it) whose name is
     two or three capitalised words that open with a given name is a person's ("Jean Quimbly", "Anne-Marie
@@ -356,10 +368,10 @@ def _named_person(draft: _Draft, kind: Kind | None, told: Kind | None, evidence:
     last word is a word the archive writes in lower case ("Summer Quimbly", "Quimbly Entertainment"), nor where
     the given name is a place's ("Houston Quimblers")."""
     words = draft.name.split()
-    if kind is not Kind.ORGANISATION or draft.kind or told is not None or evidence.organisation or not 2 <= len(words) <= 3:
+    if kind is not Kind.ORGANISATION or draft.kind or told is not None or evidence.organisation or not _person_shaped(words):
         return kind
     first = words[0].split("-")[0]
-    if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) or first.upper() not in lexicon.given_names():
+    if first.upper() not in lexicon.given_names():
         return kind
     return kind if lower[first.lower()] or lower[words[-1].lower()] or first in places else Kind.PERSON
 
