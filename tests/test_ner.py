@@ -191,6 +191,13 @@ def test_words_around_a_name_outweigh_the_models_readings_of_it_as_its_maker() -
     assert entities_of(texts, model)["Harbour"].kind is Kind.PRODUCT  # four words telling a product, six readings as an organisation
 
 
+def test_a_name_spelt_as_a_brand_is_a_product_where_the_model_reads_a_place_or_a_person() -> None:
+    text = "Buyers queued in Quimbury for the QuimPad. The QuimPad sold out, and Harbour TV praised the QuimLens and the QuimLens camera."
+    read = {0: (("Quimbury", "place"), ("QuimPad", "place"), ("QuimPad", "place"), ("QuimLens", "person"), ("QuimLens", "person"))}
+    found = entities_of((text,), read)
+    assert (found["QuimPad"].kind, found["QuimLens"].kind, found["Quimbury"].kind) == (Kind.PRODUCT, Kind.PRODUCT, Kind.PLACE)
+
+
 def test_an_owner_s_possessive_before_a_name_shaped_as_a_person_s_does_not_outweigh_the_model_s_person() -> None:
     text = ("Velmora's Yau Kai-ming spoke first. Velmora's Yau Kai-ming asked for a vote, and Velmora's QuimPad Pro "
             "was shown. Velmora's Harbour Maps was shown too.")

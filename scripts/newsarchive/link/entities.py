@@ -326,10 +326,10 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     """The draft's kind: curated, else what the text tells (``told``, its ``_told``), else the most votes among
     the kinds the trained model gave its mentions (``votes``) and what the words around it say ("its Lumia",
     "shares of Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a
-    people or a language does not count. A "person" written as a brand ("MeeGo") is a product. The words that
-    tell a product do not outweigh the model's "person" where the name is shaped as a person's: an owner's
-    possessive comes before its people as before its products ("Velmora's Ana Ruiz", "Velmora's QuimPad"). None
-    when nothing votes, or when the most votes say it is no page (a people, a language)."""
+    people or a language does not count. A "person" or a "place" written as a brand ("MeeGo") is a product. The
+    words that tell a product do not outweigh the model's "person" where the name is shaped as a person's: an
+    owner's possessive comes before its people as before its products ("Velmora's Ana Ruiz", "Velmora's
+    QuimPad"). None when nothing votes, or when the most votes say it is no page (a people, a language)."""
     if draft.kind:
         return draft.kind
     if told is not None:
@@ -346,8 +346,8 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     if not tally:
         return None
     kind = max(tally, key=lambda kind: (tally[kind], cues[kind]))
-    if kind is Kind.PERSON and len(words) == 1 and _CAMEL.match(words[0]):
-        return Kind.PRODUCT
+    if kind in (Kind.PERSON, Kind.PLACE) and len(words) == 1 and _CAMEL.match(words[0]):
+        return Kind.PRODUCT  # a brand's spelling names no person and no place
     if kind is Kind.PERSON and evidence.after_on >= AFTER_ON and 3 * evidence.after_on >= mentions:
         # people are seldom "on" anything: a "person" met often after "on" is where one posts ("on Quimbler")
         others = [k for k in tally if k not in (Kind.PERSON, None)]
