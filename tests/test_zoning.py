@@ -214,6 +214,23 @@ def test_a_quoted_post_s_signature_inside_the_text_opens_no_comment_section(comm
     assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
 
 
+@pytest.mark.parametrize("comments", [[], COMMENTS], ids=["no comments", "comments under it"])
+def test_the_text_under_a_quoted_post_s_signature_goes_back_to_the_body_past_a_second_one(comments: list[str]) -> None:
+    """Two embedded posts in the article: the grammars open a comment section at the first one's signature and
+    read the second one's as another commenter's header; the model reads the threads as the article's text, and
+    they hold more of it than the body over them, so they go back to the body, and the reader comments under the
+    article stay comments."""
+    first = "Boats are older than the pier.\n\n    — Lou Quimby (@lquimby) November 1, 2019"
+    second = "The pier will outlast us all.\n\n    — Dara Velmora (@dvelmora) November 2, 2019\n\n"
+    text = page_dump().replace(PROSE[0], PROSE[0] + "\n\n" + first, 1).replace(PROSE[2], second + PROSE[2], 1)
+    text = text.replace("Share this\n", "\n".join(comments) + "\nShare this\n")
+    article = parse_capture(text)
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert [c.author for c in article.comments] == (["Dara Byrne", "Eli Katz"] if comments else [])
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
+
+
 def test_a_sidebar_that_the_grammars_read_as_comments_is_no_comment_section() -> None:
     """Lists of posts, categories and months under an empty comment form read as commenters with nothing to say:
     the comment model finds no reader comment among them, and the section is set aside, each line with why."""
