@@ -848,6 +848,14 @@ def test_a_name_then_a_date_on_the_next_line_opens_a_comment() -> None:
     assert comment_header(make_line(1, "Ken Wright"), make_line(3, "February 9, 2011 at 3:12 pm")) is None  # a blank line between
 
 
+def test_a_commenter_is_named_without_the_avatar_s_placeholder_and_the_comment_s_number() -> None:
+    text = ("Ferry saved\n\nBy Ana Ruiz, February 9, 2011\n\nThe council voted to keep the ferry running through the winter.\n\n"
+            "2 Comments\n\n[a3f9c2] 1 Dana Quimby\nFebruary 9, 2011 at 3:12 pm\n\nGood news for the school run.\n\n"
+            "[avatar] 2 Eli Katz\nFebruary 10, 2011 at 9:02 am\n\nAbout time too.\n")
+    article = parse_capture(text)
+    assert [(c.author, c.paragraphs) for c in article.comments] == [("Dana Quimby", ("Good news for the school run.",)), ("Eli Katz", ("About time too.",))]
+
+
 @pytest.mark.parametrize("line", ["Reply • Share ›", "Reply · Report", "Share ›", "Upvote · Downvote · Reply", "Trackback"])
 def test_rows_of_comment_buttons(line: str) -> None:
     assert comment_control_reason(line) == "comment button"

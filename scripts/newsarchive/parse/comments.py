@@ -237,13 +237,29 @@ def _same_person(commenter: str | None, authors: tuple[str, ...]) -> bool:
     return False
 
 
+#: What a text browser prints before a commenter's name: the avatar's placeholder ("[a3f9c2]", "[avatar]"), and the
+#: comment's number after it ("[a3f9c2] 4 Dana", "[avatar] #12 Dana").
+_AVATAR_NUMBER = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+(?:#?\d{1,4}[.)]?\s+)?")
+
+
+def shown_name(name: str | None) -> str | None:
+    """A commenter's name as a reader knows it, without the avatar's placeholder and the comment's number that a
+    text browser prints before it: "[a3f9c2] 4 Dana" -> "Dana"; the name as it is where no word is left (an
+    avatar's placeholder alone, which may hold the user's name: "[danaq]")."""
+    if not name or not name.startswith("["):
+        return name
+    bare = _AVATAR_NUMBER.sub("", name, count=1).strip()
+    return bare if any(c.isalpha() for c in bare) else name
+
+
 def _freeze(node: _Node, width: int | None, authors: tuple[str, ...]) -> Comment:
+    author = shown_name(node.author)
     return Comment(
-        author=node.author,
+        author=author,
         paragraphs=tuple(join_lines([l.content.strip() for l in para], width) for para in node.paragraphs),
         replies=tuple(_freeze(reply, width, authors) for reply in node.replies),
         date=node.date,
-        by_article_author=_same_person(node.author, authors),
+        by_article_author=_same_person(author, authors),
         lines=tuple(sorted(node.lines)),
     )
 
