@@ -714,7 +714,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         comment_removed = [r for r in comment_removed if r.line not in {line.no for line in moved}]
         for block in blocks_of(moved):
             body.extend(to_blocks(block, base, width, between_prose=False))
-    if zoned is not None and comments and (text := _text_threads(comments, zoned, Counter(w for b in body for w in _WORD.findall(b.text.casefold())))):
+    if zoned is not None and comments and (text := _text_threads(comments, zoned, Counter(w for b in body for text in (b.text, *(item.text for item in b.items)) for w in _WORD.findall(text.casefold())))):
         # the section's first threads, which the model reads as the article's text and which hold more of it than
         # the body over them: the section opened inside the text, at a line the grammars took for a commenter's
         # header (a quoted post's signature, a picture's credit, a byline with its comments' count); the text
