@@ -714,14 +714,14 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         comment_removed = [r for r in comment_removed if r.line not in {line.no for line in moved}]
         for block in blocks_of(moved):
             body.extend(to_blocks(block, base, width, between_prose=False))
-    if zoned is not None and comments and (text := _text_threads(comments, zoned, Counter(w for b in body for text in (b.text, *(item.text for item in b.items)) for w in _WORD.findall(text.casefold())))):
+    if zoned is not None and comments and (leading := _text_threads(comments, zoned, _words_of(body))):
         # the section's first threads, which the model reads as the article's text and which hold more of it than
         # the body over them: the section opened inside the text, at a line the grammars took for a commenter's
         # header (a quoted post's signature, a picture's credit, a byline with its comments' count); the text
         # goes back to the body
-        back = {no for comment in comments[:text] for reply in comment.thread() for no in reply.lines}
+        back = {no for comment in comments[:leading] for reply in comment.thread() for no in reply.lines}
         body.extend(_text_back([line for line in all_lines if line.no in back], zoned, base, width, TEXT_AS_COMMENT, parts.removed))
-        comments = comments[text:]
+        comments = comments[leading:]
     if date is not None and date.value is not None:
         date = _read_as_comments(date, comments)
         comments = tuple(_read_after(c, date) for c in comments)
@@ -1156,6 +1156,11 @@ TEXT_THREAD_COMMENT = 0.5
 #: Why a line of such a thread that the model does not read as the text is set aside.
 TEXT_AS_COMMENT = "in the article's text read as a comment (zoning model)"
 _WORD = re.compile(r"\w+")
+
+
+def _words_of(body: list[Block]) -> Counter[str]:
+    """The words of the body's blocks (a list's in its items), in lower case, counted."""
+    return Counter(w for b in body for text in (b.text, *(item.text for item in b.items)) for w in _WORD.findall(text.casefold()))
 
 
 def _text_threads(comments: tuple[Comment, ...], zoned: _Zoned, held: Counter[str]) -> int:
