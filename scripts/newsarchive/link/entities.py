@@ -336,7 +336,7 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
         return told
     words = draft.name.split()
     product = evidence.product
-    if product and not evidence.organisation and votes and max(votes, key=lambda kind: votes[kind]) is Kind.PERSON \
+    if product and not evidence.organisation and votes and votes.most_common(1)[0][0] is Kind.PERSON \
             and _person_shaped(words) and not any(_CAMEL.match(word) for word in words):
         product = 0  # "Velmora's Ana Ruiz": a party's or a firm's person, as the model reads her, not its product
     cues: Counter[Kind | None] = Counter({Kind.ORGANISATION: CUE_WEIGHT * evidence.organisation, Kind.PRODUCT: CUE_WEIGHT * product})

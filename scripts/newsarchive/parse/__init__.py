@@ -1169,11 +1169,11 @@ def _text_threads(comments: tuple[Comment, ...], zoned: _Zoned, held: Counter[st
     is seldom longer than the article it follows) and not mostly the body's own (the article's teaser, repeated);
     a thread of a few words between them (a header alone) is passed over, and the first thread of more words that
     does not read so ends them."""
-    count = 0
+    count, over = 0, sum(held.values())
     for k, comment in enumerate(comments):
         words = Counter(w for p in comment.all_paragraphs() for w in _WORD.findall(p.casefold()))
         total = sum(words.values())
-        if _reads_as_text(comment, zoned) and total > sum(held.values()) and sum((words & held).values()) < total / 2:
+        if _reads_as_text(comment, zoned) and total > over and sum((words & held).values()) < total / 2:
             count = k + 1
         elif total >= TEXT_THREAD_WORDS:
             break

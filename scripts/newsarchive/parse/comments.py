@@ -242,7 +242,7 @@ def _same_person(commenter: str | None, authors: tuple[str, ...]) -> bool:
 _AVATAR_NUMBER = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+(?:#?\d{1,4}[.)]?\s+)?")
 
 
-def shown_name(name: str | None) -> str | None:
+def _commenter_name(name: str | None) -> str | None:
     """A commenter's name as a reader knows it, without the avatar's placeholder and the comment's number that a
     text browser prints before it: "[a3f9c2] 4 Dana" -> "Dana"; the name as it is where no word is left (an
     avatar's placeholder alone, which may hold the user's name: "[danaq]")."""
@@ -253,7 +253,7 @@ def shown_name(name: str | None) -> str | None:
 
 
 def _freeze(node: _Node, width: int | None, authors: tuple[str, ...]) -> Comment:
-    author = shown_name(node.author)
+    author = _commenter_name(node.author)
     return Comment(
         author=author,
         paragraphs=tuple(join_lines([l.content.strip() for l in para], width) for para in node.paragraphs),
