@@ -199,12 +199,12 @@ def test_a_name_spelt_as_a_brand_is_a_product_where_the_model_reads_a_place_or_a
 
 
 def test_an_owner_s_possessive_before_a_name_shaped_as_a_person_s_does_not_outweigh_the_model_s_person() -> None:
-    text = ("Velmora's Yau Kai-ming spoke first. Velmora's Yau Kai-ming asked for a vote, and Velmora's QuimPad Pro "
+    text = ("Velmora's Quen Tai-lok spoke first. Velmora's Quen Tai-lok asked for a vote, and Velmora's QuimPad Pro "
             "was shown. Velmora's Harbour Maps was shown too.")
-    read = {0: (("Velmora", "organisation"), ("Yau Kai-ming", "person"), ("Velmora", "organisation"), ("Yau Kai-ming", "person"),
+    read = {0: (("Velmora", "organisation"), ("Quen Tai-lok", "person"), ("Velmora", "organisation"), ("Quen Tai-lok", "person"),
                 ("Velmora", "organisation"), ("QuimPad Pro", "person"), ("Velmora", "organisation"), ("Harbour Maps", "organisation"))}
     found = entities_of((text,), read)
-    assert found["Yau Kai-ming"].kind is Kind.PERSON  # two possessives before it, two readings as a person
+    assert found["Quen Tai-lok"].kind is Kind.PERSON  # two possessives before it, two readings as a person
     assert found["QuimPad Pro"].kind is Kind.PRODUCT  # a brand's spelling: the possessive tells
     assert found["Harbour Maps"].kind is Kind.PRODUCT  # the model's organisation: the possessive tells
 
