@@ -11,7 +11,7 @@ from ..common.models import Comment, Precision, PubDate, Removed
 from .byline import AGE_TEXT as _AGE_TEXT
 from .byline import COMMENTS_ABROAD, comment_claim
 from .dates import MONTH, TIME, WEEKDAY, find_date
-from .furniture import comment_control_reason
+from .furniture import PLACEHOLDERS, comment_control_reason
 from .lines import BULLETS, Line, join_lines
 
 _HEADING = re.compile(
@@ -239,7 +239,7 @@ def _same_person(commenter: str | None, authors: tuple[str, ...]) -> bool:
 
 #: What a text browser prints before a commenter's name: the avatar's placeholder ("[a3f9c2]", "[avatar]"), and the
 #: comment's number after it ("[a3f9c2] 4 Dana", "[avatar] #12 Dana").
-_AVATAR_NUMBER = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+(?:#?\d{1,4}[.)]?\s+)?")
+_AVATAR_NUMBER = re.compile(PLACEHOLDERS.pattern + r"(?:#?\d{1,4}[.)]?\s+)?")
 
 
 def _commenter_name(name: str | None) -> str | None:

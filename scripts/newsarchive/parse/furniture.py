@@ -32,7 +32,8 @@ _SHARE_BUTTON = re.compile(
 _SHARE_VERB = re.compile(r"\b(?:share|post|send|follow us)\s+(?:on|via|to|by)\b", re.I)
 _SHARE_SEPARATORS = re.compile(r"[\s|·•/,]+")
 _SHARE_TOKEN = re.compile(rf"{_SOCIAL}|share:?|this:|tweet|\d+", re.I)
-_PLACEHOLDERS = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+")
+#: What a text browser prints for an image or a form field, one or more: "[logo]", "[a3f9c2] [gif]", "[    ]".
+PLACEHOLDERS = re.compile(r"(?:\[[^\]\n]{0,80}\]\s*)+")
 _FOOTNOTE_MARK = re.compile(r"\[\d+\]")
 _ADVERTISEMENT = re.compile(
     r"(?:advertisement|advertising|advert|sponsored(?: content| links?)?|ad|ads by \w+|story continues below(?: advertisement)?|continue reading below"
@@ -101,7 +102,7 @@ def _share_buttons(text: str) -> str | None:
 
 
 def _image_placeholder(text: str) -> str | None:
-    if _PLACEHOLDERS.fullmatch(text) and not _FOOTNOTE_MARK.fullmatch(text.strip()):
+    if PLACEHOLDERS.fullmatch(text) and not _FOOTNOTE_MARK.fullmatch(text.strip()):
         return "image placeholder"
     return None
 
