@@ -326,6 +326,18 @@ def test_a_wrapped_headline_is_read_whole_in_a_dump_of_mostly_short_lines() -> N
     assert parse_capture(text).title == title
 
 
+def test_a_wrapped_headline_is_read_whole_where_a_dump_s_long_lines_are_mostly_short_of_the_width() -> None:
+    """A dump whose teasers' lines outnumber its prose's: a share of the line lengths lands among the prose's ends
+    rather than at the width they crowd under; the width is the one most lines end just short of."""
+    title = "Island ferry saved after council vote as residents fill the town hall for a second evening of debate"
+    prose = [line for paragraph in PROSE for line in [*textwrap.wrap(" ".join(paragraph.split()), 79), ""]]
+    teasers = [f"{section} {k}: letters and notices from the {section.lower()} desk" for k in range(2) for section in SECTIONS]
+    text = page_dump(title="\n".join(textwrap.wrap(title, 79))).replace("\n\n".join(PROSE), "\n".join(prose))
+    text = text.replace("Share this", "Share this\n\n" + "\n".join(teasers) + "\n")
+    assert wrap_width(split_lines(text), dump=True) == 78
+    assert parse_capture(text).title == title
+
+
 def _read_as(text: str, role_of) -> tuple[list, np.ndarray, np.ndarray, tuple[int, ...]]:
     """``text``'s lines, their base features, and the roles ``role_of(line)`` gives them (each line's role nine
     times as likely as each other), as the first stage of the model might read them."""

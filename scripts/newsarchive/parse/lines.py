@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -149,12 +150,35 @@ def wrap_width(lines: list[Line], *, dump: bool = False) -> int | None:
     lengths = sorted(line.indent + len(line.text) for line in lines)
     if len(lengths) < 6:
         return None
-    width = lengths[int(len(lengths) * 0.95) - 1]
-    if not 40 <= width <= 120 or lengths[-1] > width + 40:
+    width = _dump_width(lines, lengths) if dump else lengths[int(len(lengths) * 0.95) - 1]
+    if width is None or not 40 <= width <= 120 or (not dump and lengths[-1] > width + 40):
         return None
     near = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
     least = sum(1 for n in lengths if n > width // 2) // 4 if dump else len(lengths) // 5
     return width if near >= max(3, least) else None
+
+
+#: How many lines of words (a space in them) may run past a page dump's wrap width, as a share of them: a table's
+#: rows, which a text browser lays out wider than it wraps text.
+PAST_WIDTH = 0.01
+
+
+def _dump_width(lines: list[Line], lengths: list[int]) -> int | None:
+    """The wrap width of a page's dump: of the widths that no more than a few lines of words run past
+    (``PAST_WIDTH``), the one that the most lines end just short of (``WRAP_SLACK``). A share of the lengths, as
+    other captures are read, lands among the prose's line ends, short of the width, where a dump's teasers and
+    labels outnumber the prose's lines."""
+    spaced = sorted(line.indent + len(line.text) for line in lines if " " in line.text.strip())
+    allowed = max(2, int(len(spaced) * PAST_WIDTH))
+    best: tuple[int, int] | None = None
+    for width in range(40, 121):
+        past = len(spaced) - bisect.bisect_right(spaced, width)
+        if past > allowed:
+            continue
+        near = bisect.bisect_right(lengths, width) - bisect.bisect_left(lengths, width - WRAP_SLACK)
+        if best is None or near > best[1]:
+            best = (width, near)
+    return best[0] if best is not None else None
 
 
 def join_lines(texts: list[str], width: int | None) -> str:
