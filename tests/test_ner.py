@@ -209,6 +209,16 @@ def test_an_owner_s_possessive_before_a_name_shaped_as_a_person_s_does_not_outwe
     assert found["Harbour Maps"].kind is Kind.PRODUCT  # the model's organisation: the possessive tells
 
 
+def test_a_role_after_a_name_the_model_reads_as_a_place_does_not_make_it_an_organisation() -> None:
+    """"Quimbury producer", "Quimbury governor": a place's people, where the model reads the place; after a name it
+    reads as no place ("Velmora CEO"), the role tells an organisation."""
+    text = "Quimbury producer Ana Ruiz met Quimbury governor Eli Katz. Velmora CEO Dara Byrne joined them in Quimbury."
+    read = {0: (("Quimbury", "place"), ("Ana Ruiz", "person"), ("Quimbury", "place"), ("Eli Katz", "person"), ("Velmora", "person"),
+                ("Dara Byrne", "person"), ("Quimbury", "place"))}
+    found = entities_of((text,), read)
+    assert found["Quimbury"].kind is Kind.PLACE and found["Velmora"].kind is Kind.ORGANISATION
+
+
 def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:
     texts = tuple(f"Shops in Quimbury opened late before Christmas this year. Christmas sales rose in store {n}." for n in range(4))
     assert dict(ner.recognise(["We wish you a merry Christmas and a happy new year from all of us."]) or ()).get("Christmas") == ""
