@@ -350,6 +350,8 @@ def test_a_person_met_often_after_on_is_where_one_posts() -> None:
     assert found["Quimbler"].kind is Kind.ORGANISATION and found["Maria Lopez"].kind is Kind.PERSON
     once = ("A long piece on Quimbler ran today. Quimbler smiled. Quimbler left, and Quimbler won.",)  # once after "on": a person
     assert entities_of(once, {0: (("Quimbler", "person"),) * 4})["Quimbler"].kind is Kind.PERSON
+    fifth = tuple(f"Readers on Quimbler agreed in part {n}. Quimbler grew. Quimbler smiled. Quimbler left. Quimbler won." for n in range(3))
+    assert entities_of(fifth, {n: (("Quimbler", "person"),) * 5 for n in range(3)})["Quimbler"].kind is Kind.ORGANISATION  # 3 of 15
 
 
 def test_a_people_or_a_language_gets_no_entity() -> None:
