@@ -219,6 +219,26 @@ def test_a_role_after_a_name_the_model_reads_as_a_place_does_not_make_it_an_orga
     assert found["Quimbury"].kind is Kind.PLACE and found["Velmora"].kind is Kind.ORGANISATION
 
 
+def test_a_surname_alone_joins_the_one_person_of_the_archive_so_named_where_an_article_names_both() -> None:
+    """"Okafor" alone in an article that never writes "Ana Okafor", and in one that does: one person, with both
+    writings and every mention; a surname two people of the archive share stays apart, and so does a given name."""
+    texts = (
+        "Ana Okafor opened the harbour on Monday. Okafor said the ferry would run all winter, and Okafor smiled.",
+        "The council met again. Okafor asked for more buses, and Okafor got them.",
+        "Eli Velmar spoke first at the hall. Velmar said the vote was close.",
+        "Later, Dara Velmar spoke too. Velmar left early.",
+        "Queen Anna opened the bridge in spring. Anna waved, and Anna smiled at the crowd.",
+    )
+    read = {0: (("Ana Okafor", "person"), ("Okafor", "person"), ("Okafor", "person")), 1: (("Okafor", "person"), ("Okafor", "person")),
+            2: (("Eli Velmar", "person"), ("Velmar", "person")), 3: (("Dara Velmar", "person"), ("Velmar", "person")),
+            4: (("Queen Anna", "person"), ("Anna", "person"), ("Anna", "person"))}
+    found = entities_of(texts, read)
+    assert "Okafor" not in found and found["Ana Okafor"].aliases == ("Okafor",)
+    assert len({m.article for m in found["Ana Okafor"].mentions}) == 2 and len(found["Ana Okafor"].mentions) == 5
+    assert found["Velmar"].kind is Kind.PERSON  # two Velmars: which one is not for the archive to say
+    assert found["Anna"].kind is Kind.PERSON and found["Queen Anna"].aliases == ()
+
+
 def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:
     texts = tuple(f"Shops in Quimbury opened late before Christmas this year. Christmas sales rose in store {n}." for n in range(4))
     assert dict(ner.recognise(["We wish you a merry Christmas and a happy new year from all of us."]) or ()).get("Christmas") == ""

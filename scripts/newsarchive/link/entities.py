@@ -667,6 +667,7 @@ def find_entities(
     kinds = [None if _title_alone(d) else kind for d, kind in zip(drafts, kinds)]
     kinds = [None if kind is Kind.PLACE and _DIRECTION.fullmatch(d.name) else kind for d, kind in zip(drafts, kinds)]  # "the South"
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
+    _join_surnames(drafts, kinds, mentions, evidence, found, pages)
     quotations = _quotations(texts, found, kinds)
 
     taken: set[str] = {"index"}  # the entity index's page
@@ -711,6 +712,45 @@ def _shown_name(draft: _Draft, kind: Kind | None, mentions: list[Mention]) -> st
         return name
     used = Counter(m.surface for m in mentions)
     return shorter if used[shorter] >= used[name] else name
+
+
+def _join_surnames(drafts: list[_Draft], kinds: list[Kind | None], mentions: defaultdict[int, list[Mention]], evidence: list[_Evidence],
+                   found: dict[tuple[str, Spot], list[tuple[int, int, int, str]]], pages: list[str]) -> None:
+    """Each person named by a surname alone joins the one person of the archive whose full name ends with it
+    (``_surname_owners``): its writings, mentions (in the articles' order), roles and quotations are that person's."""
+    joined = _surname_owners(drafts, kinds, mentions)
+    if not joined:
+        return
+    order = {page: n for n, page in enumerate(pages)}
+    for alone, full in joined.items():
+        drafts[full].surfaces |= drafts[alone].surfaces | {drafts[alone].name}
+        mentions[full] = sorted(mentions[full] + mentions.pop(alone), key=lambda m: (order[m.article], m.spot, m.start))
+        evidence[full].roles.update(evidence[alone].roles)
+    for matches in found.values():
+        matches[:] = [(joined.get(index, index), start, end, surface) for index, start, end, surface in matches]
+
+
+def _surname_owners(drafts: list[_Draft], kinds: list[Kind | None], mentions: Mapping[int, list[Mention]]) -> dict[int, int]:
+    """Each person named by a surname alone (by index) that joins the one person of the archive whose full name ends
+    with it, and whom an article names both ways: discovery joins a surname to its full name only where every article
+    that writes it writes the full name too, so "Okafor" in the articles that never write "Ana Okafor" was a page of
+    its own. Not where two people of the archive share the surname, nor where no article names both, nor for a
+    given name alone."""
+    owners: defaultdict[str, list[int]] = defaultdict(list)
+    for index, (draft, kind) in enumerate(zip(drafts, kinds)):
+        words = draft.name.split()
+        if kind is Kind.PERSON and len(words) > 1 and mentions.get(index):
+            owners[words[-1]].append(index)
+    joined = {}
+    for index, (draft, kind) in enumerate(zip(drafts, kinds)):
+        full = owners.get(draft.name, [])
+        if kind is not Kind.PERSON or draft.curated or " " in draft.name or len(full) != 1 or not mentions.get(index):
+            continue
+        if draft.name.upper() in lexicon.given_names():
+            continue  # "Andrew" alone is as often another Andrew as "Prince Andrew"
+        if {m.article for m in mentions[index]} & {m.article for m in mentions[full[0]]}:
+            joined[index] = full[0]
+    return joined
 
 
 def _quotations(
