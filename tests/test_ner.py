@@ -239,6 +239,16 @@ def test_a_surname_alone_joins_the_one_person_of_the_archive_so_named_where_an_a
     assert found["Anna"].kind is Kind.PERSON and found["Queen Anna"].aliases == ()
 
 
+def test_a_role_in_apposition_does_not_outweigh_the_model_s_organisation() -> None:
+    """"Quimbly, its largest investor, …": a role the text gives the name, which the model reads as an organisation
+    in every mention; a person's role stands where the model reads the name as a person's once."""
+    text = "Velmora sold shares to Quimbly, its largest investor, on Monday. Quimbly paid in cash, and Quimbly said nothing."
+    found = entities_of((text,), {0: (("Velmora", "organisation"),) + (("Quimbly", "organisation"),) * 3})
+    assert found["Quimbly"].kind is Kind.ORGANISATION
+    read = {0: (("Velmora", "organisation"), ("Quimbly", "organisation"), ("Quimbly", "person"), ("Quimbly", "organisation"))}
+    assert entities_of((text,), read)["Quimbly"].kind is Kind.PERSON
+
+
 def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:
     texts = tuple(f"Shops in Quimbury opened late before Christmas this year. Christmas sales rose in store {n}." for n in range(4))
     assert dict(ner.recognise(["We wish you a merry Christmas and a happy new year from all of us."]) or ()).get("Christmas") == ""

@@ -295,6 +295,17 @@ def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
     return None
 
 
+#: How many of the model's readings, none of them a person's, outweigh a role the text gives a name.
+ROLE_OUTWEIGHED = 3
+
+
+def _role_against_model(evidence: _Evidence, votes: Counter[Kind | None]) -> bool:
+    """Whether the roles the text gives a name ("Quimbly, its largest investor") tell less than the model's readings
+    of it: ``ROLE_OUTWEIGHED`` or more, none a person's, most an organisation's; no honorific before it."""
+    return bool(evidence.roles) and not evidence.honorific and sum(votes.values()) >= ROLE_OUTWEIGHED \
+        and not votes[Kind.PERSON] and votes.most_common(1)[0][0] is Kind.ORGANISATION
+
+
 def _told_by_head(word: str) -> Kind | None:
     """The kind a name's head word tells ("Congress", "Bank", "Bridge"), if it tells one."""
     if word in lexicon.EVENT_WORDS:
@@ -654,7 +665,7 @@ def find_entities(
                 votes.roles[role] += 1
         found.update(((page, text.spot), matches) for text, matches in zip(page_texts, matched))
     model = _model_votes(recognised, drafts)
-    told = [_told(d, e) for d, e in zip(drafts, evidence)]
+    told = [None if _role_against_model(e, v) else _told(d, e) for d, e, v in zip(drafts, evidence, model)]
     lower = _lower_words(texts, articles, sums)
     places = lexicon.PLACES | {d.name for d, v in zip(drafts, model) if " " not in d.name and v and max(v, key=lambda k: v[k]) is Kind.PLACE}
     voted = [_kind(d, e, t, v, len(mentions[i])) for i, (d, e, t, v) in enumerate(zip(drafts, evidence, told, model))]
