@@ -209,14 +209,16 @@ def test_an_owner_s_possessive_before_a_name_shaped_as_a_person_s_does_not_outwe
     assert found["Harbour Maps"].kind is Kind.PRODUCT  # the model's organisation: the possessive tells
 
 
-def test_a_role_after_a_name_the_model_reads_as_a_place_does_not_make_it_an_organisation() -> None:
-    """"Quimbury producer", "Quimbury governor": a place's people, where the model reads the place; after a name it
-    reads as no place ("Velmora CEO"), the role tells an organisation."""
+def test_a_role_after_a_name_the_model_reads_as_a_place_or_a_people_does_not_make_it_an_organisation() -> None:
+    """"Quimbury producer", "Quimbury governor": a place's people, where the model reads the place (or a people's,
+    where it reads a people); after a name it reads as a person's ("Velmora CEO"), the role tells an organisation."""
     text = "Quimbury producer Ana Ruiz met Quimbury governor Eli Katz. Velmora CEO Dara Byrne joined them in Quimbury."
     read = {0: (("Quimbury", "place"), ("Ana Ruiz", "person"), ("Quimbury", "place"), ("Eli Katz", "person"), ("Velmora", "person"),
                 ("Dara Byrne", "person"), ("Quimbury", "place"))}
     found = entities_of((text,), read)
     assert found["Quimbury"].kind is Kind.PLACE and found["Velmora"].kind is Kind.ORGANISATION
+    people = "Velmoran president Ana Ruiz met Velmoran ministers. Velmoran officials and Velmoran farmers came too."
+    assert "Velmoran" not in entities_of((people,), {0: (("Velmoran", ""),) * 4 + (("Ana Ruiz", "person"),)})  # a people: no page
 
 
 def test_a_surname_alone_joins_the_one_person_of_the_archive_so_named_where_an_article_names_both() -> None:

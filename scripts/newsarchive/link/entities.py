@@ -340,7 +340,8 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     people or a language does not count. A "person" or a "place" written as a brand ("MeeGo") is a product. The
     words that tell a product do not outweigh the model's "person" where the name is shaped as a person's: an
     owner's possessive comes before its people as before its products ("Velmora's Ana Ruiz", "Velmora's
-    QuimPad"). A role after a name that the model reads most as a place tells no organisation ("Quimbury governor").
+    QuimPad"). A role after a name that the model reads most as a place or as no page's tells no organisation
+    ("Quimbury governor", "Velmoran president").
     None when nothing votes, or when the most votes say it is no page (a people, a language)."""
     if draft.kind:
         return draft.kind
@@ -352,8 +353,8 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
             and _person_shaped(words) and not any(_CAMEL.match(word) for word in words):
         product = 0  # "Velmora's Ana Ruiz": a party's or a firm's person, as the model reads her, not its product
     organisation = evidence.organisation
-    if organisation and votes and votes.most_common(1)[0][0] is Kind.PLACE:
-        organisation = 0  # "Hollywood producer", "Texas governor": a place's people, as the model reads the place
+    if organisation and votes and votes.most_common(1)[0][0] in (Kind.PLACE, None):
+        organisation = 0  # "Quimbury governor", "Velmoran president": a place's or a people's, as the model reads the name
     cues: Counter[Kind | None] = Counter({Kind.ORGANISATION: CUE_WEIGHT * organisation, Kind.PRODUCT: CUE_WEIGHT * product})
     tally = votes + cues
     if (evidence.organisation + evidence.product) * CUES_AGAINST_NO_PAGE >= votes[None] > 0:
