@@ -6,7 +6,7 @@ import pytest
 from newsarchive.parse.dates import find_date
 from newsarchive.common.models import BlockKind, Precision
 from newsarchive.parse import infer_title, parse_capture
-from newsarchive.parse.byline import comment_claim, names_line, parse_byline
+from newsarchive.parse.byline import comment_claim, names_line, parse_byline, writer_name
 from newsarchive.parse.comments import comment_header, is_comment_heading, opens_form
 from newsarchive.parse.furniture import comment_control_reason, common_lines, furniture_reason
 from newsarchive.parse.body import dateline_of
@@ -1268,3 +1268,26 @@ def test_the_first_byline_a_dump_shows_is_its_writers_when_none_stands_by_its_ti
 
     found = _first_shown_byline(split_lines(f"Home | News\n\nHarbour plan approved\n\n{line}\n\nThe council met.\n"), "Harbour plan approved")
     assert (found[0] if found else None) == writers
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        ("Ana Ruiz writes", "Ana Ruiz"),
+        ("jdoe wrote:", "jdoe"),
+        ("Ana Ruiz under Harbour News, Ferries", "Ana Ruiz"),
+        ("Eli Katz RSS feed", "Eli Katz"),
+        ("Ein Beitrag von Dara Byrne", "Dara Byrne"),
+        ("Zum Profil von jdoe jdoe", "jdoe"),
+        ("Omar Said", "Omar Said"),  # a name, in capitals: no verb
+        ("Rob Underhill", "Rob Underhill"),
+    ],
+)
+def test_a_writer_s_name_keeps_none_of_the_byline_s_words_around_it(read: str, name: str) -> None:
+    """The verb after the name, the categories after "under", a feed's button, a label before it: no part of it."""
+    assert writer_name(read) == name
+
+
+def test_a_byline_that_says_what_its_writer_does_names_the_writer_alone() -> None:
+    text = "Ferry saved\n\nby jdoe writes:\n\nThe council voted to keep the ferry running through the winter months, and the harbour master agreed.\n"
+    assert parse_capture(text).authors == ("jdoe",)

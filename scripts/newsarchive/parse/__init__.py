@@ -19,7 +19,7 @@ from functools import partial
 
 from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
-from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, said_once, split_names, written_by
+from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, writer_name, written_by
 from .comments import NO_READER_COMMENTS, Header, Judge, comment_header, confirmed, date_only, forum_post_header, heading_claim, is_comment_heading, is_comment_title, is_handle, parse_comments
 from .dates import dated_title, dropped_warning, find_date, implausible, interpret, numeric_order, swapped, zone_order
 from .fields import field_header, front_matter
@@ -787,7 +787,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         title=title,
         title_inferred=title_inferred,
         subtitle=subtitle,
-        authors=tuple(dict.fromkeys(said_once(name) for name in byline.authors)),
+        authors=tuple(dict.fromkeys(writer_name(name) for name in byline.authors)),
         organisation=organisation,
         published=date or PubDate.unknown(),
         date_source=date_source,

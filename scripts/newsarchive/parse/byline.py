@@ -110,6 +110,22 @@ def without_comment_count(text: str) -> str:
     return " ".join(_COUNTED.sub(" ", _COMMENT_CLAIM.sub(" ", text)).split())
 
 
+#: What a byline's reading leaves after a writer's name: the verb of "jdoe writes:", "Jane Doe schreibt", the
+#: categories of "Posted by Jane Doe under Technology", a feed's button ("Jane Doe RSS feed").
+_WRITER_TAIL = re.compile(
+    r"\s+(?:writes|wrote|says|said|schreibt|schrieb|publiziert|écrit|escribe|scrive|schrijft)\s*:?$|\s+(?:under|unter)\s+\S.*$|\s+RSS(?:\s+feed)?$"
+)  # in lower case only, as a byline prints them: "Ana Said" is a name
+#: ... and before it: "Ein Artikel von Jane Doe", "Zum Profil von jdoe".
+_WRITER_HEAD = re.compile(r"^(?:eine?\s+(?:artikel|beitrag|text|kommentar|gastbeitrag)\s+von|zum\s+profil\s+von)\s+", re.I)
+
+
+def writer_name(name: str) -> str:
+    """A writer's name as a byline's reading gives it, without the words around it that are no part of it (the
+    verb, the categories, a button, a label) and said once (``said_once``)."""
+    bare = _WRITER_HEAD.sub("", _WRITER_TAIL.sub("", name.strip())).strip()
+    return said_once(bare or name)
+
+
 def said_once(name: str) -> str:
     """A name that a page prints twice in a row ("Jane Doe Jane Doe": a picture's label and its link), once."""
     words = name.split()

@@ -33,7 +33,7 @@ from trafilatura.settings import Document, Extractor, set_date_params
 
 from ..capture.read import BYTE_ORDER_MARKS, without_invisible
 from ..common.models import Article, Block, BlockKind, Comment, ListItem, Precision, PubDate, Reference
-from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline, said_once, without_comment_count
+from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline, without_comment_count, writer_name
 from .comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
 from .dates import captured_time, dated_title, dropped_warning, find_date, implausible, interpret
 from .lines import make_line
@@ -656,7 +656,7 @@ def _plain_name(name: str) -> str | None:
         return None
     if name.casefold() in _ACCOUNTS:
         return None  # the site's default account, not a writer's name
-    name = said_once(name)
+    name = writer_name(name)
     if (model := zoner()) is not None and name.casefold() in model.stop:
         return None  # a function word ("Lettre signée par un …"), not a name
     return name
