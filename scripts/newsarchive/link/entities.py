@@ -94,8 +94,8 @@ _DOCUMENT_PART = re.compile(
     r"(?:Figure|Figures|Fig\.?|Table|Tables|Tab\.?|Chapter|Section|Sect\.?|Page|Pages|Appendix|Annex|Exhibit|Paragraph|Para\.?|Footnote|Note|Step|Equation|Eq\.?)"
     r"\s+(?:[A-Z]?\d+[a-z]?|[A-Z]|[IVX]+)(?:(?:\.|\s*(?:to|-|–|and)\s*)\d+)?"
 )
-#: An academic degree ("PhD", "M.Sc."): no page's name.
-_DEGREE = re.compile(r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Phil\.?|[BM]\.?Sc\.?|[BM]\.?Eng\.?|M\.B\.A\.|MBA|LL\.?[BM]\.?")
+#: An academic degree ("PhD", "M.Sc."), or several ("PhDs"); a letter's postscript ("P.S."): no page's name.
+_DEGREE = re.compile(r"(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Phil\.?|[BM]\.?Sc\.?|[BM]\.?Eng\.?|M\.B\.A\.|MBA|LL\.?[BM]\.?)s?|P\.S\.")
 #: A cardinal point alone ("the South", "out West"): a direction, where it names a place (a person may bear it,
 #: "North"; the points between are airlines' names too, "Southwest").
 _DIRECTION = re.compile(r"North|South|East|West")
@@ -111,7 +111,7 @@ def never_a_name(name: str) -> bool:
     """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
     a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a year's era ("312 BCE"), what
     stands beside a name and is none alone ("Jr", "Mlle", "De"), a document's part with its number ("Table 2"), a
-    degree ("PhD"), a role without a name ("Chief Justice")."""
+    degree or several ("PhD", "PhDs"), a postscript ("P.S."), a role without a name ("Chief Justice")."""
     name = name.strip()
     return (
         not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
