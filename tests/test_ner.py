@@ -251,6 +251,12 @@ def test_a_role_in_apposition_does_not_outweigh_the_model_s_organisation() -> No
     assert entities_of((text,), read)["Quimbly"].kind is Kind.PERSON
 
 
+def test_a_one_word_name_that_opens_with_a_digit_is_a_product_where_the_model_reads_a_person_or_a_place() -> None:
+    text = "The Quimbury council wants 5G masts. 5G came to the harbour first, and 8K screens followed; 8K sold well."
+    found = entities_of((text,), {0: (("Quimbury", "place"), ("5G", "place"), ("5G", "place"), ("8K", "person"), ("8K", "person"))})
+    assert found["5G"].kind is Kind.PRODUCT and found["8K"].kind is Kind.PRODUCT and found["Quimbury"].kind is Kind.PLACE
+
+
 def test_a_holiday_the_model_reads_as_a_day_gets_no_entity() -> None:
     texts = tuple(f"Shops in Quimbury opened late before Christmas this year. Christmas sales rose in store {n}." for n in range(4))
     assert dict(ner.recognise(["We wish you a merry Christmas and a happy new year from all of us."]) or ()).get("Christmas") == ""

@@ -337,7 +337,7 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     """The draft's kind: curated, else what the text tells (``told``, its ``_told``), else the most votes among
     the kinds the trained model gave its mentions (``votes``) and what the words around it say ("its Lumia",
     "shares of Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a
-    people or a language does not count. A "person" or a "place" written as a brand ("MeeGo") is a product. The
+    people or a language does not count. A "person" or a "place" written as a brand ("MeeGo") or a technology ("8K") is a product. The
     words that tell a product do not outweigh the model's "person" where the name is shaped as a person's: an
     owner's possessive comes before its people as before its products ("Velmora's Ana Ruiz", "Velmora's
     QuimPad"). A role after a name that the model reads most as a place or as no page's tells no organisation
@@ -362,8 +362,8 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     if not tally:
         return None
     kind = max(tally, key=lambda kind: (tally[kind], cues[kind]))
-    if kind in (Kind.PERSON, Kind.PLACE) and len(words) == 1 and _CAMEL.match(words[0]):
-        return Kind.PRODUCT  # a brand's spelling names no person and no place
+    if kind in (Kind.PERSON, Kind.PLACE) and len(words) == 1 and (_CAMEL.match(words[0]) or words[0][:1].isdigit()):
+        return Kind.PRODUCT  # a brand's spelling ("MeeGo") or a technology's ("8K", "5G") names no person and no place
     if kind is Kind.PERSON and evidence.after_on >= AFTER_ON and AFTER_ON_SHARE * evidence.after_on >= mentions:
         # people are seldom "on" anything: a "person" met often after "on" is where one posts ("on Quimbler")
         others = [k for k in tally if k not in (Kind.PERSON, None)]
