@@ -337,12 +337,12 @@ def _kind(draft: _Draft, evidence: _Evidence, told: Kind | None, votes: Counter[
     """The draft's kind: curated, else what the text tells (``told``, its ``_told``), else the most votes among
     the kinds the trained model gave its mentions (``votes``) and what the words around it say ("its Lumia",
     "shares of Nokia"), the words winning a tie; where the words tell a kind, the model's reading of it as a
-    people or a language does not count. A "person" or a "place" written as a brand ("MeeGo") or a technology ("8K") is a product. The
-    words that tell a product do not outweigh the model's "person" where the name is shaped as a person's: an
-    owner's possessive comes before its people as before its products ("Velmora's Ana Ruiz", "Velmora's
-    QuimPad"). A role after a name that the model reads most as a place or as no page's tells no organisation
-    ("Quimbury governor", "Velmoran president").
-    None when nothing votes, or when the most votes say it is no page (a people, a language)."""
+    people or a language does not count. A "person" or a "place" written as a brand ("MeeGo") or as a
+    technology ("8K") is a product. The words that tell a product do not outweigh the model's "person" where the
+    name is shaped as a person's: an owner's possessive comes before its people as before its products
+    ("Velmora's Ana Ruiz", "Velmora's QuimPad"). A role after a name that the model reads most as a place or as
+    no page's tells no organisation ("Quimbury governor", "Velmoran president"). None when nothing votes, or
+    when the most votes say it is no page (a people, a language)."""
     if draft.kind:
         return draft.kind
     if told is not None:
