@@ -178,6 +178,13 @@ def test_a_storm_an_operation_and_a_siege_are_events_whatever_the_model_reads() 
     assert {name: found[name].kind for name in ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora")} == dict.fromkeys(
         ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora"), Kind.EVENT)
 
+@pytest.mark.parametrize("head", ["Productions", "Studios", "Entertainment", "Records", "Publishing", "Magazine"])
+def test_a_producer_s_or_a_publisher_s_head_word_tells_an_organisation_whatever_the_model_reads(head: str) -> None:
+    text = f"Ana Ruiz founded Quimbly {head} in Quimbury. Quimbly {head} grew, and Quimbly {head} hired more staff."
+    found = entities_of((text,), {0: ((f"Quimbly {head}", "person"),) * 3 + (("Ana Ruiz", "person"), ("Quimbury", "place"))})
+    assert found[f"Quimbly {head}"].kind is Kind.ORGANISATION
+
+
 def test_a_name_only_discovery_reads_is_a_product_where_it_is_spelt_as_a_brand() -> None:
     texts = tuple(f"Fans waited for QuimPad all week. QuimPad sold out in town {n}, and QuimPad fans cheered." for n in range(3))
     found = entities_of(texts, {n: None for n in range(3)})  # no model read them: the kind comes from the name's shape

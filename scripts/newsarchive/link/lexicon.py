@@ -118,7 +118,7 @@ ORG_WORDS = frozenset(
         capital securities ventures media times post journal news press herald tribune telegraph guardian
         labs laboratories systems technologies technology software networks communications telecom
         airlines airways motors industries international club fc team police army navy court parliament
-        government office
+        government office productions studios entertainment records publishing publishers magazine
         """
     )
 )
