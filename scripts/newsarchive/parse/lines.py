@@ -165,9 +165,9 @@ PAST_WIDTH = 0.01
 
 def _dump_width(lines: list[Line], lengths: list[int]) -> int | None:
     """The wrap width of a page's dump: of the widths that no line of prose and no more than a few lines of words
-    run past (``PAST_WIDTH``), the one that the most lines end just short of (``WRAP_SLACK``). A share of the lengths, as
-    other captures are read, lands among the prose's line ends, short of the width, where a dump's teasers and
-    labels outnumber the prose's lines."""
+    run past (``PAST_WIDTH``), the one that the most lines end just short of (``WRAP_SLACK``). A share of the
+    lengths, as other captures are read, lands among the prose's line ends, short of the width, where a dump's
+    teasers and labels outnumber the prose's lines."""
     spaced = sorted(line.indent + len(line.text) for line in lines if " " in line.text.strip())
     allowed = max(2, int(len(spaced) * PAST_WIDTH))
     prose = max((line.indent + len(line.text) for line in lines if is_sentence_like(line.text)), default=0)
