@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive.parse.dates import _plain, dated_title, interpret, parsed
+from newsarchive.parse.dates import _plain, _zoned, dated_title, interpret, parsed
 from newsarchive.common.models import Precision
 
 MONTHS = ["January", "Feb", "feb.", "MARCH", "Sept", "September", "may", "June", "Jul", "dec"]
@@ -44,6 +44,28 @@ def test_fast_reading_agrees_with_dateparser(text):
         assert (fast.value.year, fast.value.month, fast.value.day) == (slow.value.year, slow.value.month, 1)
         return
     assert (fast.value, fast.precision, fast.text) == (slow.value, slow.precision, slow.text)
+
+
+ZONES = ["EDT", "EST", "PST", "ET", "GMT", "UTC", "CET", "CEST", "AEST", "BST", "IST", "+0100", "-05:00", "UTC+2", "Z", "XYZ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain_dates(), st.sampled_from(ZONES), st.booleans())
+def test_a_zone_after_a_time_is_read_as_dateparser_reads_it(text, zone, day_first):
+    zoned = f"{text} {zone}"
+    fast = _zoned(zoned, day_first)
+    if fast is None:  # no time before the zone, or no zone dateparser knows: dateparser reads it
+        return
+    slow = parsed(zoned, day_first=day_first)
+    assert slow is not None, zoned
+    assert (fast.value, fast.value.utcoffset(), fast.precision, fast.text) == (slow.value, slow.value.utcoffset(), slow.precision, slow.text)
+    assert interpret(zoned, day_first=day_first) == fast
+
+
+def test_a_zone_is_read_only_after_a_time():
+    assert _zoned("Aug 9, 2012 10:40 AM EDT", False).value.utcoffset().total_seconds() == -4 * 3600
+    assert _zoned("Aug 9, 2012 EDT", False) is None
+    assert _zoned("Aug 9, 2012 10:40 AM", False) is None
 
 
 def test_a_month_with_a_time_is_read_the_same_on_any_day():
