@@ -28,7 +28,7 @@ import trafilatura
 from trafilatura.core import determine_returnstring
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_comments as trafilatura_comments
-from trafilatura.metadata import META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title, extract_url
+from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 from trafilatura.settings import Document, Extractor, set_date_params
 
 from ..capture.read import BYTE_ORDER_MARKS, without_invisible
@@ -38,6 +38,7 @@ from .comments import is_comment_heading, is_handle, opens_form, parse_comments,
 from .dates import captured_time, dated_title, dropped_warning, find_date, implausible, interpret
 from .lines import make_line
 from .references import is_reference_heading
+from .marked_writer import marked_writer
 from .structure import named_comments, profile_name, sibling_groups, signed_comments, structural_comments
 from .zoning import zoner
 
@@ -807,7 +808,7 @@ def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> Document:
     except Exception:  # noqa: BLE001 - as trafilatura: its JSON-LD reader's errors leave the meta tags' findings
         pass
     metadata.title = metadata.title or extract_title(tree)
-    metadata.author = metadata.author or extract_author(tree)
+    metadata.author = metadata.author or marked_writer(tree)
     metadata.url = metadata.url or extract_url(tree, url)
     metadata.date = htmldate.find_date(tree, **{**set_date_params(True), "url": metadata.url})
     metadata.sitename = metadata.sitename or extract_sitename(tree)
