@@ -312,6 +312,16 @@ def test_a_building_a_road_or_a_venue_is_a_place_whatever_the_model_reads() -> N
     assert [found[name].kind for name in ("Quimbury Arts Center", "Velmora Expressway", "Quimbly Lodge")] == [Kind.PLACE] * 3
 
 
+def test_a_street_a_quay_a_creek_or_a_ridge_is_a_place_whatever_the_model_reads() -> None:
+    text = (
+        "Boats tie up at Velmar Quay before noon, and Velmar Quay is busy. The cafe on Okafor St. opens early; Okafor St. "
+        "is short. Hikers follow Quimbly Creek to Harbour Ridge, and Quimbly Creek floods while Harbour Ridge stays dry."
+    )
+    read = {0: (("Velmar Quay", "person"), ("Okafor St.", "person"), ("Quimbly Creek", "organisation"), ("Harbour Ridge", "organisation")) * 2}
+    found = entities_of((text,), read)
+    assert [found[name].kind for name in ("Velmar Quay", "Okafor St.", "Quimbly Creek", "Harbour Ridge")] == [Kind.PLACE] * 4
+
+
 def test_a_name_that_opens_with_a_given_name_is_a_person_where_only_the_model_says_organisation() -> None:
     text = (
         "Jean Quimbly opened the show, and Jean Quimbly closed it. Summer Velmora sold tickets; Summer Velmora was busy "
