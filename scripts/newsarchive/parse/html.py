@@ -499,6 +499,7 @@ _STAMP = (
 #: The marks of an element that holds a byline, an author or the post's details: any class that holds one of these
 #: (``_byline_elements``).
 _BYLINE_CLASSES = ("byline", "author", "posted", "meta", "dateline", "post-footer", "submitted")
+_BYLINE_MARK = re.compile("|".join(_BYLINE_CLASSES))
 
 
 def _byline_elements(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
@@ -508,7 +509,7 @@ def _byline_elements(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElem
     for element in tree.iter(etree.Element):
         if element.get("rel") == "author":
             yield element
-        elif element.tag not in ("meta", "html", "body") and any(mark in (element.get("class") or "") for mark in _BYLINE_CLASSES):
+        elif (marks := element.get("class")) and _BYLINE_MARK.search(marks) and element.tag not in ("meta", "html", "body"):
             if not any("comment" in (node.get("class") or "") or "comment" in (node.get("id") or "") or "disqus" in (node.get("id") or "")
                        for node in itertools.chain((element,), element.iterancestors())):
                 yield element
