@@ -322,6 +322,19 @@ def test_a_street_a_quay_a_creek_or_a_ridge_is_a_place_whatever_the_model_reads(
     assert [found[name].kind for name in ("Velmar Quay", "Okafor St.", "Quimbly Creek", "Harbour Ridge")] == [Kind.PLACE] * 4
 
 
+def test_a_name_between_quotation_marks_in_half_its_mentions_is_a_work() -> None:
+    text = (
+        "The film “Velmora Nights” opened on Friday. Critics loved “Velmora Nights,” and the Quimbly Group, which made "
+        "“Velmora Nights”, sold out. The Quimbly Group said the “Quimbly Group” banner was new; the Quimbly Group "
+        "thanked fans. The singer, born “Maria Okafor”, met Maria Okafor's fans."
+    )
+    read = {0: (("Velmora Nights", "person"), ("Quimbly Group", "organisation"), ("Maria Okafor", "person")) * 3}
+    found = entities_of((text,), read)
+    assert found["Velmora Nights"].kind is Kind.PRODUCT  # quoted in every mention: a film's title
+    assert found["Quimbly Group"].kind is Kind.ORGANISATION  # quoted in one mention of four
+    assert found["Maria Okafor"].kind is Kind.PERSON  # a birth name in quotation marks is still a person's
+
+
 def test_a_name_that_opens_with_a_given_name_is_a_person_where_only_the_model_says_organisation() -> None:
     text = (
         "Jean Quimbly opened the show, and Jean Quimbly closed it. Summer Velmora sold tickets; Summer Velmora was busy "

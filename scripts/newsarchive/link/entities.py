@@ -484,6 +484,37 @@ def _guess(name: str) -> Kind:
     return Kind.ORGANISATION
 
 
+#: The marks that open and close a quotation, as a work's title stands between them ("“Quimbly Nights”").
+_OPENING_MARKS = frozenset("\"“‘'«„")
+_CLOSING_MARKS = frozenset("\"”’'»“")
+#: One in how many of a name's mentions must stand between quotation marks for it to be a work's title.
+QUOTED_SHARE = 2
+
+
+def _between_marks(text: str, start: int, end: int) -> bool:
+    """Whether a mention stands whole between quotation marks (a punctuation mark may come before the closing one:
+    "“Quimbly Nights,” she said"; an apostrophe and an "s" after it are a possessive's: "“Quimbly’s")."""
+    if start == 0 or text[start - 1] not in _OPENING_MARKS:
+        return False
+    close = end + 1 if text[end: end + 1] in (",", ".", "!", "?") else end
+    return text[close: close + 1] in _CLOSING_MARKS and not (text[close] in "'’" and text[close + 1: close + 2] == "s")
+
+
+def _titled_work(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, mentions: list[Mention], said: dict[tuple[str, Spot], str]) -> bool:
+    """Whether a name that the model's votes make a person or an organisation is a work's title: as style guides
+    have a film's, a book's, a song's or a show's, it stands whole between quotation marks in one of its mentions
+    in ``QUOTED_SHARE`` or more, where a person's or an organisation's name seldom does. Not where the text tells
+    its kind (a role, an honorific, a word of the name), nor where it is shaped as a person's and opens with a
+    given name (a pen name, a birth name: "born “Ana Maria Ruiz”")."""
+    if kind not in (Kind.PERSON, Kind.ORGANISATION) or told is not None or evidence.roles or evidence.honorific:
+        return False
+    words = draft.name.split()
+    if _person_shaped(words) and words[0].split("-")[0].upper() in lexicon.given_names():
+        return False
+    quoted = sum(_between_marks(said[(m.article, m.spot)], m.start, m.end) for m in mentions)
+    return quoted > 0 and quoted * QUOTED_SHARE >= len(mentions)
+
+
 _NEXT_WORD = re.compile(r"(?:’s|'s)?\s+([\w-]+)")
 _PREVIOUS_WORD = re.compile(r"([\w’'.]+)\s$")
 #: How many mentions right after "on", and which share of a name's (one in ``AFTER_ON_SHARE`` or more), make a
@@ -677,6 +708,8 @@ def find_entities(
         for i, (d, kind, t, v) in enumerate(zip(drafts, voted, told, model))
     ]
     kinds = [None if _title_alone(d) else kind for d, kind in zip(drafts, kinds)]
+    said = {(page, text.spot): text.text for page, page_texts in texts.items() for text in page_texts}
+    kinds = [Kind.PRODUCT if _titled_work(d, kind, t, e, mentions[i], said) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     kinds = [None if kind is Kind.PLACE and _DIRECTION.fullmatch(d.name) else kind for d, kind in zip(drafts, kinds)]  # "the South"
     kinds = [None if _common_word(d, kind, t, e, len(mentions[i]), lower) else kind for i, (d, kind, t, e) in enumerate(zip(drafts, kinds, told, evidence))]
     _join_surnames(drafts, kinds, mentions, evidence, found, pages)
