@@ -322,6 +322,16 @@ def test_a_street_a_quay_a_creek_or_a_ridge_is_a_place_whatever_the_model_reads(
     assert [found[name].kind for name in ("Velmar Quay", "Okafor St.", "Quimbly Creek", "Harbour Ridge")] == [Kind.PLACE] * 4
 
 
+def test_a_road_or_a_terminal_before_its_number_is_a_place_a_name_before_a_number_a_product() -> None:
+    text = (
+        "Drivers took Route 417 to the airport, and Route 417 was slow. Flights left Terminal 7; Terminal 7 was new. "
+        "Travellers used the Quimbly Phone 7 there, and the Quimbly Phone 7 worked."
+    )
+    read = {0: (("Route 417", "product"), ("Terminal 7", "product"), ("Quimbly Phone 7", "product")) * 2}
+    found = entities_of((text,), read)
+    assert [found[name].kind for name in ("Route 417", "Terminal 7", "Quimbly Phone 7")] == [Kind.PLACE, Kind.PLACE, Kind.PRODUCT]
+
+
 def test_a_name_between_quotation_marks_in_half_its_mentions_is_a_work() -> None:
     text = (
         "The film “Velmora Nights” opened on Friday. Critics loved “Velmora Nights,” and the Quimbly Group, which made "

@@ -151,8 +151,9 @@ PLACE_WORDS = frozenset(
         """
     )
 )
-#: A name's first word that makes it a place ("Mount Everest", "County Durham").
-PLACE_FIRST_WORDS = frozenset(_WORDS("mount lake county fort cape isle port"))
+#: A name's first word that makes it a place ("Mount Everest", "County Durham"), a road's or an airport's before its
+#: number ("Route 66", "Terminal 2"): a number after another name tells a product's version ("Windows Phone 7").
+PLACE_FIRST_WORDS = frozenset(_WORDS("mount lake county fort cape isle port route interstate highway terminal"))
 
 #: Common place names: countries, continents and regions. A curated file adds the rest.
 PLACES = frozenset(
