@@ -358,6 +358,18 @@ def test_a_name_that_opens_with_a_given_name_is_a_person_where_only_the_model_sa
     assert found["Houston Quimblers"].kind is Kind.ORGANISATION  # "Houston": a place's name
 
 
+def test_a_name_that_opens_with_a_given_name_is_a_person_where_only_the_model_says_place() -> None:
+    text = (
+        "Maria Okafor scored twice, and Maria Okafor was named player of the match. Santa Quimbo is a small town; "
+        "Santa Quimbo has a port. Tunisia is old, and Roman Tunisia was a province; Roman Tunisia fell."
+    )
+    read = {0: (("Maria Okafor", "place"), ("Santa Quimbo", "place"), ("Roman Tunisia", "place")) * 2}
+    found = entities_of((text,), read)
+    assert found["Maria Okafor"].kind is Kind.PERSON  # a player read as his country
+    assert found["Santa Quimbo"].kind is Kind.PLACE  # a saint's place
+    assert found["Roman Tunisia"].kind is Kind.PLACE  # its last word is a place's
+
+
 def test_a_word_the_archive_writes_in_lower_case_ten_times_as_often_is_no_entity_wherever_it_stands() -> None:
     lower = " ".join(["Every government of Quimbury, like any government, said the government would act."] * 4)
     texts = (f"Officials said the Government of Quimbury agreed. {lower}", f"Quimbury voters asked the Government. {lower}")

@@ -377,17 +377,24 @@ def _person_shaped(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
 
 
+#: The first words of places named after a saint ("San Quimbo", "Santa Velmora"), some of which are given names too.
+_SAINTS = frozenset(("san", "santa", "santo", "saint", "st", "st.", "sankt", "são", "sainte"))
+
+
 def _named_person(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: _Evidence, lower: Counter[str], places: set[str]) -> Kind | None:
-    """An "organisation" by the model's votes alone (no word of the name, no word around it told it) whose name is
-    two or three capitalised words that open with a given name is a person's ("Jean Quimbly", "Anne-Marie
-    Velmora"): the small model reads many a person's name as an organisation's. Not where the given name or the
-    last word is a word the archive writes in lower case ("Summer Quimbly", "Quimbly Entertainment"), nor where
-    the given name is a place's ("Houston Quimblers")."""
+    """An "organisation" or a "place" by the model's votes alone (no word of the name, no word around it told it)
+    whose name is two or three capitalised words that open with a given name is a person's ("Jean Quimbly",
+    "Anne-Marie Velmora"): the small model reads many a person's name as an organisation's, and a sportsman's
+    as his country's. Not where the given name or the last word is a word the archive writes in lower case
+    ("Summer Quimbly", "Quimbly Entertainment"), nor where the given name is a place's ("Houston Quimblers");
+    for a "place", nor where its last word is a place's ("Roman Velmora") or its first a saint's ("Santa Ana")."""
     words = draft.name.split()
-    if kind is not Kind.ORGANISATION or draft.kind or told is not None or evidence.organisation or not _person_shaped(words):
+    if kind not in (Kind.ORGANISATION, Kind.PLACE) or draft.kind or told is not None or evidence.organisation or not _person_shaped(words):
         return kind
     first = words[0].split("-")[0]
     if first.upper() not in lexicon.given_names():
+        return kind
+    if kind is Kind.PLACE and (words[-1] in places or words[-1].lower() in lexicon.PLACES or first.lower() in _SAINTS):
         return kind
     return kind if lower[first.lower()] or lower[words[-1].lower()] or first in places else Kind.PERSON
 

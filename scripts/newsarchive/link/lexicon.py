@@ -167,7 +167,7 @@ PLACES = frozenset(
     Mexico,Moldova,Mongolia,Morocco,Nepal,Netherlands,New Zealand,Nigeria,Norway,Pakistan,Palestine,Peru,
     Philippines,Poland,Portugal,Qatar,Romania,Russia,Saudi Arabia,Scotland,Serbia,Singapore,Slovakia,
     Slovenia,Somalia,South Africa,Spain,Sri Lanka,Sudan,Sweden,Switzerland,Syria,Taiwan,Tanzania,Thailand,
-    Tunisia,Turkey,Uganda,Ukraine,United Arab Emirates,United Kingdom,United States,Uruguay,Uzbekistan,
+    Tunisia,Turkey,Uganda,Ukraine,United Arab Emirates,United Kingdom,Britain,Great Britain,United States,Uruguay,Uzbekistan,
     Venezuela,Vietnam,Wales,Yemen,Zambia,Zimbabwe,U.S.,U.K.,US,UK,USA,UAE,EU,Europe,Asia,Africa,
     America,North America,South America,Latin America,Antarctica,Oceania,Middle East,Scandinavia,
     Silicon Valley,London,Paris,Berlin,Madrid,Rome,Tokyo,Beijing,Shanghai,Hong Kong,Moscow,New York,
