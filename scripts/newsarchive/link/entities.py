@@ -377,6 +377,12 @@ def _person_shaped(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
 
 
+def _given_named(words: list[str]) -> bool:
+    """Whether a name's words are as a person's (``_person_shaped``) and open with a given name (the 1990 United
+    States census's first names, ``lexicon.given_names``): "Jean Quimbly", "Anne-Marie Velmora"."""
+    return _person_shaped(words) and words[0].split("-")[0].upper() in lexicon.given_names()
+
+
 #: The first words of places named after a saint ("San Quimbo", "Santa Velmora"), some of which are given names too.
 _SAINTS = frozenset(("san", "santa", "santo", "saint", "st", "st.", "sankt", "são", "sainte"))
 
@@ -389,11 +395,9 @@ def _named_person(draft: _Draft, kind: Kind | None, told: Kind | None, evidence:
     ("Summer Quimbly", "Quimbly Entertainment"), nor where the given name is a place's ("Houston Quimblers");
     for a "place", nor where its last word is a place's ("Roman Velmora") or its first a saint's ("Santa Ana")."""
     words = draft.name.split()
-    if kind not in (Kind.ORGANISATION, Kind.PLACE) or draft.kind or told is not None or evidence.organisation or not _person_shaped(words):
+    if kind not in (Kind.ORGANISATION, Kind.PLACE) or draft.kind or told is not None or evidence.organisation or not _given_named(words):
         return kind
     first = words[0].split("-")[0]
-    if first.upper() not in lexicon.given_names():
-        return kind
     if kind is Kind.PLACE and (words[-1] in places or words[-1].lower() in lexicon.PLACES or first.lower() in _SAINTS):
         return kind
     return kind if lower[first.lower()] or lower[words[-1].lower()] or first in places else Kind.PERSON
@@ -515,8 +519,7 @@ def _titled_work(draft: _Draft, kind: Kind | None, told: Kind | None, evidence: 
     given name (a pen name, a birth name: "born “Ana Maria Ruiz”")."""
     if kind not in (Kind.PERSON, Kind.ORGANISATION) or told is not None or evidence.roles or evidence.honorific:
         return False
-    words = draft.name.split()
-    if _person_shaped(words) and words[0].split("-")[0].upper() in lexicon.given_names():
+    if _given_named(draft.name.split()):
         return False
     quoted = sum(_between_marks(said[(m.article, m.spot)], m.start, m.end) for m in mentions)
     return quoted > 0 and quoted * QUOTED_SHARE >= len(mentions)

@@ -37,8 +37,8 @@ from .byline import Byline, comment_claim, is_name, led_by_writer, parse_byline,
 from .comments import is_comment_heading, is_handle, opens_form, parse_comments, without_name_note, without_verb
 from .dates import captured_time, dated_title, dropped_warning, find_date, implausible, interpret
 from .lines import make_line
-from .references import is_reference_heading
 from .marked_writer import marked_writer
+from .references import is_reference_heading
 from .structure import named_comments, profile_name, sibling_groups, signed_comments, structural_comments
 from .zoning import zoner
 

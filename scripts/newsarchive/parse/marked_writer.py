@@ -48,19 +48,19 @@ def _marked(tree: lxml.html.HtmlElement) -> tuple[tuple[list[lxml.html.HtmlEleme
     for element in tree.iter(etree.Element):
         tag, attributes = element.tag, element.attrib
         marks, ident, prop = attributes.get("class", ""), attributes.get("id", ""), attributes.get("itemprop", "")
-        if tag == "author" or tag in _FIRST_TAGS and (
+        if tag == "author" or (tag in _FIRST_TAGS and (
             "author" in (attributes.get("rel"), ident, marks) or prop == "author name" or element in with_rel_me
             or attributes.get("data-testid") in ("AuthorCard", "AuthorURL") or _FIRST_CLASS.search(marks)
-        ):
+        )):
             found[0].append(element)
         if tag in _SECOND_TAGS and (marks in ("byline", "username", "byl", "BBL") or "author" in prop or _SECOND_ID.search(ident) or _SECOND_CLASS.search(marks)):
             found[1].append(element)
         if "Byline" in attributes.get("data-component", "") or "author" in prop or _LAST_ID.search(ident) or _LAST_CLASS.search(marks):
             found[2].append(element)
-        if tag in ("time", "figure") or element is not tree and tag in _SET_ASIDE_TAGS and (
+        if tag in ("time", "figure") or (element is not tree and tag in _SET_ASIDE_TAGS and (
             ident == "comments" or marks in ("comments", "title", "date") or _SET_ASIDE_ID.search(ident) or _SET_ASIDE_CLASS.search(marks)
             or "Figure" in attributes.get("data-component", "")
-        ):
+        )):
             aside.add(element)
     return found, aside
 
