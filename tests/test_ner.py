@@ -178,6 +178,15 @@ def test_a_storm_an_operation_and_a_siege_are_events_whatever_the_model_reads() 
     assert {name: found[name].kind for name in ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora")} == dict.fromkeys(
         ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora"), Kind.EVENT)
 
+
+@pytest.mark.parametrize("head", ["Carnival", "Jubilee", "Parade", "Marathon", "Gala", "Tournament", "Month"])
+def test_a_carnival_a_parade_or_a_tournament_is_an_event_whatever_the_model_reads(head: str) -> None:
+    name = f"Velmora {head}"
+    text = f"Crowds came to the {name} on Sunday. The {name} grows every year, and the {name} ends in the square."
+    found = entities_of((text,), {0: ((name, "organisation"),) * 3})
+    assert found[name].kind is Kind.EVENT
+
+
 @pytest.mark.parametrize("head", ["Productions", "Studios", "Entertainment", "Records", "Publishing", "Magazine"])
 def test_a_producer_s_or_a_publisher_s_head_word_tells_an_organisation_whatever_the_model_reads(head: str) -> None:
     text = f"Ana Ruiz founded Quimbly {head} in Quimbury. Quimbly {head} grew, and Quimbly {head} hired more staff."

@@ -102,7 +102,8 @@ EVENT_WORDS = frozenset(
         congress conference summit briefing expo exhibition festival fair show olympics games cup
         championship championships awards forum convention keynote hackathon meeting assembly
         election elections war week day tour launch event symposium workshop battle siege massacre revolution
-        uprising rebellion earthquake
+        uprising rebellion earthquake carnival jubilee parade marathon gala pageant fest fiesta regatta tournament
+        playoffs month
         """
     )
 )
