@@ -187,6 +187,12 @@ def test_a_carnival_a_parade_or_a_tournament_is_an_event_whatever_the_model_read
     assert found[name].kind is Kind.EVENT
 
 
+def test_a_ship_by_its_prefix_is_a_product_whatever_the_model_reads() -> None:
+    text = "The USS Quimbly docked at dawn. Sailors left the USS Quimbly, and HMS Velmora sailed; HMS Velmora was late."
+    found = entities_of((text,), {0: (("USS Quimbly", "place"), ("HMS Velmora", "person")) * 2})
+    assert found["USS Quimbly"].kind is Kind.PRODUCT and found["HMS Velmora"].kind is Kind.PRODUCT
+
+
 @pytest.mark.parametrize("head", ["Productions", "Studios", "Entertainment", "Records", "Publishing", "Magazine"])
 def test_a_producer_s_or_a_publisher_s_head_word_tells_an_organisation_whatever_the_model_reads(head: str) -> None:
     text = f"Ana Ruiz founded Quimbly {head} in Quimbury. Quimbly {head} grew, and Quimbly {head} hired more staff."

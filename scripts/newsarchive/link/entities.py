@@ -273,9 +273,9 @@ class _Evidence:
 
 def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
     """The kind the text itself tells of a name: a role or an honorific ("Nokia CEO Stephen Elop", "Mr Elop"),
-    a last word such as "Bank", "Congress" or "Bridge", a first word such as "Mount" or "Hurricane", the word
-    before "of" ("Bank of Quimbury"), a known place, a version number ("Windows Phone 7"); None when it tells none
-    of these."""
+    a last word such as "Bank", "Congress" or "Bridge", a first word such as "Mount" or "Hurricane", a ship's
+    prefix ("USS"), the word before "of" ("Bank of Quimbury"), a known place, a version number ("Windows Phone
+    7"); None when it tells none of these."""
     words = draft.name.split()
     last = words[-1].lower().rstrip(".")
     if evidence.roles or evidence.honorific:
@@ -284,6 +284,8 @@ def _told(draft: _Draft, evidence: _Evidence) -> Kind | None:
         return told
     if len(words) > 1 and words[0].lower() in lexicon.EVENT_FIRST_WORDS:
         return Kind.EVENT
+    if len(words) > 1 and words[0] in lexicon.SHIP_PREFIXES:
+        return Kind.PRODUCT
     if len(words) > 1 and words[0].lower() in lexicon.PLACE_FIRST_WORDS:
         return Kind.PLACE
     if "of" in words[1:-1] and (told := _told_by_head(words[words.index("of") - 1].lower().rstrip("."))) is not None:

@@ -109,6 +109,8 @@ EVENT_WORDS = frozenset(
 )
 #: A name's first word that makes it an event: a storm's, an operation's ("Hurricane Quimbly", "Operation Harbour").
 EVENT_FIRST_WORDS = frozenset(_WORDS("hurricane cyclone typhoon operation"))
+#: A ship's prefix before its name ("USS Quimbly", "HMS Velmora"): a vessel, as a product is a made thing.
+SHIP_PREFIXES = frozenset(_WORDS("USS HMS RMS HMCS HMAS HMNZS"))
 
 ORG_WORDS = frozenset(
     _WORDS(
