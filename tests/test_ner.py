@@ -179,8 +179,8 @@ def test_a_storm_an_operation_and_a_siege_are_events_whatever_the_model_reads() 
         ("Hurricane Quimbly", "Operation Harbour Light", "Siege of Velmora"), Kind.EVENT)
 
 
-@pytest.mark.parametrize("head", ["Carnival", "Jubilee", "Parade", "Marathon", "Gala", "Tournament", "Month"])
-def test_a_carnival_a_parade_or_a_tournament_is_an_event_whatever_the_model_reads(head: str) -> None:
+@pytest.mark.parametrize("head", ["Carnival", "Jubilee", "Parade", "Marathon", "Gala", "Tournament", "Month", "Prize", "Medal"])
+def test_a_carnival_a_parade_a_tournament_or_a_prize_is_an_event_whatever_the_model_reads(head: str) -> None:
     name = f"Velmora {head}"
     text = f"Crowds came to the {name} on Sunday. The {name} grows every year, and the {name} ends in the square."
     found = entities_of((text,), {0: ((name, "organisation"),) * 3})

@@ -103,7 +103,7 @@ EVENT_WORDS = frozenset(
         championship championships awards forum convention keynote hackathon meeting assembly
         election elections war week day tour launch event symposium workshop battle siege massacre revolution
         uprising rebellion earthquake carnival jubilee parade marathon gala pageant fest fiesta regatta tournament
-        playoffs month
+        playoffs month prize award medal trophy
         """
     )
 )
