@@ -327,14 +327,16 @@ def test_a_building_a_road_or_a_venue_is_a_place_whatever_the_model_reads() -> N
     assert [found[name].kind for name in ("Quimbury Arts Center", "Velmora Expressway", "Quimbly Lodge")] == [Kind.PLACE] * 3
 
 
-def test_a_street_a_quay_a_creek_or_a_ridge_is_a_place_whatever_the_model_reads() -> None:
+def test_a_street_a_quay_a_creek_a_junction_or_a_base_is_a_place_whatever_the_model_reads() -> None:
     text = (
         "Boats tie up at Velmar Quay before noon, and Velmar Quay is busy. The cafe on Okafor St. opens early; Okafor St. "
-        "is short. Hikers follow Quimbly Creek to Harbour Ridge, and Quimbly Creek floods while Harbour Ridge stays dry."
+        "is short. Hikers follow Quimbly Creek to Harbour Ridge, and Quimbly Creek floods while Harbour Ridge stays dry. "
+        "Trains stop at Velmora Junction; Velmora Junction is near Quimbury Air Base, and Quimbury Air Base is closed."
     )
-    read = {0: (("Velmar Quay", "person"), ("Okafor St.", "person"), ("Quimbly Creek", "organisation"), ("Harbour Ridge", "organisation")) * 2}
+    names = ("Velmar Quay", "Okafor St.", "Quimbly Creek", "Harbour Ridge", "Velmora Junction", "Quimbury Air Base")
+    read = {0: tuple(zip(names, ("person", "person", "organisation", "organisation", "person", "organisation"))) * 2}
     found = entities_of((text,), read)
-    assert [found[name].kind for name in ("Velmar Quay", "Okafor St.", "Quimbly Creek", "Harbour Ridge")] == [Kind.PLACE] * 4
+    assert [found[name].kind for name in names] == [Kind.PLACE] * 6
 
 
 def test_a_road_or_a_terminal_before_its_number_is_a_place_a_name_before_a_number_a_product() -> None:

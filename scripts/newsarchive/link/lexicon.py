@@ -150,7 +150,7 @@ PLACE_WORDS = frozenset(
         expressway turnpike highway freeway motorway parkway terrace blvd ave hotel lodge inn resort stadium arena
         theater theatre building towers planetarium reserve archipelago plateau pier marina mall center centre
         st rd trail creek crescent quay wharf glacier strait gulf lagoon reef cove springs heights ridge gorge canal
-        dam cave caves cliffs fjord marsh volcano
+        dam cave caves cliffs fjord marsh volcano junction base
         """
     )
 )
