@@ -193,7 +193,7 @@ def test_a_ship_by_its_prefix_is_a_product_whatever_the_model_reads() -> None:
     assert found["USS Quimbly"].kind is Kind.PRODUCT and found["HMS Velmora"].kind is Kind.PRODUCT
 
 
-@pytest.mark.parametrize("head", ["Productions", "Studios", "Entertainment", "Records", "Publishing", "Magazine"])
+@pytest.mark.parametrize("head", ["Productions", "Studios", "Entertainment", "Records", "Publishing", "Magazine", "Gazette", "Chronicle", "Transit"])
 def test_a_producer_s_or_a_publisher_s_head_word_tells_an_organisation_whatever_the_model_reads(head: str) -> None:
     text = f"Ana Ruiz founded Quimbly {head} in Quimbury. Quimbly {head} grew, and Quimbly {head} hired more staff."
     found = entities_of((text,), {0: ((f"Quimbly {head}", "person"),) * 3 + (("Ana Ruiz", "person"), ("Quimbury", "place"))})

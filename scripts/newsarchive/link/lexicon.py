@@ -122,6 +122,7 @@ ORG_WORDS = frozenset(
         labs laboratories systems technologies technology software networks communications telecom
         airlines airways motors industries international club fc team police army navy court parliament
         government office productions studios entertainment records publishing publishers magazine
+        gazette chronicle observer examiner inquirer courier bulletin transit
         """
     )
 )
