@@ -569,3 +569,22 @@ def test_in_a_dump_with_little_furniture_the_ranker_s_sure_writer_stands_over_th
     text = "\n".join(["Island ferry cake", "", "Harbour | Par Ana Ruiz | 30 septembre 2018", "", PROSE[0], "", *items, "", *PROSE[1:], "",
                       "Par :", "", "Ana Ruiz"])
     assert parse_capture(text).authors == ("Ana Ruiz",)
+
+
+TEASER = ("Readers who followed the ferry story may also like our guide to the island's walks, with maps of the\n"
+          "coastal paths, the best places to watch the seals and where to stop for lunch on the way back to the pier.\n\n"
+          "The guide was written by the walking club, whose members have kept the paths open for forty years and who\n"
+          "lead a walk round the headland on the first Sunday of every month, whatever the weather may be doing.")
+
+
+def test_a_teaser_the_model_reads_as_text_far_under_the_article_is_set_aside() -> None:
+    """A paragraph of prose under the page's sidebar, more than ``TEXT_GAP`` lines of furniture under the article's
+    last line: a teaser, not the article's text, whatever the model makes of it; the article keeps every paragraph
+    and no line is lost."""
+    text = page_dump() + "\n\n" + TEASER + "\n\nBack to top"
+    article = parse_capture(text)
+    body = " ".join(" ".join(block.text.split()) for block in article.body)
+    assert all(" ".join(paragraph.split()) in body for paragraph in PROSE)
+    assert "the best places to watch the seals" not in body
+    assert any("the best places to watch the seals" in r.text for r in article.removed)
+    assert sorted(n for zone in accounted_lines(article).values() for n in zone) == [line.no for line in split_lines(text)]
