@@ -157,6 +157,25 @@ def test_an_acronym_no_article_spells_out_is_not_a_name_that_shares_its_initials
     assert "QNN" not in found.get("Quentin Nolan Novak", set())
 
 
+def test_an_acronym_is_the_name_its_articles_spell_out_most_among_names_of_its_initials() -> None:
+    """Two names have the initials of "VR"; the articles writing "VR" spell out one of them in two, the other in
+    one: the acronym is the first's. A name holding the acronym ("VR Rally", whose initials it is too) is not what
+    it stands for."""
+    found = discovered(
+        "The Velmar Republic signed. VR officials at the VR Rally agreed.",
+        "In the Velmar Republic, VR farmers voted, and the VR Rally met.",
+        "Students of Velmora Royal said VR rents rose, and VR staff agreed.",
+        "The Velmora Royal campus opened.",
+    )
+    assert "VR" in found["Velmar Republic"] and "VR" not in found.get("Velmora Royal", set())
+    assert "VR" not in found
+
+
+def test_an_acronym_two_names_of_its_initials_share_alike_is_neither_s() -> None:
+    found = discovered("The Velmar Republic signed, VR said.", "Students of Velmora Royal said VR rents rose.")
+    assert "VR" not in found.get("Velmar Republic", set()) and "VR" not in found.get("Velmora Royal", set())
+
+
 def test_the_only_version_takes_the_unversioned_name() -> None:
     found = discovered("Phones run Android Market 2 now.", "Shops sell Android Market apps.")
     assert found["Android Market 2"] >= {"Android Market"}

@@ -696,6 +696,12 @@ def _support_acronyms(support: Iterable[str]) -> set[str]:
     return found
 
 
+#: Where several names share an acronym's initials, in how many articles it and one of them must stand together
+#: for the acronym to be that name's, and how many times as many as it and any other name.
+ACRONYM_SPELT_IN = 2
+ACRONYM_MARGIN = 2
+
+
 def _merge_acronyms(kept: dict[str, Candidate], more: set[str] = frozenset()) -> None:
     """"WP7" is "Windows Phone 7", "MWC" is "Mobile World Congress", when exactly one name fits.
 
@@ -708,10 +714,15 @@ def _merge_acronyms(kept: dict[str, Candidate], more: set[str] = frozenset()) ->
                 owners[initials(surface)].add(key)
                 owners[initials(surface)[: -len(surface.split()[-1])] if _NUMBER.fullmatch(surface.split()[-1]) else ""].add(key)
     for key in [k for k in kept if is_acronym(k) and " " not in k]:
-        targets = owners.get(key.replace(".", "").upper(), set()) - {key}
-        # the one name it can stand for, spelt out in an article that uses it: not a name that only shares its initials
-        if len(targets) == 1 and kept[(target := next(iter(targets)))].articles & kept[key].articles:
-            _absorb(kept[target], kept.pop(key))
+        # the one name it can stand for, spelt out in an article that uses it: not a name that only shares its
+        # initials; where several names share them, the one that the articles using it spell out most, in more than
+        # one and in twice as many as any other ("US" is "United States", not "University of Surrey")
+        bare = key.replace(".", "").upper()
+        shared = sorted(((len(kept[t].articles & kept[key].articles), t) for t in owners.get(bare, set()) - {key}
+                         if bare not in without_stops(t).upper().split()), reverse=True)  # "US Senate" is not what "US" stands for
+        spelt = [t for n, t in shared if n]
+        if spelt and (len(shared) == 1 or (shared[0][0] >= ACRONYM_SPELT_IN and shared[0][0] >= ACRONYM_MARGIN * shared[1][0])):
+            _absorb(kept[spelt[0]], kept.pop(key))
     for acronym in sorted(more - set(kept)):
         targets = owners.get(acronym.replace(".", "").upper(), set()) & set(kept)
         if len(targets) == 1:
