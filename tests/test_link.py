@@ -520,9 +520,9 @@ def test_kept_word_counts_updated_after_a_change_are_those_summed_afresh(tmp_pat
      ("BC", True), ("312 BCE", True), ("AD 1066", True), ("Jr", True), ("Mlle", True), ("De", True), ("St.", True),
      ("BCG", False), ("Van Morrison", False), ("Le Monde", False), ("LA", False), ("DE", False),
      ("PhD", True), ("Ph.D.", True), ("M.Sc.", True), ("PhDs", True), ("MBAs", True), ("P.S.", True), ("PS", False), ("Appendix S4", True),
-     ("MA", False), ("South", False)],
+     ("MA", False), ("South", False), ("USB", True), ("RSS", True), ("CEO", True), ("M.D.", True), ("Md.", False), ("USBank", False)],
 )
-def test_numbers_letters_pronouns_months_weekdays_eras_name_parts_document_parts_and_roles_are_never_names(name: str, never: bool) -> None:
+def test_numbers_letters_pronouns_months_weekdays_eras_name_parts_document_parts_roles_and_common_acronyms_are_never_names(name: str, never: bool) -> None:
     from newsarchive.link.entities import never_a_name
 
     assert never_a_name(name) is never

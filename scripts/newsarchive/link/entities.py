@@ -17,7 +17,7 @@ from ..common.slugs import unique_slug
 from ..parse.dates import MONTH, WEEKDAY
 from . import lexicon
 from .curation import Curation
-from .discover import Candidate, Reading, Sums, canonical, discover, sentence_initial, shouted, summed, vocabulary, without_stops
+from .discover import Candidate, Reading, Sums, canonical, discover, is_acronym, sentence_initial, shouted, summed, vocabulary, without_stops
 from .models import Entity, Kind, Mention, Quotation, Spot, Text
 from .ner import Recognised
 
@@ -111,12 +111,14 @@ def never_a_name(name: str) -> bool:
     """Whether a discovered phrase can be no one's or nothing's name, whatever the text: a number ("1", "2011"),
     a letter alone ("C"), the pronoun "I" and its contractions, a month or a weekday, a year's era ("312 BCE"), what
     stands beside a name and is none alone ("Jr", "Mlle", "De"), a document's part with its number ("Table 2"), a
-    degree or several ("PhD", "PhDs"), a postscript ("P.S."), a role without a name ("Chief Justice")."""
+    degree or several ("PhD", "PhDs"), a postscript ("P.S."), a role without a name ("Chief Justice"), an
+    abbreviation of a role or a technology that discovery reads as no name either ("CEO", "USB", "RSS")."""
     name = name.strip()
     return (
         not any(c.isalpha() for c in name) or len(name) == 1 or bool(_PRONOUN.match(name)) or bool(_CALENDAR.fullmatch(name))
         or bool(_ERA.fullmatch(name)) or (name.lower() in _BESIDE_NAMES and not name.isupper())
         or bool(_DOCUMENT_PART.fullmatch(name)) or bool(_DEGREE.fullmatch(name)) or _role_alone(name)
+        or (is_acronym(name) and without_stops(name).lower() in lexicon.COMMON_ACRONYMS)
     )
 
 
