@@ -42,6 +42,26 @@ def test_english_is_told_from_other_languages_by_its_function_words() -> None:
     assert ner.english([ENGLISH]) and not ner.english([GERMAN]) and not ner.english(["", "1 2 3"])
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The council voted on Tuesday to keep the old ferry running through the winter, as the islanders asked.", "en"),
+        ("Der Gemeinderat hat am Dienstag beschlossen, dass die alte Fähre auch im Winter fahren soll.", "de"),
+        ("Le conseil a voté mardi pour que le vieux bac continue de traverser pendant tout l'hiver.", "fr"),
+        ("El ayuntamiento votó el martes para que el viejo transbordador siga cruzando durante el invierno.", "es"),
+        ("O conselho votou na terça-feira para que a velha balsa continue a atravessar durante o inverno.", "pt"),
+        ("Il consiglio ha votato martedì perché il vecchio traghetto continui ad attraversare durante l'inverno.", "it"),
+        ("De gemeenteraad heeft dinsdag besloten dat de oude veerboot ook in de winter blijft varen.", "nl"),
+        ("1 2 3", None),
+        ("Velmora Quimbly 2011", None),
+    ],
+)
+def test_a_text_s_language_is_the_one_whose_function_words_it_holds_most(text: str, language: str | None) -> None:
+    from newsarchive.common.language import likeliest_language
+
+    assert likeliest_language([text]) == language
+
+
 @pytest.mark.parametrize(("span", "name"), [("the United Nations", "United Nations"), ("Acme's", "Acme"), ("Acme’", "Acme"), (" Maria Lopez ", "Maria Lopez")])
 def test_a_recognised_span_is_cut_to_the_name(span: str, name: str) -> None:
     assert ner.name_of(span) == name

@@ -1002,6 +1002,31 @@ def test_a_numeric_byline_date_that_reads_both_ways_is_read_as_its_page_writes_d
     assert article.published.iso() == iso
 
 
+_SPANISH_STORY = (
+    "Nuevo puente para Velmora\n\n{byline}\n\n"
+    "El ayuntamiento de Velmora aprobó el martes la construcción de un nuevo puente sobre el río, después de que los "
+    "vecinos llenaran la sala durante dos noches para pedir que no se cerrara el paso.\n\n"
+    "Las obras empezarán en otoño y durarán dos años, según dijo la alcaldesa, que recordó que el viejo puente tiene "
+    "más de un siglo y que su reparación costaría casi lo mismo.\n\n{foot}"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "foot", "iso"),
+    [
+        ("Por Ana Ruiz | 03/05/2022", "", "2022-05-03"),  # the byline's date
+        ("Por Ana Ruiz", "Publicado el 03/05/2022\n", "2022-05-03"),  # the first date the capture shows
+        ("Por Ana Ruiz | 03/05/2022 4:20 PM EST", "", "2022-03-05T16:20-05:00"),  # a time zone of the US tells first
+        ("Por Ana Ruiz | 25/05/2022", "", "2022-05-25"),  # one reading only
+    ],
+)
+def test_a_numeric_date_that_reads_both_ways_in_an_article_in_another_language_than_english_is_read_day_first(
+    byline: str, foot: str, iso: str
+) -> None:
+    article = parse_capture(_SPANISH_STORY.format(byline=byline, foot=foot))
+    assert article.published.iso() == iso
+
+
 def test_the_comments_of_a_day_first_page_are_read_day_first_too() -> None:
     article = parse_capture(_NUMERIC_STORY.format(date="11/02/2011 16:20") + "Have your say (2)\n\nPekka\n12/02/2011 08:14\nNobody saw this.\n\nDave\n14/02/2011 22:05\nGive it a year.\n")
     assert [(c.author, c.date.iso()) for c in article.comments] == [("Pekka", "2011-02-12T08:14"), ("Dave", "2011-02-14T22:05")]

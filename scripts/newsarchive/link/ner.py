@@ -10,7 +10,6 @@ installed, ``recognise`` reads nothing in its language and ``available`` says so
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import os
 import re
@@ -22,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..common.language import stop_words_file
 from ..common.processes import helper
 from .models import Kind
 
@@ -137,25 +137,10 @@ def _function_words(language: str = "en") -> frozenset[str]:
     anything of ``spacy.lang.fr`` builds its tokenizer's exceptions, 2.4 s a process, for any article not in
     English."""
     if language == "fr":
-        return _stop_words_file("fr")
+        return stop_words_file("fr")
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
-
-
-def _stop_words_file(language: str) -> frozenset[str]:
-    """The words of spaCy's ``lang/<language>/stop_words.py``, a string split into a set, read as data (none
-    without spaCy)."""
-    spec = importlib.util.find_spec("spacy")  # a top-level package's spec: nothing of it is imported
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
-    try:
-        tree = ast.parse(path.read_text("utf-8"))
-    except (OSError, SyntaxError):
-        return frozenset()
-    texts = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    return frozenset(word for text in texts for word in text.split())
 
 
 def english(texts: Sequence[str]) -> bool:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from ..common.language import likeliest_language
 from ..common.models import Article, Block, BlockKind, Comment, Precision, PubDate, Reference, Removed
 from .body import agency_of, base_indent, credited, dateline_of, to_blocks
 from .byline import READING_TIME, Byline, cased, comment_claim, is_contact, is_name, is_outlet, names_line, parse_byline, role_line, split_names, writer_name, written_by
@@ -723,7 +724,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         body.extend(_text_back([line for line in all_lines if line.no in back], zoned, base, width, TEXT_AS_COMMENT, parts.removed))
         comments = comments[leading:]
     if date is not None and date.value is not None:
-        date = _read_as_comments(date, comments)
+        date = _read_as_comments(date, comments, [block.text for block in body])
         comments = tuple(_read_after(c, date) for c in comments)
     parts.removed.extend(comment_removed)
 
@@ -733,7 +734,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         parts.removed.extend(Removed(line.no, line.text, TRAILING_LABEL) for line in all_lines if line.no in labels)
     if zoned is not None and (told := _zoned_byline(zoned)) is not None:
         byline = replace(byline, authors=told.authors or byline.authors)
-        date = date or told.date
+        date = date or _in_page_order(told.date, body)
     if not byline.authors and (credit := _credit(body)):
         byline = replace(byline, authors=credit)  # no byline over the story; its credit line at the foot
     title_inferred = title is None
@@ -756,7 +757,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         own_lines = set(own.lines)
         signed = [line for line in all_lines if line.no in own_lines]
         parts.metadata.extend(line.no for line in signed[:1])
-        date = date or own.date
+        date = date or _in_page_order(own.date, body)
         if sum(len(b.text.split()) for b in body) < sum(len(p.split()) for p in own.paragraphs):
             for block in blocks_of(signed[1:]):
                 body.extend(to_blocks(block, base, width, between_prose=False))
@@ -771,9 +772,9 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     if date is None and dateline:
         # a press release dates its dateline: "ESPOO, Finland – February 11, 2011 – Nokia and Microsoft today …"
         told = find_date(body[0].text[len(dateline) :].lstrip(" –—-")[:60])
-        date = told[0] if told is not None and told[1][0] == 0 and not implausible(told[0]) else None
+        date = _in_page_order(told[0], body) if told is not None and told[1][0] == 0 and not implausible(told[0]) else None
     date_source = "capture text" if date is not None else None
-    if date is None and (date := _first_shown_date(all_lines)) is not None:
+    if date is None and (date := _in_page_order(_first_shown_date(all_lines), body)) is not None:
         date_source = "first date in the capture"
         warnings.append(f"no dated byline: dated by the first date the capture shows ({date.text!r})")
     if date is None:
@@ -863,17 +864,20 @@ def _readings(date: PubDate) -> tuple[PubDate, ...]:
     return (date,) if other is None else (date, other)
 
 
-def _read_as_comments(published: PubDate, comments: tuple[Comment, ...]) -> PubDate:
+def _read_as_comments(published: PubDate, comments: tuple[Comment, ...], texts: Sequence[str] = ()) -> PubDate:
     """The article's all-numeric date that reads both ways ("11/02/2011": 2 November or 11 February) read as
-    its page writes dates. Day first when a comment's date reads only so ("25/02/2011"), as British and most
-    other sites write them, or its time zone is one of theirs ("GMT"), or that reading puts the comments
-    sooner after the article; else month first, as in the US (and as dateparser reads it)."""
+    its page writes dates. Day first when its time zone is one of the places' that write them so ("GMT"), or the
+    article's ``texts`` are in another language than English (as every other language writes them), or a
+    comment's date reads only so ("25/02/2011"), as British and most other sites write them, or that reading
+    puts the comments sooner after the article; else month first, as in the US (and as dateparser reads it)."""
     other = swapped(published)
     if other is None:
         return published
     zone = zone_order(published)
     if zone is not None:
         return other if zone == "day" else published
+    if likeliest_language(texts) not in (None, "en"):
+        return other
     dates: list[PubDate] = []
     stack = list(comments)
     while stack:
@@ -889,6 +893,12 @@ def _read_as_comments(published: PubDate, comments: tuple[Comment, ...]) -> PubD
         return sum(min(_after(r, reading) for r in _readings(d)) for d in dates)
 
     return other if dates and spread(other) < spread(published) else published
+
+
+def _in_page_order(date: PubDate | None, body: list[Block]) -> PubDate | None:
+    """A date read from the capture's text (month first, as ``find_date`` reads "04/05/2022"), read as the article
+    writes dates where its time zone or its language tells (``_read_as_comments`` with no comments)."""
+    return _read_as_comments(date, (), [block.text for block in body]) if date is not None and date.value is not None else date
 
 
 def _read_after(comment: Comment, published: PubDate) -> Comment:
