@@ -1027,6 +1027,16 @@ def test_a_numeric_date_that_reads_both_ways_in_an_article_in_another_language_t
     assert article.published.iso() == iso
 
 
+def test_a_date_read_day_first_that_cannot_be_a_publication_date_is_read_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the day-first reading is after the capture and the other is not, the other stands."""
+    import newsarchive.parse as parse
+
+    later = parse.implausible
+    monkeypatch.setattr(parse, "implausible", lambda date, captured=None: "after the capture" if date.value.month == 5 else later(date, captured))
+    article = parse_capture(_SPANISH_STORY.format(byline="Por Ana Ruiz", foot="Publicado el 03/05/2022\n"))
+    assert article.published.iso() == "2022-03-05"
+
+
 def test_the_comments_of_a_day_first_page_are_read_day_first_too() -> None:
     article = parse_capture(_NUMERIC_STORY.format(date="11/02/2011 16:20") + "Have your say (2)\n\nPekka\n12/02/2011 08:14\nNobody saw this.\n\nDave\n14/02/2011 22:05\nGive it a year.\n")
     assert [(c.author, c.date.iso()) for c in article.comments] == [("Pekka", "2011-02-12T08:14"), ("Dave", "2011-02-14T22:05")]

@@ -897,8 +897,12 @@ def _read_as_comments(published: PubDate, comments: tuple[Comment, ...], texts: 
 
 def _in_page_order(date: PubDate | None, body: list[Block]) -> PubDate | None:
     """A date read from the capture's text (month first, as ``find_date`` reads "04/05/2022"), read as the article
-    writes dates where its time zone or its language tells (``_read_as_comments`` with no comments)."""
-    return _read_as_comments(date, (), [block.text for block in body]) if date is not None and date.value is not None else date
+    writes dates where its time zone or its language tells (``_read_as_comments`` with no comments), unless that
+    reading cannot be a publication date (after the capture, where the other can)."""
+    if date is None or date.value is None:
+        return date
+    ordered = _read_as_comments(date, (), [block.text for block in body])
+    return date if ordered is not date and implausible(ordered) and not implausible(date) else ordered
 
 
 def _read_after(comment: Comment, published: PubDate) -> Comment:
