@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-#: The languages told apart: those of most pages in the archive's development set.
+#: The languages told apart (and whose function words the zoning model counts): those of most pages in the
+#: archive's development set.
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 #: How much of a text is read to tell its language.
 READ_CHARS = 20_000

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..capture.read import clean_text, decode
+from ..common.language import LANGUAGES  # the languages whose function words the model counts
 from .comments import Shown
 from .dates import find_date
 from .lines import Line, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
@@ -33,8 +34,6 @@ from .zoning import BASE, BODY, BYLINE, BYLINE_FEATURES, COMMENT, COMMENT_FEATUR
 __all__ = ["fit", "fit_pages", "labels", "load", "names_match", "page_lines", "stop_words"]
 
 _WORD = re.compile(r"\w+")
-#: The languages whose function words the model counts (spaCy's stop-word lists).
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 
 
 def _tokens(text: str | None) -> list[str]:
