@@ -27,7 +27,7 @@ from .fields import field_header, front_matter
 from .furniture import common_among, common_lines, furniture_candidates, furniture_reason, normalise
 from .lines import WRAP_SLACK, Line, blocks_of, ends_sentence, is_headline_like, is_sentence_like, join_lines, looks_like_markdown, plain_markdown, split_lines, strip_link_markers, wrap_width
 from .references import inline_reference, is_reference_heading, is_title_line, references_from, strip_heading_line
-from .zoning import BODY, BYLINE, COMMENT, FURNITURE, TITLE, TITLE_REACH, Zoner, Zoning, zoner
+from .zoning import BODY, BYLINE, COMMENT, FURNITURE, TITLE, TITLE_REACH, Zoner, Zoning, runs, zoner
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
 
@@ -1044,12 +1044,7 @@ def _text_end(lines: list[Line], body: list[int]) -> int:
     """The index of the last line of the article's text: the end of the run of text lines (parted by more than
     ``TEXT_GAP`` lines of something else) that holds the most words. What the model reads as text far under it,
     past the page's furniture, is a teaser's or a sidebar's, not the article's."""
-    runs: list[list[int]] = [[body[0]]]
-    for i in body[1:]:
-        if i - runs[-1][-1] > TEXT_GAP:
-            runs.append([])
-        runs[-1].append(i)
-    return max(runs, key=lambda run: sum(len(lines[i].text.split()) for i in run))[-1]
+    return max(runs(body, TEXT_GAP), key=lambda run: sum(len(lines[i].text.split()) for i in run))[-1]
 
 
 def _heads_only(lines: list[Line], zoning: Zoning) -> _Zoned:

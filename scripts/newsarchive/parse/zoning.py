@@ -36,7 +36,7 @@ from .dates import find_date
 from .lines import Line, ends_sentence, is_headline_like, is_sentence_like
 
 __all__ = ["BYLINE_FEATURES", "COMMENT_FEATURES", "ROLES", "TITLE_FEATURES", "Zoning", "Zoner", "base_features", "byline_candidates", "comment_rows", "features",
-           "main_start", "title_candidates", "zoner"]
+           "main_start", "runs", "title_candidates", "zoner"]
 
 #: The roles a line can have, in the model's order.
 ROLES = ("furniture", "title", "byline", "body", "comment")
@@ -213,23 +213,21 @@ TITLE_FEATURES = (
 )
 
 
+def runs(indices: list[int], gap: int) -> list[list[int]]:
+    """``indices`` (in order) parted into runs wherever more than ``gap`` lines stand between two of them."""
+    parted: list[list[int]] = []
+    for i in indices:
+        if not parted or i - parted[-1][-1] > gap:
+            parted.append([])
+        parted[-1].append(i)
+    return parted
+
+
 def main_start(roles: tuple[int, ...], gap: int = 5) -> int | None:
     """Where the page's main run of body lines starts: the run (parted by ``gap`` lines of something else) with
-    the most body lines."""
-    best: tuple[int, int] | None = None
-    start, count, last = None, 0, -gap - 1
-    for i, role in enumerate(roles):
-        if role != BODY:
-            continue
-        if i - last > gap:
-            if start is not None and (best is None or count > best[1]):
-                best = (start, count)
-            start, count = i, 0
-        count += 1
-        last = i
-    if start is not None and (best is None or count > best[1]):
-        best = (start, count)
-    return best[0] if best else None
+    the most body lines, the first of those with as many."""
+    found = runs([i for i, role in enumerate(roles) if role == BODY], gap)
+    return max(found, key=len)[0] if found else None
 
 
 def title_candidates(lines: list[Line], base: np.ndarray, probabilities: np.ndarray, roles: tuple[int, ...]) -> tuple[list[int], np.ndarray]:
