@@ -1326,3 +1326,20 @@ def test_a_writer_s_name_keeps_none_of_the_byline_s_words_around_it(read: str, n
 def test_a_byline_that_says_what_its_writer_does_names_the_writer_alone() -> None:
     text = "Ferry saved\n\nby jdoe writes:\n\nThe council voted to keep the ferry running through the winter months, and the harbour master agreed.\n"
     assert parse_capture(text).authors == ("jdoe",)
+
+
+@pytest.mark.parametrize("heading", ["About the author", "Most read", "Categories", "Recent posts", "Tags"])
+def test_a_sidebar_s_heading_over_the_text_does_not_end_the_article_before_its_prose(heading: str) -> None:
+    """A box under the picture and its caption, before any of the article's prose: the article goes on under it."""
+    text = (
+        "Quimbly opens a harbour museum in Velmora\n\nBy Ana Ruiz\nMarch 3, 2021\n\n[harbour-museum.jpg]\n"
+        f"The harbour museum on its opening day\n\n{heading}\n\n"
+        "The town of Velmora opened its harbour museum on Saturday, after four years of\n"
+        "work by volunteers who collected boats, nets and photographs from families.\n\n"
+        "Ana Okafor, who led the volunteers, said the museum would stay free to enter and\n"
+        "that the first exhibition tells the story of the fishing fleet since 1900.\n"
+    )
+    article = parse_capture(text)
+    said = " ".join(block.text for block in article.body)
+    assert "opened its harbour museum on Saturday" in said and "the story of the fishing fleet" in said
+    assert heading not in said

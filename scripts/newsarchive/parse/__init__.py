@@ -31,6 +31,8 @@ from .zoning import BODY, BYLINE, COMMENT, FURNITURE, TITLE, TITLE_REACH, Zoner,
 
 __all__ = ["parse_capture", "common_among", "common_lines", "furniture_candidates", "infer_title"]
 
+#: Why a sidebar's heading over the article's text is set aside.
+WIDGET_OVER_TEXT = "a sidebar's heading over the article's text"
 _WIDGET = re.compile(
     r"(?:recent (?:comments|posts|articles|entries|stories)|archives?|categories|tags|tag cloud|blogroll|meta|links|"
     r"popular (?:posts|articles|stories)|most (?:read|popular|viewed|commented|shared|recent)|trending(?: now)?|"
@@ -498,6 +500,10 @@ def _walk_body(blocks: list[list[Line]], start: int, parts: _Parts, common: froz
         elif zone == "body" and (_titled_comment(block) or forum_post_header(block) is not None):
             zone = "comments"  # "Re:Symbian is dead (Score:5)" / "by jdoe (123456) on Friday February 11, 2011 @08:01AM (#35180100)"
             parts.comment_lines.extend(block)
+        elif zone == "body" and _WIDGET.fullmatch(first.text) and not any(_is_content(b) for b in parts.body):
+            # a sidebar's heading over the article's text ("Tags", "About the author" under the picture's caption): the
+            # article cannot end before any of its prose
+            parts.remove(block, WIDGET_OVER_TEXT)
         elif zone == "tail" or _WIDGET.fullmatch(first.text) or (zone == "body" and furniture_reason(first.text) == "footer"):
             zone = "tail"
             parts.remove(block, "after the article (sidebar or footer)")
