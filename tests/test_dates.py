@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsarchive.parse.dates import _plain, _zoned, dated_title, interpret, parsed
+from newsarchive.parse.dates import _plain, _zoned, dated_title, find_date, interpret, parsed
 from newsarchive.common.models import Precision
 
 MONTHS = ["January", "Feb", "feb.", "MARCH", "Sept", "September", "may", "June", "Jul", "dec"]
@@ -117,3 +117,37 @@ def test_a_headline_loses_the_day_it_opens_with(title: str, rest: str | None, da
         assert found is None
     else:
         assert found is not None and found[0] == rest and found[1].value is not None and found[1].value.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "written"),
+    [
+        ("13. 1. 2020", "2020-01-13", "13. 1. 2020"),  # German typesetting: a space after each dot
+        ("• 13.\u20091.\u20092020", "2020-01-13", "13.\u20091.\u20092020"),  # thin spaces
+        ("Kommentar vom 13. 01. 2020, 23:55", "2020-01-13", "13. 01. 2020"),
+        ("Dezember 10, 2019 · von Ana Ruiz", "2019-12-10", "Dezember 10, 2019"),  # a foreign month in English order
+        ("Publicado diciembre 10, 2019 a las 10:42", "2019-12-10T10:42", "diciembre 10, 2019 a las 10:42"),
+        # the date shown twice (published, updated) with no space between: the first one, where it stands
+        ("1. November 20161. November 2016 Ana Ruiz", "2016-11-01", "1. November 2016"),
+        ("Veröffentlicht am Dezember 29, 2021Dezember 29, 2021", "2021-12-29", "Dezember 29, 2021"),
+        ("February 11, 2011February 11, 2011", "2011-02-11", "February 11, 2011"),
+        ("2. 3. 2020, updated March 1, 2020", "2020-03-02", "2. 3. 2020"),  # the first of the line, whichever form
+    ],
+)
+def test_a_loose_reading_finds_dates_with_spaced_dots_a_foreign_month_first_or_written_twice(text: str, iso: str, written: str) -> None:
+    found = find_date(text, loose=True)
+    assert found is not None
+    date, (start, end) = found
+    assert date.iso() == iso and text[start:end] == written == date.text
+
+
+@pytest.mark.parametrize("text", ["13. 1. 2020", "Dezember 10, 2019", "1. November 20161. November 2016"])
+def test_the_grammars_evidence_of_a_byline_stays_the_usual_forms(text: str) -> None:
+    """What a line's shape shows of a byline or a comment's header (and the zoning model counts) is not widened."""
+    found = find_date(text)
+    assert found is None or text[found[1][0] : found[1][1]] != text.strip()
+
+
+@pytest.mark.parametrize("text", ["in the 1990s and 2000s", "Copyright 2011Quimbly", "Heute 3, 2020", "Mars 3 2020", "Chapter 1. 2. 2020s"])
+def test_a_year_run_on_into_a_word_and_a_month_s_likeness_are_no_loose_dates(text: str) -> None:
+    assert find_date(text, loose=True) is None

@@ -614,3 +614,12 @@ def test_a_function_word_after_a_by_is_no_writer() -> None:
     """ "… signée par un" under the headline (a letter "signed by a" reader) names nobody."""
     assert html_article(_page("<p>Lettre signée par un</p><p>Lecteur fidèle</p>")).authors == ()
     assert html_article(_page("<p>Par Yann Le Bras</p>")).authors == ("Yann Le Bras",)
+
+
+@pytest.mark.parametrize(("shown", "day"), [("13. 1. 2022", "2022-01-13"), ("Januar 13, 2022", "2022-01-13"), ("13. Januar 20221. Februar 2022", "2022-01-13")])
+def test_a_date_under_the_headline_in_a_form_no_byline_grammar_reads_is_the_page_s(shown: str, day: str) -> None:
+    """Spaced dots, a German month in English order, the date run on into the page's "updated" date: the day a
+    reader sees under the headline, over a metadata date that is the page's last change."""
+    modified = '<meta property="article:published_time" content="2022-03-10T08:00:00Z">'
+    page = _page(f"<p>By Jane Doe</p><p>{shown}</p>", head=modified).replace(b"<html>", b'<html lang="de">')
+    assert html_article(page).published.iso()[:10] == day

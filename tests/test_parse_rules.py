@@ -1343,3 +1343,14 @@ def test_a_sidebar_s_heading_over_the_text_does_not_end_the_article_before_its_p
     said = " ".join(block.text for block in article.body)
     assert "opened its harbour museum on Saturday" in said and "the story of the fishing fleet" in said
     assert heading not in said
+
+
+@pytest.mark.parametrize(("shown", "day"), [("13. 1. 2020", "2020-01-13"), ("Dezember 10, 2019", "2019-12-10"), ("1. November 20161. November 2016", "2016-11-01")])
+def test_a_capture_with_no_dated_byline_is_dated_by_the_first_day_it_shows_in_any_form(shown: str, day: str) -> None:
+    text = (
+        f"Velmora baut den Hafen aus\n\nAna Ruiz\n\n{shown}\n\n"
+        "Der Rat von Velmora hat am Montag beschlossen, den alten Hafen bis zum Sommer auszubauen, damit die Fähren\n"
+        "auch bei Niedrigwasser anlegen können. Die Arbeiten sollen im Frühjahr beginnen und drei Monate dauern.\n"
+    )
+    article = parse_capture(text)
+    assert article.published is not None and article.published.iso()[:10] == day

@@ -840,7 +840,7 @@ def _first_shown_date(lines: list[Line]) -> PubDate | None:
     0.28). Its comments count too: in a dump, what reads as comments is as often the page's sidebar."""
     for line in lines:
         rest = line.text if any(c.isdigit() for c in line.text) else ""
-        while rest and (found := find_date(rest)) is not None:
+        while rest and (found := find_date(rest, loose=True)) is not None:
             date, (_, end) = found
             if date.precision in (Precision.DAY, Precision.MINUTE) and not implausible(date):
                 return date

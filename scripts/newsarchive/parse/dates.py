@@ -277,16 +277,65 @@ _FOREIGN_DATE = re.compile(
 )
 
 
-def find_date(text: str, *, day_first: bool = False) -> tuple[PubDate, tuple[int, int]] | None:
+#: A date set with a space after each dot, as German typesetting writes it: "13. 1. 2020", "13. 01. 2020".
+_SPACED_DOTS = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s(?P<month>\d{1,2})\.\s?(?P<year>\d{4})\b")
+#: "Dezember 10, 2019", "diciembre 10, 2019": a month, a day and a year in English order, as blog software writes
+#: its dates in other languages with the English format.
+_FOREIGN_MONTH_FIRST = re.compile(
+    rf"(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"
+    r"(?:\s*(?:,|um|às|a las|alle|om|-|–)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
+    re.IGNORECASE,
+)
+#: A year run on into the next date, as a page that shows its date twice (published, updated) writes it with no
+#: space between: "1. November 20161. November 2016", "Dezember 29, 2021Dezember 29, 2021".
+_GLUED_YEAR = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}(?=\d{1,2}(?:\.|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?,?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
+)
+
+
+def find_date(text: str, *, day_first: bool = False, loose: bool = False) -> tuple[PubDate, tuple[int, int]] | None:
     """The first complete date written in ``text`` and where it stands; in English, or else in one of the
-    languages of ``_FOREIGN_MONTHS``. ``day_first`` as for ``interpret``."""
+    languages of ``_FOREIGN_MONTHS``. ``day_first`` as for ``interpret``. ``loose`` reads the forms that a
+    line's shape alone does not make a date's too (``_loose_date``)."""
     if not _DIGIT.search(text):
         return None  # a complete date has a year
+    if loose:
+        return _loose_date(text, day_first)
     for match in DATE_SPAN.finditer(text):
         date = interpret(match.group(0), day_first=day_first)
         if date is not None:
             return date, match.span()
     return next(foreign_dates(text), None)
+
+
+def _loose_date(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] | None:
+    """The first date of ``text`` in the usual forms (``find_date``) or in three more that pages write: with a space
+    after each dot ("13. 1. 2020"), a month of another language first ("Dezember 10, 2019"), or the date shown twice
+    with no space between ("1. November 20161. November 2016", read as the first). Not in ``find_date`` itself:
+    its forms are the grammars' evidence of a byline or a comment's header (the zoning model's features), where
+    "1. 2. 2020" may as well number a list; these read the date of a line that something else says is dated."""
+    if (glued := _GLUED_YEAR.search(text)) is not None:
+        at = glued.end()
+        found = _loose_date(f"{text[:at]} {text[at:]}", day_first)
+        if found is None:
+            return None
+        date, (start, end) = found
+        return date, (start - (start > at), end - (end > at))
+    found = [hit] if (hit := find_date(text, day_first=day_first)) is not None else []
+    for match in _SPACED_DOTS.finditer(text):
+        date = interpret(f"{match.group('day')}.{match.group('month')}.{match.group('year')}", day_first=True)
+        if date is not None:
+            found.append((replace(date, text=match.group(0)), match.span()))
+            break
+    for match in _FOREIGN_MONTH_FIRST.finditer(text):
+        english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {match.group('year')}"
+        if match.group("hour") is not None:
+            english += f" {match.group('hour')}:{match.group('minute')}"
+        date = interpret(english)
+        if date is not None:
+            found.append((replace(date, text=match.group(0).strip()), match.span()))
+            break
+    return min(found, key=lambda hit: hit[1][0], default=None)
 
 
 #: What every date of ``_FOREIGN_DATE`` looks like, English ones too: a day, a word and a year. Cheap to look for.

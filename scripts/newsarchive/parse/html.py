@@ -746,7 +746,7 @@ def _headline_date(pieces: list[str], day_first: bool) -> PubDate | None:
     """The first day's date in a short piece of text close under the headline ("21.01.2022 11:46", "Monday,
     February 7, 2022"), as the page's language orders a numeric date."""
     for piece in pieces[:HEADLINE_DATE_REACH]:
-        if len(piece) <= HEADLINE_DATE_LENGTH and (found := find_date(piece, day_first=day_first)) is not None \
+        if len(piece) <= HEADLINE_DATE_LENGTH and (found := find_date(piece, day_first=day_first, loose=True)) is not None \
                 and found[0].precision in (Precision.DAY, Precision.MINUTE):
             return found[0]
     return None
