@@ -1354,3 +1354,14 @@ def test_a_capture_with_no_dated_byline_is_dated_by_the_first_day_it_shows_in_an
     )
     article = parse_capture(text)
     assert article.published is not None and article.published.iso()[:10] == day
+
+
+def test_a_byline_s_date_in_a_form_its_grammars_do_not_take_is_read_before_the_first_day_the_page_shows() -> None:
+    """A banner over the title shows another day; the byline's own day, set with spaced dots, is the article's."""
+    text = (
+        "Heft 5 vom 3.2.2020 jetzt im Handel – hier bestellen\n\nVelmora baut den Hafen aus\n\nVon Ana Ruiz · 13. 1. 2020\n\n"
+        "Der Rat von Velmora hat am Montag beschlossen, den alten Hafen bis zum Sommer auszubauen, damit die Fähren\n"
+        "auch bei Niedrigwasser anlegen können. Die Arbeiten sollen im Frühjahr beginnen und drei Monate dauern.\n"
+    )
+    article = parse_capture(text)
+    assert article.authors == ("Ana Ruiz",) and article.published is not None and article.published.iso()[:10] == "2020-01-13"

@@ -641,6 +641,10 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
         title = _without_site_name(_unwrapped(blocks[title_at][0], all_lines, width or wrap_width(all_lines, dump=True)))
     subtitle = None
     date = byline.date
+    if date is None and found is not None:
+        # the byline's lines, read for a day in a form its grammars do not take ("Ana Ruiz · 13. 1. 2020")
+        said = {line.no: line.text for block in blocks for line in block}
+        date = next((d for no in found[2] if (d := _loose_day(said.get(no, ""))) is not None), None)
     if title is not None and (dated := dated_title(title)) is not None:
         title, date = dated[0], date or dated[1]  # "Feb 11, 2011 — Nokia and Microsoft announce partnership"
     for i in range(head_end + 1):
@@ -831,6 +835,12 @@ def _first_shown_byline(lines: list[Line], title: str | None) -> tuple[tuple[str
             if found is not None and found.authors:
                 return found.authors, line.text
     return None
+
+
+def _loose_day(text: str) -> PubDate | None:
+    """The first date of a day in ``text`` by the loose reading (``find_date``'s), if it can be a publication date."""
+    found = find_date(text, loose=True) if any(c.isdigit() for c in text) else None
+    return found[0] if found is not None and found[0].precision in (Precision.DAY, Precision.MINUTE) and not implausible(found[0]) else None
 
 
 def _first_shown_date(lines: list[Line]) -> PubDate | None:
@@ -1289,7 +1299,7 @@ def _zoned_byline(zoned: _Zoned) -> Byline | None:
             authors = (parsed.authors if parsed is not None else ()) or written_by(line.text) or ()
         if date is None and parsed is not None and parsed.date is not None:
             date = parsed.date
-        if date is None and (found := find_date(line.text)) is not None and found[0].precision in (Precision.DAY, Precision.MINUTE):
+        if date is None and (found := find_date(line.text, loose=True)) is not None and found[0].precision in (Precision.DAY, Precision.MINUTE):
             date = found[0]
     return Byline(authors, date, None) if authors or date else None
 
