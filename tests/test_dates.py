@@ -132,6 +132,8 @@ def test_a_headline_loses_the_day_it_opens_with(title: str, rest: str | None, da
         ("Veröffentlicht am Dezember 29, 2021Dezember 29, 2021", "2021-12-29", "Dezember 29, 2021"),
         ("February 11, 2011February 11, 2011", "2011-02-11", "February 11, 2011"),
         ("2. 3. 2020, updated March 1, 2020", "2020-03-02", "2. 3. 2020"),  # the first of the line, whichever form
+        ("Ana Ruiz3.11.2023", "2023-11-03", "3.11.2023"),  # a name run on into the date, as a dump writes inline elements
+        ("08.12.2022Hafenverband Velmora", "2022-12-08", "08.12.2022"),  # the date run on into the next word
     ],
 )
 def test_a_loose_reading_finds_dates_with_spaced_dots_a_foreign_month_first_or_written_twice(text: str, iso: str, written: str) -> None:

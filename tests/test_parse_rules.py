@@ -1345,7 +1345,10 @@ def test_a_sidebar_s_heading_over_the_text_does_not_end_the_article_before_its_p
     assert heading not in said
 
 
-@pytest.mark.parametrize(("shown", "day"), [("13. 1. 2020", "2020-01-13"), ("Dezember 10, 2019", "2019-12-10"), ("1. November 20161. November 2016", "2016-11-01")])
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [("13. 1. 2020", "2020-01-13"), ("Dezember 10, 2019", "2019-12-10"), ("1. November 20161. November 2016", "2016-11-01"), ("08.12.2022Hafenverband", "2022-12-08")],
+)
 def test_a_capture_with_no_dated_byline_is_dated_by_the_first_day_it_shows_in_any_form(shown: str, day: str) -> None:
     text = (
         f"Velmora baut den Hafen aus\n\nAna Ruiz\n\n{shown}\n\n"

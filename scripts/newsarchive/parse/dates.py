@@ -286,10 +286,14 @@ _FOREIGN_MONTH_FIRST = re.compile(
     r"(?:\s*(?:,|um|às|a las|alle|om|-|–)?\s*(?P<hour>\d{1,2})(?::|h|\.)(?P<minute>\d{2})(?:\s*Uhr)?)?",
     re.IGNORECASE,
 )
-#: A year run on into the next date, as a page that shows its date twice (published, updated) writes it with no
-#: space between: "1. November 20161. November 2016", "Dezember 29, 2021Dezember 29, 2021".
-_GLUED_YEAR = re.compile(
+#: Where a text dump runs a date on into the words around it, as it writes inline elements with no space between:
+#: a year into the next date, as a page shows its date twice (published, updated) ("1. November 20161. November
+#: 2016", "Dezember 29, 2021Dezember 29, 2021"), a name into a numeric date ("Ana Ruiz3.11.2023"), a numeric date
+#: into the next word ("08.12.2022Hafenverband"). Each match ends where a space belongs.
+_GLUED = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?=\d{1,2}(?:\.|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?,?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
+    r"|[^\W\d_](?=\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}(?!\d))"
+    r"|(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}(?=[^\W\d_])"
 )
 
 
@@ -310,11 +314,11 @@ def find_date(text: str, *, day_first: bool = False, loose: bool = False) -> tup
 
 def _loose_date(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] | None:
     """The first date of ``text`` in the usual forms (``find_date``) or in three more that pages write: with a space
-    after each dot ("13. 1. 2020"), a month of another language first ("Dezember 10, 2019"), or the date shown twice
-    with no space between ("1. November 20161. November 2016", read as the first). Not in ``find_date`` itself:
+    after each dot ("13. 1. 2020"), a month of another language first ("Dezember 10, 2019"), or run on into the words
+    around it (``_GLUED``: "1. November 20161. November 2016", read as the first; "Ana Ruiz3.11.2023"). Not in ``find_date`` itself:
     its forms are the grammars' evidence of a byline or a comment's header (the zoning model's features), where
     "1. 2. 2020" may as well number a list; these read the date of a line that something else says is dated."""
-    if (glued := _GLUED_YEAR.search(text)) is not None:
+    if (glued := _GLUED.search(text)) is not None:
         at = glued.end()
         found = _loose_date(f"{text[:at]} {text[at:]}", day_first)
         if found is None:
