@@ -361,7 +361,7 @@ def _own(item, xpath: str) -> list:
 
 def _written_date(text: str) -> PubDate | None:
     """The date a comment's line of details gives: "Submitted by jussi on Fri, 02/11/2011 - 12:00"."""
-    found = find_date(text) if len(text) <= 200 else None
+    found = find_date(text, loose=True) if len(text) <= 200 else None  # the markup says it is a date
     return found[0] if found is not None else None
 
 
