@@ -7,6 +7,7 @@ precise it is. A date without a year is never completed from today's date.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -315,16 +316,32 @@ def find_date(text: str, *, day_first: bool = False, loose: bool = False) -> tup
 def _loose_date(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] | None:
     """The first date of ``text`` in the usual forms (``find_date``) or in three more that pages write: with a space
     after each dot ("13. 1. 2020"), a month of another language first ("Dezember 10, 2019"), or run on into the words
-    around it (``_GLUED``: "1. November 20161. November 2016", read as the first; "Ana Ruiz3.11.2023"). Not in ``find_date`` itself:
-    its forms are the grammars' evidence of a byline or a comment's header (the zoning model's features), where
+    around it (``_GLUED``: "1. November 20161. November 2016", read as the first; "Ana Ruiz3.11.2023"). Not in
+    ``find_date`` itself: its forms are the grammars' evidence of a byline or a comment's header (the zoning model's features), where
     "1. 2. 2020" may as well number a list; these read the date of a line that something else says is dated."""
-    if (glued := _GLUED.search(text)) is not None:
-        at = glued.end()
-        found = _loose_date(f"{text[:at]} {text[at:]}", day_first)
-        if found is None:
-            return None
-        date, (start, end) = found
-        return date, (start - (start > at), end - (end > at))
+    spaced, spaces = _unglued(text)
+    found = _loose_forms(spaced, day_first)
+    if found is None or not spaces:
+        return found
+    date, (start, end) = found
+    return date, (start - bisect_left(spaces, start), end - bisect_left(spaces, end))  # where it stands in ``text``
+
+
+def _unglued(text: str) -> tuple[str, list[int]]:
+    """``text`` with a space where a date runs on into the words around it (``_GLUED``), and where in the new
+    text each space was put (in one pass: a long line of dates run on into each other is read as fast)."""
+    pieces: list[str] = []
+    spaces: list[int] = []
+    last = 0
+    for match in _GLUED.finditer(text):
+        pieces += [text[last : match.end()], " "]
+        spaces.append(match.end() + len(spaces))
+        last = match.end()
+    return "".join(pieces) + text[last:], spaces
+
+
+def _loose_forms(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] | None:
+    """The first date of ``text`` in the usual forms, with spaced dots or with a foreign month first."""
     found = [hit] if (hit := find_date(text, day_first=day_first)) is not None else []
     for match in _SPACED_DOTS.finditer(text):
         date = interpret(f"{match.group('day')}.{match.group('month')}.{match.group('year')}", day_first=True)
