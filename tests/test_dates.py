@@ -122,18 +122,18 @@ def test_a_headline_loses_the_day_it_opens_with(title: str, rest: str | None, da
 @pytest.mark.parametrize(
     ("text", "iso", "written"),
     [
-        ("13. 1. 2020", "2020-01-13", "13. 1. 2020"),  # German typesetting: a space after each dot
-        ("• 13.\u20091.\u20092020", "2020-01-13", "13.\u20091.\u20092020"),  # thin spaces
-        ("Kommentar vom 13. 01. 2020, 23:55", "2020-01-13", "13. 01. 2020"),
-        ("Dezember 10, 2019 · von Ana Ruiz", "2019-12-10", "Dezember 10, 2019"),  # a foreign month in English order
-        ("Publicado diciembre 10, 2019 a las 10:42", "2019-12-10T10:42", "diciembre 10, 2019 a las 10:42"),
+        ("17. 3. 2021", "2021-03-17", "17. 3. 2021"),  # German typesetting: a space after each dot
+        ("• 17.\u20093.\u20092021", "2021-03-17", "17.\u20093.\u20092021"),  # thin spaces
+        ("Kommentar vom 17. 03. 2021, 23:55", "2021-03-17", "17. 03. 2021"),
+        ("Oktober 14, 2018 · von Ana Ruiz", "2018-10-14", "Oktober 14, 2018"),  # a foreign month in English order
+        ("Publicado octubre 14, 2018 a las 10:42", "2018-10-14T10:42", "octubre 14, 2018 a las 10:42"),
         # the date shown twice (published, updated) with no space between: the first one, where it stands
-        ("1. November 20161. November 2016 Ana Ruiz", "2016-11-01", "1. November 2016"),
-        ("Veröffentlicht am Dezember 29, 2021Dezember 29, 2021", "2021-12-29", "Dezember 29, 2021"),
+        ("4. Mai 20184. Mai 2018 Ana Ruiz", "2018-05-04", "4. Mai 2018"),
+        ("Veröffentlicht am Juni 21, 2019Juni 21, 2019", "2019-06-21", "Juni 21, 2019"),
         ("February 11, 2011February 11, 2011", "2011-02-11", "February 11, 2011"),
         ("2. 3. 2020, updated March 1, 2020", "2020-03-02", "2. 3. 2020"),  # the first of the line, whichever form
-        ("Ana Ruiz3.11.2023", "2023-11-03", "3.11.2023"),  # a name run on into the date, as a dump writes inline elements
-        ("08.12.2022Hafenverband Velmora", "2022-12-08", "08.12.2022"),  # the date run on into the next word
+        ("Ana Ruiz7.4.2021", "2021-04-07", "7.4.2021"),  # a name run on into the date, as a dump writes inline elements
+        ("05.09.2021Hafenverband Velmora", "2021-09-05", "05.09.2021"),  # the date run on into the next word
     ],
 )
 def test_a_loose_reading_finds_dates_with_spaced_dots_a_foreign_month_first_or_written_twice(text: str, iso: str, written: str) -> None:
@@ -143,7 +143,7 @@ def test_a_loose_reading_finds_dates_with_spaced_dots_a_foreign_month_first_or_w
     assert date.iso() == iso and text[start:end] == written == date.text
 
 
-@pytest.mark.parametrize("text", ["13. 1. 2020", "Dezember 10, 2019", "1. November 20161. November 2016"])
+@pytest.mark.parametrize("text", ["17. 3. 2021", "Oktober 14, 2018", "4. Mai 20184. Mai 2018"])
 def test_the_grammars_evidence_of_a_byline_stays_the_usual_forms(text: str) -> None:
     """What a line's shape shows of a byline or a comment's header (and the zoning model counts) is not widened."""
     found = find_date(text)

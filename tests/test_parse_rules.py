@@ -1347,7 +1347,7 @@ def test_a_sidebar_s_heading_over_the_text_does_not_end_the_article_before_its_p
 
 @pytest.mark.parametrize(
     ("shown", "day"),
-    [("13. 1. 2020", "2020-01-13"), ("Dezember 10, 2019", "2019-12-10"), ("1. November 20161. November 2016", "2016-11-01"), ("08.12.2022Hafenverband", "2022-12-08")],
+    [("17. 3. 2021", "2021-03-17"), ("Oktober 14, 2018", "2018-10-14"), ("4. Mai 20184. Mai 2018", "2018-05-04"), ("05.09.2021Hafenverband", "2021-09-05")],
 )
 def test_a_capture_with_no_dated_byline_is_dated_by_the_first_day_it_shows_in_any_form(shown: str, day: str) -> None:
     text = (
@@ -1362,9 +1362,9 @@ def test_a_capture_with_no_dated_byline_is_dated_by_the_first_day_it_shows_in_an
 def test_a_byline_s_date_in_a_form_its_grammars_do_not_take_is_read_before_the_first_day_the_page_shows() -> None:
     """A banner over the title shows another day; the byline's own day, set with spaced dots, is the article's."""
     text = (
-        "Heft 5 vom 3.2.2020 jetzt im Handel – hier bestellen\n\nVelmora baut den Hafen aus\n\nVon Ana Ruiz · 13. 1. 2020\n\n"
+        "Heft 5 vom 3.2.2020 jetzt im Handel – hier bestellen\n\nVelmora baut den Hafen aus\n\nVon Ana Ruiz · 17. 3. 2021\n\n"
         "Der Rat von Velmora hat am Montag beschlossen, den alten Hafen bis zum Sommer auszubauen, damit die Fähren\n"
         "auch bei Niedrigwasser anlegen können. Die Arbeiten sollen im Frühjahr beginnen und drei Monate dauern.\n"
     )
     article = parse_capture(text)
-    assert article.authors == ("Ana Ruiz",) and article.published is not None and article.published.iso()[:10] == "2020-01-13"
+    assert article.authors == ("Ana Ruiz",) and article.published is not None and article.published.iso()[:10] == "2021-03-17"

@@ -642,7 +642,7 @@ def _parse(text: str, common: frozenset[str], *, zoning: bool, model: Zoner | No
     subtitle = None
     date = byline.date
     if date is None and found is not None:
-        # the byline's lines, read for a day in a form its grammars do not take ("Ana Ruiz · 13. 1. 2020")
+        # the byline's lines, read for a day in a form its grammars do not take ("Ana Ruiz · 17. 3. 2021")
         said = {line.no: line.text for block in blocks for line in block}
         date = next((d for no in found[2] if (d := _loose_day(said.get(no, ""))) is not None), None)
     if title is not None and (dated := dated_title(title)) is not None:

@@ -278,9 +278,9 @@ _FOREIGN_DATE = re.compile(
 )
 
 
-#: A date set with a space after each dot, as German typesetting writes it: "13. 1. 2020", "13. 01. 2020".
+#: A date set with a space after each dot, as German typesetting writes it: "17. 3. 2021", "17. 03. 2021".
 _SPACED_DOTS = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s(?P<month>\d{1,2})\.\s?(?P<year>\d{4})\b")
-#: "Dezember 10, 2019", "diciembre 10, 2019": a month, a day and a year in English order, as blog software writes
+#: "Oktober 14, 2018", "octubre 14, 2018": a month, a day and a year in English order, as blog software writes
 #: its dates in other languages with the English format.
 _FOREIGN_MONTH_FIRST = re.compile(
     rf"(?P<month>{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"
@@ -288,9 +288,9 @@ _FOREIGN_MONTH_FIRST = re.compile(
     re.IGNORECASE,
 )
 #: Where a text dump runs a date on into the words around it, as it writes inline elements with no space between:
-#: a year into the next date, as a page shows its date twice (published, updated) ("1. November 20161. November
-#: 2016", "Dezember 29, 2021Dezember 29, 2021"), a name into a numeric date ("Ana Ruiz3.11.2023"), a numeric date
-#: into the next word ("08.12.2022Hafenverband"). Each match ends where a space belongs.
+#: a year into the next date, as a page shows its date twice (published, updated) ("4. Mai 20184. Mai
+#: 2018", "Juni 21, 2019Juni 21, 2019"), a name into a numeric date ("Ana Ruiz7.4.2021"), a numeric date
+#: into the next word ("05.09.2021Hafenverband"). Each match ends where a space belongs.
 _GLUED = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?=\d{1,2}(?:\.|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?,?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})"
     r"|[^\W\d_](?=\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}(?!\d))"
@@ -315,8 +315,8 @@ def find_date(text: str, *, day_first: bool = False, loose: bool = False) -> tup
 
 def _loose_date(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] | None:
     """The first date of ``text`` in the usual forms (``find_date``) or in three more that pages write: with a space
-    after each dot ("13. 1. 2020"), a month of another language first ("Dezember 10, 2019"), or run on into the words
-    around it (``_GLUED``: "1. November 20161. November 2016", read as the first; "Ana Ruiz3.11.2023"). Not in
+    after each dot ("17. 3. 2021"), a month of another language first ("Oktober 14, 2018"), or run on into the words
+    around it (``_GLUED``: "4. Mai 20184. Mai 2018", read as the first; "Ana Ruiz7.4.2021"). Not in
     ``find_date`` itself: its forms are the grammars' evidence of a byline or a comment's header (the zoning model's features), where
     "1. 2. 2020" may as well number a list; these read the date of a line that something else says is dated."""
     spaced, spaces = _unglued(text)
