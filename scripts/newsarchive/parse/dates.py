@@ -317,8 +317,9 @@ def _loose_date(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] |
     """The first date of ``text`` in the usual forms (``find_date``) or in three more that pages write: with a space
     after each dot ("17. 3. 2021"), a month of another language first ("Oktober 14, 2018"), or run on into the words
     around it (``_GLUED``: "4. Mai 20184. Mai 2018", read as the first; "Ana Ruiz7.4.2021"). Not in
-    ``find_date`` itself: its forms are the grammars' evidence of a byline or a comment's header (the zoning model's features), where
-    "1. 2. 2020" may as well number a list; these read the date of a line that something else says is dated."""
+    ``find_date`` itself: its forms are the grammars' evidence of a byline or a comment's header (the zoning
+    model's features), where "1. 2. 2020" may as well number a list; these read the date of a line that
+    something else says is dated."""
     spaced, spaces = _unglued(text)
     found = _loose_forms(spaced, day_first)
     if found is None or not spaces:
@@ -349,12 +350,8 @@ def _loose_forms(text: str, day_first: bool) -> tuple[PubDate, tuple[int, int]] 
             found.append((replace(date, text=match.group(0)), match.span()))
             break
     for match in _FOREIGN_MONTH_FIRST.finditer(text):
-        english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {match.group('year')}"
-        if match.group("hour") is not None:
-            english += f" {match.group('hour')}:{match.group('minute')}"
-        date = interpret(english)
-        if date is not None:
-            found.append((replace(date, text=match.group(0).strip()), match.span()))
+        if (date := _in_english(match, int(match.group("year")))) is not None:
+            found.append((date, match.span()))
             break
     return min(found, key=lambda hit: hit[1][0], default=None)
 
@@ -383,12 +380,18 @@ def foreign_dates(text: str) -> Iterator[tuple[PubDate, tuple[int, int]]]:
     for match in _FOREIGN_DATE.finditer(text):
         year = int(match.group("year"))
         year = year - 543 if year > 2400 else year  # the Thai (Buddhist) era: 2554 is 2011
-        english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {year}"
-        if match.group("hour") is not None:
-            english += f" {match.group('hour')}:{match.group('minute')}"
-        date = interpret(english)
-        if date is not None:
-            yield replace(date, text=match.group(0).strip()), match.span()
+        if (date := _in_english(match, year)) is not None:
+            yield date, match.span()
+
+
+def _in_english(match: re.Match[str], year: int) -> PubDate | None:
+    """The date a foreign date's ``match`` (its day, month and perhaps time) writes, in ``year``, read as English,
+    with the text as written."""
+    english = f"{match.group('day')} {_FOREIGN_MONTHS[match.group('month').lower()]} {year}"
+    if match.group("hour") is not None:
+        english += f" {match.group('hour')}:{match.group('minute')}"
+    date = interpret(english)
+    return replace(date, text=match.group(0).strip()) if date is not None else None
 
 
 #: The first year a capture's publication date may fall in: news was not on the web before; an earlier year
